@@ -1,0 +1,32 @@
+import { version } from '../../../package.json';
+import { PathError } from '../files/discover';
+import { analyzeFiles } from './analyzeFiles';
+import { USAGE, UsageError, parseCommandLine } from './args';
+import { runCheck } from './check';
+import { runList } from './list';
+
+/** Runs the command line; returns the exit status instead of exiting, so tests can call it. */
+export function main(argv: string[], io = { out: (t: string) => console.log(t), err: (t: string) => console.error(t), cwd: process.cwd(), isTTY: !!process.stdout.isTTY }): number {
+  try {
+    const options = parseCommandLine(argv, process.env, io.isTTY);
+    if (options.command === 'help' || options.command === 'version') {
+      io.out(options.command === 'help' ? USAGE : version);
+      return 0;
+    }
+    const { files, skipped } = analyzeFiles(options, io.cwd);
+    for (const s of skipped) io.err(`meeting-notes: skipped ${s.path}: ${s.reason}`);
+    if (options.command === 'check') return runCheck(files, skipped, options, io.out);
+    return runList(files, options, io.out);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof PathError) {
+      io.err(`meeting-notes: ${error.message}`);
+      if (error instanceof UsageError) io.err("Run 'meeting-notes --help' for usage.");
+      return 2;
+    }
+    throw error;
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -1,0 +1,106 @@
+// Calendar arithmetic on ISO dates (`YYYY-MM-DD`), done in UTC so that no time zone moves a day.
+
+const DAY_MS = 86_400_000;
+
+export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+
+export function isoDate(year: number, month: number, day: number): string | null {
+  if (!Number.isInteger(year) || year < 1000 || year > 9999) return null;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function parseIso(iso: string): { year: number; month: number; day: number } | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return isoDate(year, month, day) ? { year, month, day } : null;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function toUtc(iso: string): number {
+  const d = parseIso(iso);
+  if (!d) throw new Error(`not an ISO date: ${iso}`);
+  return Date.UTC(d.year, d.month - 1, d.day);
+}
+
+function fromUtc(ms: number): string {
+  const d = new Date(ms);
+  return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()) ?? '';
+}
+
+export function addDays(iso: string, days: number): string {
+  return fromUtc(toUtc(iso) + days * DAY_MS);
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((toUtc(to) - toUtc(from)) / DAY_MS);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekdayOf(iso: string): number {
+  return new Date(toUtc(iso)).getUTCDay();
+}
+
+/** The Monday of the (Monday-to-Sunday) week that contains the date. */
+export function mondayOf(iso: string): string {
+  return addDays(iso, -((weekdayOf(iso) + 6) % 7));
+}
+
+/** The given weekday (0 = Sunday) in the Monday-to-Sunday week that contains the date. */
+export function weekdayInWeekOf(iso: string, weekday: number): string {
+  return addDays(mondayOf(iso), (weekday + 6) % 7);
+}
+
+/** The first given weekday on or after the date. */
+export function nextWeekdayOnOrAfter(iso: string, weekday: number): string {
+  return addDays(iso, (weekday - weekdayOf(iso) + 7) % 7);
+}
+
+export function endOfMonth(iso: string, monthsAhead = 0): string {
+  const d = parseIso(iso)!;
+  const monthIndex = d.month - 1 + monthsAhead;
+  const year = d.year + Math.floor(monthIndex / 12);
+  const month = (((monthIndex % 12) + 12) % 12) + 1;
+  return isoDate(year, month, daysInMonth(year, month))!;
+}
+
+export function endOfQuarter(iso: string): string {
+  const d = parseIso(iso)!;
+  const lastMonth = Math.ceil(d.month / 3) * 3;
+  return isoDate(d.year, lastMonth, daysInMonth(d.year, lastMonth))!;
+}
+
+/** Of the same month and day in the year before, of and after the reference, the one nearest to it. */
+export function nearestYear(reference: string, month: number, day: number): string | null {
+  const ref = parseIso(reference)!;
+  let best: string | null = null;
+  for (const year of [ref.year - 1, ref.year, ref.year + 1]) {
+    const candidate = isoDate(year, month, day);
+    if (candidate && (best === null || Math.abs(daysBetween(reference, candidate)) < Math.abs(daysBetween(reference, best)))) {
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+/** `Sat, Feb 3` style label used in messages. */
+export function shortLabel(iso: string): string {
+  const d = parseIso(iso)!;
+  const weekday = WEEKDAYS[weekdayOf(iso)];
+  const month = new Date(Date.UTC(d.year, d.month - 1, 1)).toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });
+  return `${weekday[0].toUpperCase()}${weekday.slice(1, 3)}, ${month} ${d.day}`;
+}
+
+/** `in 2 days`, `today`, `3 days overdue`-style distance (without the word overdue). */
+export function relativeDays(today: string, iso: string): string {
+  const days = daysBetween(today, iso);
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  if (days === -1) return 'yesterday';
+  return days > 0 ? `in ${days} days` : `${-days} days ago`;
+}

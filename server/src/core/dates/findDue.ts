@@ -1,0 +1,107 @@
+import type { DueDate, Span } from '../model';
+import { isMonthOnly, readDate, readDueValue } from './readDate';
+
+/** A due date found in a text, and the part of the text to cut to leave only the task. */
+export interface FoundDue {
+  due: DueDate;
+  cut: Span;
+}
+
+const FIELD_LABEL = String.raw`(?:due(?:\s+date)?|deadline|eta|target(?:\s+date)?|by\s+when)`;
+/** `- Due: Tomorrow`, `, due: Friday`, `due:: 2025-03-12`, `📅 2025-03-12`. */
+const FIELD = new RegExp(String.raw`(\s*[-–—|,;]\s*|\s+|^)(?:${FIELD_LABEL}\s*(?:::?|=)\s*|📅\s*)`, 'giu');
+/** `(due: 2025-03-12)`, `(due Friday)`, `[due:: 2025-03-12]`. */
+const BRACKETED = new RegExp(String.raw`(\s*)([(\[])\s*(?:${FIELD_LABEL}\s*(?:::?|=)?\s*|📅\s*)`, 'giu');
+/** Where an unbracketed field value ends. */
+const VALUE_END = /\s+[-–—|]\s+|\s*;|\s*✅|\s*\((?!\s*\d)|\s*\[|$/u;
+
+const PREPOSITIONS = /(?:^|\s)(by|before|until|till|til|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before)\s+/giu;
+const BARE_START = /(?:^|\s)(?=(?:today|tonight|tomorrow|tmrw|this|next|over|on|during|end|eow|eod|cob|the|sun|mon|tue|wed|thu|fri|sat|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)[\p{L}\p{N}]*)/giu;
+const AT_END = /^[\s.,;:!?)\]]*$|^\s*(?:\(|[-–—]\s)/u;
+
+/** A labelled due date: `Due: X` or `(due X)`. The label makes any value a due date, even `TBD`. */
+export function findDueField(text: string, base: number, meetingDate: string | null): FoundDue | null {
+  BRACKETED.lastIndex = 0;
+  const bracketed = BRACKETED.exec(text);
+  if (bracketed) {
+    const close = text.indexOf(bracketed[2] === '(' ? ')' : ']', bracketed.index + bracketed[0].length);
+    const valueStart = bracketed.index + bracketed[0].length;
+    const valueEnd = close < 0 ? text.length : close;
+    const found = dueFromValue(text, valueStart, valueEnd, base, meetingDate);
+    if (found) return { due: found, cut: { start: base + bracketed.index, end: base + (close < 0 ? text.length : close + 1) } };
+  }
+  FIELD.lastIndex = 0;
+  for (let m = FIELD.exec(text); m; m = FIELD.exec(text)) {
+    const valueStart = m.index + m[0].length;
+    const end = VALUE_END.exec(text.slice(valueStart))!;
+    const valueEnd = valueStart + end.index;
+    const found = dueFromValue(text, valueStart, valueEnd, base, meetingDate);
+    if (found) return { due: found, cut: { start: base + m.index, end: base + valueEnd } };
+  }
+  return null;
+}
+
+function dueFromValue(text: string, start: number, end: number, base: number, meetingDate: string | null): DueDate | null {
+  const raw = text.slice(start, end);
+  const value = raw.trim().replace(/[.,;]+$/, '');
+  if (!value) return null;
+  const valueStart = start + (raw.length - raw.trimStart().length);
+  const reading = readDueValue(value, meetingDate);
+  const shown = reading.date && reading.length < value.length ? value.slice(0, reading.length).trim() : value;
+  return {
+    text: shown,
+    date: reading.date,
+    vague: reading.vague,
+    ...(reading.invalid ? { invalid: true } : {}),
+    span: { start: base + valueStart, end: base + valueStart + shown.length },
+  };
+}
+
+/**
+ * A due date in running words: `by February 3rd`, `before production`, `until Friday`, and, where
+ * `allowBare`, a phrase closing the clause such as `over the weekend` or `tomorrow`.
+ * `atEnd` requires the date to close the clause (summary entries), not sit in its middle.
+ */
+export function findDuePhrase(
+  text: string,
+  base: number,
+  meetingDate: string | null,
+  options: { atEnd: boolean; allowBare: boolean },
+): FoundDue | null {
+  const matches = [...text.matchAll(PREPOSITIONS)];
+  for (const m of matches.reverse()) {
+    const prepStart = m.index! + (m[0].length - m[0].trimStart().length);
+    const reading = readDate(text.slice(prepStart), meetingDate);
+    if (!reading) continue;
+    const expressionEnd = prepStart + reading.length;
+    if (options.atEnd && !AT_END.test(text.slice(expressionEnd))) continue;
+    const preposition = m[1].toLowerCase();
+    // `before production` keeps its preposition: `production` alone would say something else.
+    const keepPreposition = reading.vague && preposition !== 'by';
+    const textStart = keepPreposition ? prepStart : m.index! + m[0].length;
+    return {
+      due: {
+        text: text.slice(textStart, expressionEnd).trim(),
+        date: reading.date,
+        vague: reading.vague,
+        ...(reading.invalid ? { invalid: true } : {}),
+        span: { start: base + textStart, end: base + expressionEnd },
+      },
+      cut: { start: base + m.index!, end: base + expressionEnd },
+    };
+  }
+  if (!options.allowBare) return null;
+  for (const m of text.matchAll(BARE_START)) {
+    const start = m.index! + m[0].length;
+    if (start === 0 && options.atEnd) continue; // the whole clause would be a date
+    const reading = readDate(text.slice(start), meetingDate);
+    if (!reading || reading.vague) continue;
+    const expression = text.slice(start, start + reading.length);
+    if (isMonthOnly(expression) || !AT_END.test(text.slice(start + reading.length))) continue;
+    return {
+      due: { text: expression.trim(), date: reading.date, vague: false, span: { start: base + start, end: base + start + reading.length } },
+      cut: { start: base + m.index!, end: base + start + reading.length },
+    };
+  }
+  return null;
+}

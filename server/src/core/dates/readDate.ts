@@ -1,0 +1,181 @@
+import * as chrono from 'chrono-node';
+import {
+  addDays,
+  daysInMonth,
+  endOfMonth,
+  endOfQuarter,
+  isoDate,
+  nearestYear,
+  nextWeekdayOnOrAfter,
+  parseIso,
+  weekdayInWeekOf,
+} from './calendar';
+
+/** What a date expression at the start of a text means. */
+export interface DateReading {
+  /** ISO date, or null when the words name no day (vague) or there is no meeting date to count from. */
+  date: string | null;
+  vague: boolean;
+  /** A date that cannot exist (`February 30`, `2025-13-01`). */
+  invalid: boolean;
+  /** How many characters of the text the expression takes. */
+  length: number;
+}
+
+const END = String.raw`(?![\p{L}\p{N}])`;
+const WEEKDAY_NAMES: Record<string, number> = {
+  sunday: 0, sun: 0, monday: 1, mon: 1, tuesday: 2, tue: 2, tues: 2, wednesday: 3, wed: 3,
+  thursday: 4, thu: 4, thur: 4, thurs: 4, friday: 5, fri: 5, saturday: 6, sat: 6,
+};
+const WEEKDAY = String.raw`(sunday|monday|tuesday|wednesday|thursday|friday|saturday|sun|mon|tues|tue|wed|thurs|thur|thu|fri|sat)\.?`;
+const MONTH_NAMES: Record<string, number> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
+  july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10,
+  november: 11, nov: 11, december: 12, dec: 12,
+};
+const MONTH = String.raw`(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?`;
+
+type Rule = { pattern: RegExp; resolve: (m: RegExpExecArray, meeting: string) => string | null };
+
+const rule = (source: string, resolve: Rule['resolve']): Rule => ({ pattern: new RegExp(`^(?:${source})${END}`, 'iu'), resolve });
+
+/** Phrases relative to the meeting day that chrono reads wrongly or not at all. */
+const RELATIVE_RULES: Rule[] = [
+  rule(String.raw`(?:the\s+)?day\s+after\s+tomorrow`, (_, d) => addDays(d, 2)),
+  rule(String.raw`(?:(?:eod|cob|end\s+of\s+(?:the\s+)?day)\s+)?(?:tomorrow|tmrw|tmr)(?:\s+(?:morning|afternoon|evening|night|eod|cob))?`, (_, d) => addDays(d, 1)),
+  rule(String.raw`today|tonight|eod|cob|eob|end\s+of\s+(?:the\s+)?(?:day|business\s+day)|close\s+of\s+business|end\s+of\s+business`, (_, d) => d),
+  rule(String.raw`(?:the\s+)?end\s+of\s+next\s+week|next\s+week|(?:the\s+)?end\s+of\s+the\s+following\s+week`, (_, d) => weekdayInWeekOf(addDays(d, 7), 5)),
+  rule(String.raw`early\s+next\s+week|(?:the\s+)?start\s+of\s+next\s+week|(?:the\s+)?beginning\s+of\s+next\s+week`, (_, d) => weekdayInWeekOf(addDays(d, 7), 1)),
+  rule(String.raw`(?:the\s+)?end\s+of\s+(?:this\s+|the\s+)?week|eow|this\s+week|(?:the\s+)?week'?s\s+end`, (_, d) => weekdayInWeekOf(d, 5)),
+  rule(String.raw`next\s+weekend`, (_, d) => addDays(nextWeekdayOnOrAfter(d, 0), 7)),
+  rule(String.raw`(?:over\s+|during\s+)?(?:this\s+coming\s+|this\s+|the\s+|the\s+coming\s+)?weekend`, (_, d) => nextWeekdayOnOrAfter(d, 0)),
+  rule(String.raw`(?:the\s+)?end\s+of\s+next\s+month|next\s+month`, (_, d) => endOfMonth(d, 1)),
+  rule(String.raw`(?:the\s+)?end\s+of\s+(?:this\s+|the\s+)?month|eom|this\s+month`, (_, d) => endOfMonth(d)),
+  rule(String.raw`(?:the\s+)?end\s+of\s+(?:this\s+|the\s+)?quarter|eoq|this\s+quarter`, (_, d) => endOfQuarter(d)),
+  rule(String.raw`(?:the\s+)?end\s+of\s+(?:this\s+|the\s+)?year|eoy|this\s+year`, (_, d) => `${d.slice(0, 4)}-12-31`),
+  rule(String.raw`next\s+${WEEKDAY}|${WEEKDAY}\s+(?:of\s+)?next\s+week`, (m, d) => weekdayInWeekOf(addDays(d, 7), WEEKDAY_NAMES[(m[1] ?? m[2]).toLowerCase()])),
+];
+
+/** Tried after chrono, so that `Friday, February 2` or `March 4` is read as the date it names. */
+const FALLBACK_RULES: Rule[] = [
+  rule(String.raw`(?:(?:eod|cob)\s+)?(?:(?:this|on|coming|this\s+coming)\s+)?${WEEKDAY}(?:\s+(?:eod|cob|morning|afternoon|evening|night))?`, (m, d) =>
+    nextWeekdayOnOrAfter(d, WEEKDAY_NAMES[m[1].toLowerCase()]),
+  ),
+  rule(String.raw`(?:(?:the\s+)?end\s+of\s+)?${MONTH}`, (m, d) => {
+    const month = MONTH_NAMES[m[1].toLowerCase()];
+    const year = Number(nearestYear(d, month, 1)!.slice(0, 4));
+    return isoDate(year, month, daysInMonth(year, month));
+  }),
+];
+
+/** Words that give a due date without naming a day. */
+const VAGUE = new RegExp(
+  String.raw`^(?:asap|a\.s\.a\.p\.?|as\s+soon\s+as\s+possible|tbd|tbc|tba|to\s+be\s+(?:decided|determined|confirmed|defined)|soon|sooner|later|eventually|someday|some\s+day|sometime|at\s+some\s+point|ongoing|when\s+(?:possible|ready|we\s+can|there\s+is\s+time)|n/a|none|unknown|\?+|` +
+    String.raw`(?:early|mid|late)[\s-]+${MONTH}|(?:the\s+)?(?:next|this|end\s+of\s+(?:the\s+)?)\s*(?:sprint|release|iteration|cycle|meeting|sync|standup|retro|quarter)|eos|q[1-4]|h[12])${END}`,
+  'iu',
+);
+
+/** What may follow "before" or "until" without being a date: a milestone, so a vague due. */
+const MILESTONE = new RegExp(
+  String.raw`^(?:(?:we|they|it|you|i)\s+(?:go|goes|ship|ships|launch|launches|release|releases|deploy|deploys|move|moves|roll\s+out|cut\s+over|hand\s+off|start|begin)\s+(?:to\s+|it\s+to\s+)?)?(?:the\s+|our\s+)?` +
+    String.raw`(?:production|prod|launch|release|go[\s-]live|ga|general\s+availability|demo|rollout|roll-out|deployment|deploy|cutover|migration|code\s+freeze|freeze|beta|offsite|kickoff|kick-off|holidays|planning|sprint\s+planning|review|handover|hand-off|launch\s+day|next\s+(?:sprint|release|meeting|sync|standup|quarter)|end\s+of\s+(?:the\s+)?(?:sprint|quarter))${END}`,
+  'iu',
+);
+
+const PREPOSITION = /^(?:by|before|until|till|til|due|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before)\s+/iu;
+
+/**
+ * Reads the date expression at the start of `text` (`Tomorrow`, `February 3rd for Phase 1`,
+ * `before production`), counting relative words from the meeting date. Null when the text does
+ * not start with a date or vague-date expression.
+ */
+export function readDate(text: string, meetingDate: string | null): DateReading | null {
+  const prefix = PREPOSITION.exec(text);
+  if (prefix) {
+    const rest = readDate(text.slice(prefix[0].length), meetingDate);
+    if (rest) return { ...rest, length: prefix[0].length + rest.length };
+    const milestone = MILESTONE.exec(text.slice(prefix[0].length));
+    return milestone ? { date: null, vague: true, invalid: false, length: prefix[0].length + milestone[0].length } : null;
+  }
+  return (
+    readIso(text) ??
+    readByRules(RELATIVE_RULES, text, meetingDate) ??
+    readImpossible(text) ??
+    readWithChrono(text, meetingDate) ??
+    readByRules(FALLBACK_RULES, text, meetingDate) ??
+    readVague(text)
+  );
+}
+
+/** A due-field value (`Due: Before production`): the whole value is the due, a date or not. */
+export function readDueValue(text: string, meetingDate: string | null): DateReading {
+  const reading = readDate(text, meetingDate);
+  if (reading && reading.length >= text.trimEnd().length - 1) return reading;
+  if (reading?.date) return reading; // `Friday (pending review)`: the date, then a remark
+  return { date: null, vague: true, invalid: reading?.invalid ?? false, length: text.trimEnd().length };
+}
+
+function readIso(text: string): DateReading | null {
+  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])/.exec(text);
+  if (!m) return null;
+  const date = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  return { date, vague: date === null, invalid: date === null, length: m[0].length };
+}
+
+function readByRules(rules: Rule[], text: string, meetingDate: string | null): DateReading | null {
+  for (const { pattern, resolve } of rules) {
+    const m = pattern.exec(text);
+    if (m) return { date: meetingDate ? resolve(m, meetingDate) : null, vague: false, invalid: false, length: m[0].length };
+  }
+  return null;
+}
+
+/** `February 30`, `Feb 31st`: looks like a date, is none. chrono silently skips these. */
+function readImpossible(text: string): DateReading | null {
+  const m = new RegExp(String.raw`^${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?${END}`, 'iu').exec(text);
+  if (!m) return null;
+  const month = MONTH_NAMES[m[1].toLowerCase()];
+  const day = Number(m[2]);
+  const year = m[3] ? Number(m[3]) : 2024; // a leap year, so February 29 stays possible
+  return day >= 1 && day <= daysInMonth(year, month) ? null : { date: null, vague: true, invalid: true, length: m[0].length };
+}
+
+function readWithChrono(text: string, meetingDate: string | null): DateReading | null {
+  const reference = meetingDate ? parseIso(meetingDate)! : { year: 2000, month: 1, day: 1 };
+  const [result] = chrono.parse(text, new Date(reference.year, reference.month - 1, reference.day, 12));
+  if (!result || result.index !== 0) return null;
+  const start = result.start;
+  // A time alone (`17:30`, `5pm`) or a bare weekday is never read here as a due date.
+  if (!start.isCertain('day') || !start.isCertain('month')) return null;
+  const month = start.get('month')!;
+  const day = start.get('day')!;
+  let date: string | null;
+  if (start.isCertain('year')) {
+    const yearWritten = /\d{4}/.test(result.text);
+    date = meetingDate || yearWritten ? isoDate(start.get('year')!, month, day) : null;
+  } else {
+    date = meetingDate ? nearestYear(meetingDate, month, day) : null;
+  }
+  return { date, vague: false, invalid: false, length: result.text.length };
+}
+
+function readVague(text: string): DateReading | null {
+  const m = VAGUE.exec(text);
+  return m ? { date: null, vague: true, invalid: false, length: m[0].length } : null;
+}
+
+/** A calendar date written out (`January 29, 2024`, `2025-09-15`, `3 March 2025`), never a relative word. */
+export function readCalendarDate(text: string, reference: string | null): DateReading | null {
+  if (!/\d/.test(text)) return null; // every calendar date has a day number; skips chrono for most text
+  const iso = readIso(text);
+  if (iso) return iso.date ? iso : null;
+  const reading = readWithChrono(text, reference);
+  if (!reading?.date) return null;
+  const written = text.slice(0, reading.length);
+  return new RegExp(MONTH, 'iu').test(written) || /\d{1,4}[-/.]\d{1,2}/.test(written) ? reading : null;
+}
+
+/** `March`, `end of February`: a month without a day, which is only a due date when labelled as one. */
+export function isMonthOnly(expression: string): boolean {
+  return new RegExp(String.raw`^(?:(?:the\s+)?end\s+of\s+)?${MONTH}$`, 'iu').test(expression.trim());
+}

@@ -1,0 +1,24 @@
+// Deciding whether bytes are notes text at all, before anything parses them.
+
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+export type Decoded = { ok: true; text: string } | { ok: false; reason: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** UTF-8 text (a BOM is dropped), or why the file is skipped: too big, binary, not UTF-8. */
+export function decodeNotes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_FILE_BYTES): Decoded {
+  if (bytes.length > maxBytes) return { ok: false, reason: `${megabytes(bytes.length)} is over the ${megabytes(maxBytes)} limit` };
+  // Text never holds NUL bytes; binary files nearly always do, early on.
+  if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: 'binary file' };
+  try {
+    return { ok: true, text: utf8.decode(bytes) };
+  } catch {
+    return { ok: false, reason: 'not UTF-8 text' };
+  }
+}
+
+function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${mb >= 10 || Number.isInteger(mb) ? mb.toFixed(0) : mb.toFixed(1)} MB`;
+}

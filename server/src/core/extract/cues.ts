@@ -1,0 +1,120 @@
+import { findDuePhrase } from '../dates/findDue';
+import type { CueKind, DueDate, Span } from '../model';
+import { capitalize, plainText } from '../text/plain';
+import { type EntryContext, parseEntryText } from './entry';
+import { splitSentences } from './statement';
+
+/** A cue found in spoken text, before it is tied to its statement. */
+export interface FoundCue {
+  kind: CueKind;
+  task: string;
+  sentence: string;
+  span: Span;
+  /** `speaker` for first-person cues and `Action item for me`. */
+  owner: { written: string; span: Span } | 'speaker' | null;
+  due: DueDate | null;
+}
+
+export interface CueContext extends EntryContext {
+  /** The request the previous speaker made (`Can someone update the runbook?`), for `I'll take that`. */
+  previousRequest: string | null;
+}
+
+const DECISION = /(?:^|[\s(])(?:(?:final|key)\s+)?(?:decision|decided)\s*:\s*/iu;
+const AGREED = /^agreed\s*:\s*/iu;
+const ACTION = /(?:^|[\s(])(?:action\s+items?|action|todo|to-do|follow[\s-]?up)(?:\s+for\s+([^:]{1,40}?))?\s*:\s*/iu;
+const COMMITMENT =
+  /(?<![\p{L}'’])(I\s+commit\s+to|I\s+promise\s+to|I\s+plan\s+to|I\s+volunteer\s+to|I\s*['’]m\s+committing\s+to|I\s*['’]ll|I\s+will|I\s*['’]m\s+going\s+to|I\s+am\s+going\s+to|I\s*['’]m\s+gonna|I\s+shall|I\s+can|I\s*['’]m\s+on\s+it)(?![\p{L}])/giu;
+/** What can follow a cue without making it a promise (`I'll be honest`, `I'll need help`, `I can't`). */
+const NOT_A_PROMISE =
+  /^(?:\s*(?:n['’]t|not|never)\b|['’]t\b|\s+(?:say|admit|tell\s+you|add\s+that|note\s+that|mention|pass|stop|leave\s+it|wait|defer|grant|give\s+you\s+that|go\s+with|assume|bet|guess|think|need|see|hear|imagine|understand|confirm|live\s+with|work\s+with\s+that|accept|agree|be(?!\s+(?:done|ready|finished|responsible|handling|working|taking|owning|driving|leading|sending|updating|reviewing|writing|setting|looking|running|preparing|drafting))))\b/iu;
+const CONDITION = /\b(?:if|unless|whether|in\s+case|as\s+long\s+as|provided)\b/iu;
+const ACCEPTANCE = /^\s*(?:take|own|handle|grab|do|pick\s+up|cover|tackle)\s+(?:that|it|this|this\s+one|that\s+one|one)(?:\s+(?:on|up))?\s*[.!]?$|^\s*on\s+it\s*[.!]?$|^\s*$/iu;
+const REQUEST_OPENER =
+  /^(?:(?:so|ok(?:ay)?|also|and)\s*,?\s+)?(?:(?:can|could|would|will)\s+(?:someone|somebody|anyone|anybody|you|one\s+of\s+you)\s+(?:please\s+)?|who\s+(?:can|could|will|wants\s+to)\s+|(?:someone|somebody|anyone)\s+(?:needs\s+to|should|has\s+to|must)\s+|(?:we|someone)\s+need\s+(?:someone\s+)?to\s+|please\s+)/iu;
+
+/** Decisions, action items and first-person commitments in one statement's text. */
+export function findCues(text: string, base: number, ctx: CueContext): FoundCue[] {
+  const cues: FoundCue[] = [];
+  for (const sentence of splitSentences(text)) {
+    const at = base + sentence.start;
+    const decision = DECISION.exec(sentence.text) ?? AGREED.exec(sentence.text);
+    if (decision) {
+      const from = decision.index + decision[0].length;
+      const said = sentence.text.slice(from);
+      if (said.trim()) {
+        cues.push({ kind: 'decision', task: clauseText(said), sentence: sentence.text, span: { start: at + from, end: at + sentence.text.length }, owner: null, due: null });
+      }
+    }
+    const action = ACTION.exec(sentence.text);
+    if (action && !decision) {
+      cues.push(actionCue(sentence.text, at, action, ctx));
+      continue;
+    }
+    const promise = commitmentCue(sentence.text, at, ctx);
+    if (promise) cues.push(promise);
+  }
+  return cues;
+}
+
+/** `Action item for me: test the pool by tomorrow`: the rest reads like a summary entry. */
+function actionCue(sentence: string, at: number, m: RegExpExecArray, ctx: CueContext): FoundCue {
+  const from = m.index + m[0].length;
+  const entry = parseEntryText(sentence.slice(from), at + from, ctx);
+  let owner: FoundCue['owner'] = entry.owner;
+  const named = m[1]?.trim();
+  if (named) {
+    const start = at + sentence.indexOf(named, m.index);
+    owner = /^(?:me|myself)$/i.test(named) ? 'speaker' : { written: named, span: { start, end: start + named.length } };
+  }
+  return { kind: 'action', task: capitalize(entry.task), sentence, span: { start: at + from, end: at + sentence.length }, owner, due: entry.due };
+}
+
+function commitmentCue(sentence: string, at: number, ctx: CueContext): FoundCue | null {
+  if (/\?\s*$/.test(sentence)) return null;
+  COMMITMENT.lastIndex = 0;
+  for (let m = COMMITMENT.exec(sentence); m; m = COMMITMENT.exec(sentence)) {
+    const after = sentence.slice(m.index + m[0].length);
+    if (NOT_A_PROMISE.test(after) || CONDITION.test(sentence.slice(0, m.index))) continue;
+    const clauseStart = m.index + m[0].length;
+    const found = findDuePhrase(after, at + clauseStart, ctx.meetingDate, { atEnd: false, allowBare: true });
+    // `I can …` is only a promise with a date: `I can have it by Friday`.
+    if (/^I\s+can$/i.test(m[0].replace(/\s+/g, ' ')) && !found) continue;
+    let clause = after;
+    if (found) {
+      const cutStart = found.cut.start - at - clauseStart;
+      const cutEnd = found.cut.end - at - clauseStart;
+      clause = after.slice(0, cutStart) + after.slice(cutEnd);
+    }
+    let task = clauseText(clause.replace(/^\s*(?:to\s+)?(?:having\s+|get\s+|getting\s+)?/i, ''));
+    if (ACCEPTANCE.test(clause) && ctx.previousRequest) task = capitalize(ctx.previousRequest);
+    if (!task) continue;
+    return {
+      kind: 'commitment',
+      task,
+      sentence,
+      span: { start: at + m.index, end: at + sentence.length },
+      owner: 'speaker',
+      due: found?.due ?? null,
+    };
+  }
+  return null;
+}
+
+function clauseText(text: string): string {
+  return capitalize(plainText(text).replace(/[\s.,;:!…]+$/u, '').replace(/^[\s,;:]+/, ''));
+}
+
+/** The request in a statement that `I'll take that` answers: `Can someone update the runbook?`. */
+export function requestIn(text: string): string | null {
+  const sentences = splitSentences(text);
+  for (let i = sentences.length - 1; i >= 0; i--) {
+    const sentence = sentences[i].text.replace(/^[\p{L} ]{1,30},\s+(?=(?:can|could|would|will|please)\b)/iu, '');
+    const opener = REQUEST_OPENER.exec(sentence);
+    if (opener || /\?\s*$/.test(sentence)) {
+      const request = sentence.slice(opener ? opener[0].length : 0).replace(/[?.!\s]+$/, '');
+      if (request && opener) return request;
+    }
+  }
+  return null;
+}

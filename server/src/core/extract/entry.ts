@@ -1,0 +1,194 @@
+import { findDueField, findDuePhrase } from '../dates/findDue';
+import type { DueDate, Span } from '../model';
+import { capitalize, flattenLines, plainText } from '../text/plain';
+import { type Roster, isGroupName, looksLikeName } from './people';
+
+/** The parts of one summary entry (`Mike: Test Redis pool - Due: Tomorrow ✅ 2024-01-30`). */
+export interface ParsedEntry {
+  owner: { written: string; span: Span } | null;
+  task: string;
+  due: DueDate | null;
+  done: boolean;
+  doneDate: string | null;
+  doneMarker: Span | null;
+  strike: [Span, Span] | null;
+  statusText: Span | null;
+  /** Where the task text starts (after any owner). */
+  taskStart: number;
+  /** Where the entry's own words end, before a done marker or status. */
+  contentEnd: number;
+}
+
+export interface EntryContext {
+  meetingDate: string | null;
+  roster: Roster;
+  /** Decisions have no owner or due date. */
+  withOwner: boolean;
+}
+
+const NAME = String.raw`[\p{L}\p{M}][\p{L}\p{M}'’.\-]*(?:\s+[\p{L}\p{M}][\p{L}\p{M}'’.\-]*){0,3}`;
+const DONE_WORDS = String.raw`done|complete|completed|closed|finished|resolved|shipped|merged|fixed|cancell?ed|dropped|won'?t\s+do`;
+const OPEN_WORDS = String.raw`open|to\s*do|todo|in\s+progress|wip|ongoing|blocked|pending|not\s+started|started|on\s+hold|at\s+risk`;
+const STATUS_TRAILER = new RegExp(
+  // A separator or brackets are required: `Get the thing done` is a task, `Thing - Done` a status.
+  String.raw`(?:\s*[-–—|,;]\s*(?:[(\[]\s*)?|\s*[(\[]\s*)(?:status\s*:\s*)?(?:(${DONE_WORDS})|(${OPEN_WORDS}))\s*[)\]]?[.!]?\s*$`,
+  'iu',
+);
+const STATUS_FIELD = new RegExp(String.raw`(?:\s*[-–—|,;]\s*|\s+)(?:[(\[]\s*)?status\s*:\s*(?:(${DONE_WORDS})|(${OPEN_WORDS}))\s*[)\]]?`, 'iu');
+const STATUS_LEADER = new RegExp(String.raw`^(\s*)(?:\[\s*(?:(${DONE_WORDS})|(${OPEN_WORDS}))\s*\]|(?:(${DONE_WORDS})|(${OPEN_WORDS}))\s*[:\-–—])\s*`, 'iu');
+const DONE_MARK = /\s*✅\s*(\d{4}-\d{2}-\d{2})?|\s*(?:✔️?|☑️?|✓)/gu;
+
+/** Capitalised words that start tasks (`Need to…`, `Remember to…`) rather than name an owner. */
+const NOT_OWNERS = new Set(
+  ('need needs want wants try plan plans remember make going have has ask continue start begin decide agree ensure ' +
+    'be reach go get look talk how what when where who why which time way nothing something somebody someone we ' +
+    'they you it this that there also then still please let lets reminder remind follow check keep consider')
+    .split(' '),
+);
+
+/** Reads one entry; `text` is the entry's source and `base` its offset in the document. */
+export function parseEntryText(text: string, base: number, ctx: EntryContext): ParsedEntry {
+  // Work on a copy in which every recognised part is blanked out, so offsets keep their meaning.
+  let work = flattenLines(text);
+  const blank = (span: { start: number; end: number }) => {
+    work = work.slice(0, span.start) + ' '.repeat(span.end - span.start) + work.slice(span.end);
+  };
+
+  let done = false;
+  let strike: ParsedEntry['strike'] = null;
+  const struck = /^(\s*)~~(?=\S)([\s\S]*?\S)~~/.exec(work);
+  if (struck) {
+    const open = struck[1].length;
+    const close = struck[0].length - 2;
+    strike = [
+      { start: base + open, end: base + open + 2 },
+      { start: base + close, end: base + close + 2 },
+    ];
+    done = true;
+    blank({ start: open, end: open + 2 });
+    blank({ start: close, end: close + 2 });
+  }
+
+  let doneMarker: Span | null = null;
+  let doneDate: string | null = null;
+  for (const m of work.matchAll(DONE_MARK)) {
+    doneMarker = { start: base + m.index!, end: base + m.index! + m[0].length };
+    doneDate = m[1] ?? null;
+    done = true;
+    blank({ start: m.index!, end: m.index! + m[0].length });
+  }
+
+  let statusText: Span | null = null;
+  const status = STATUS_FIELD.exec(work) ?? STATUS_TRAILER.exec(work);
+  if (status) {
+    statusText = { start: base + status.index, end: base + status.index + status[0].length };
+    if (status[1]) done = true;
+    blank({ start: status.index, end: status.index + status[0].length });
+  } else {
+    const leader = STATUS_LEADER.exec(work);
+    if (leader) {
+      const start = leader[1].length;
+      statusText = { start: base + start, end: base + leader[0].length };
+      if (leader[2] || leader[4]) done = true;
+      blank({ start, end: leader[0].length });
+    }
+  }
+  const contentEnd = base + work.trimEnd().length;
+
+  let due: DueDate | null = null;
+  let owner: ParsedEntry['owner'] = null;
+  if (ctx.withOwner) {
+    const found =
+      findDueField(work, 0, ctx.meetingDate) ?? findDuePhrase(work, 0, ctx.meetingDate, { atEnd: true, allowBare: true });
+    if (found) {
+      due = { ...found.due, span: shift(found.due.span, base) };
+      blank(found.cut);
+    }
+    const foundOwner = findOwner(work, ctx.roster);
+    if (foundOwner) {
+      owner = { written: foundOwner.written, span: shift(foundOwner.span, base) };
+      blank(foundOwner.cut);
+    }
+  }
+
+  const leading = work.length - work.trimStart().length;
+  let task = plainText(work).replace(/^[\s:;,\-–—|]+|[\s:;,.\-–—|]+$/g, '');
+  if (owner && /^\p{Ll}+\b/u.test(task)) task = capitalize(task);
+  return { owner, task, due, done, doneDate, doneMarker, strike, statusText, taskStart: base + leading, contentEnd };
+}
+
+function shift(span: Span, by: number): Span {
+  return { start: span.start + by, end: span.end + by };
+}
+
+interface FoundOwner {
+  written: string;
+  span: Span;
+  cut: Span;
+}
+
+/** The owner of an entry, in the shapes teams write them. */
+function findOwner(work: string, roster: Roster): FoundOwner | null {
+  const accept = (written: string, strict: boolean) => {
+    if (roster.resolve(written).attendee || isGroupName(written)) return true;
+    if (!looksLikeName(written)) return false;
+    return !strict || !NOT_OWNERS.has(written.split(/\s+/)[0].toLowerCase());
+  };
+
+  // `@Jonas investigate…`
+  const handle = /^(\s*)@([\p{L}\p{N}][\p{L}\p{N}._\-]*?)[.]?(\s*[:\-–—]?\s+|$)/u.exec(work);
+  if (handle) {
+    const start = handle[1].length;
+    return { written: '@' + handle[2], span: { start, end: start + 1 + handle[2].length }, cut: { start, end: handle[0].length } };
+  }
+
+  // `Mike: Test…`, `**Mike:** Test…`, `**Mike**: Test…`
+  const colon = new RegExp(String.raw`^(\s*)(?:\*\*|__)?(${NAME})(?:\*\*|__)?\s*:(?:\*\*|__)?\s+`, 'u').exec(work);
+  if (colon && accept(colon[2], false)) {
+    const start = work.indexOf(colon[2], colon[1].length);
+    return { written: colon[2], span: { start, end: start + colon[2].length }, cut: { start: colon[1].length, end: colon[0].length } };
+  }
+
+  // `Wei to split…`, `Ana will draft…`, `Sam (owner) -`
+  const verb = new RegExp(String.raw`^(\s*)(${NAME}?)\s+(?:to|will|shall|should|must|needs\s+to|is\s+to|is\s+going\s+to|'ll)\s+(?=\p{L})`, 'u').exec(work);
+  if (verb) {
+    const words = verb[2].split(/\s+/);
+    // The name may be shorter than what the pattern took (`Ana will`): try the longest accepted prefix.
+    for (let n = words.length; n >= 1; n--) {
+      const written = words.slice(0, n).join(' ');
+      const rest = work.slice(verb[1].length + written.length);
+      if (!/^\s+(?:to|will|shall|should|must|needs\s+to|is\s+to|is\s+going\s+to|'ll)\s/u.test(rest) || !accept(written, true)) continue;
+      const start = verb[1].length;
+      const cutEnd = start + written.length + /^\s+(?:to|needs\s+to|is\s+to)?\s*/u.exec(rest)![0].length;
+      return { written, span: { start, end: start + written.length }, cut: { start, end: cutEnd } };
+    }
+  }
+
+  // `Owner: Ana`, `(owner: @ana)`, `assigned to Ana`
+  const field = new RegExp(
+    String.raw`(\s*[-–—|,;(\[]?\s*)(?:owner|assignee|assigned\s+to|who|dri)\s*:?\s+(@?${NAME})\s*[)\]]?`,
+    'iu',
+  ).exec(work);
+  if (field && accept(field[2], false)) {
+    const start = field.index + field[0].indexOf(field[2], field[1].length);
+    return { written: field[2], span: { start, end: start + field[2].length }, cut: { start: field.index, end: field.index + field[0].length } };
+  }
+
+  // Trailing `(@ana)`, `— @ana`, `(Ana)`, `- Ana` where Ana is an attendee.
+  const trailing = new RegExp(String.raw`(\s*(?:[-–—]\s*|\(\s*|\[\s*|\s))(@?${NAME})\s*[)\]]?\s*$`, 'u').exec(work);
+  if (trailing) {
+    const written = trailing[2];
+    const words = written.split(/\s+/);
+    // Only the last few words can be the name: `Update docs - Ana` → `Ana`.
+    for (let n = Math.min(words.length, 3); n >= 1; n--) {
+      const candidate = words.slice(-n).join(' ');
+      const isHandle = candidate.startsWith('@');
+      const separated = n === words.length ? /[-–—(\[]/.test(trailing[1]) : false;
+      if (!isHandle && !(separated && roster.resolve(candidate).attendee)) continue;
+      const start = work.lastIndexOf(candidate);
+      const cutStart = n === words.length ? trailing.index : start;
+      return { written: candidate, span: { start, end: start + candidate.length }, cut: { start: cutStart, end: work.trimEnd().length } };
+    }
+  }
+  return null;
+}

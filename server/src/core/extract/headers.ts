@@ -1,0 +1,57 @@
+import type { SectionKind } from '../model';
+import { plainText } from '../text/plain';
+
+export type HeaderKind = SectionKind | 'attendees';
+
+const HEADER_NAMES: Array<[HeaderKind, RegExp]> = [
+  ['decisions', /^(?:(?:key|final|main|major|technical|product|new|other)\s+)?decisions?(?:\s+(?:made|taken|reached|log|record))?$|^decided$|^what\s+we\s+decided$/],
+  ['commitments', /^(?:(?:key|new|open)\s+)?commitments?(?:\s+made)?$/],
+  [
+    'actions',
+    /\baction\s+(?:items?|points?)\b|^(?:(?:new|open|our)\s+)?(?:actions?|next\s+steps?|to\s*-?\s*dos?|todos?|follow[\s-]*ups?|tasks?|action\s*items?|ais|assignments|owners\s+and\s+tasks|who\s+does\s+what)$/,
+  ],
+  ['attendees', /^(?:attendees|attendance|participants|present|people|who\s+was\s+there|in\s+attendance)$/],
+];
+
+/** Lowercase words of a header, without markup, numbering, emoji or trailing punctuation. */
+function headerWords(text: string): string {
+  return plainText(text)
+    .toLowerCase()
+    .replace(/^[\p{N}.)\s]+(?=\p{L})/u, '')
+    .replace(/[’']/g, "'")
+    .replace(/[^\p{L}\p{N}'\s/-]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The kind of section a heading text names, if any: `Action Items`, `Key decisions`, `Next steps`. */
+export function headerKind(text: string): HeaderKind | null {
+  const words = headerWords(text);
+  if (!words || words.length > 60) return null;
+  for (const [kind, pattern] of HEADER_NAMES) if (pattern.test(words)) return kind;
+  return null;
+}
+
+/**
+ * A line that starts a section on its own: `ACTION ITEMS:`, `**Next steps:**`, `**Decisions**`.
+ * Returns null for lines with content after the colon (`Decision: we ship`).
+ */
+export function headerLineKind(line: string): HeaderKind | null {
+  const text = line.trim();
+  const colon = /^(?:\*\*|__)?([^:*_]{2,60}?)(?:\s*:\s*(?:\*\*|__)?|(?:\*\*|__)\s*:)$/.exec(text);
+  const bold = /^(?:\*\*|__)([^*_:]{2,60}?)(?:\*\*|__)$/.exec(text);
+  const name = colon?.[1] ?? bold?.[1];
+  return name ? headerKind(name) : null;
+}
+
+/** `Attendees: a, b` (also bold, or `Participants`, `Present`): where the list of names starts. */
+export function attendeeLine(line: string): number | null {
+  const m = /^(?:\*\*|__)?(?:attendees|participants|present|attendance|in\s+attendance)(?:\s*:\s*(?:\*\*|__)?|(?:\*\*|__)\s*:)\s*(?=\S)/i.exec(line);
+  return m ? m[0].length : null;
+}
+
+/** `Date: January 29, 2024` (also bold, `When:`, `Meeting date:`): where the date starts. */
+export function dateLine(line: string): number | null {
+  const m = /^(?:\*\*|__)?(?:date|meeting\s+date|when|held\s+on)(?:\s*:\s*(?:\*\*|__)?|(?:\*\*|__)\s*:)\s*(?=\S)/i.exec(line);
+  return m ? m[0].length : null;
+}

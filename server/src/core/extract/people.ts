@@ -1,0 +1,166 @@
+import type { Attendee, PersonRef, Span } from '../model';
+import { normalizeName, plainText } from '../text/plain';
+
+/** Words that open a line like a name (`Note: …`, `**Date:**`) but never name a person. */
+const NOT_NAMES = new Set(
+  (
+    'note notes nb fyi date time when where location place agenda topic topics summary context background goal goals ' +
+    'outcome outcomes decision decisions decided action actions item items todo to-do next step steps follow-up followup ' +
+    'owner owners due deadline status update updates question questions answer risk risks issue issues blocker blockers ' +
+    'idea ideas attendees participants present absent regrets facilitator scribe notetaker note-taker host chair ' +
+    'phase step option options pro pros con cons problem solution result results reason example warning important ' +
+    'edit edited tl;dr tldr re subject meeting recap minutes link links doc docs ps p.s. update summary done open ' +
+    'completed closed priority p0 p1 p2 p3 q1 q2 q3 q4 eta cost impact plan proposal recommendation comment comments ' +
+    'everyone all team both nobody someone anybody anyone we they you i it this that there here'
+  ).split(' '),
+);
+
+/** Owners that name a group rather than a person: an owner, but never an unknown one. */
+const GROUPS = new Set(['everyone', 'all', 'team', 'the team', 'both', 'all of us', 'everybody', 'us']);
+
+export function isGroupName(name: string): boolean {
+  return GROUPS.has(normalizeName(name));
+}
+
+/** Whether a written name could be a person's name (1–4 words, not a label such as `Note`). */
+export function looksLikeName(written: string): boolean {
+  const name = plainText(written).replace(/^@/, '');
+  if (!name || name.length > 60 || /[:;!?"“”]/.test(name)) return false;
+  const words = name.split(/\s+/);
+  if (words.length > 4) return false;
+  if (NOT_NAMES.has(name.toLowerCase()) || NOT_NAMES.has(words[0].toLowerCase())) return false;
+  // Every word starts with a capital (or a letter of a script without case), digits never.
+  return words.every((w) => /^[\p{Lu}\p{Lo}]/u.test(w) || /^(?:van|von|de|da|del|der|den|di|la|le|du|dos|bin|al)$/.test(w));
+}
+
+/** `Mike Johnson (Engineering Lead), David Kim, @jonas` → attendees with roles and where each is written. */
+export function parseAttendeeList(value: string, base: number): Attendee[] {
+  const attendees: Attendee[] = [];
+  let depth = 0;
+  // Split on commas and semicolons outside parentheses, so roles may contain commas.
+  const parts: Array<{ text: string; start: number }> = [];
+  let partStart = 0;
+  for (let i = 0; i <= value.length; i++) {
+    const ch = value[i];
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    else if (i === value.length || ((ch === ',' || ch === ';') && depth === 0)) {
+      parts.push({ text: value.slice(partStart, i), start: partStart });
+      partStart = i + 1;
+    }
+  }
+  for (const part of parts) {
+    for (const piece of splitAnd(part.text, part.start)) {
+      const attendee = parseAttendee(piece.text, base + piece.start);
+      if (attendee) attendees.push(attendee);
+    }
+  }
+  return attendees;
+}
+
+/** `Ana and Ben` names two people; `Ana (Product and Design)` one. */
+function splitAnd(text: string, start: number): Array<{ text: string; start: number }> {
+  if (/\(/.test(text)) return [{ text, start }];
+  const result: Array<{ text: string; start: number }> = [];
+  const re = /\s+(?:and|&)\s+/gi;
+  let last = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    result.push({ text: text.slice(last, m.index), start: start + last });
+    last = m.index + m[0].length;
+  }
+  result.push({ text: text.slice(last), start: start + last });
+  return result;
+}
+
+/** One attendee: `Mike Johnson (Engineering Lead)`, `Priya — SRE`, `@jonas`. */
+export function parseAttendee(text: string, offset: number): Attendee | null {
+  const m = /^(\s*)(.*?)\s*(?:\(([^)]*)\)|\s[-–—]\s+(.+))?\s*$/.exec(text);
+  if (!m) return null;
+  const name = plainText(m[2]).replace(/^@/, '').replace(/[.]$/, '');
+  if (!name || name.length > 60 || /^\d/.test(name) || NOT_NAMES.has(name.toLowerCase())) return null;
+  const role = plainText(m[3] ?? m[4] ?? '') || null;
+  const start = offset + m[1].length;
+  return { name, role, span: { start, end: start + m[2].length } };
+}
+
+export interface Resolution {
+  attendee: Attendee | null;
+  /** Full name of someone who spoke, when the notes list no attendee for them. */
+  speaker: string | null;
+  ambiguous: boolean;
+}
+
+/** Resolves `Mike`, `@mike`, `mike.johnson`, `Mike J.` to a full name among the known people. */
+export class Roster {
+  private readonly speakers: string[] = [];
+
+  constructor(readonly attendees: Attendee[]) {}
+
+  get known(): boolean {
+    return this.attendees.length > 0;
+  }
+
+  addSpeaker(fullName: string): void {
+    if (!this.speakers.some((s) => normalizeName(s) === normalizeName(fullName))) this.speakers.push(fullName);
+  }
+
+  resolve(written: string): Resolution {
+    const query = normalizeName(plainText(written));
+    if (!query) return { attendee: null, speaker: null, ambiguous: false };
+    const attendees = matchNames(query, this.attendees, (a) => a.name);
+    if (attendees.length === 1) return { attendee: attendees[0], speaker: null, ambiguous: false };
+    if (attendees.length > 1) return { attendee: null, speaker: null, ambiguous: true };
+    const speakers = matchNames(query, this.speakers, (s) => s);
+    return { attendee: null, speaker: speakers.length === 1 ? speakers[0] : null, ambiguous: speakers.length > 1 };
+  }
+
+  /** A person reference for a name written at `span`. */
+  ref(written: string, span: Span): PersonRef {
+    const { attendee, speaker } = this.resolve(written);
+    const clean = plainText(written).replace(/^@/, '');
+    return { written: clean, name: attendee?.name ?? speaker ?? clean, attendee, span };
+  }
+
+  /** Attendees ordered by how close their name is to `written` (for "pick an owner" fixes). */
+  nearest(written: string): Attendee[] {
+    const query = normalizeName(written);
+    return [...this.attendees].sort((a, b) => nameDistance(query, normalizeName(a.name)) - nameDistance(query, normalizeName(b.name)));
+  }
+}
+
+function matchNames<T>(query: string, candidates: T[], nameOf: (c: T) => string): T[] {
+  const names = candidates.map((c) => normalizeName(nameOf(c)));
+  const exact = candidates.filter((_, i) => names[i] === query);
+  if (exact.length) return exact;
+  const words = query.split(' ');
+  // Whole words from the start (`mike`, `mike johnson`), the last one possibly an initial (`mike j`).
+  const byWords = candidates.filter((_, i) => {
+    const nameWords = names[i].split(' ');
+    if (words.length > nameWords.length) return false;
+    return words.every((w, k) => (k === words.length - 1 && w.length <= 2 && words.length > 1 ? nameWords[k].startsWith(w) : nameWords[k] === w));
+  });
+  if (byWords.length) return byWords;
+  // `@jon` for Jonas, `mikejohnson` for Mike Johnson: a plain prefix of the full name.
+  if (query.length < 3) return [];
+  return candidates.filter((_, i) => names[i].startsWith(query) || names[i].replace(/ /g, '').startsWith(query.replace(/ /g, '')));
+}
+
+/** Edit distance on the shorter of full name and first name, so `Mikey` is nearest to `Mike Johnson`. */
+function nameDistance(query: string, name: string): number {
+  const first = name.split(' ')[0];
+  return Math.min(levenshtein(query, name), levenshtein(query, first));
+}
+
+function levenshtein(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length];
+}

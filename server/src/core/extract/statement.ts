@@ -1,0 +1,71 @@
+import { type Roster, looksLikeName } from './people';
+
+/** The head of a transcript line: `[05:00] Tom Bradley: `, `**Priya:** `, `Mike: ` (an attendee). */
+export interface StatementHead {
+  time: string | null;
+  /** Offsets within the line; null for cue-only lines such as `Decision: we ship`. */
+  speaker: { written: string; start: number; end: number } | null;
+  /** Where the spoken text starts within the line. */
+  textStart: number;
+}
+
+const TIMESTAMP = /^(\s*)(?:\*\*|__)?[[(]?(\d{1,2}:\d{2}(?::\d{2})?)[\])]?(?:\*\*|__)?\s*[-–—]?\s*(?:\*\*|__)?([^:\n]{0,60}?)(?:\*\*|__)?\s*:(?:\*\*|__)?[ \t]*/u;
+const BOLD_SPEAKER = /^(\s*)(?:\*\*|__)([^*_:\n]{1,60}?)(?:\s*:\s*(?:\*\*|__)|(?:\*\*|__)\s*:)[ \t]*(?=\S)/u;
+const PLAIN_SPEAKER = /^(\s*)([\p{L}@][^:\n]{0,59}?)\s*:[ \t]+(?=\S)/u;
+const CUE_LINE = /^\s*(?:decision|decided|action\s+items?(?:\s+for\s+[^:\n]{1,40})?|todo|follow[\s-]?up)\s*:\s*\S/iu;
+
+/** Whether a `[MM:SS]` or `[HH:MM:SS]` stamp is a time at all (`[5:99]` is not). */
+function validTime(time: string): boolean {
+  const parts = time.split(':').map(Number);
+  return parts.slice(1).every((p) => p <= 59) && (parts.length === 2 || parts[0] <= 99);
+}
+
+export function readStatementHead(line: string, roster: Roster): StatementHead | null {
+  const stamped = TIMESTAMP.exec(line);
+  if (stamped && validTime(stamped[2])) {
+    const written = stamped[3].trim();
+    if (!/\p{L}/u.test(written)) return null; // `[00:10] : hi` has no speaker
+    const start = line.indexOf(written, stamped[1].length + stamped[2].length);
+    return { time: stamped[2], speaker: { written, start, end: start + written.length }, textStart: stamped[0].length };
+  }
+  const bold = BOLD_SPEAKER.exec(line);
+  if (bold) {
+    const written = bold[2].trim();
+    if (roster.resolve(written).attendee || looksLikeName(written)) {
+      const start = line.indexOf(written, bold[1].length);
+      return { time: null, speaker: { written, start, end: start + written.length }, textStart: bold[0].length };
+    }
+  }
+  const plain = PLAIN_SPEAKER.exec(line);
+  if (plain && roster.known && roster.resolve(plain[2]).attendee && !/\s{2,}/.test(plain[2])) {
+    const start = plain[1].length;
+    return { time: null, speaker: { written: plain[2], start, end: start + plain[2].length }, textStart: plain[0].length };
+  }
+  if (CUE_LINE.test(line)) return { time: null, speaker: null, textStart: line.length - line.trimStart().length };
+  return null;
+}
+
+export interface Sentence {
+  text: string;
+  start: number;
+}
+
+/** Splits spoken text into sentences; `e.g. this` and `3.5` do not end one, `this... Decision:` does. */
+export function splitSentences(text: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  const end = /[.!?…]+(?=\s+(?![\p{Ll}\d]))|[.!?…]+$/gu;
+  let start = 0;
+  for (let m = end.exec(text); m; m = end.exec(text)) {
+    const stop = m.index + m[0].length;
+    pushTrimmed(sentences, text.slice(start, stop), start);
+    start = stop;
+  }
+  pushTrimmed(sentences, text.slice(start), start);
+  return sentences;
+}
+
+function pushTrimmed(sentences: Sentence[], raw: string, start: number): void {
+  const lead = raw.length - raw.trimStart().length;
+  const value = raw.trim();
+  if (value) sentences.push({ text: value, start: start + lead });
+}

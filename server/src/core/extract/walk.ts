@@ -1,0 +1,356 @@
+import type { EntryLayout, EntryStyle, Section, SectionKind, Span, Statement, TableColumns } from '../model';
+import type { ItemUnit, TableUnit, TextLine, Unit } from '../parse/blocks';
+import { flattenLines, plainText } from '../text/plain';
+import { type EntryContext, type ParsedEntry, parseEntryText } from './entry';
+import { attendeeLine, dateLine, headerKind, headerLineKind } from './headers';
+import type { MeetingRegion } from './meetings';
+import { readStatementHead } from './statement';
+
+/** A summary entry before linking: where it is, what it says, how it is laid out. */
+export interface EntryDraft {
+  meeting: number;
+  kind: SectionKind;
+  /** Null for task-list items and action tables outside any named section. */
+  section: Section | null;
+  parsed: ParsedEntry;
+  layout: EntryLayout;
+}
+
+export interface MeetingContent {
+  sections: Section[];
+  entries: EntryDraft[];
+  statements: Statement[];
+}
+
+interface OpenSection {
+  section: Section;
+  via: 'heading' | 'line';
+  depth: number;
+  headerBlock: number;
+  sawList: boolean;
+  lines: TextLine[];
+  entries: EntryDraft[];
+}
+
+/** Reads the sections, entries and statements of one meeting from its units. */
+export function walkMeeting(units: Unit[], region: MeetingRegion, text: string): MeetingContent {
+  const { meeting, roster } = region;
+  const ctx = (kind: SectionKind): EntryContext => ({ meetingDate: meeting.date, roster, withOwner: kind !== 'decisions' });
+  const content: MeetingContent = { sections: [], entries: [], statements: [] };
+  let open: OpenSection | null = null;
+  let statement: { value: Statement; block: number } | null = null;
+
+  const close = () => {
+    if (!open) return;
+    const section = open.section;
+    if (!open.sawList) {
+      // A section written as plain lines, one entry each; `We agreed:` style intro lines are not entries.
+      for (const line of open.lines) {
+        if (/:\s*$/.test(line.text) || !plainText(line.text)) continue;
+        open.entries.push(lineEntry(line, section, ctx(section.kind)));
+      }
+    }
+    const last = open.entries[open.entries.length - 1];
+    if (last) {
+      section.insertAt = last.layout.span.end;
+      section.entryStyle = styleOf(open.entries, text, section.kind);
+    }
+    content.entries.push(...open.entries);
+    open = null;
+  };
+
+  const start = (kind: SectionKind, title: string, headerSpan: Span, via: OpenSection['via'], depth: number, block: number) => {
+    close();
+    const section: Section = {
+      kind,
+      meeting: meeting.index,
+      title: plainText(title),
+      headerSpan,
+      depth: via === 'heading' ? depth : null,
+      insertAt: headerSpan.end,
+      entryStyle: defaultStyle(kind),
+    };
+    content.sections.push(section);
+    open = { section, via, depth, headerBlock: block, sawList: false, lines: [], entries: [] };
+  };
+
+  const addStatement = (line: TextLine, block: number): boolean => {
+    const head = readStatementHead(line.text, roster);
+    if (!head) return false;
+    const speaker = head.speaker
+      ? roster.ref(head.speaker.written, { start: line.start + head.speaker.start, end: line.start + head.speaker.end })
+      : null;
+    if (speaker && !speaker.attendee && speaker.written.includes(' ')) roster.addSpeaker(speaker.written);
+    const textStart = line.start + head.textStart;
+    const value: Statement = {
+      meeting: meeting.index,
+      time: head.time,
+      speaker,
+      text: flattenLines(text.slice(textStart, line.end)),
+      span: { start: line.start, end: line.end },
+      textStart,
+      cues: [],
+    };
+    content.statements.push(value);
+    statement = { value, block };
+    return true;
+  };
+
+  for (let i = region.units[0]; i < region.units[1]; i++) {
+    const unit = units[i];
+    switch (unit.type) {
+      case 'heading': {
+        statement = null;
+        const kind = headerKind(unit.content.text);
+        const current = open as OpenSection | null;
+        if (kind && kind !== 'attendees') start(kind, unit.content.text, unit.span, 'heading', unit.depth, unit.block);
+        else if (!(current?.via === 'heading' && unit.depth > current.depth)) close(); // a sub-heading stays inside
+        break;
+      }
+      case 'paragraph':
+        unit.lines.forEach((line, index) => {
+          const kind = headerLineKind(line.text);
+          if (kind) {
+            statement = null;
+            if (kind === 'attendees') close();
+            else start(kind, line.text, { start: line.start, end: line.end }, 'line', 0, unit.block);
+            return;
+          }
+          if (attendeeLine(line.text) !== null || dateLine(line.text) !== null) return;
+          const current = open as OpenSection | null;
+          if (addStatement(line, unit.block)) {
+            if (current?.via === 'line') close();
+            return;
+          }
+          if (statement && statement.block === unit.block && index > 0) {
+            extendStatement(statement.value, line, text);
+            return;
+          }
+          if (!current) return;
+          if (current.via === 'line' && unit.block !== current.headerBlock && current.sawList) {
+            close(); // prose after a header line's list ends that section
+            return;
+          }
+          current.lines.push(line);
+        });
+        break;
+      case 'item': {
+        statement = null;
+        const current = open as OpenSection | null;
+        if (current) {
+          if (unit.depth === 0 || unit.checkbox) {
+            current.sawList = true;
+            current.entries.push(listEntry(unit, units, current.section, ctx(current.section.kind)));
+          }
+        } else if (!addStatement(unit.lines[0], unit.block) && unit.checkbox) {
+          // A task-list item anywhere is an action item, even without an ACTION ITEMS heading.
+          content.entries.push(listEntry(unit, units, null, ctx('actions')));
+        }
+        break;
+      }
+      case 'table': {
+        statement = null;
+        const current = open as OpenSection | null;
+        const columns = tableColumns(unit);
+        if (current) {
+          current.sawList = true;
+          for (const row of unit.rows) current.entries.push(tableEntry(row, columns, current.section, ctx(current.section.kind)));
+        } else if (columns.task !== null && (columns.owner !== null || columns.due !== null || columns.status !== null)) {
+          for (const row of unit.rows) content.entries.push(tableEntry(row, columns, null, ctx('actions')));
+        }
+        break;
+      }
+      case 'break':
+        statement = null;
+        if ((open as OpenSection | null)?.via === 'line') close();
+        break;
+    }
+  }
+  close();
+  return content;
+}
+
+function extendStatement(statement: Statement, line: TextLine, text: string): void {
+  statement.span = { start: statement.span.start, end: line.end };
+  statement.text = flattenLines(text.slice(statement.textStart, line.end));
+}
+
+function kindOfSection(section: Section | null, fallback: SectionKind): SectionKind {
+  return section?.kind ?? fallback;
+}
+
+function listEntry(unit: ItemUnit, units: Unit[], section: Section | null, ctx: EntryContext): EntryDraft {
+  const first = unit.lines[0];
+  const last = unit.lines[unit.lines.length - 1];
+  const source = unit.lines.length === 1 ? first.text : joinItemLines(unit);
+  const parsed = parseEntryText(source, first.start, ctx);
+  const inTaskList = units.some((u) => u.type === 'item' && u.list === unit.list && u !== unit && u.checkbox !== null);
+  return {
+    meeting: 0,
+    kind: kindOfSection(section, 'actions'),
+    section,
+    parsed,
+    layout: {
+      shape: 'list',
+      span: { start: unit.marker.start, end: last.end },
+      boxAt: first.start,
+      checkbox: unit.checkbox ? { start: unit.checkbox.span.start, end: first.start } : null,
+      doneAt: last.start + last.text.trimEnd().length,
+      doneMarker: parsed.doneMarker,
+      strike: parsed.strike,
+      statusText: parsed.statusText,
+      ownerAt: parsed.taskStart,
+      dueAt: parsed.contentEnd,
+      inTaskList,
+    },
+  };
+}
+
+/** The text of a multi-line item, line breaks and indentation as spaces so offsets map 1:1. */
+function joinItemLines(unit: ItemUnit): string {
+  let result = unit.lines[0].text;
+  let at = unit.lines[0].end;
+  for (const line of unit.lines.slice(1)) {
+    result += ' '.repeat(line.start - at) + line.text;
+    at = line.end;
+  }
+  return result;
+}
+
+/** A task written as a plain line in a section without a list: `Mike to send the notes`. */
+function lineEntry(line: TextLine, section: Section, ctx: EntryContext): EntryDraft {
+  const box = /^\[([ xX])\]\s+/.exec(line.text);
+  const offset = box ? box[0].length : 0;
+  const parsed = parseEntryText(line.text.slice(offset), line.start + offset, ctx);
+  if (box && /[xX]/.test(box[1])) parsed.done = true;
+  return {
+    meeting: 0,
+    kind: section.kind,
+    section,
+    parsed,
+    layout: {
+      shape: 'line',
+      span: { start: line.start, end: line.end },
+      boxAt: line.start + offset,
+      checkbox: box ? { start: line.start, end: line.start + offset } : null,
+      doneAt: line.start + line.text.trimEnd().length,
+      doneMarker: parsed.doneMarker,
+      strike: parsed.strike,
+      statusText: parsed.statusText,
+      ownerAt: parsed.taskStart,
+      dueAt: parsed.contentEnd,
+      inTaskList: false,
+    },
+  };
+}
+
+const COLUMN_NAMES: Array<[keyof Omit<TableColumns, 'count'>, RegExp]> = [
+  ['owner', /^(?:owners?|who|assignee|assigned\s+to|responsible|person|dri|name)$/],
+  ['due', /^(?:due|due\s+date|when|deadline|date|by|by\s+when|target(?:\s+date)?|eta)$/],
+  ['status', /^(?:status|state|done|complete|progress|✅|✓)$/],
+  ['task', /^(?:tasks?|actions?|action\s+items?|items?|what|description|todo|to\s+do|title|follow[\s-]?ups?|decisions?|commitments?|details?)$/],
+];
+
+export function tableColumns(unit: TableUnit): TableColumns {
+  const columns: TableColumns = { count: unit.header.length, owner: null, task: null, due: null, status: null };
+  unit.header.forEach((cell, index) => {
+    const name = plainText(cell.text).toLowerCase().replace(/[:#*]/g, '').trim();
+    for (const [role, pattern] of COLUMN_NAMES) {
+      if (columns[role] === null && pattern.test(name)) {
+        columns[role] = index;
+        return;
+      }
+    }
+  });
+  if (columns.task === null) {
+    const free = unit.header.findIndex((_, i) => i !== columns.owner && i !== columns.due && i !== columns.status);
+    columns.task = free >= 0 ? free : null;
+  }
+  return columns;
+}
+
+const DONE_STATUS = /^(?:\[x\]\s*)?(?:done|complete|completed|closed|finished|resolved|shipped|merged|fixed|cancell?ed|dropped|yes|y|✅|✔️?|☑️?|✓|x)\b/iu;
+
+function tableEntry(row: TableUnit['rows'][number], columns: TableColumns, section: Section | null, ctx: EntryContext): EntryDraft {
+  const cell = (index: number | null): TextLine | null => (index === null ? null : row.cells[index] ?? null);
+  const taskCell = cell(columns.task) ?? { start: row.span.start, end: row.span.start, text: '' };
+  const box = /^\[([ xX])\]\s*/.exec(taskCell.text);
+  const taskOffset = box ? box[0].length : 0;
+  const parsed = parseEntryText(taskCell.text.slice(taskOffset), taskCell.start + taskOffset, ctx);
+  if (box && /[xX]/.test(box[1])) parsed.done = true;
+
+  const ownerCell = cell(columns.owner);
+  if (ownerCell && plainText(ownerCell.text) && ctx.withOwner) {
+    parsed.owner = { written: plainText(ownerCell.text), span: { start: ownerCell.start, end: ownerCell.end } };
+  }
+  const dueCell = cell(columns.due);
+  if (dueCell && plainText(dueCell.text) && ctx.withOwner) {
+    const dueParsed = parseEntryText(`Due: ${dueCell.text}`, dueCell.start - 5, ctx);
+    if (dueParsed.due) parsed.due = dueParsed.due;
+    if (dueParsed.done) parsed.done = true;
+    if (dueParsed.doneMarker) {
+      parsed.doneMarker = dueParsed.doneMarker;
+      parsed.doneDate = dueParsed.doneDate;
+    }
+  }
+  const statusCell = cell(columns.status);
+  let statusText = parsed.statusText;
+  if (statusCell) {
+    statusText = { start: statusCell.start, end: statusCell.end };
+    const status = plainText(statusCell.text);
+    if (DONE_STATUS.test(status)) parsed.done = true;
+    const date = /✅\s*(\d{4}-\d{2}-\d{2})/u.exec(status);
+    if (date) parsed.doneDate = date[1];
+  }
+  return {
+    meeting: 0,
+    kind: kindOfSection(section, 'actions'),
+    section,
+    parsed: { ...parsed, statusText },
+    layout: {
+      shape: 'table',
+      span: row.span,
+      boxAt: taskCell.start,
+      checkbox: box ? { start: taskCell.start, end: taskCell.start + taskOffset } : null,
+      doneAt: taskCell.end,
+      doneMarker: parsed.doneMarker,
+      strike: parsed.strike,
+      statusText,
+      ownerAt: ownerCell ? ownerCell.start : parsed.taskStart,
+      dueAt: dueCell ? dueCell.start : parsed.contentEnd,
+      inTaskList: false,
+      table: { columns, cells: row.cells.map((c) => ({ start: c.start, end: c.end })) },
+    },
+  };
+}
+
+function defaultStyle(kind: SectionKind): EntryStyle {
+  return { marker: 'bullet', bullet: '-', indent: '', nextNumber: 1, checkbox: false, dueStyle: kind === 'commitments' ? 'by' : 'due-field' };
+}
+
+/** How the section's existing entries are written, so that a new one looks like its neighbours. */
+function styleOf(entries: EntryDraft[], text: string, kind: SectionKind): EntryStyle {
+  const last = entries[entries.length - 1];
+  const style = defaultStyle(kind);
+  if (last.layout.shape === 'table') return { ...style, marker: 'table', dueStyle: 'column', table: last.layout.table!.columns };
+  if (last.layout.shape === 'line') style.marker = 'line';
+  else {
+    const marker = /^([ \t]*)([-*+]|(\d+)([.)]))/.exec(text.slice(last.layout.span.start, last.layout.boxAt))!;
+    style.indent = marker[1];
+    if (marker[3]) {
+      style.marker = 'numbered';
+      style.bullet = marker[4];
+      style.nextNumber = Number(marker[3]) + 1;
+    } else {
+      style.bullet = marker[2];
+    }
+  }
+  style.checkbox = entries.some((e) => e.layout.checkbox !== null);
+  // `- Due: Friday` or `by Friday`: follow what the existing entries do.
+  const dated = entries.filter((e) => e.parsed.due);
+  if (dated.length) {
+    const labelled = dated.filter((e) => /due\s*:+\s*$|\(\s*due\s*:?\s*$/i.test(text.slice(Math.max(0, e.parsed.due!.span.start - 12), e.parsed.due!.span.start)));
+    style.dueStyle = labelled.length * 2 >= dated.length ? 'due-field' : 'by';
+  }
+  return style;
+}

@@ -1,0 +1,47 @@
+import { stemmer } from 'stemmer';
+
+/** Words that say nothing about which piece of work is meant. */
+const STOP_WORDS = new Set(
+  (
+    'a an the to for of on in at by with and or but nor so as than then from into onto over under up out off about after ' +
+    'before until till via per be is are was were been being am it its this that these those there here i me my mine we us ' +
+    'our you your he him his she her they them their will would can could should shall may might must do does did done ' +
+    'doing have has had having get gets got getting make makes made making go going gone take takes took taking ' +
+    'commit commits committed promise plan all any some each every more most also just now only still too very really ' +
+    'ill im ive id well lets let sure ok okay yes yeah need needs new today tomorrow tonight week weekend weeks month ' +
+    'monday tuesday wednesday thursday friday saturday sunday end eow eod due asap not no'
+  ).split(' '),
+);
+
+/** The stems of the meaningful words of a task: `Test Redis connection pool optimizations` → test, redi, connect, pool, optim. */
+export function termsOf(text: string): Set<string> {
+  const terms = new Set<string>();
+  for (const raw of text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []) {
+    const word = raw.replace(/['’]/g, '');
+    if (STOP_WORDS.has(word) || word.length < 2) continue;
+    terms.add(/^\d/.test(word) || word.length <= 3 ? word : stemmer(word));
+  }
+  return terms;
+}
+
+export interface Similarity {
+  shared: number;
+  /** Shared terms over the smaller set: a short entry is "recorded" by a longer sentence. */
+  overlap: number;
+  score: number;
+}
+
+export function similarity(a: Set<string>, b: Set<string>): Similarity {
+  let shared = 0;
+  for (const term of a) if (b.has(term)) shared++;
+  const smaller = Math.min(a.size, b.size);
+  const overlap = smaller ? shared / smaller : 0;
+  const jaccard = a.size + b.size - shared ? shared / (a.size + b.size - shared) : 0;
+  return { shared, overlap, score: overlap + 0.25 * jaccard };
+}
+
+/** Two tasks are the same work when enough of the smaller one's words are in the other. */
+export function sameWork(s: Similarity, smallerSize: number): boolean {
+  if (s.shared >= 2) return s.overlap >= 0.5;
+  return s.shared === 1 && smallerSize === 1;
+}

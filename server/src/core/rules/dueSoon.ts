@@ -1,0 +1,17 @@
+import { addDays, relativeDays, shortLabel } from '../dates/calendar';
+import { type Rule, describe, openItems } from './rule';
+
+export const dueSoon: Rule = {
+  code: 'due-soon',
+  defaultSeverity: 'information',
+  check(model, { today, dueSoonDays }) {
+    const last = addDays(today, dueSoonDays);
+    return openItems(model)
+      .filter((item) => item.due?.date && item.due.date >= today && item.due.date <= last)
+      .map((item) => ({
+        message: `${describe(item)} is due ${relativeDays(today, item.due!.date!)} (${shortLabel(item.due!.date!)}, ${item.due!.date})`,
+        span: item.due!.span,
+        data: { itemId: item.id },
+      }));
+  },
+};

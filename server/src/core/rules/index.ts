@@ -1,0 +1,46 @@
+import type { DiagnosticCode, NotesDiagnostic, NotesModel, Severity } from '../model';
+import { dueDateMismatch } from './dueDateMismatch';
+import { dueSoon } from './dueSoon';
+import { missingDueDate } from './missingDueDate';
+import { missingOwner } from './missingOwner';
+import { overdue } from './overdue';
+import type { Rule } from './rule';
+import { uncapturedCommitment } from './uncapturedCommitment';
+import { uncapturedDecision } from './uncapturedDecision';
+import { unknownOwner } from './unknownOwner';
+import { vagueDueDate } from './vagueDueDate';
+
+export const RULES: readonly Rule[] = [
+  overdue,
+  dueSoon,
+  missingOwner,
+  missingDueDate,
+  vagueDueDate,
+  unknownOwner,
+  uncapturedCommitment,
+  uncapturedDecision,
+  dueDateMismatch,
+];
+
+export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = RULES.map((r) => r.code);
+
+export const DEFAULT_SEVERITIES = Object.fromEntries(RULES.map((r) => [r.code, r.defaultSeverity])) as Record<DiagnosticCode, Severity>;
+
+export interface DiagnoseOptions {
+  today: string;
+  dueSoonDays?: number;
+  /** Per code: another severity, or `off`. */
+  severities?: Partial<Record<DiagnosticCode, Severity | 'off'>>;
+}
+
+/** Runs every rule on the model; findings come back in document order. */
+export function diagnose(model: NotesModel, options: DiagnoseOptions): NotesDiagnostic[] {
+  const ctx = { today: options.today, dueSoonDays: options.dueSoonDays ?? 3 };
+  const diagnostics: NotesDiagnostic[] = [];
+  for (const rule of RULES) {
+    const severity = options.severities?.[rule.code] ?? rule.defaultSeverity;
+    if (severity === 'off') continue;
+    for (const finding of rule.check(model, ctx)) diagnostics.push({ code: rule.code, severity, ...finding });
+  }
+  return diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}

@@ -1,0 +1,43 @@
+import type { LineIndex, Position, Span } from '../model';
+
+/** Builds the offset ↔ position table of a text once; lookups are binary searches. */
+export function createLineIndex(text: string): LineIndex {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === 10 /* \n */) starts.push(i + 1);
+  }
+
+  const lineEnd = (line: number): number => {
+    if (line >= starts.length - 1) return text.length;
+    const next = starts[line + 1] - 1; // the \n
+    return next > starts[line] && text.charCodeAt(next - 1) === 13 /* \r */ ? next - 1 : next;
+  };
+
+  const positionAt = (offset: number): Position => {
+    const clamped = Math.max(0, Math.min(offset, text.length));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    // An offset between \r and \n belongs to the end of the line.
+    return { line: low, character: Math.min(clamped, lineEnd(low)) - starts[low] };
+  };
+
+  const offsetAt = (position: Position): number => {
+    if (position.line < 0) return 0;
+    if (position.line >= starts.length) return text.length;
+    return Math.min(starts[position.line] + Math.max(0, position.character), lineEnd(position.line));
+  };
+
+  return {
+    positionAt,
+    offsetAt,
+    rangeOf: (span: Span) => ({ start: positionAt(span.start), end: positionAt(span.end) }),
+    lineCount: starts.length,
+    lineStart: (line: number) => starts[Math.max(0, Math.min(line, starts.length - 1))],
+    lineEnd,
+  };
+}

@@ -1,0 +1,41 @@
+// Turning bits of markdown source into the words a reader sees.
+
+/** Drops inline markup (`**`, `~~`, backticks, link targets) and collapses whitespace. */
+export function plainText(source: string): string {
+  return source
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__|~~)(?=\S)([\s\S]*?\S)\1/g, '$2')
+    .replace(/(^|[^\w*])[*_](?=\S)([^*_]*?\S)[*_](?![\w*])/g, '$1$2')
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|~])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** For comparing names: case, accents, `@` and `.`/`_`/`-` separators do not matter. */
+export function normalizeName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/^@/, '')
+    .replace(/[._\-\s]+/g, ' ')
+    .trim();
+}
+
+/** Same length as the input, with line breaks turned into spaces, so offsets still map 1:1. */
+export function flattenLines(source: string): string {
+  return source.replace(/[\r\n]/g, ' ');
+}
+
+/** Upper-cases the first letter, for task labels taken from the middle of a sentence. */
+export function capitalize(text: string): string {
+  return text.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+}
+
+/** Trims `text` and tells where the trimmed part starts within it. */
+export function trimmed(text: string, base: number): { text: string; start: number; end: number } {
+  const lead = text.length - text.trimStart().length;
+  const value = text.trim();
+  return { text: value, start: base + lead, end: base + lead + value.length };
+}

@@ -1,0 +1,133 @@
+import { type Dirent, existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+
+export const NOTES_EXTENSIONS = ['.md', '.markdown', '.txt'];
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+export interface Discovered {
+  /** Absolute path. */
+  path: string;
+  /** Named on the command line rather than found in a folder. */
+  explicit: boolean;
+}
+
+export class PathError extends Error {}
+
+/**
+ * The notes files under the given paths: files as given, folders searched for `.md` and `.txt`
+ * files, skipping `node_modules`, `.git` and what `.gitignore` files ignore. Symbolic links are
+ * followed only when they point inside the folder being searched, and never in a loop.
+ */
+export function discoverNotes(paths: string[], cwd = process.cwd()): Discovered[] {
+  const found = new Map<string, Discovered>();
+  for (const given of paths) {
+    const path = resolve(cwd, given);
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch (error) {
+      throw new PathError(`cannot read '${given}': ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (error as Error).message}`);
+    }
+    if (stats.isFile()) {
+      if (!found.has(path)) found.set(path, { path, explicit: true });
+    } else if (stats.isDirectory()) {
+      for (const file of walk(path)) if (!found.has(file)) found.set(file, { path: file, explicit: false });
+    } else {
+      throw new PathError(`cannot read '${given}': not a file or folder`);
+    }
+  }
+  return [...found.values()];
+}
+
+interface IgnoreLayer {
+  dir: string;
+  rules: Ignore;
+}
+
+function walk(root: string): string[] {
+  const realRoot = realpathSync(root);
+  const files: string[] = [];
+  const visited = new Set<string>();
+
+  const visit = (dir: string, layers: IgnoreLayer[]) => {
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch {
+      return;
+    }
+    if (visited.has(real)) return; // a symlink loop
+    visited.add(real);
+    const here = readIgnore(dir);
+    const active = here ? [...layers, here] : layers;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return; // unreadable folder: nothing to report from it
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (ALWAYS_SKIPPED.has(entry.name)) continue;
+      const path = join(dir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        const target = safeTarget(path, realRoot);
+        if (!target) continue;
+        isDir = target.isDirectory();
+        isFile = target.isFile();
+      }
+      if (isIgnored(active, path, isDir)) continue;
+      if (isDir) visit(path, active);
+      else if (isFile && NOTES_EXTENSIONS.includes(extname(entry.name).toLowerCase())) files.push(path);
+    }
+  };
+
+  visit(root, ancestorsIgnore(root));
+  return files;
+}
+
+/** A symlink's target, when it stays inside the searched folder. */
+function safeTarget(path: string, realRoot: string) {
+  try {
+    const real = realpathSync(path);
+    if (real !== realRoot && !real.startsWith(realRoot + sep)) return null;
+    return statSync(real);
+  } catch {
+    return null; // dangling link
+  }
+}
+
+function readIgnore(dir: string): IgnoreLayer | null {
+  const file = join(dir, '.gitignore');
+  if (!existsSync(file)) return null;
+  try {
+    return { dir, rules: ignore().add(readFileSync(file, 'utf8')) };
+  } catch {
+    return null;
+  }
+}
+
+/** `.gitignore` files of the folders above the searched one, up to the repository's root. */
+function ancestorsIgnore(root: string): IgnoreLayer[] {
+  const layers: IgnoreLayer[] = [];
+  if (existsSync(join(root, '.git'))) return layers;
+  let dir = dirname(root);
+  for (let depth = 0; depth < 64 && dir !== dirname(dir); depth++, dir = dirname(dir)) {
+    const layer = readIgnore(dir);
+    if (layer) layers.unshift(layer);
+    if (existsSync(join(dir, '.git'))) return layers;
+  }
+  return existsSync(join(dir, '.git')) ? layers : []; // not in a repository: no outside rules apply
+}
+
+function isIgnored(layers: IgnoreLayer[], path: string, isDir: boolean): boolean {
+  for (const layer of layers) {
+    const rel = relative(layer.dir, path).split(sep).join('/');
+    if (!rel || rel.startsWith('..')) continue;
+    if (layer.rules.ignores(isDir ? `${rel}/` : rel)) return true;
+  }
+  return false;
+}

