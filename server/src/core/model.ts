@@ -106,6 +106,8 @@ export interface EntryLayout {
   shape: 'list' | 'table' | 'line';
   /** The entry's full text span (list item's first paragraph, the table row, or the line). */
   span: Span;
+  /** Where the entry ends with everything that belongs to it (an item's nested list): a new entry goes after. */
+  after: number;
   /** Where a new checkbox `[x] ` goes (after the list marker, or start of the task cell). */
   boxAt: number;
   /** The existing checkbox `[ ]` / `[x]` including its trailing space. */
@@ -124,6 +126,8 @@ export interface EntryLayout {
   dueAt: number;
   /** True when the entry is in a list whose other items use checkboxes (so reopening keeps `[ ]`). */
   inTaskList: boolean;
+  /** How a due date is written in this entry's section: `- Due: X`, `by X`, or a Due column. */
+  dueStyle: EntryStyle['dueStyle'];
   table?: { columns: TableColumns; cells: Span[] };
 }
 

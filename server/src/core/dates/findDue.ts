@@ -98,9 +98,11 @@ export function findDuePhrase(
     if (!reading || reading.vague) continue;
     const expression = text.slice(start, start + reading.length);
     if (isMonthOnly(expression) || !AT_END.test(text.slice(start + reading.length))) continue;
+    // `for next Tuesday`, `on Friday`: the little word belongs to the date, not to the task.
+    const lead = /(?:^|\s)(?:for|on|at)\s+$/iu.exec(text.slice(0, start));
     return {
       due: { text: expression.trim(), date: reading.date, vague: false, span: { start: base + start, end: base + start + reading.length } },
-      cut: { start: base + m.index!, end: base + start + reading.length },
+      cut: { start: base + (lead ? lead.index : m.index!), end: base + start + reading.length },
     };
   }
   return null;

@@ -27,13 +27,17 @@ const WEEKDAY_NAMES: Record<string, number> = {
   sunday: 0, sun: 0, monday: 1, mon: 1, tuesday: 2, tue: 2, tues: 2, wednesday: 3, wed: 3,
   thursday: 4, thu: 4, thur: 4, thurs: 4, friday: 5, fri: 5, saturday: 6, sat: 6,
 };
-const WEEKDAY = String.raw`(sunday|monday|tuesday|wednesday|thursday|friday|saturday|sun|mon|tues|tue|wed|thurs|thur|thu|fri|sat)\.?`;
+// Only abbreviations take a dot (`Fri.`), so that a sentence's full stop is never part of a date.
+const WEEKDAY = String.raw`(sunday|monday|tuesday|wednesday|thursday|friday|saturday|(?:sun|mon|tues|tue|wed|thurs|thur|thu|fri|sat)\.?(?![\p{L}]))`;
 const MONTH_NAMES: Record<string, number> = {
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
   july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10,
   november: 11, nov: 11, december: 12, dec: 12,
 };
-const MONTH = String.raw`(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?`;
+const MONTH = String.raw`(january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?(?![\p{L}]))`;
+
+/** `Fri.` → `fri`: the key of a weekday or month name. */
+const nameKey = (name: string) => name.toLowerCase().replace(/\.$/, '');
 
 type Rule = { pattern: RegExp; resolve: (m: RegExpExecArray, meeting: string) => string | null };
 
@@ -53,16 +57,16 @@ const RELATIVE_RULES: Rule[] = [
   rule(String.raw`(?:the\s+)?end\s+of\s+(?:this\s+|the\s+)?month|eom|this\s+month`, (_, d) => endOfMonth(d)),
   rule(String.raw`(?:the\s+)?end\s+of\s+(?:this\s+|the\s+)?quarter|eoq|this\s+quarter`, (_, d) => endOfQuarter(d)),
   rule(String.raw`(?:the\s+)?end\s+of\s+(?:this\s+|the\s+)?year|eoy|this\s+year`, (_, d) => `${d.slice(0, 4)}-12-31`),
-  rule(String.raw`next\s+${WEEKDAY}|${WEEKDAY}\s+(?:of\s+)?next\s+week`, (m, d) => weekdayInWeekOf(addDays(d, 7), WEEKDAY_NAMES[(m[1] ?? m[2]).toLowerCase()])),
+  rule(String.raw`next\s+${WEEKDAY}|${WEEKDAY}\s+(?:of\s+)?next\s+week`, (m, d) => weekdayInWeekOf(addDays(d, 7), WEEKDAY_NAMES[nameKey(m[1] ?? m[2])])),
 ];
 
 /** Tried after chrono, so that `Friday, February 2` or `March 4` is read as the date it names. */
 const FALLBACK_RULES: Rule[] = [
   rule(String.raw`(?:(?:eod|cob)\s+)?(?:(?:this|on|coming|this\s+coming)\s+)?${WEEKDAY}(?:\s+(?:eod|cob|morning|afternoon|evening|night))?`, (m, d) =>
-    nextWeekdayOnOrAfter(d, WEEKDAY_NAMES[m[1].toLowerCase()]),
+    nextWeekdayOnOrAfter(d, WEEKDAY_NAMES[nameKey(m[1])]),
   ),
   rule(String.raw`(?:(?:the\s+)?end\s+of\s+)?${MONTH}`, (m, d) => {
-    const month = MONTH_NAMES[m[1].toLowerCase()];
+    const month = MONTH_NAMES[nameKey(m[1])];
     const year = Number(nearestYear(d, month, 1)!.slice(0, 4));
     return isoDate(year, month, daysInMonth(year, month));
   }),
@@ -134,7 +138,7 @@ function readByRules(rules: Rule[], text: string, meetingDate: string | null): D
 function readImpossible(text: string): DateReading | null {
   const m = new RegExp(String.raw`^${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?${END}`, 'iu').exec(text);
   if (!m) return null;
-  const month = MONTH_NAMES[m[1].toLowerCase()];
+  const month = MONTH_NAMES[nameKey(m[1])];
   const day = Number(m[2]);
   const year = m[3] ? Number(m[3]) : 2024; // a leap year, so February 29 stays possible
   return day >= 1 && day <= daysInMonth(year, month) ? null : { date: null, vague: true, invalid: true, length: m[0].length };

@@ -8,7 +8,6 @@ import { readStatementHead } from './statement';
 
 /** A summary entry before linking: where it is, what it says, how it is laid out. */
 export interface EntryDraft {
-  meeting: number;
   kind: SectionKind;
   /** Null for task-list items and action tables outside any named section. */
   section: Section | null;
@@ -52,8 +51,9 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string):
     }
     const last = open.entries[open.entries.length - 1];
     if (last) {
-      section.insertAt = last.layout.span.end;
+      section.insertAt = last.layout.after;
       section.entryStyle = styleOf(open.entries, text, section.kind);
+      for (const entry of open.entries) entry.layout.dueStyle = section.entryStyle.dueStyle;
     }
     content.entries.push(...open.entries);
     open = null;
@@ -64,7 +64,7 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string):
     const section: Section = {
       kind,
       meeting: meeting.index,
-      title: plainText(title),
+      title: plainText(title).replace(/\s*:\s*$/, ''),
       headerSpan,
       depth: via === 'heading' ? depth : null,
       insertAt: headerSpan.end,
@@ -140,11 +140,11 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string):
         if (current) {
           if (unit.depth === 0 || unit.checkbox) {
             current.sawList = true;
-            current.entries.push(listEntry(unit, units, current.section, ctx(current.section.kind)));
+            current.entries.push(listEntry(unit, units, text, current.section, ctx(current.section.kind)));
           }
         } else if (!addStatement(unit.lines[0], unit.block) && unit.checkbox) {
           // A task-list item anywhere is an action item, even without an ACTION ITEMS heading.
-          content.entries.push(listEntry(unit, units, null, ctx('actions')));
+          content.entries.push(listEntry(unit, units, text, null, ctx('actions')));
         }
         break;
       }
@@ -179,20 +179,20 @@ function kindOfSection(section: Section | null, fallback: SectionKind): SectionK
   return section?.kind ?? fallback;
 }
 
-function listEntry(unit: ItemUnit, units: Unit[], section: Section | null, ctx: EntryContext): EntryDraft {
+function listEntry(unit: ItemUnit, units: Unit[], text: string, section: Section | null, ctx: EntryContext): EntryDraft {
   const first = unit.lines[0];
   const last = unit.lines[unit.lines.length - 1];
   const source = unit.lines.length === 1 ? first.text : joinItemLines(unit);
   const parsed = parseEntryText(source, first.start, ctx);
   const inTaskList = units.some((u) => u.type === 'item' && u.list === unit.list && u !== unit && u.checkbox !== null);
   return {
-    meeting: 0,
     kind: kindOfSection(section, 'actions'),
     section,
     parsed,
     layout: {
       shape: 'list',
       span: { start: unit.marker.start, end: last.end },
+      after: Math.max(last.end, trimEndOffset(text, unit.end)),
       boxAt: first.start,
       checkbox: unit.checkbox ? { start: unit.checkbox.span.start, end: first.start } : null,
       doneAt: last.start + last.text.trimEnd().length,
@@ -202,6 +202,7 @@ function listEntry(unit: ItemUnit, units: Unit[], section: Section | null, ctx: 
       ownerAt: parsed.taskStart,
       dueAt: parsed.contentEnd,
       inTaskList,
+      dueStyle: 'due-field',
     },
   };
 }
@@ -224,13 +225,13 @@ function lineEntry(line: TextLine, section: Section, ctx: EntryContext): EntryDr
   const parsed = parseEntryText(line.text.slice(offset), line.start + offset, ctx);
   if (box && /[xX]/.test(box[1])) parsed.done = true;
   return {
-    meeting: 0,
     kind: section.kind,
     section,
     parsed,
     layout: {
       shape: 'line',
       span: { start: line.start, end: line.end },
+      after: line.end,
       boxAt: line.start + offset,
       checkbox: box ? { start: line.start, end: line.start + offset } : null,
       doneAt: line.start + line.text.trimEnd().length,
@@ -240,6 +241,7 @@ function lineEntry(line: TextLine, section: Section, ctx: EntryContext): EntryDr
       ownerAt: parsed.taskStart,
       dueAt: parsed.contentEnd,
       inTaskList: false,
+      dueStyle: 'due-field',
     },
   };
 }
@@ -303,13 +305,13 @@ function tableEntry(row: TableUnit['rows'][number], columns: TableColumns, secti
     if (date) parsed.doneDate = date[1];
   }
   return {
-    meeting: 0,
     kind: kindOfSection(section, 'actions'),
     section,
     parsed: { ...parsed, statusText },
     layout: {
       shape: 'table',
       span: row.span,
+      after: row.span.end,
       boxAt: taskCell.start,
       checkbox: box ? { start: taskCell.start, end: taskCell.start + taskOffset } : null,
       doneAt: taskCell.end,
@@ -319,6 +321,7 @@ function tableEntry(row: TableUnit['rows'][number], columns: TableColumns, secti
       ownerAt: ownerCell ? ownerCell.start : parsed.taskStart,
       dueAt: dueCell ? dueCell.start : parsed.contentEnd,
       inTaskList: false,
+      dueStyle: columns.due !== null ? 'column' : 'due-field',
       table: { columns, cells: row.cells.map((c) => ({ start: c.start, end: c.end })) },
     },
   };
@@ -353,4 +356,11 @@ function styleOf(entries: EntryDraft[], text: string, kind: SectionKind): EntryS
     style.dueStyle = labelled.length * 2 >= dated.length ? 'due-field' : 'by';
   }
   return style;
+}
+
+/** An offset moved back over trailing line breaks and spaces (an item's end may include them). */
+function trimEndOffset(text: string, end: number): number {
+  let at = end;
+  while (at > 0 && /\s/.test(text[at - 1])) at--;
+  return at;
 }

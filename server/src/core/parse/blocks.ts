@@ -32,6 +32,8 @@ export interface ItemUnit {
   ordered: boolean;
   /** The marker (`-`, `1.`) and the item's first paragraph. */
   span: Span;
+  /** Where the whole item ends, nested lists included. */
+  end: number;
   marker: Span;
   checkbox: { span: Span; checked: boolean } | null;
   /** Lines of the first paragraph; the first one starts after the marker and checkbox. */
@@ -107,6 +109,7 @@ export function flattenDocument(text: string, root: Root): FlatDocument {
         list: listId,
         ordered: list.ordered === true,
         span: { start: itemStart, end: offsetOf(first, 'end') },
+        end: offsetOf(item, 'end'),
         marker,
         checkbox,
         lines: paragraphLines(text, first),

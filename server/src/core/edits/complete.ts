@@ -1,0 +1,59 @@
+import type { ActionItem, NotesModel } from '../model';
+import { type CompleteOptions, type TextEdit, cellText, insert, itemById, normalizeEdits, remove, replace, withTwins } from './textEdit';
+
+/**
+ * Marks a summary entry complete, and its linked twin: `[x]` (the box inserted where there was
+ * none) and `✅ YYYY-MM-DD`; a table's Status cell becomes `Done`. Nothing else on the line changes.
+ */
+export function markComplete(model: NotesModel, itemId: string, options: CompleteOptions): TextEdit[] {
+  const item = itemById(model, itemId);
+  if (!item) return [];
+  return normalizeEdits(withTwins(model, item).flatMap((i) => completeOne(model, i, options)));
+}
+
+/** Marks several items complete in one edit (the "all overdue items" source action). */
+export function markAllComplete(model: NotesModel, itemIds: string[], options: CompleteOptions): TextEdit[] {
+  return normalizeEdits(itemIds.flatMap((id) => markComplete(model, id, options)));
+}
+
+/** Reopens a done entry and its twin: removes exactly what completing writes, and strike-through or a done status. */
+export function reopen(model: NotesModel, itemId: string): TextEdit[] {
+  const item = itemById(model, itemId);
+  if (!item) return [];
+  return normalizeEdits(withTwins(model, item).flatMap((i) => reopenOne(model, i)));
+}
+
+function completeOne(model: NotesModel, item: ActionItem, options: CompleteOptions): TextEdit[] {
+  const layout = item.layout;
+  if (!layout || item.status === 'done') return [];
+  const doneMarker = ` ✅ ${options.today}`;
+  const statusColumn = layout.table?.columns.status;
+  if (layout.table && statusColumn != null && layout.statusText) {
+    const value = options.writeDoneDate ? `Done ✅ ${options.today}` : 'Done';
+    return [replace(layout.statusText, cellText(model.text, layout.statusText, value))];
+  }
+  const edits: TextEdit[] = [];
+  if (layout.checkbox) edits.push(replace({ start: layout.checkbox.start + 1, end: layout.checkbox.start + 2 }, 'x'));
+  else edits.push(insert(layout.boxAt, '[x] '));
+  if (options.writeDoneDate && !layout.doneMarker) edits.push(insert(layout.doneAt, doneMarker));
+  return edits;
+}
+
+function reopenOne(model: NotesModel, item: ActionItem): TextEdit[] {
+  const layout = item.layout;
+  if (!layout || item.status === 'open') return [];
+  const edits: TextEdit[] = [];
+  if (layout.table && layout.table.columns.status != null && layout.statusText) {
+    edits.push(replace(layout.statusText, cellText(model.text, layout.statusText, 'Open')));
+  } else if (layout.statusText) {
+    edits.push(remove(layout.statusText)); // `- Done`, `(done)`: the words that made it done
+  }
+  if (layout.checkbox && /[xX]/.test(model.text[layout.checkbox.start + 1])) {
+    // A box we inserted (plain list, with our done date) goes; a task list keeps its `[ ]`.
+    const inserted = layout.shape === 'table' || (!layout.inTaskList && layout.doneMarker !== null);
+    edits.push(inserted ? remove(layout.checkbox) : replace({ start: layout.checkbox.start + 1, end: layout.checkbox.start + 2 }, ' '));
+  }
+  if (layout.doneMarker) edits.push(remove(layout.doneMarker));
+  if (layout.strike) edits.push(remove(layout.strike[0]), remove(layout.strike[1]));
+  return edits;
+}

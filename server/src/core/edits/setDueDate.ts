@@ -1,0 +1,25 @@
+import type { NotesModel } from '../model';
+import { type TextEdit, cellText, insert, itemById, replace } from './textEdit';
+
+/**
+ * Sets a summary entry's due date to an ISO date: the written date is replaced
+ * (`Due: Tomorrow` → `Due: 2024-01-30`, `before production` → `by 2024-03-01`), or one is added in
+ * the form the section uses (`- Due: …`, `by …`, the Due column).
+ */
+export function setDueDate(model: NotesModel, itemId: string, date: string): TextEdit[] {
+  const item = itemById(model, itemId);
+  const layout = item?.layout;
+  if (!item || !layout) return [];
+  if (item.due) {
+    const keepsPreposition = /^(?:before|until|till|no later than)\b/i.test(item.due.text);
+    return [replace(item.due.span, keepsPreposition ? `by ${date}` : date)];
+  }
+  if (layout.table) {
+    const dueColumn = layout.table.columns.due;
+    if (dueColumn != null && layout.table.cells[dueColumn]) {
+      const cell = layout.table.cells[dueColumn];
+      return [replace(cell, cellText(model.text, cell, date))];
+    }
+  }
+  return [insert(layout.dueAt, layout.dueStyle === 'by' ? ` by ${date}` : ` - Due: ${date}`)];
+}

@@ -1,0 +1,160 @@
+import { strict as assert } from 'node:assert';
+import { findDuePhrase } from '../../server/src/core/dates/findDue';
+import { dateFromFileName, splitTitleDate } from '../../server/src/core/dates/meetingDate';
+import { readDate, readDueValue } from '../../server/src/core/dates/readDate';
+
+// Meeting on Monday 2024-01-29 unless a row says otherwise. `vague` means a due date that names no day;
+// `none` means the words are not a date at all.
+const MONDAY = '2024-01-29';
+const TABLE: Array<[phrase: string, expected: string, meeting?: string]> = [
+  ['Tomorrow', '2024-01-30'],
+  ['today', '2024-01-29'],
+  ['tonight', '2024-01-29'],
+  ['EOD', '2024-01-29'],
+  ['day after tomorrow', '2024-01-31'],
+  ['February 3', '2024-02-03'],
+  ['February 3rd', '2024-02-03'],
+  ['Feb 3rd', '2024-02-03'],
+  ['Nov 7', '2023-11-07'],
+  ['3 March 2025', '2025-03-03'],
+  ['2025-03-12', '2025-03-12'],
+  ['March 4, 2025', '2025-03-04'],
+  ['Monday, March 10th 2025', '2025-03-10'],
+  ['Friday, February 2', '2024-02-02'],
+  // A month and day with no year: the year nearest the meeting.
+  ['December 18', '2024-12-18', '2025-01-08'],
+  ['December 18', '2023-12-18'],
+  ['Jan 2', '2025-01-02', '2024-12-20'],
+  // A bare weekday: the next one on or after the meeting day.
+  ['Friday', '2024-02-02'],
+  ['friday', '2024-02-02'],
+  ['Monday', '2024-01-29'],
+  ['Wednesday', '2024-01-31'],
+  ['Fri', '2024-02-02'],
+  ['this Friday', '2024-02-02'],
+  ['on Thursday', '2024-02-01'],
+  ['Sunday', '2024-02-04'],
+  ['Friday', '2024-02-09', '2024-02-03'],
+  // `next <weekday>`: that weekday in the following week.
+  ['next Monday', '2024-02-05'],
+  ['next Friday', '2024-02-09'],
+  ['Friday next week', '2024-02-09'],
+  ['next Monday', '2024-02-05', '2024-02-02'],
+  ['End of week', '2024-02-02'],
+  ['end of this week', '2024-02-02'],
+  ['EOW', '2024-02-02'],
+  ['this week', '2024-02-02'],
+  ['end of week', '2024-02-02', '2024-02-02'],
+  ['this weekend', '2024-02-04'],
+  ['over the weekend', '2024-02-04'],
+  ['the weekend', '2024-02-04'],
+  ['next week', '2024-02-09'],
+  ['end of next week', '2024-02-09'],
+  ['end of month', '2024-01-31'],
+  ['end of the month', '2024-02-29', '2024-02-10'],
+  ['end of next month', '2024-02-29'],
+  ['in two weeks', '2024-02-12'],
+  ['in 2 weeks', '2024-02-12'],
+  ['in 3 days', '2024-02-01'],
+  ['end of quarter', '2024-03-31'],
+  ['end of year', '2024-12-31'],
+  ['February', '2024-02-29'],
+  ['end of March', '2024-03-31'],
+  ['Before production', 'vague'],
+  ['before we go to production', 'vague'],
+  ['ASAP', 'vague'],
+  ['TBD', 'vague'],
+  ['next sprint', 'vague'],
+  ['mid-March', 'vague'],
+  ['Q3', 'vague'],
+  ['February 30', 'vague'],
+  ['2025-13-01', 'vague'],
+  ['17:30', 'none'],
+  ['3 days of work', 'none'],
+  ['the team', 'none'],
+  ['Sarah', 'none'],
+];
+
+describe('due dates', () => {
+  for (const [phrase, expected, meeting = MONDAY] of TABLE) {
+    it(`"${phrase}" said on ${meeting} → ${expected}`, () => {
+      const reading = readDate(phrase, meeting);
+      if (expected === 'none') {
+        assert.equal(reading?.date ?? null, null);
+        assert.ok(!reading?.vague, 'not even a vague date');
+        return;
+      }
+      assert.ok(reading, 'read as a date');
+      assert.equal(reading.length, phrase.length, 'the whole phrase is the date');
+      if (expected === 'vague') {
+        assert.equal(reading.date, null);
+        assert.equal(reading.vague, true);
+      } else {
+        assert.equal(reading.date, expected);
+        assert.equal(reading.vague, false);
+      }
+    });
+  }
+
+  it('leaves relative dates unresolved when the notes have no date', () => {
+    assert.deepEqual(readDate('Tomorrow', null), { date: null, vague: false, invalid: false, length: 8 });
+    assert.equal(readDate('March 4, 2025', null)?.date, '2025-03-04');
+    assert.equal(readDate('March 4', null)?.date, null);
+  });
+
+  it('reads a labelled value as a due even when it is no date', () => {
+    assert.deepEqual(readDueValue('Before production', MONDAY), { date: null, vague: true, invalid: false, length: 17 });
+    assert.deepEqual(readDueValue('whenever Sam is back', MONDAY), { date: null, vague: true, invalid: false, length: 20 });
+    assert.equal(readDueValue('Friday (pending review)', MONDAY).date, '2024-02-02');
+  });
+
+  describe('in running words', () => {
+    const find = (text: string, atEnd = false) => findDuePhrase(text, 0, MONDAY, { atEnd, allowBare: true });
+
+    it('takes `by <date>` even mid-sentence, without the words after it', () => {
+      const found = find('having it ready by February 3rd for Phase 1');
+      assert.equal(found?.due.text, 'February 3rd');
+      assert.equal(found?.due.date, '2024-02-03');
+    });
+
+    it('keeps the preposition of a vague milestone', () => {
+      assert.equal(find('implementing cost optimization before we go to production.')?.due.text, 'before we go to production');
+    });
+
+    it('takes a closing relative phrase without a preposition', () => {
+      assert.equal(find("run cleanup over the weekend.")?.due.date, '2024-02-04');
+      assert.equal(find('send the notes tomorrow')?.due.date, '2024-01-30');
+    });
+
+    it('never reads a timestamp, a duration or a weekday in a name as a due date', () => {
+      assert.equal(find('[17:30] we talked'), null);
+      assert.equal(find('about 3 days of work'), null);
+      assert.equal(find('review the Monday report with Sam'), null);
+      assert.equal(find('written by Sarah'), null);
+    });
+  });
+
+  describe('in titles and file names', () => {
+    it('splits a title from its date', () => {
+      assert.deepEqual(splitTitleDate('Engineering Architecture Review - January 29, 2024', null), { title: 'Engineering Architecture Review', date: '2024-01-29' });
+      assert.deepEqual(splitTitleDate('Infra sync — 2025-09-15', null), { title: 'Infra sync', date: '2025-09-15' });
+      assert.deepEqual(splitTitleDate('Café Ops Weekly – 3 March 2025', null), { title: 'Café Ops Weekly', date: '2025-03-03' });
+      assert.deepEqual(splitTitleDate('2025-10-06', null), { title: '', date: '2025-10-06' });
+      assert.deepEqual(splitTitleDate('Sprint review - March 4, 2025', null), { title: 'Sprint review', date: '2025-03-04' });
+      assert.deepEqual(splitTitleDate('Weekly sync (2025-03-10)', null), { title: 'Weekly sync', date: '2025-03-10' });
+    });
+
+    it('does not take relative words or numbers for a meeting date', () => {
+      assert.equal(splitTitleDate('Retro in two weeks', null), null);
+      assert.equal(splitTitleDate('Q3 planning', null), null);
+      assert.equal(splitTitleDate('Release 2.4 review', null), null);
+    });
+
+    it('reads the date in a file name', () => {
+      assert.equal(dateFromFileName('notes/2025-03-10-platform.md'), '2025-03-10');
+      assert.equal(dateFromFileName('standup_20250310.txt'), '2025-03-10');
+      assert.equal(dateFromFileName('2025-02-30-x.md'), null);
+      assert.equal(dateFromFileName('README.md'), null);
+    });
+  });
+});
