@@ -53,8 +53,7 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
   return result;
 }
 
-/** Text for an empty table cell, keeping one space before the next pipe. */
+/** What to write into a table cell: an empty cell (its blanks) gets the value padded by one space. */
 export function cellText(text: string, span: Span, value: string): string {
-  if (span.start !== span.end) return value;
-  return text[span.end] === '|' ? `${value} ` : value;
+  return text.slice(span.start, span.end).trim() ? value : ` ${value} `;
 }

@@ -113,7 +113,7 @@ export function parseEntryText(text: string, base: number, ctx: EntryContext): P
 
   const leading = work.length - work.trimStart().length;
   let task = plainText(work).replace(/^[\s:;,\-–—|]+|[\s:;,.\-–—|]+$/g, '');
-  if (owner && /^\p{Ll}+\b/u.test(task)) task = capitalize(task);
+  if (/^\p{Ll}+\b/u.test(task)) task = capitalize(task); // `Wei to split…` → `Split…`, but `iOS` stays
   return { owner, task, due, done, doneDate, doneMarker, strike, statusText, taskStart: base + leading, contentEnd };
 }
 

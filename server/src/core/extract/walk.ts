@@ -76,7 +76,8 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string):
 
   const addStatement = (line: TextLine, block: number): boolean => {
     const head = readStatementHead(line.text, roster);
-    if (!head) return false;
+    // In a summary section `Priya: book the room` is an entry; only a timestamped line is speech.
+    if (!head || (open && !head.time)) return false;
     const speaker = head.speaker
       ? roster.ref(head.speaker.written, { start: line.start + head.speaker.start, end: line.start + head.speaker.end })
       : null;
@@ -142,9 +143,11 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string):
             current.sawList = true;
             current.entries.push(listEntry(unit, units, text, current.section, ctx(current.section.kind)));
           }
-        } else if (!addStatement(unit.lines[0], unit.block) && unit.checkbox) {
+        } else if (unit.checkbox) {
           // A task-list item anywhere is an action item, even without an ACTION ITEMS heading.
           content.entries.push(listEntry(unit, units, text, null, ctx('actions')));
+        } else {
+          addStatement(unit.lines[0], unit.block); // a transcript written as a list
         }
         break;
       }

@@ -204,13 +204,15 @@ function tableUnit(text: string, node: Table, block: number): TableUnit {
   return { type: 'table', block, span: { start: offsetOf(node, 'start'), end: offsetOf(node, 'end') }, header: header?.cells ?? [], rows: body };
 }
 
-/** A cell's text without its pipes and padding. */
+/** A cell's text without its pipes and padding; an empty cell spans the blanks between its pipes. */
 function cellContent(text: string, start: number, end: number): TextLine {
   let from = start;
   let to = end;
   if (text[from] === '|') from++;
-  while (from < to && /\s/.test(text[from])) from++;
   if (to > from && text[to - 1] === '|' && text[to - 2] !== '\\') to--;
+  const inner = { start: from, end: to };
+  while (from < to && /\s/.test(text[from])) from++;
   while (to > from && /\s/.test(text[to - 1])) to--;
+  if (from === to) return { ...inner, text: '' };
   return { start: from, end: to, text: text.slice(from, to) };
 }

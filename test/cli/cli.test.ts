@@ -1,0 +1,144 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, SAMPLE_PATH } from '../helpers/notes';
+
+const CLI = join(ROOT, 'dist', 'cli.js');
+
+function run(args: string[], cwd = ROOT) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+describe('command line (dist/cli.js)', function () {
+  this.timeout(30000);
+  let dir: string;
+  before(() => {
+    assert.ok(existsSync(CLI), 'dist/cli.js is built by `npm install` / `npm run build`');
+    dir = mkdtempSync(join(tmpdir(), 'meeting-notes-cli-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  describe('check', () => {
+    it('prints findings as a compiler does, then a summary', () => {
+      const { code, out } = run(['check', 'examples/architecture-review-2024-01-29.txt', '--today', '2024-02-01']);
+      assert.equal(code, 0);
+      const lines = out.trim().split('\n');
+      assert.equal(lines[0], 'examples/architecture-review-2024-01-29.txt:96:64: warning uncaptured-commitment Tom Bradley committed to "Run cleanup" (over the weekend), but no summary entry records it');
+      assert.ok(lines.includes('examples/architecture-review-2024-01-29.txt:108:58: warning overdue "Test Redis connection pool optimizations" (Mike Johnson) is overdue: it was due Tue, Jan 30 (2024-01-30), 2 days ago'));
+      assert.equal(lines[lines.length - 1], '1 file, 13 action items (2 overdue), 10 problems (3 warnings, 7 information)');
+    });
+
+    it('prints the JSON report of shared/cli-json.md', () => {
+      const { code, out } = run(['check', 'examples/architecture-review-2024-01-29.txt', '--json', '--today', '2024-02-01']);
+      assert.equal(code, 0);
+      const report = JSON.parse(out);
+      const expected = JSON.parse(readFileSync(join(ROOT, 'test', 'golden', 'expected', 'architecture-review.report.json'), 'utf8'));
+      assert.deepEqual(report, expected);
+    });
+
+    it('keeps the contract: field names, 1-based lines, ids that link', () => {
+      const [file] = JSON.parse(run(['check', SAMPLE_PATH, '--json', '--today', '2024-02-01']).out).files;
+      assert.deepEqual(Object.keys(file), ['path', 'meetings', 'actionItems', 'decisions', 'diagnostics']);
+      const item = file.actionItems.find((i: { line: number }) => i.line === 108);
+      assert.deepEqual({ ...item, id: typeof item.id }, {
+        id: 'string', line: 108, owner: 'Mike Johnson', task: 'Test Redis connection pool optimizations',
+        due: { text: 'Tomorrow', date: '2024-01-30', vague: false }, status: 'open', kind: 'action', source: 'summary',
+        mentions: [34], linked: [], meeting: 0, doneDate: null,
+      });
+      const websocket = file.actionItems.find((i: { line: number }) => i.line === 111);
+      const twin = file.actionItems.find((i: { id: string }) => i.id === websocket.linked[0]);
+      assert.equal(twin.line, 118);
+      const diagnostic = file.diagnostics.find((d: { code: string }) => d.code === 'overdue');
+      assert.deepEqual(diagnostic, { line: 108, column: 58, endLine: 108, endColumn: 66, severity: 'warning', code: 'overdue', message: diagnostic.message });
+    });
+
+    it('exits 1 when a diagnostic reaches --fail-on', () => {
+      assert.equal(run(['check', 'examples', '--today', '2024-02-01', '--fail-on', 'warning']).code, 1);
+      assert.equal(run(['check', 'examples', '--today', '2024-02-01', '--fail-on', 'error']).code, 0);
+      assert.equal(run(['check', 'examples', '--today', '2024-02-01', '--severity', 'overdue=error']).code, 1);
+    });
+
+    it('changes or turns off a code with --severity', () => {
+      const { out } = run(['check', SAMPLE_PATH, '--json', '--today', '2024-02-01', '--severity', 'due-soon=off', '--severity', 'overdue=error']);
+      const codes = JSON.parse(out).files[0].diagnostics.map((d: { code: string; severity: string }) => `${d.code}:${d.severity}`);
+      assert.ok(!codes.some((c: string) => c.startsWith('due-soon')));
+      assert.ok(codes.includes('overdue:error'));
+    });
+
+    it('explains bad arguments and unreadable paths, exit 2', () => {
+      for (const args of [['check', 'no/such/folder'], ['check', '--today', '2024-13-01'], ['check', '--fail-on', 'loud'], ['check', '--bogus'], ['frobnicate'], ['check', '--severity', 'overdue=loud']]) {
+        const { code, err } = run(args);
+        assert.equal(code, 2, args.join(' '));
+        assert.match(err, /^meeting-notes: .+/, args.join(' '));
+      }
+      assert.match(run(['check', 'no/such/folder']).err, /cannot read 'no\/such\/folder': no such file or folder/);
+    });
+
+    it('skips binary, oversized and non-UTF-8 files with a note, and reads empty ones', () => {
+      const folder = join(dir, 'bad input');
+      mkdirSync(folder);
+      writeFileSync(join(folder, 'binary.md'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff]));
+      writeFileSync(join(folder, 'latin1.md'), Buffer.from('Caf\xe9 sync\n- [ ] Ana: r\xe9sum\xe9\n', 'latin1'));
+      writeFileSync(join(folder, 'huge.md'), Buffer.alloc(6 * 1024 * 1024, 'a'));
+      writeFileSync(join(folder, 'empty.md'), '');
+      const { code, out, err } = run(['check', join(folder, 'binary.md'), join(folder, 'latin1.md'), join(folder, 'huge.md'), join(folder, 'empty.md')]);
+      assert.equal(code, 0);
+      assert.match(err, /skipped .*binary\.md: binary file/);
+      assert.match(err, /skipped .*latin1\.md: not UTF-8 text/);
+      assert.match(err, /skipped .*huge\.md: 6 MB is over the 5 MB limit/);
+      assert.match(out, /^1 file, 0 action items, no problems$/m);
+    });
+
+    it('searches folders for notes, skipping node_modules, .git, ignored files and non-notes', () => {
+      const repo = join(dir, 'répo notes');
+      mkdirSync(join(repo, 'node_modules', 'pkg'), { recursive: true });
+      mkdirSync(join(repo, '.git'));
+      mkdirSync(join(repo, 'private'));
+      mkdirSync(join(repo, 'meetings'));
+      copyFileSync(SAMPLE_PATH, join(repo, 'meetings', 'architecture review.txt'));
+      copyFileSync(SAMPLE_PATH, join(repo, 'node_modules', 'pkg', 'notes.md'));
+      copyFileSync(SAMPLE_PATH, join(repo, 'private', 'secret.md'));
+      writeFileSync(join(repo, '.gitignore'), 'private/\n');
+      writeFileSync(join(repo, 'README.md'), '# Project\n\n## TODO\n\n- [ ] write docs\n');
+      symlinkSync(repo, join(repo, 'meetings', 'loop'));
+      symlinkSync(tmpdir(), join(repo, 'outside'));
+      const { code, out } = run(['check', '.', '--json', '--today', '2024-02-01'], repo);
+      assert.equal(code, 0);
+      assert.deepEqual(JSON.parse(out).files.map((f: { path: string }) => f.path), ['meetings/architecture review.txt']);
+      // Named on the command line, a file is read even when it does not look like notes.
+      assert.deepEqual(JSON.parse(run(['check', 'README.md', '--json'], repo).out).files[0].actionItems.map((i: { task: string }) => i.task), ['Write docs']);
+    });
+  });
+
+  describe('list', () => {
+    it('prints a table of items, soonest due first', () => {
+      const { code, out } = run(['list', SAMPLE_PATH, '--today', '2024-02-01', '--owner', 'Tom']);
+      assert.equal(code, 0);
+      const lines = out.trim().split('\n');
+      assert.match(lines[0], /^OWNER\s+DUE\s+STATUS\s+TASK\s+WHERE$/);
+      assert.deepEqual(lines.slice(1).map((l) => l.replace(/\s{2,}/g, ' | ').replace(/ \| \S*architecture-review-2024-01-29\.txt:/, ' | :')), [
+        'Tom Bradley | 2024-02-03 | open | WebSocket infrastructure ready | :111',
+        'Tom Bradley | 2024-02-03 | open | WebSocket infrastructure | :118',
+        'Tom Bradley | 2024-02-04 | open | Run cleanup | :96',
+        'Tom Bradley | 2024-02-05 | open | Job queue infrastructure deployed | :112',
+        'Tom Bradley | 2024-02-05 | open | Job queue infrastructure | :119',
+      ]);
+    });
+
+    it('filters overdue and done items', () => {
+      const overdue = run(['list', 'examples/architecture-review-2024-01-29.txt', '--today', '2024-02-01', '--overdue']).out.trim().split('\n').slice(1);
+      assert.deepEqual(overdue.map((l) => l.split(/\s{2,}/)[3]), ['Escalate TechCorp decision to Sarah', 'Test Redis connection pool optimizations']);
+      const done = run(['list', 'examples', '--status', 'done', '--json']);
+      assert.deepEqual(JSON.parse(done.out).items.map((i: { task: string }) => i.task), ['File the rollback PR', 'Add a memory alarm at 80% to cache nodes', 'Bump the cache client to 2.3 (superseded by the pin)', 'Rotate the staging certificates']);
+      assert.equal(run(['list', SAMPLE_PATH, '--owner', 'Nobody']).out.trim(), 'No action items match.');
+    });
+
+    it('refuses options of the other command', () => {
+      assert.equal(run(['list', '--fail-on', 'error']).code, 2);
+      assert.equal(run(['check', '--owner', 'Tom']).code, 2);
+    });
+  });
+});

@@ -1,0 +1,162 @@
+import { strict as assert } from 'node:assert';
+import { applyEdits, assignOwner, markAllComplete, markComplete, recordInSummary, reopen, setDueDate } from '../../server/src/core/edits';
+import type { NotesModel } from '../../server/src/core/model';
+import { analyze, notes, sample } from '../helpers/notes';
+
+const TODAY = { today: '2025-03-14', writeDoneDate: true };
+const HEAD = ['# Sync — 2025-03-10', 'Attendees: Mike Johnson, Priya Shah, Tom Bradley', '', '## Action items', ''];
+
+/** Notes whose one action item is `entry` (plus the lines around it). */
+function withEntry(...entry: string[]): NotesModel {
+  return analyze(notes(...HEAD, ...entry));
+}
+/** The entry lines after applying an edit function to the first item. */
+function after(model: NotesModel, edit: (m: NotesModel, id: string) => ReturnType<typeof markComplete>): string[] {
+  const edits = edit(model, model.items[0].id);
+  return applyEdits(model.text, edits).split('\n').slice(HEAD.length);
+}
+const complete = (m: NotesModel, id: string) => markComplete(m, id, TODAY);
+
+const SHAPES: Array<[shape: string, open: string[], done: string[]]> = [
+  ['numbered', ['1. Mike: Test Redis pool - Due: Tomorrow', '2. Tom: other'], ['1. [x] Mike: Test Redis pool - Due: Tomorrow ✅ 2025-03-14', '2. Tom: other']],
+  ['bulleted', ['- Mike: Test Redis pool by Friday'], ['- [x] Mike: Test Redis pool by Friday ✅ 2025-03-14']],
+  ['starred', ['* Update the runbook'], ['* [x] Update the runbook ✅ 2025-03-14']],
+  ['checkbox', ['- [ ] @Mike investigate (due: 2025-03-12)', '- [ ] Tom: other'], ['- [x] @Mike investigate (due: 2025-03-12) ✅ 2025-03-14', '- [ ] Tom: other']],
+  ['table with Status', ['| Owner | Task | Due | Status |', '|---|---|---|---|', '| Mike | Write the load test | Friday | Open |'], ['| Owner | Task | Due | Status |', '|---|---|---|---|', '| Mike | Write the load test | Friday | Done ✅ 2025-03-14 |']],
+  ['table without Status', ['| Owner | Task | Due |', '|---|---|---|', '| Mike | Write the load test | Friday |'], ['| Owner | Task | Due |', '|---|---|---|', '| Mike | [x] Write the load test ✅ 2025-03-14 | Friday |']],
+  ['plain line', ['Mike to send the notes by Friday'], ['[x] Mike to send the notes by Friday ✅ 2025-03-14']],
+  ['wrapped', ['- Mike: migrate the cron jobs to the', '  new scheduler - Due: Friday'], ['- [x] Mike: migrate the cron jobs to the', '  new scheduler - Due: Friday ✅ 2025-03-14']],
+];
+
+describe('edits', () => {
+  describe('mark complete, then reopen', () => {
+    for (const [shape, open, done] of SHAPES) {
+      it(`${shape}: writes [x] and the done date, touching nothing else`, () => {
+        const model = withEntry(...open);
+        assert.deepEqual(after(model, complete), done);
+        const reread = withEntry(...done);
+        assert.equal(reread.items[0].status, 'done');
+      });
+      it(`${shape}: reopening gives back the original text`, () => {
+        const model = withEntry(...done);
+        assert.deepEqual(after(model, reopen), open);
+      });
+    }
+
+    it('struck-through: completing does nothing, reopening removes the strike', () => {
+      const model = withEntry('- ~~Mike: migrate the cron jobs~~ (moved)');
+      assert.deepEqual(complete(model, model.items[0].id), []);
+      assert.deepEqual(after(model, reopen), ['- Mike: migrate the cron jobs (moved)']);
+    });
+
+    it('a done status word is removed on reopen', () => {
+      assert.deepEqual(after(withEntry('- Priya: rotate the keys - Done'), reopen), ['- Priya: rotate the keys']);
+    });
+
+    it('writes no date when the setting says so', () => {
+      const model = withEntry('- Mike: book the room');
+      assert.deepEqual(applyEdits(model.text, markComplete(model, model.items[0].id, { ...TODAY, writeDoneDate: false })).split('\n').slice(HEAD.length), ['- [x] Mike: book the room']);
+    });
+
+    it('completes the linked COMMITMENTS entry too, and reopens both', () => {
+      const model = sample();
+      const item = model.items.find((i) => i.task === 'WebSocket infrastructure ready')!;
+      const text = applyEdits(model.text, markComplete(model, item.id, TODAY));
+      const lines = text.split('\n');
+      assert.equal(lines[110], '4. [x] Tom: WebSocket infrastructure ready - Due: February 3 ✅ 2025-03-14');
+      assert.equal(lines[117], '- [x] Tom: WebSocket infrastructure by February 3 ✅ 2025-03-14');
+      assert.deepEqual(lines.filter((l, i) => l !== model.text.split('\n')[i]).length, 2);
+      const reread = analyze(text);
+      const done = reread.items.find((i) => i.task === 'WebSocket infrastructure ready')!;
+      assert.equal(applyEdits(text, reopen(reread, done.id)), model.text);
+    });
+
+    it('completes all overdue items in one edit, each line once', () => {
+      const model = sample();
+      const overdue = model.items.filter((i) => i.due?.date && i.due.date < '2024-02-01').map((i) => i.id);
+      const lines = applyEdits(model.text, markAllComplete(model, overdue, TODAY)).split('\n');
+      assert.equal(lines[107], '1. [x] Mike: Test Redis connection pool optimizations - Due: Tomorrow ✅ 2025-03-14');
+      assert.equal(lines[108], '2. [x] Mike: Escalate TechCorp decision to Sarah - Due: Today ✅ 2025-03-14');
+    });
+
+    it('keeps CRLF line ends', () => {
+      const model = analyze(notes(...HEAD, '- Mike: book the room', '- Tom: other').replace(/\n/g, '\r\n'));
+      const text = applyEdits(model.text, markComplete(model, model.items[0].id, TODAY));
+      assert.ok(text.includes('- [x] Mike: book the room ✅ 2025-03-14\r\n- Tom: other'));
+    });
+  });
+
+  describe('set the due date', () => {
+    it('replaces a written date, vague or relative', () => {
+      assert.deepEqual(after(withEntry('- Mike: test pool - Due: Tomorrow'), (m, id) => setDueDate(m, id, '2025-03-11')), ['- Mike: test pool - Due: 2025-03-11']);
+      assert.deepEqual(after(withEntry('- Alex: cost work before production'), (m, id) => setDueDate(m, id, '2025-04-01')), ['- Alex: cost work by 2025-04-01']);
+      assert.deepEqual(after(withEntry('| Owner | Task | Due |', '|---|---|---|', '| Mike | Load test | TBD |'), (m, id) => setDueDate(m, id, '2025-04-01')).pop(), '| Mike | Load test | 2025-04-01 |');
+    });
+    it('adds one in the form the section uses', () => {
+      assert.deepEqual(after(withEntry('- Mike: test pool', '- Tom: ship it - Due: Friday'), (m, id) => setDueDate(m, id, '2025-03-11')), ['- Mike: test pool - Due: 2025-03-11', '- Tom: ship it - Due: Friday']);
+      assert.deepEqual(after(withEntry('- Mike: test pool', '- Tom: ship it by Friday'), (m, id) => setDueDate(m, id, '2025-03-11')), ['- Mike: test pool by 2025-03-11', '- Tom: ship it by Friday']);
+      assert.deepEqual(after(withEntry('- [ ] Mike: test pool ✅ 2025-03-12'.replace(' ✅ 2025-03-12', '')), (m, id) => setDueDate(m, id, '2025-03-11')), ['- [ ] Mike: test pool - Due: 2025-03-11']);
+      assert.deepEqual(after(withEntry('| Owner | Task | Due |', '|---|---|---|', '| Mike | Load test | |'), (m, id) => setDueDate(m, id, '2025-04-01')).pop(), '| Mike | Load test | 2025-04-01 |');
+    });
+  });
+
+  describe('assign an owner', () => {
+    it('writes `Name: ` before the task when there is none', () => {
+      assert.deepEqual(after(withEntry('- [ ] Update the runbook'), (m, id) => assignOwner(m, id, 'Priya')), ['- [ ] Priya: Update the runbook']);
+      assert.deepEqual(after(withEntry('1. Update the runbook'), (m, id) => assignOwner(m, id, 'Priya')), ['1. Priya: Update the runbook']);
+      assert.deepEqual(after(withEntry('| Owner | Task |', '|---|---|', '|  | Update the runbook |'), (m, id) => assignOwner(m, id, 'Priya')).pop(), '| Priya | Update the runbook |');
+    });
+    it('replaces an unknown owner, keeping a handle a handle', () => {
+      assert.deepEqual(after(withEntry('- Sam: review the pin'), (m, id) => assignOwner(m, id, 'Tom Bradley')), ['- Tom Bradley: review the pin']);
+      assert.deepEqual(after(withEntry('- [ ] @sam review the pin'), (m, id) => assignOwner(m, id, 'Tom Bradley')), ['- [ ] @Tom review the pin']);
+    });
+  });
+
+  describe('record an uncaptured statement in the summary', () => {
+    it('appends to ACTION ITEMS like its neighbours, and the new entry records the statement', () => {
+      const model = sample();
+      const cleanup = model.items.find((i) => i.source === 'transcript')!;
+      const text = applyEdits(model.text, recordInSummary(model, cleanup.id));
+      const lines = text.split('\n');
+      assert.equal(lines[115], '9. Tom: Run cleanup - Due: 2024-02-04');
+      assert.equal(lines.length, model.text.split('\n').length + 1);
+      const reread = analyze(text);
+      assert.equal(reread.items.filter((i) => i.source === 'transcript').length, 0, 'no longer uncaptured');
+      assert.deepEqual(reread.items.find((i) => i.task === 'Run cleanup')!.mentions.map((c) => reread.lines.positionAt(c.span.start).line + 1), [96]);
+    });
+
+    it('creates the section where the notes have none, in their style', () => {
+      const plain = analyze(notes('Sync - March 10, 2025', 'Attendees: Tom Bradley', '', "[01:00] Tom Bradley: I'll patch the hosts by Friday.", ''));
+      const plainText = applyEdits(plain.text, recordInSummary(plain, plain.items[0].id));
+      assert.equal(plainText, notes('Sync - March 10, 2025', 'Attendees: Tom Bradley', '', "[01:00] Tom Bradley: I'll patch the hosts by Friday.", '', 'ACTION ITEMS:', '- Tom: Patch the hosts - Due: 2025-03-14', ''));
+      assert.equal(analyze(plainText).items.filter((i) => i.source === 'transcript').length, 0);
+
+      const markdown = analyze(notes('# Sync — 2025-03-10', '', '**Tom:** I will patch the hosts tomorrow.'));
+      assert.equal(applyEdits(markdown.text, recordInSummary(markdown, markdown.items[0].id)), notes('# Sync — 2025-03-10', '', '**Tom:** I will patch the hosts tomorrow.', '', '## Action Items', '', '- Tom: Patch the hosts - Due: 2025-03-11'));
+    });
+
+    it('adds a row to a table of actions', () => {
+      const model = analyze(notes('# Sync — 2025-03-10', 'Attendees: Tom Bradley', '', '**Tom:** I will patch the hosts tomorrow.', '', '## Action items', '| Owner | Task | Due | Status |', '|---|---|---|---|', '| Tom | Ship it | Friday | Open |'));
+      const item = model.items.find((i) => i.source === 'transcript')!;
+      assert.equal(applyEdits(model.text, recordInSummary(model, item.id)).split('\n').pop(), '| Tom | Patch the hosts | 2025-03-11 | Open |');
+    });
+
+    it('adds an uncaptured decision to DECISIONS', () => {
+      const model = analyze(notes('# Review — 2025-03-04', '', '**Ana:** Decision: we go hybrid.', '', '## Decisions', '', '- Keep BM25 as the baseline', '', '## Next steps', '- Ana: write it up'));
+      const decision = model.decisions.find((d) => d.source === 'transcript')!;
+      const lines = applyEdits(model.text, recordInSummary(model, decision.id)).split('\n');
+      assert.deepEqual(lines.slice(6, 8), ['- Keep BM25 as the baseline', '- We go hybrid']);
+    });
+
+    it('does nothing for an entry that is already in the summary', () => {
+      const model = sample();
+      assert.deepEqual(recordInSummary(model, model.items.find((i) => i.source === 'summary')!.id), []);
+    });
+
+    it('goes after an entry’s nested bullets, not between them', () => {
+      const model = analyze(notes('# Sync — 2025-03-10', '', '**Tom:** I will patch the hosts tomorrow.', '', '## Action items', '- Mike: migrate', '  - three jobs left', '', 'Other text'));
+      const item = model.items.find((i) => i.source === 'transcript')!;
+      assert.deepEqual(applyEdits(model.text, recordInSummary(model, item.id)).split('\n').slice(5, 8), ['- Mike: migrate', '  - three jobs left', '- Tom: Patch the hosts - Due: 2025-03-11']);
+    });
+  });
+});

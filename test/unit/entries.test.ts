@@ -1,0 +1,115 @@
+import { strict as assert } from 'node:assert';
+import { analyze, itemLine, notes, onlyItem } from '../helpers/notes';
+
+/** Notes with attendees and one ACTION ITEMS section holding the given entry lines. */
+function actionItems(...entries: string[]) {
+  return analyze(notes('# Sync — 2025-03-10', 'Attendees: Mike Johnson, Priya Shah, Jonas Weber, Wei Zhang', '', '## Action items', '', ...entries));
+}
+const read = (...entries: string[]) => {
+  const model = actionItems(...entries);
+  return model.items.map((i) => itemLine(model, i).replace(/^\d+ /, ''));
+};
+
+describe('summary entries in every shape', () => {
+  it('reads `Owner: task - Due: date`, numbered or bulleted', () => {
+    assert.deepEqual(read('1. Mike: Test Redis connection pool optimizations - Due: Tomorrow', '* Priya: File the rollback PR - Due: Friday'), [
+      'action summary Mike Johnson | Test Redis connection pool optimizations | Tomorrow=2025-03-11 | open',
+      'action summary Priya Shah | File the rollback PR | Friday=2025-03-14 | open',
+    ]);
+  });
+
+  it('reads `Owner: task by date` and `Name to task by date`', () => {
+    assert.deepEqual(read('- Tom: WebSocket infrastructure by February 3', '- Wei to split the epic into stories by Wednesday'), [
+      'action summary Tom | WebSocket infrastructure | February 3=2025-02-03 | open',
+      'action summary Wei Zhang | Split the epic into stories | Wednesday=2025-03-12 | open',
+    ]);
+  });
+
+  it('reads checkboxes with @handles, bracketed due dates and done dates', () => {
+    assert.deepEqual(read('- [ ] @Jonas investigate remote cache hit rate (due: 2025-03-12)', '- [x] Priya: file the rollback PR - Due: 2025-03-10 ✅ 2025-03-10'), [
+      'action summary Jonas Weber | Investigate remote cache hit rate | 2025-03-12=2025-03-12 | open',
+      'action summary Priya Shah | File the rollback PR | 2025-03-10=2025-03-10 | done',
+    ]);
+    const done = actionItems('- [x] Priya: file the rollback PR - Due: 2025-03-10 ✅ 2025-03-10').items[0];
+    assert.equal(done.doneDate, '2025-03-10');
+  });
+
+  it('reads an entry with no owner at all', () => {
+    assert.deepEqual(read('- Update the runbook for cache outages'), ['action summary - | Update the runbook for cache outages | - | open']);
+  });
+
+  it('reads struck-through entries and status words as done', () => {
+    assert.deepEqual(read('- ~~Mike: migrate the cron jobs~~', '- Priya: rotate the keys - Done', '- Jonas: fix flaky test (done)', '- Wei: get the thing done'), [
+      'action summary Mike Johnson | Migrate the cron jobs | - | done',
+      'action summary Priya Shah | Rotate the keys | - | done',
+      'action summary Jonas Weber | Fix flaky test | - | done',
+      'action summary Wei Zhang | Get the thing done | - | open',
+    ]);
+  });
+
+  it('reads a table by its column names, whatever their order', () => {
+    assert.deepEqual(
+      read('| Due | Task | Status | Owner |', '|---|---|---|---|', '| 2025-03-12 | Write the load test | Open | Jonas |', '| Friday | Ship it | closed | @priya |', '| | Update the docs | | |'),
+      [
+        'action summary Jonas Weber | Write the load test | 2025-03-12=2025-03-12 | open',
+        'action summary Priya Shah | Ship it | Friday=2025-03-14 | done',
+        'action summary - | Update the docs | - | open',
+      ],
+    );
+  });
+
+  it('reads plain lines in a section that has no list', () => {
+    assert.deepEqual(read('Mike to send the notes by Friday', 'Priya: book the room'), [
+      'action summary Mike Johnson | Send the notes | Friday=2025-03-14 | open',
+      'action summary Priya Shah | Book the room | - | open',
+    ]);
+  });
+
+  it('takes capitalised task openers for tasks, not owners', () => {
+    assert.deepEqual(read('- Need to update the runbook', '- Remember to rotate keys by Friday', '- Note: the CDN contract renews in May'), [
+      'action summary - | Need to update the runbook | - | open',
+      'action summary - | Remember to rotate keys | Friday=2025-03-14 | open',
+      'action summary - | Note: the CDN contract renews in May | - | open',
+    ]);
+  });
+
+  it('reads a trailing owner in brackets or after a dash when it is an attendee', () => {
+    assert.deepEqual(read('- Update the dashboards (@wei)', '- Rotate the keys - Priya Shah'), [
+      'action summary Wei Zhang | Update the dashboards | - | open',
+      'action summary Priya Shah | Rotate the keys | - | open',
+    ]);
+  });
+
+  it('keeps details in nested bullets out of the items, but nested checkboxes in', () => {
+    assert.deepEqual(read('- Mike: migrate the cron jobs', '  - three jobs are left', '  - [ ] Priya: review the last one'), [
+      'action summary Mike Johnson | Migrate the cron jobs | - | open',
+      'action summary Priya Shah | Review the last one | - | open',
+    ]);
+  });
+
+  it('reads an entry wrapped over two lines as one', () => {
+    const item = onlyItem(actionItems('- Mike: migrate the remaining cron jobs to the', '  new scheduler - Due: Friday'));
+    assert.equal(item.task, 'Migrate the remaining cron jobs to the new scheduler');
+    assert.equal(item.due?.date, '2025-03-14');
+  });
+
+  it('reads header lines in any case, bold or with a colon, with the names of the format', () => {
+    for (const header of ['ACTION ITEMS:', 'Next steps:', '**To do**', 'TODO:', 'Follow-ups:', '**Actions:**', 'New action items:']) {
+      const model = analyze(notes('Sync - 2025-03-10', '', header, '- Mike: book the room'));
+      assert.equal(model.sections[0]?.kind, 'actions', header);
+      assert.equal(model.items.length, 1, header);
+    }
+    assert.equal(analyze(notes('## Key decisions', '- Ship it')).decisions.length, 1);
+    assert.equal(analyze(notes('COMMITMENTS:', '- Tom: ship it by Friday')).items[0].kind, 'commitment');
+  });
+
+  it('treats a task-list item anywhere as an action item, and other lists as prose', () => {
+    const model = analyze(notes('# Sync — 2025-03-10', '', '## Notes', '- we talked about caching', '- [ ] Mike: book the room'));
+    assert.deepEqual(model.items.map((i) => i.task), ['Book the room']);
+  });
+
+  it('ignores code blocks, quotes and HTML comments', () => {
+    const model = analyze(notes('## Action items', '', '```', '- Mike: not a task', '```', '', '> - Priya: quoted task', '', '<!-- - Jonas: hidden -->', '', '- Wei: real task <!-- with a comment -->'));
+    assert.deepEqual(model.items.map((i) => i.task), ['Real task']);
+  });
+});

@@ -1,0 +1,95 @@
+import { strict as assert } from 'node:assert';
+import { Roster } from '../../server/src/core/extract/people';
+import { analyze, notes } from '../helpers/notes';
+
+const meetingOf = (text: string, fileName?: string) => analyze(text, fileName).meetings.map((m) => `${m.title} | ${m.date ?? '-'} (${m.dateSource ?? '-'})`);
+const attendeesOf = (text: string) => analyze(text).meetings[0].attendees.map((a) => (a.role ? `${a.name} (${a.role})` : a.name));
+
+describe('meetings', () => {
+  describe('title and date, first found wins', () => {
+    it('front matter first', () => {
+      assert.deepEqual(meetingOf(notes('---', 'title: Platform sync', 'date: 2025-03-10', '---', '# Other — 2025-01-01', 'Date: 2025-02-02'), '2024-01-01-x.md'), ['Platform sync | 2025-03-10 (front-matter)']);
+    });
+    it('then a `Date:` line, bold or not', () => {
+      assert.deepEqual(meetingOf(notes('# Retro — 2025-01-01', '**Date:** March 4, 2025')), ['Retro | 2025-03-04 (date-line)']);
+    });
+    it('then the date in the title line', () => {
+      assert.deepEqual(meetingOf('Engineering Architecture Review - January 29, 2024\nAttendees: Mike'), ['Engineering Architecture Review | 2024-01-29 (title)']);
+      assert.deepEqual(meetingOf('# Café Ops Weekly – 3 March 2025'), ['Café Ops Weekly | 2025-03-03 (title)']);
+    });
+    it('then a heading that is only a date', () => {
+      assert.deepEqual(meetingOf(notes('# Weekly sync', '', '## 2025-10-06', '- [ ] Mike: x')), ['Weekly sync | 2025-10-06 (heading)']);
+    });
+    it('then the file name', () => {
+      assert.deepEqual(meetingOf('# Platform\n\n- [ ] Mike: x', 'notes/2025-03-10-platform.md'), ['Platform | 2025-03-10 (file-name)']);
+      assert.deepEqual(meetingOf('[00:01] Mike: hi', '2025-03-10-platform-sync.md'), ['Platform sync | 2025-03-10 (file-name)']);
+    });
+    it('has no date when none is written', () => {
+      assert.deepEqual(meetingOf('# Retro\n\n- [ ] Mike: do it tomorrow'), ['Retro | - (-)']);
+      assert.equal(analyze('# Retro\n\n## Action items\n- Mike: do it - Due: tomorrow').items[0].due?.date, null);
+    });
+  });
+
+  describe('several meetings in one file', () => {
+    const log = notes(
+      '# Team log',
+      'Attendees: Ana, Ben',
+      '',
+      '## 2025-10-06',
+      '- [ ] Ana: draft the plan - Due: Friday',
+      '',
+      '## Sprint review - March 4, 2025',
+      'Attendees: Ana, Ben, Cleo',
+      '- [ ] Cleo: demo - Due: Tomorrow',
+    );
+    it('starts a meeting at each dated heading, with its own date and attendees', () => {
+      const model = analyze(log);
+      assert.deepEqual(
+        model.meetings.map((m) => `${m.title} | ${m.date} | ${m.attendees.map((a) => a.name).join(', ')}`),
+        ['Team log | 2025-10-06 | Ana, Ben', 'Sprint review | 2025-03-04 | Ana, Ben, Cleo'],
+      );
+    });
+    it('resolves relative dates under a heading against that meeting', () => {
+      assert.deepEqual(analyze(log).items.map((i) => `${i.meeting} ${i.due?.date}`), ['0 2025-10-10', '1 2025-03-05']);
+    });
+  });
+
+  describe('attendees', () => {
+    it('from an attendee line with roles', () => {
+      assert.deepEqual(attendeesOf('Attendees: Mike Johnson (Engineering Lead), David Kim, @jonas'), ['Mike Johnson (Engineering Lead)', 'David Kim', 'jonas']);
+      assert.deepEqual(attendeesOf('**Participants:** Ana and Ben; Cleo (PM, Growth)'), ['Ana', 'Ben', 'Cleo (PM, Growth)']);
+      assert.deepEqual(attendeesOf('Present: Sara Lind, Tomás Ruiz'), ['Sara Lind', 'Tomás Ruiz']);
+    });
+    it('from front matter, as a list or a comma string', () => {
+      assert.deepEqual(attendeesOf(notes('---', 'attendees:', '  - Priya Shah (SRE)', '  - Jonas', '---')), ['Priya Shah (SRE)', 'Jonas']);
+      assert.deepEqual(attendeesOf(notes('---', 'attendees: Priya Shah, Jonas Weber', '---')), ['Priya Shah', 'Jonas Weber']);
+    });
+    it('from a list under an Attendees heading or header line', () => {
+      assert.deepEqual(attendeesOf(notes('## Attendees', '- Priya Shah (SRE)', '- Jonas Weber', '', '## Notes', '- not a person')), ['Priya Shah (SRE)', 'Jonas Weber']);
+      assert.deepEqual(attendeesOf(notes('Attendees:', '- Priya Shah', '- Jonas Weber')), ['Priya Shah', 'Jonas Weber']);
+    });
+  });
+
+  describe('people', () => {
+    const roster = new Roster(['Mike Johnson', 'Michael Chen', 'Jonas Weber', 'José Núñez'].map((name) => ({ name, role: null, span: null })));
+    const who = (written: string) => roster.resolve(written).attendee?.name ?? (roster.resolve(written).ambiguous ? 'ambiguous' : null);
+    it('names an attendee by first name, handle or full name, in any case and without accents', () => {
+      assert.equal(who('Mike'), 'Mike Johnson');
+      assert.equal(who('@jonas'), 'Jonas Weber');
+      assert.equal(who('mike.johnson'), 'Mike Johnson');
+      assert.equal(who('Mike J.'), 'Mike Johnson');
+      assert.equal(who('jose'), 'José Núñez');
+      assert.equal(who('MICHAEL CHEN'), 'Michael Chen');
+      assert.equal(who('@jon'), 'Jonas Weber');
+    });
+    it('names nobody for an unknown or ambiguous name', () => {
+      assert.equal(who('Sarah'), null);
+      assert.equal(who('Mi'), null);
+      assert.equal(new Roster([{ name: 'Mike Johnson', role: null, span: null }, { name: 'Mike Chen', role: null, span: null }]).resolve('Mike').ambiguous, true);
+    });
+    it('orders attendees by how close their name is, for owner fixes', () => {
+      assert.deepEqual(roster.nearest('Jonah').map((a) => a.name).slice(0, 1), ['Jonas Weber']);
+      assert.deepEqual(roster.nearest('Mikey').map((a) => a.name).slice(0, 1), ['Mike Johnson']);
+    });
+  });
+});

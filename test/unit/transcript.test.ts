@@ -1,0 +1,91 @@
+import { strict as assert } from 'node:assert';
+import { analyze, notes } from '../helpers/notes';
+
+const HEADER = ['Sync - January 29, 2024', 'Attendees: Tom Bradley (DevOps), Mike Johnson (Lead), Priya Shah'];
+
+/** The cues said in one line of transcript, as `kind owner | task | due`. */
+function cues(line: string): string[] {
+  const model = analyze(notes(...HEADER, '', line));
+  return model.statements.flatMap((s) => s.cues.map((c) => `${c.kind} ${c.owner?.name ?? '-'} | ${c.task} | ${c.due ? `${c.due.text}=${c.due.date ?? 'vague'}` : '-'}`));
+}
+
+describe('transcript statements', () => {
+  it('reads every speaker form', () => {
+    const model = analyze(notes(...HEADER, '', '[05:00] Tom Bradley: hello', '', '[1:02:03] Mike Johnson: hi', '', '**Priya:** hey', '', 'Tom: plain', '', '[17:30] Mike: short name'));
+    assert.deepEqual(
+      model.statements.map((s) => `${s.time ?? '-'} ${s.speaker?.name}: ${s.text}`),
+      ['05:00 Tom Bradley: hello', '1:02:03 Mike Johnson: hi', '- Priya Shah: hey', '- Tom Bradley: plain', '17:30 Mike Johnson: short name'],
+    );
+  });
+
+  it('does not take `Name: text` for speech when Name is no attendee', () => {
+    const model = analyze(notes(...HEADER, '', 'Budget: we are over by 10%', '', 'Sarah: not here today'));
+    assert.deepEqual(model.statements, []);
+  });
+
+  it('continues a statement over the lines that follow it in the same paragraph', () => {
+    const model = analyze(notes(...HEADER, '', '[05:00] Tom Bradley: I have the numbers.', 'I commit to having the load balancers ready', 'by February 3rd.'));
+    assert.equal(model.statements.length, 1);
+    assert.deepEqual(model.statements[0].cues.map((c) => `${c.task} ${c.due?.date}`), ['The load balancers ready 2024-02-03']);
+  });
+
+  describe('commitments', () => {
+    const positives: Array<[string, string]> = [
+      ['[05:00] Tom Bradley: I commit to having the WebSocket infrastructure ready by February 3rd for Phase 1.', 'commitment Tom Bradley | The WebSocket infrastructure ready for Phase 1 | February 3rd=2024-02-03'],
+      ["[05:00] Tom Bradley: Yeah. I'll run cleanup over the weekend.", 'commitment Tom Bradley | Run cleanup | over the weekend=2024-02-04'],
+      ['[05:00] Tom Bradley: I will send the report tomorrow.', 'commitment Tom Bradley | Send the report | tomorrow=2024-01-30'],
+      ["[05:00] Tom Bradley: I'm going to draft the plan by end of month.", 'commitment Tom Bradley | Draft the plan | end of month=2024-01-31'],
+      ['[05:00] Tom Bradley: I can have the numbers by Friday.', 'commitment Tom Bradley | Have the numbers | Friday=2024-02-02'],
+      ['[05:00] Tom Bradley: Sure, I’ll add a PII scrubbing step.', 'commitment Tom Bradley | Add a PII scrubbing step | -'],
+      ['[05:00] Tom Bradley: I commit to implementing cost optimization before we go to production.', 'commitment Tom Bradley | Implementing cost optimization | before we go to production=vague'],
+    ];
+    for (const [line, expected] of positives) it(`hears: ${line.slice(20)}`, () => assert.deepEqual(cues(line), [expected]));
+
+    it("takes the request that `I'll take that` answers as its task", () => {
+      const model = analyze(notes(...HEADER, '', '[10:00] Mike Johnson: Can someone update the runbook for cache outages?', '', "[10:05] Priya Shah: I'll take that."));
+      assert.deepEqual(model.items.map((i) => `${i.owner?.name}: ${i.task}`), ['Priya Shah: Update the runbook for cache outages']);
+    });
+
+    const negatives = [
+      '[05:00] Tom Bradley: I rotated the certificates yesterday.',
+      '[05:00] Tom Bradley: I already finished the migration.',
+      "[05:00] Tom Bradley: Should I'll take the pager this week?",
+      "[05:00] Tom Bradley: Can I take the pager?",
+      "[05:00] Tom Bradley: I won't have time for the audit.",
+      "[05:00] Tom Bradley: I can't keep updating tests for every change.",
+      '[05:00] Tom Bradley: I will not be able to join on Friday.',
+      '[05:00] Tom Bradley: If we had more budget, I would hire a contractor.',
+      "[05:00] Tom Bradley: If it breaks again, I'll roll it back.",
+      '[05:00] Tom Bradley: I can work with that.',
+      '[05:00] Tom Bradley: I can do the infrastructure but not the application code.',
+      "[05:00] Tom Bradley: I'll be out next week.",
+      "[05:00] Tom Bradley: I'll be honest, this is hard.",
+      "[05:00] Tom Bradley: We'll need load balancers.",
+      '[05:00] Tom Bradley: Let me think about this...',
+    ];
+    for (const line of negatives) it(`does not hear a commitment in: ${line.slice(20)}`, () => assert.deepEqual(cues(line), []));
+  });
+
+  describe('decisions and action items', () => {
+    it('reads `Decision:` mid-statement, with the commitment said in it', () => {
+      assert.deepEqual(cues("[12:00] Mike Johnson: This is a sales decision. Decision: I'll escalate to Sarah with our recommendation. For now, David continues."), [
+        "decision - | I'll escalate to Sarah with our recommendation | -",
+        'commitment Mike Johnson | Escalate to Sarah with our recommendation | -',
+      ]);
+    });
+
+    it('reads action items for the speaker, for a named attendee and for nobody', () => {
+      assert.deepEqual(cues('[07:30] Mike Johnson: Good. Action item for me: test connection pool optimizations by tomorrow.'), ['action Mike Johnson | Test connection pool optimizations | tomorrow=2024-01-30']);
+      assert.deepEqual(cues('[07:30] Mike Johnson: Action item for Priya: check the alert thresholds by next Monday.'), ['action Priya Shah | Check the alert thresholds | next Monday=2024-02-05']);
+      assert.deepEqual(cues('[07:30] Mike Johnson: Action item: update the status page.'), ['action - | Update the status page | -']);
+    });
+
+    it('reads a cue line with no speaker', () => {
+      assert.deepEqual(cues('Decision: we ship on Monday.'), ['decision - | We ship on Monday | -']);
+    });
+
+    it('resolves relative dates in speech against the meeting date', () => {
+      assert.deepEqual(cues('[07:30] Tom Bradley: I will patch the hosts on Thursday.'), ['commitment Tom Bradley | Patch the hosts | Thursday=2024-02-01']);
+    });
+  });
+});
