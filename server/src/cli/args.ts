@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { parseIso } from '../core/dates/calendar';
+import { localToday, parseIso } from '../core/dates/calendar';
 import type { DiagnosticCode, Severity } from '../core/model';
 import { DIAGNOSTIC_CODES } from '../core/rules';
 
@@ -31,10 +31,6 @@ export interface ListOptions extends CommonOptions {
 export type Options = CheckOptions | ListOptions | { command: 'help' } | { command: 'version' };
 
 const SEVERITY_NAMES: Record<string, Severity> = { error: 'error', warning: 'warning', warn: 'warning', information: 'information', info: 'information', hint: 'hint' };
-
-export function localToday(now = new Date()): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
 
 /** Reads the command line; throws UsageError with a message a person can act on. */
 export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = process.env, isTTY = false): Options {

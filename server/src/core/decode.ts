@@ -8,7 +8,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** UTF-8 text (a BOM is dropped), or why the file is skipped: too big, binary, not UTF-8. */
 export function decodeNotes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_FILE_BYTES): Decoded {
-  if (bytes.length > maxBytes) return { ok: false, reason: `${megabytes(bytes.length)} is over the ${megabytes(maxBytes)} limit` };
+  const big = tooBig(bytes.length, maxBytes);
+  if (big) return { ok: false, reason: big };
   // Text never holds NUL bytes; binary files nearly always do, early on.
   if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: 'binary file' };
   try {
@@ -16,6 +17,11 @@ export function decodeNotes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_FILE_BYTES
   } catch {
     return { ok: false, reason: 'not UTF-8 text' };
   }
+}
+
+/** Why a file of that size is skipped, or null when it is small enough (checked before reading it). */
+export function tooBig(size: number, maxBytes = DEFAULT_MAX_FILE_BYTES): string | null {
+  return size > maxBytes ? `${megabytes(size)} is over the ${megabytes(maxBytes)} limit` : null;
 }
 
 function megabytes(bytes: number): string {

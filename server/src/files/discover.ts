@@ -45,6 +45,14 @@ interface IgnoreLayer {
   rules: Ignore;
 }
 
+/**
+ * The notes files under a folder, in a stable order. `accept` sees each file's path relative to
+ * the folder (with `/`), so callers can apply their own globs.
+ */
+export function walkFolder(root: string, accept: (relativePath: string) => boolean = () => true): string[] {
+  return walk(root).filter((path) => accept(relative(root, path).split(sep).join('/')));
+}
+
 function walk(root: string): string[] {
   const realRoot = realpathSync(root);
   const files: string[] = [];

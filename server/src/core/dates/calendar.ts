@@ -104,3 +104,8 @@ export function relativeDays(today: string, iso: string): string {
   if (days === -1) return 'yesterday';
   return days > 0 ? `in ${days} days` : `${-days} days ago`;
 }
+
+/** The local calendar date of a moment (the user's "today"). */
+export function localToday(now = new Date()): string {
+  return isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate())!;
+}

@@ -107,3 +107,8 @@ export function findDuePhrase(
   }
   return null;
 }
+
+/** Whether the due date starting at `dueStart` follows a label (`Due: X`, `(due X`, `📅 X`) rather than `by`/`before`. */
+export function dueIsLabelled(text: string, dueStart: number): boolean {
+  return /(?:due(?:\s+date)?|deadline|eta|target(?:\s+date)?|by\s+when)\s*(?:::?|=)?\s*$|📅\s*$/iu.test(text.slice(Math.max(0, dueStart - 16), dueStart));
+}

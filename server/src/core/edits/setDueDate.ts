@@ -1,3 +1,4 @@
+import { dueIsLabelled } from '../dates/findDue';
 import type { NotesModel } from '../model';
 import { type TextEdit, cellText, insert, itemById, replace } from './textEdit';
 
@@ -11,8 +12,9 @@ export function setDueDate(model: NotesModel, itemId: string, date: string): Tex
   const layout = item?.layout;
   if (!item || !layout) return [];
   if (item.due) {
-    const keepsPreposition = /^(?:before|until|till|no later than)\b/i.test(item.due.text);
-    return [replace(item.due.span, keepsPreposition ? `by ${date}` : date)];
+    // `before production` → `by 2024-03-01`; a labelled `Due: Before production` → `Due: 2024-03-01`.
+    const preposition = /^(?:before|until|till|no later than)\b/i.test(item.due.text) && !dueIsLabelled(model.text, item.due.span.start);
+    return [replace(item.due.span, preposition ? `by ${date}` : date)];
   }
   if (layout.table) {
     const dueColumn = layout.table.columns.due;

@@ -1,3 +1,4 @@
+import { dueIsLabelled } from '../dates/findDue';
 import type { EntryLayout, EntryStyle, Section, SectionKind, Span, Statement, TableColumns } from '../model';
 import type { ItemUnit, TableUnit, TextLine, Unit } from '../parse/blocks';
 import { flattenLines, plainText } from '../text/plain';
@@ -355,7 +356,7 @@ function styleOf(entries: EntryDraft[], text: string, kind: SectionKind): EntryS
   // `- Due: Friday` or `by Friday`: follow what the existing entries do.
   const dated = entries.filter((e) => e.parsed.due);
   if (dated.length) {
-    const labelled = dated.filter((e) => /due\s*:+\s*$|\(\s*due\s*:?\s*$/i.test(text.slice(Math.max(0, e.parsed.due!.span.start - 12), e.parsed.due!.span.start)));
+    const labelled = dated.filter((e) => dueIsLabelled(text, e.parsed.due!.span.start));
     style.dueStyle = labelled.length * 2 >= dated.length ? 'due-field' : 'by';
   }
   return style;

@@ -1,0 +1,294 @@
+import { fileURLToPath } from 'node:url';
+import {
+  CodeActionKind,
+  type Connection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  type InitializeParams,
+  type InitializeResult,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type WorkDoneProgressServerReporter,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  ActionItemsRequest,
+  type ActionItemsParams,
+  type ActionItemsResult,
+  DEFAULT_SETTINGS,
+  DidChangeNotification,
+  type GoToArgs,
+  type NotesSettings,
+  ServerCommands,
+} from '../protocol';
+import { version } from '../../../package.json';
+import { Clock } from './clock';
+import { toTextEdits } from './convert';
+import { COMPLETE_OVERDUE_KIND, codeActions } from './features/codeActions';
+import { codeLenses } from './features/codeLens';
+import { COMMAND_LABELS, commandEdits, isItemArgs } from './features/commands';
+import { documentDiagnostics } from './features/diagnostics';
+import { actionItemsResult } from './features/items';
+import { documentSymbols } from './features/symbols';
+import { type WorkspaceEditFactory, workspaceEditFactory } from './features/workspaceEdit';
+import { type IndexProgress, WorkspaceIndexer } from './indexer';
+import { excludeGlobs, normalizeSettings } from './settings';
+import { NotesStore } from './store';
+
+const PUSH_DELAY_MS = 150;
+const NOTIFY_DELAY_MS = 250;
+
+/** Starts the meeting-notes language server on a connection (IPC, stdio or a test's streams). */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const store = new NotesStore(documents);
+  let settings: NotesSettings = DEFAULT_SETTINGS;
+  let clock = new Clock();
+  let folders: string[] = [];
+  let pullDiagnostics = false;
+  let pullConfiguration = false;
+  let canShowDocument = false;
+  let canReportProgress = false;
+  let registerWatchers = false;
+  let registerConfiguration = false;
+  let workspaceEdit: WorkspaceEditFactory = workspaceEditFactory(false);
+  // Requests that depend on settings wait for the client's settings to arrive once.
+  let settingsLoaded!: () => void;
+  const settingsReady = new Promise<void>((resolve) => (settingsLoaded = resolve));
+
+  /** Runs a handler; an error is logged and answered with `fallback`, never a crash. */
+  const guard = <T>(feature: string, fallback: T, run: () => T): T => {
+    try {
+      return run();
+    } catch (error) {
+      connection.console.error(`${feature} failed: ${(error as Error).stack ?? error}`);
+      return fallback;
+    }
+  };
+
+  // Clients that pull diagnostics ask for them; for the others they are pushed, debounced per document.
+  const pushTimers = new Map<string, NodeJS.Timeout>();
+  const schedulePush = (uri: string) => {
+    if (pullDiagnostics) return;
+    clearTimeout(pushTimers.get(uri));
+    pushTimers.set(
+      uri,
+      setTimeout(async () => {
+        await settingsReady;
+        pushTimers.delete(uri);
+        const file = store.get(uri);
+        if (!file || !documents.get(uri)) return;
+        const diagnostics = guard('diagnostics', [], () => documentDiagnostics(file, settings, clock.today()));
+        void connection.sendDiagnostics({ uri, version: file.version ?? undefined, diagnostics });
+      }, PUSH_DELAY_MS),
+    );
+  };
+  const refreshDiagnostics = () => {
+    if (pullDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
+    else for (const document of documents.all()) schedulePush(document.uri);
+  };
+
+  // Tells clients which files' items changed, a little after the last change of a burst.
+  let pendingUris = new Set<string>();
+  let notifyTimer: NodeJS.Timeout | undefined;
+  const notifyChanged = (uris: string[]) => {
+    for (const uri of uris) pendingUris.add(uri);
+    clearTimeout(notifyTimer);
+    notifyTimer = setTimeout(() => {
+      const changed = [...pendingUris];
+      pendingUris = new Set();
+      void connection.sendNotification(DidChangeNotification, { uris: changed });
+    }, NOTIFY_DELAY_MS);
+  };
+
+  const indexer = new WorkspaceIndexer(store, notifyChanged);
+
+  const loadSettings = async () => {
+    let raw: unknown = null;
+    let exclude: unknown = null;
+    if (pullConfiguration) {
+      [raw, exclude] = await connection.workspace.getConfiguration([{ section: 'meetingNotes' }, { section: 'files.exclude' }]).catch(() => [null, null]);
+    }
+    return { raw, exclude };
+  };
+
+  const applySettings = async (pushed?: unknown) => {
+    const before = settings;
+    const { raw, exclude } = await loadSettings();
+    settings = normalizeSettings(pushed ?? raw);
+    indexer.configure(folders, settings, excludeGlobs(exclude));
+    return before.files !== settings.files || before.maxFileSize !== settings.maxFileSize;
+  };
+
+  const progress = async (): Promise<IndexProgress | undefined> => {
+    if (!canReportProgress) return undefined;
+    let reporter: WorkDoneProgressServerReporter | undefined;
+    try {
+      reporter = await connection.window.createWorkDoneProgress();
+    } catch {
+      return undefined;
+    }
+    return {
+      begin: (total) => reporter!.begin('Meeting notes', 0, `Reading ${total} notes files`, false),
+      report: (done, total) => reporter!.report(Math.round((done / Math.max(1, total)) * 100), `${done} of ${total} files`),
+      done: () => reporter!.done(),
+    };
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    pullDiagnostics = !!caps.textDocument?.diagnostic;
+    pullConfiguration = !!caps.workspace?.configuration;
+    canShowDocument = !!caps.window?.showDocument?.support;
+    canReportProgress = !!caps.window?.workDoneProgress;
+    registerWatchers = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    registerConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+    workspaceEdit = workspaceEditFactory(!!caps.workspace?.workspaceEdit?.documentChanges);
+    folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    const options = (params.initializationOptions ?? {}) as { today?: unknown; settings?: unknown };
+    clock = new Clock(options.today);
+    if (options.settings) settings = normalizeSettings(options.settings);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        codeLensProvider: { resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, COMPLETE_OVERDUE_KIND] },
+        executeCommandProvider: { commands: Object.values(ServerCommands) },
+        documentSymbolProvider: true,
+        ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'meeting-notes', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'meeting-notes', version },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (registerConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'meetingNotes' }).catch(() => undefined);
+    if (registerWatchers) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown,txt}' }] }).catch(() => undefined);
+    }
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      folders = [...folders.filter((f) => !event.removed.some((r) => r.uri === f)), ...event.added.map((a) => a.uri)];
+      void applySettings().then(async () => indexer.scan(await progress()));
+    });
+    clock.onNewDay(() => {
+      refreshDiagnostics();
+      notifyChanged([]);
+    });
+    const explicit = settings !== DEFAULT_SETTINGS ? settings : undefined;
+    await applySettings(explicit);
+    settingsLoaded();
+    await indexer.scan(await progress());
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    const pushed = (change.settings as { meetingNotes?: unknown } | null)?.meetingNotes;
+    const rescan = await applySettings(pullConfiguration ? undefined : pushed);
+    refreshDiagnostics();
+    if (rescan) await indexer.scan(await progress());
+    else notifyChanged([]);
+  });
+
+  documents.onDidChangeContent(({ document }) => {
+    schedulePush(document.uri);
+    notifyChanged([document.uri]);
+  });
+
+  documents.onDidClose(({ document }) => {
+    store.forgetOpen(document.uri);
+    clearTimeout(pushTimers.get(document.uri));
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    // The buffer may have held unsaved text: go back to what is on disk.
+    if (document.uri.startsWith('file:')) void indexer.update(fileURLToPath(document.uri));
+    notifyChanged([document.uri]);
+  });
+
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    for (const change of changes) {
+      if (!change.uri.startsWith('file:')) continue;
+      const path = fileURLToPath(change.uri);
+      if (change.type === FileChangeType.Deleted) indexer.removed(path);
+      else if (!documents.get(change.uri)) await indexer.update(path);
+    }
+  });
+
+  connection.languages.diagnostics.on(async (params, token) => {
+    await settingsReady;
+    const document = documents.get(params.textDocument.uri);
+    if (!document || token.isCancellationRequested) return { kind: 'full', items: [] };
+    const file = store.get(document.uri)!;
+    return { kind: 'full', items: guard('diagnostics', [], () => documentDiagnostics(file, settings, clock.today())) };
+  });
+
+  connection.onCodeLens(({ textDocument }) =>
+    guard('code lenses', [], () => {
+      const file = store.get(textDocument.uri);
+      return file?.model.looksLikeNotes ? codeLenses(file, clock.today()) : [];
+    }),
+  );
+
+  connection.onCodeAction((params) =>
+    guard('code actions', [], () => {
+      const file = store.get(params.textDocument.uri);
+      return file ? codeActions(file, params, settings, clock.today(), workspaceEdit) : [];
+    }),
+  );
+
+  connection.onDocumentSymbol(({ textDocument }) =>
+    guard('document symbols', [], () => {
+      const file = store.get(textDocument.uri);
+      return file?.model.looksLikeNotes ? documentSymbols(file.model) : [];
+    }),
+  );
+
+  connection.onRequest(ActionItemsRequest, (params: ActionItemsParams | undefined): ActionItemsResult =>
+    guard('action items', { today: clock.today(), items: [], skipped: [], complete: false }, () => {
+      const files = params?.uri ? [store.get(params.uri)].filter((f) => f !== undefined) : store.files();
+      return actionItemsResult(files, clock.today(), store.skippedFiles(), indexer.complete);
+    }),
+  );
+
+  connection.onExecuteCommand(async ({ command, arguments: args }) => {
+    try {
+      if (command === ServerCommands.goTo) return await goTo(args?.[0] as GoToArgs);
+      const target = args?.[0];
+      if (!isItemArgs(target)) throw new Error(`${command}: missing or malformed arguments`);
+      return await applyItemCommand(command, target);
+    } catch (error) {
+      connection.console.error(`command ${command} failed: ${(error as Error).stack ?? error}`);
+      return false;
+    }
+  });
+
+  /** Computes a command's edit on the current text and sends it with that text's version. */
+  const applyItemCommand = async (command: string, args: { uri: string; itemId: string; version: number | null }) => {
+    if (!documents.get(args.uri) && args.uri.startsWith('file:')) await indexer.update(fileURLToPath(args.uri)); // read it fresh
+    const file = store.get(args.uri);
+    if (!file) {
+      void connection.window.showWarningMessage('Those notes are no longer there; nothing was changed.');
+      return false;
+    }
+    // The item is found again by its id in the current text; if it is gone, nothing is edited.
+    const known = command === ServerCommands.completeOverdue || file.model.items.some((i) => i.id === args.itemId) || file.model.decisions.some((d) => d.id === args.itemId);
+    if (!known) {
+      void connection.window.showWarningMessage('The notes have changed and that item is no longer there; nothing was changed.');
+      return false;
+    }
+    const edits = commandEdits(command, args, file.model, { today: clock.today(), writeDoneDate: settings.writeDoneDate });
+    if (!edits.length) return false;
+    const result = await connection.workspace.applyEdit({ label: COMMAND_LABELS[command] ?? 'Meeting notes', edit: workspaceEdit(file, toTextEdits(file.model, edits)) });
+    if (!result.applied && result.failureReason) connection.console.warn(`edit not applied: ${result.failureReason}`);
+    return result.applied;
+  };
+
+  const goTo = async (args: GoToArgs) => {
+    if (!args?.uri || !args.range) return false;
+    if (!canShowDocument) return args; // the client can jump there itself
+    const result = await connection.window.showDocument({ uri: args.uri, selection: args.range, takeFocus: true });
+    return result.success;
+  };
+
+  documents.listen(connection);
+  connection.listen();
+}

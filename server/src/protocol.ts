@@ -1,0 +1,99 @@
+// The custom messages between the language server and its clients, declared once: the server
+// and the VS Code client both import this module. Plain data only, so any LSP client can use it.
+
+/** `meetingNotes/actionItems`: every action item of the workspace (or of one document). */
+export const ActionItemsRequest = 'meetingNotes/actionItems';
+
+export interface ActionItemsParams {
+  /** Only this document's items; all notes of the workspace when absent. */
+  uri?: string;
+}
+
+export interface ActionItemsResult {
+  /** The date the server judges `overdue` against (ISO), so clients label items the same way. */
+  today: string;
+  items: WorkspaceActionItem[];
+  /** Files that were not read, and why (too big, binary, not UTF-8). */
+  skipped: Array<{ uri: string; reason: string }>;
+  /** False while the workspace is still being indexed: more items will follow a didChange. */
+  complete: boolean;
+}
+
+export interface WorkspaceActionItem {
+  id: string;
+  uri: string;
+  /** The entry (or, for a transcript-only item, the words said), 0-based as in LSP. */
+  range: LspRange;
+  owner: string | null;
+  task: string;
+  due: { text: string; date: string | null; vague: boolean } | null;
+  status: 'open' | 'done';
+  kind: 'action' | 'commitment';
+  source: 'summary' | 'transcript';
+  meeting: { title: string; date: string | null; index: number };
+  /** Ids of the same work elsewhere in the same file. */
+  linked: string[];
+  /** The document version the item was read from (null for a file that is not open). */
+  version: number | null;
+}
+
+export interface LspRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+/** `meetingNotes/didChange`: items changed (a file was edited, added, removed, or indexing advanced). */
+export const DidChangeNotification = 'meetingNotes/didChange';
+
+export interface DidChangeParams {
+  uris: string[];
+}
+
+/** Arguments of the item commands (`meetingNotes.server.*`), as lenses, fixes and the tree send them. */
+export interface ItemCommandArgs {
+  uri: string;
+  itemId: string;
+  /** The version the command was computed on; the server recomputes on the current text or refuses. */
+  version: number | null;
+}
+
+export interface SetDueArgs extends ItemCommandArgs {
+  date: string;
+}
+
+export interface AssignArgs extends ItemCommandArgs {
+  owner: string;
+}
+
+export interface GoToArgs {
+  uri: string;
+  range: LspRange;
+}
+
+/** Commands the server executes (`workspace/executeCommand`). */
+export const ServerCommands = {
+  markComplete: 'meetingNotes.server.markComplete',
+  reopen: 'meetingNotes.server.reopen',
+  setDueDate: 'meetingNotes.server.setDueDate',
+  assignOwner: 'meetingNotes.server.assignOwner',
+  recordInSummary: 'meetingNotes.server.recordInSummary',
+  completeOverdue: 'meetingNotes.server.completeOverdue',
+  goTo: 'meetingNotes.server.goTo',
+} as const;
+
+/** `meetingNotes.*` settings; every field optional, defaults apply. */
+export interface NotesSettings {
+  files: string;
+  severity: Partial<Record<string, 'off' | 'hint' | 'information' | 'warning' | 'error'>>;
+  dueSoonDays: number;
+  writeDoneDate: boolean;
+  maxFileSize: number;
+}
+
+export const DEFAULT_SETTINGS: NotesSettings = {
+  files: '**/*.{md,markdown,txt}',
+  severity: {},
+  dueSoonDays: 3,
+  writeDoneDate: true,
+  maxFileSize: 5,
+};

@@ -1,0 +1,245 @@
+// A small LSP client for tests: starts dist/server.js over stdio and speaks JSON-RPC to it the way
+// an editor does, keeping its own copy of the open documents and applying the server's edits with
+// the same version check as VS Code.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import {
+  type ApplyWorkspaceEditParams,
+  type ClientCapabilities,
+  type CodeAction,
+  type CodeLens,
+  type Diagnostic,
+  type DocumentSymbol,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type ShowDocumentParams,
+  type TextEdit,
+  StreamMessageReader,
+  StreamMessageWriter,
+  createProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ActionItemsResult } from '../../server/src/protocol';
+import { ROOT } from '../helpers/notes';
+
+export interface ClientOptions {
+  /** Declare LSP 3.17 pull diagnostics. */
+  pull?: boolean;
+  /** Workspace folder (a file: URI). */
+  folder?: string;
+  /** Answer to workspace/configuration for `meetingNotes`; without it the client declares no configuration support. */
+  settings?: Record<string, unknown>;
+  today?: string;
+}
+
+export class TestClient {
+  readonly documents = new Map<string, TextDocument>();
+  readonly published = new Map<string, PublishDiagnosticsParams>();
+  readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
+  readonly shownDocuments: ShowDocumentParams[] = [];
+  readonly logs: string[] = [];
+  didChangeCount = 0;
+  refreshCount = 0;
+  private waiters: Array<() => void> = [];
+
+  private constructor(
+    readonly connection: ProtocolConnection,
+    private readonly child: ChildProcess,
+    private settings: Record<string, unknown> | undefined,
+  ) {}
+
+  static async start(options: ClientOptions = {}): Promise<TestClient> {
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], {
+      env: { ...process.env, MEETING_NOTES_TODAY: options.today ?? '2024-02-01' },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const client = new TestClient(connection, child, options.settings);
+    client.wire();
+    connection.listen();
+    const capabilities: ClientCapabilities = {
+      textDocument: {
+        synchronization: { dynamicRegistration: false },
+        codeLens: {},
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } },
+        documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+        publishDiagnostics: { versionSupport: true },
+        ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
+      },
+      workspace: {
+        applyEdit: true,
+        workspaceEdit: { documentChanges: true },
+        didChangeWatchedFiles: { dynamicRegistration: true },
+        ...(options.settings ? { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } : {}),
+        workspaceFolders: true,
+        ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}),
+      },
+      window: { showDocument: { support: true }, workDoneProgress: true },
+    };
+    await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: options.folder ?? null,
+      workspaceFolders: options.folder ? [{ uri: options.folder, name: 'notes' }] : null,
+      capabilities,
+    });
+    await connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  private wire(): void {
+    const c = this.connection;
+    c.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
+      params.items.map((item) => (item.section === 'meetingNotes' ? this.settings ?? null : null)),
+    );
+    c.onRequest('client/registerCapability', () => null);
+    c.onRequest('window/workDoneProgress/create', () => null);
+    c.onRequest('workspace/diagnostic/refresh', () => {
+      this.refreshCount++;
+      this.wake();
+      return null;
+    });
+    c.onRequest('window/showDocument', (params: ShowDocumentParams) => {
+      this.shownDocuments.push(params);
+      return { success: true };
+    });
+    c.onRequest('window/showMessageRequest', () => null);
+    c.onRequest('workspace/applyEdit', (params: ApplyWorkspaceEditParams) => {
+      this.appliedEdits.push(params);
+      return this.applyWorkspaceEdit(params);
+    });
+    c.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.published.set(params.uri, params);
+      this.wake();
+    });
+    c.onNotification('meetingNotes/didChange', () => {
+      this.didChangeCount++;
+      this.wake();
+    });
+    c.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
+    c.onNotification('window/showMessage', (params: { message: string }) => this.logs.push(`shown: ${params.message}`));
+    c.onNotification('$/progress', () => undefined);
+  }
+
+  private wake(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+  }
+
+  /** Waits until `check` holds, re-checking whenever the server sends something. */
+  async until<T>(check: () => T | undefined | false, what: string, timeoutMs = 10000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = check();
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 50);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Like VS Code: a versioned edit for a version that is not the document's current one is refused. */
+  private applyWorkspaceEdit(params: ApplyWorkspaceEditParams): { applied: boolean; failureReason?: string } {
+    const changes = params.edit.documentChanges ?? [];
+    for (const change of changes) {
+      if (!('textDocument' in change)) continue;
+      const document = this.documents.get(change.textDocument.uri);
+      if (document && change.textDocument.version !== null && change.textDocument.version !== document.version) {
+        return { applied: false, failureReason: `version ${change.textDocument.version} is not ${document.version}` };
+      }
+    }
+    for (const change of changes) {
+      if (!('textDocument' in change)) continue;
+      const document = this.documents.get(change.textDocument.uri);
+      if (document) this.replace(document.uri, TextDocument.applyEdits(document, change.edits as TextEdit[]));
+    }
+    return { applied: true };
+  }
+
+  open(uri: string, text: string, languageId = 'markdown'): void {
+    const document = TextDocument.create(uri, languageId, 1, text);
+    this.documents.set(uri, document);
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  /** Replaces the whole text, as a new version. */
+  replace(uri: string, text: string): number {
+    const current = this.documents.get(uri)!;
+    const next = TextDocument.create(uri, current.languageId, current.version + 1, text);
+    this.documents.set(uri, next);
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: next.version }, contentChanges: [{ text }] });
+    return next.version;
+  }
+
+  text(uri: string): string {
+    return this.documents.get(uri)!.getText();
+  }
+
+  async pullDiagnostics(uri: string): Promise<Diagnostic[]> {
+    const report = await this.connection.sendRequest<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    return report.items;
+  }
+
+  async pushedDiagnostics(uri: string, version?: number): Promise<Diagnostic[]> {
+    const params = await this.until(() => {
+      const p = this.published.get(uri);
+      return p && (version === undefined || p.version === version) ? p : undefined;
+    }, `diagnostics of ${uri} v${version}`);
+    return params.diagnostics;
+  }
+
+  codeLenses(uri: string): Promise<CodeLens[]> {
+    return this.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } });
+  }
+
+  codeActions(uri: string, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+    const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return this.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } });
+  }
+
+  executeCommand(command: string, args: unknown[]): Promise<unknown> {
+    return this.connection.sendRequest('workspace/executeCommand', { command, arguments: args });
+  }
+
+  symbols(uri: string): Promise<DocumentSymbol[]> {
+    return this.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+  }
+
+  actionItems(uri?: string): Promise<ActionItemsResult> {
+    return this.connection.sendRequest('meetingNotes/actionItems', uri ? { uri } : {});
+  }
+
+  fileChanged(uri: string, type: 1 | 2 | 3): void {
+    void this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type }] });
+  }
+
+  setSettings(settings: Record<string, unknown>): void {
+    this.settings = settings;
+    void this.connection.sendNotification('workspace/didChangeConfiguration', { settings: { meetingNotes: settings } });
+  }
+
+  /** Applies a code action's edit as the editor would (with the version check). */
+  applyAction(action: CodeAction): { applied: boolean } {
+    return this.applyWorkspaceEdit({ edit: action.edit! });
+  }
+
+  get alive(): boolean {
+    return this.child.exitCode === null;
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {
+      // already gone
+    }
+    this.connection.dispose();
+    if (this.child.exitCode === null) this.child.kill();
+  }
+}
