@@ -115,8 +115,12 @@ export class TestClient {
       this.didChangeCount++;
       this.wake();
     });
-    c.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
-    c.onNotification('window/showMessage', (params: { message: string }) => this.logs.push(`shown: ${params.message}`));
+    c.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logs.push(params.message);
+    });
+    c.onNotification('window/showMessage', (params: { message: string }) => {
+      this.logs.push(`shown: ${params.message}`);
+    });
     c.onNotification('$/progress', () => undefined);
   }
 
