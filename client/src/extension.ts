@@ -1,0 +1,99 @@
+import * as vscode from 'vscode';
+import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+import { ActionItemsRequest, type ActionItemsResult, DidChangeNotification } from '../../server/src/protocol';
+import { registerCommands } from './commands';
+import type { ViewOptions } from './logic/grouping';
+import { ItemsStatusBar } from './statusBar';
+import type { TreeNode } from './tree/nodes';
+import { ActionItemsProvider } from './tree/provider';
+
+let client: LanguageClient | undefined;
+
+const NOTES_GLOB = '**/*.{md,markdown,txt}';
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'file', language: 'plaintext' },
+      { scheme: 'untitled', language: 'markdown' },
+    ],
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(NOTES_GLOB) },
+    outputChannelName: 'Meeting Notes',
+  };
+  client = new LanguageClient('meetingNotes', 'Meeting Notes', serverOptions, clientOptions);
+
+  const state = context.workspaceState;
+  const options: ViewOptions = {
+    groupBy: state.get('meetingNotes.groupBy', 'owner'),
+    showDone: state.get('meetingNotes.showDone', false),
+    owner: null,
+  };
+  const provider = new ActionItemsProvider(options);
+  const view = vscode.window.createTreeView<TreeNode>('meetingNotes.actionItems', { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
+  const status = new ItemsStatusBar();
+
+  const applyContext = () => {
+    const o = provider.viewOptions;
+    void vscode.commands.executeCommand('setContext', 'meetingNotes.groupBy', o.groupBy);
+    void vscode.commands.executeCommand('setContext', 'meetingNotes.showDone', o.showDone);
+    void vscode.commands.executeCommand('setContext', 'meetingNotes.ownerFilter', o.owner !== null);
+    view.description = o.owner ? `${o.owner} only` : undefined;
+  };
+
+  const show = (result: ActionItemsResult) => {
+    provider.setItems(result);
+    const overdue = provider.overdueCount();
+    const open = result.items.filter((i) => i.status === 'open').length;
+    view.badge = overdue ? { value: overdue, tooltip: `${overdue} overdue action item${overdue === 1 ? '' : 's'}` } : undefined;
+    status.update(open, overdue);
+    const notes: string[] = [];
+    if (!result.complete) notes.push('Reading the workspace’s notes…');
+    if (result.skipped.length) notes.push(`${result.skipped.length} file${result.skipped.length === 1 ? '' : 's'} skipped (${[...new Set(result.skipped.map((s) => s.reason.replace(/^[\d.]+ MB is /, '').replace(/ limit$/, '')))].join('; ')})`);
+    view.message = notes.join(' ') || undefined;
+  };
+
+  let refreshTimer: NodeJS.Timeout | undefined;
+  const refresh = async () => {
+    if (client?.state !== State.Running) return;
+    try {
+      show(await client.sendRequest<ActionItemsResult>(ActionItemsRequest, {}));
+    } catch (error) {
+      client.outputChannel.appendLine(`Could not list the action items: ${(error as Error).message}`);
+    }
+  };
+  const scheduleRefresh = () => {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => void refresh(), 100);
+  };
+
+  const setOptions = (changes: Partial<ViewOptions>) => {
+    provider.setOptions(changes);
+    void state.update('meetingNotes.groupBy', provider.viewOptions.groupBy);
+    void state.update('meetingNotes.showDone', provider.viewOptions.showDone);
+    applyContext();
+  };
+
+  context.subscriptions.push(
+    view,
+    status,
+    client.onNotification(DidChangeNotification, scheduleRefresh),
+    // After a crash the client restarts the server; the tree fills again once it runs.
+    client.onDidChangeState((event) => {
+      if (event.newState === State.Running) scheduleRefresh();
+    }),
+    ...registerCommands(client, provider, setOptions, refresh),
+  );
+  applyContext();
+  await client.start();
+  await refresh();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

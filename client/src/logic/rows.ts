@@ -1,0 +1,52 @@
+import type { WorkspaceActionItem } from '../../../server/src/protocol';
+import { dueDetail, isOverdue, relativeDue } from './dueLabels';
+import type { GroupBy } from './grouping';
+
+export type ItemState = 'overdue' | 'open' | 'done' | 'unrecorded';
+
+export function itemState(item: WorkspaceActionItem, today: string): ItemState {
+  if (item.status === 'done') return 'done';
+  if (item.source === 'transcript') return 'unrecorded';
+  return isOverdue(item, today) ? 'overdue' : 'open';
+}
+
+/** The row's text after the task: owner (unless grouped by owner) and relative due. */
+export function rowDescription(item: WorkspaceActionItem, today: string, groupBy: GroupBy): string {
+  const parts: string[] = [];
+  if (groupBy !== 'owner') parts.push(item.owner ?? 'no owner');
+  parts.push(relativeDue(item, today));
+  if (item.kind === 'commitment') parts.push('commitment');
+  if (item.source === 'transcript') parts.push('not in the summary');
+  return parts.join(' · ');
+}
+
+/** The tooltip, as Markdown. */
+export function rowTooltip(item: WorkspaceActionItem, today: string): string {
+  const file = decodeURIComponent(item.uri.split('/').pop() ?? item.uri);
+  const lines = [
+    `**${escape(item.task)}**`,
+    '',
+    `- Owner: ${escape(item.owner ?? 'none')}`,
+    `- Due: ${escape(dueDetail(item))}${item.status === 'open' && item.due?.date ? ` — ${relativeDue(item, today)}` : ''}`,
+    `- Status: ${item.status}${item.source === 'transcript' ? ' — said in the transcript, not in the summary' : ''}`,
+    `- ${item.kind === 'commitment' ? 'Commitment' : 'Action item'} of ${escape(item.meeting.title)}${item.meeting.date ? ` (${item.meeting.date})` : ''}`,
+    `- ${escape(file)}:${item.range.start.line + 1}`,
+  ];
+  return lines.join('\n');
+}
+
+function escape(text: string): string {
+  return text.replace(/([\\`*_[\]#|<>])/g, '\\$1'); // what Markdown would otherwise format
+}
+
+/** Items as a Markdown task list, for pasting into a chat or a ticket. */
+export function itemsAsMarkdown(items: WorkspaceActionItem[]): string {
+  return items
+    .map((item) => {
+      const owner = item.owner ? `${item.owner}: ` : '';
+      const due = item.due ? ` (due ${item.due.date ?? item.due.text})` : '';
+      const file = decodeURIComponent(item.uri.split('/').pop() ?? item.uri);
+      return `- [${item.status === 'done' ? 'x' : ' '}] ${owner}${item.task}${due} — ${file}:${item.range.start.line + 1}`;
+    })
+    .join('\n');
+}

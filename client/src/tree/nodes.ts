@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+import type { WorkspaceActionItem } from '../../../server/src/protocol';
+import type { GroupBy, ItemGroup } from '../logic/grouping';
+import { itemState, rowDescription, rowTooltip } from '../logic/rows';
+
+export interface NodeContext {
+  today: string;
+  groupBy: GroupBy;
+}
+
+/** A node of the Action Items tree; each kind of node knows how it is shown. */
+export abstract class TreeNode {
+  abstract readonly id: string;
+  abstract toTreeItem(context: NodeContext): vscode.TreeItem;
+  children(): TreeNode[] {
+    return [];
+  }
+}
+
+export class GroupNode extends TreeNode {
+  readonly id: string;
+
+  constructor(readonly group: ItemGroup) {
+    super();
+    this.id = group.key;
+  }
+
+  override children(): TreeNode[] {
+    return this.group.items.map((item) => new ItemNode(item, this.group.key));
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.group.label, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = this.id;
+    item.description = [this.group.description, `${this.group.items.length}`].filter(Boolean).join(' · ');
+    item.contextValue = 'group';
+    item.iconPath = new vscode.ThemeIcon(this.id.startsWith('owner:') ? 'person' : this.id.startsWith('meeting:') ? 'calendar' : this.id === 'due:overdue' ? 'warning' : 'clock');
+    return item;
+  }
+}
+
+const ICONS = {
+  overdue: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
+  done: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
+  unrecorded: new vscode.ThemeIcon('comment-unresolved', new vscode.ThemeColor('list.warningForeground')),
+  action: new vscode.ThemeIcon('circle-large-outline'),
+  commitment: new vscode.ThemeIcon('pinned'),
+};
+
+export class ItemNode extends TreeNode {
+  readonly id: string;
+
+  constructor(readonly item: WorkspaceActionItem, parentKey: string) {
+    super();
+    // Unique per group: the same item may sit under several meetings of a series later on.
+    this.id = `${parentKey}/${item.uri}#${item.id}`;
+  }
+
+  toTreeItem({ today, groupBy }: NodeContext): vscode.TreeItem {
+    const state = itemState(this.item, today);
+    const row = new vscode.TreeItem(this.item.task || '(no task text)', vscode.TreeItemCollapsibleState.None);
+    row.id = this.id;
+    row.description = rowDescription(this.item, today, groupBy);
+    row.tooltip = new vscode.MarkdownString(rowTooltip(this.item, today));
+    row.iconPath = state === 'open' ? ICONS[this.item.kind] : ICONS[state];
+    row.contextValue = state === 'done' ? 'item.done' : state === 'unrecorded' ? 'item.unrecorded' : 'item.open';
+    row.resourceUri = vscode.Uri.parse(this.item.uri);
+    row.command = { command: 'meetingNotes.goToItem', title: 'Go to item', arguments: [this] };
+    return row;
+  }
+}

@@ -1,0 +1,95 @@
+import { strict as assert } from 'node:assert';
+import { dueBucket, relativeDue } from '../../client/src/logic/dueLabels';
+import { groupItems, ownersOf, visibleItems } from '../../client/src/logic/grouping';
+import { itemState, itemsAsMarkdown, rowDescription, rowTooltip } from '../../client/src/logic/rows';
+import type { WorkspaceActionItem } from '../../server/src/protocol';
+
+const TODAY = '2024-02-01'; // a Thursday
+type ItemFields = Omit<Partial<WorkspaceActionItem>, 'due'> & { due?: string | null };
+let n = 0;
+function item(fields: ItemFields): WorkspaceActionItem {
+  const { due, ...rest } = fields;
+  n++;
+  return {
+    id: `i${n}`,
+    uri: 'file:///notes/architecture-review-2024-01-29.txt',
+    range: { start: { line: n, character: 0 }, end: { line: n, character: 10 } },
+    owner: 'Tom Bradley',
+    task: `Task ${n}`,
+    due: due === null || due === undefined ? null : /^\d{4}/.test(due) ? { text: due, date: due, vague: false } : { text: due, date: null, vague: true },
+    status: 'open',
+    kind: 'action',
+    source: 'summary',
+    meeting: { title: 'Architecture review', date: '2024-01-29', index: 0 },
+    linked: [],
+    version: null,
+    ...rest,
+  };
+}
+
+describe('client view logic', () => {
+  it('puts each item in its due bucket: overdue, today, this week (to Sunday), later, no date, done', () => {
+    const cases: Array<[ItemFields, string]> = [
+      [{ due: '2024-01-31' }, 'overdue'],
+      [{ due: '2024-02-01' }, 'today'],
+      [{ due: '2024-02-04' }, 'this-week'],
+      [{ due: '2024-02-05' }, 'later'],
+      [{ due: 'ASAP' }, 'no-date'],
+      [{ due: null }, 'no-date'],
+      [{ due: '2024-01-01', status: 'done' }, 'done'],
+    ];
+    for (const [fields, bucket] of cases) assert.equal(dueBucket(item(fields), TODAY), bucket, JSON.stringify(fields));
+  });
+
+  it('says how far away the due date is', () => {
+    assert.deepEqual(
+      [item({ due: '2024-01-29' }), item({ due: '2024-01-31' }), item({ due: TODAY }), item({ due: '2024-02-02' }), item({ due: '2024-02-10' }), item({ due: 'before production' }), item({}), item({ status: 'done', due: '2024-01-01' })].map((i) => relativeDue(i, TODAY)),
+      ['3 days overdue', '1 day overdue', 'due today', 'due tomorrow', 'in 9 days', 'before production', 'no due date', 'done'],
+    );
+  });
+
+  it('groups by owner, alphabetically, with items without an owner last and soonest first within a group', () => {
+    const items = [item({ owner: 'Tom Bradley', task: 'later', due: '2024-02-09' }), item({ owner: null, task: 'orphan' }), item({ owner: 'Alex Rivera', task: 'a' }), item({ owner: 'Tom Bradley', task: 'sooner', due: '2024-02-02' })];
+    const groups = groupItems(items, { groupBy: 'owner', showDone: false, owner: null }, TODAY);
+    assert.deepEqual(groups.map((g) => `${g.label}: ${g.items.map((i) => i.task).join(', ')}`), ['Alex Rivera: a', 'Tom Bradley: sooner, later', 'No owner: orphan']);
+  });
+
+  it('groups by due date in a fixed order, leaving out empty groups and done items unless shown', () => {
+    const items = [item({ due: '2024-02-20', task: 'far' }), item({ due: '2024-01-30', task: 'late' }), item({ due: '2024-01-01', task: 'finished', status: 'done' }), item({ due: 'TBD', task: 'vague' })];
+    assert.deepEqual(groupItems(items, { groupBy: 'due', showDone: false, owner: null }, TODAY).map((g) => `${g.label}: ${g.items.map((i) => i.task).join(', ')}`), ['Overdue: late', 'Later: far', 'No date: vague']);
+    assert.deepEqual(groupItems(items, { groupBy: 'due', showDone: true, owner: null }, TODAY).map((g) => g.label), ['Overdue', 'Later', 'No date', 'Done']);
+  });
+
+  it('groups by meeting, newest first, naming the file', () => {
+    const items = [
+      item({ meeting: { title: 'Old sync', date: '2023-12-01', index: 0 }, uri: 'file:///n/old.md' }),
+      item({ meeting: { title: 'New sync', date: '2024-01-29', index: 1 }, uri: 'file:///n/log%20book.md' }),
+    ];
+    assert.deepEqual(groupItems(items, { groupBy: 'meeting', showDone: false, owner: null }, TODAY).map((g) => `${g.label} (${g.description})`), ['New sync (2024-01-29 · log book.md)', 'Old sync (2023-12-01 · old.md)']);
+  });
+
+  it('filters to one owner, and lists the owners to pick from', () => {
+    const items = [item({ owner: 'Tom Bradley' }), item({ owner: 'Alex Rivera' }), item({ owner: null })];
+    assert.deepEqual(visibleItems(items, { groupBy: 'owner', showDone: false, owner: 'Alex Rivera' }).map((i) => i.owner), ['Alex Rivera']);
+    assert.deepEqual(visibleItems(items, { groupBy: 'owner', showDone: false, owner: 'No owner' }).map((i) => i.owner), [null]);
+    assert.deepEqual(ownersOf(items), ['Alex Rivera', 'Tom Bradley', 'No owner']);
+  });
+
+  it('labels rows with owner, relative due, kind and state', () => {
+    const overdue = item({ due: '2024-01-30', kind: 'commitment' });
+    assert.equal(rowDescription(overdue, TODAY, 'due'), 'Tom Bradley · 2 days overdue · commitment');
+    assert.equal(rowDescription(overdue, TODAY, 'owner'), '2 days overdue · commitment');
+    assert.equal(rowDescription(item({ source: 'transcript', owner: null }), TODAY, 'meeting'), 'no owner · no due date · not in the summary');
+    assert.deepEqual([itemState(overdue, TODAY), itemState(item({ due: '2024-03-01' }), TODAY), itemState(item({ status: 'done' }), TODAY), itemState(item({ source: 'transcript' }), TODAY)], ['overdue', 'open', 'done', 'unrecorded']);
+    assert.match(rowTooltip(item({ task: 'Ship *it*', due: '2024-02-03' }), TODAY), /^\*\*Ship \\\*it\\\*\*\*\n\n- Owner: Tom Bradley\n- Due: Sat, Feb 3 \(2024-02-03\) — in 2 days/);
+  });
+
+  it('copies items as a Markdown task list', () => {
+    const a = item({ task: 'WebSocket infrastructure ready', due: '2024-02-03' });
+    const b = item({ task: 'Run cleanup', owner: null, status: 'done' });
+    assert.equal(itemsAsMarkdown([a, b]), [
+      `- [ ] Tom Bradley: WebSocket infrastructure ready (due 2024-02-03) — architecture-review-2024-01-29.txt:${a.range.start.line + 1}`,
+      `- [x] Run cleanup — architecture-review-2024-01-29.txt:${b.range.start.line + 1}`,
+    ].join('\n'));
+  });
+});
