@@ -188,7 +188,7 @@ function listEntry(unit: ItemUnit, units: Unit[], text: string, section: Section
   const last = unit.lines[unit.lines.length - 1];
   const source = unit.lines.length === 1 ? first.text : joinItemLines(unit);
   const parsed = parseEntryText(source, first.start, ctx);
-  const inTaskList = units.some((u) => u.type === 'item' && u.list === unit.list && u !== unit && u.checkbox !== null);
+  const inTaskList = checkboxesPerList(units).get(unit.list)! - (unit.checkbox ? 1 : 0) > 0;
   return {
     kind: kindOfSection(section, 'actions'),
     section,
@@ -209,6 +209,19 @@ function listEntry(unit: ItemUnit, units: Unit[], text: string, section: Section
       dueStyle: 'due-field',
     },
   };
+}
+
+const checkboxCounts = new WeakMap<Unit[], Map<number, number>>();
+
+/** How many items of each list have a checkbox (counted once per document, not once per item). */
+function checkboxesPerList(units: Unit[]): Map<number, number> {
+  let counts = checkboxCounts.get(units);
+  if (!counts) {
+    counts = new Map();
+    for (const u of units) if (u.type === 'item') counts.set(u.list, (counts.get(u.list) ?? 0) + (u.checkbox ? 1 : 0));
+    checkboxCounts.set(units, counts);
+  }
+  return counts;
 }
 
 /** The text of a multi-line item, line breaks and indentation as spaces so offsets map 1:1. */

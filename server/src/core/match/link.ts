@@ -39,12 +39,30 @@ function assignOneToOne<L, R>(candidates: Array<Candidate<L, R>>): Array<Candida
   return chosen;
 }
 
-/** The score of two tasks if they are the same work, else null. */
-function workScore(a: string, b: string): number | null {
-  const x = termsOf(a);
-  const y = termsOf(b);
+/** The score of two tasks (by their terms) if they are the same work, else null. */
+function workScore(x: Set<string>, y: Set<string>): number | null {
   const s = similarity(x, y);
   return sameWork(s, Math.min(x.size, y.size)) ? s.score : null;
+}
+
+/**
+ * For each left task, the indices (ascending) of the right tasks that share a term with it: only
+ * those can be the same work, so long notes do not compare every cue with every entry.
+ */
+function sharingTerms(left: Array<Set<string>>, right: Array<Set<string>>): number[][] {
+  const byTerm = new Map<string, number[]>();
+  right.forEach((terms, index) => {
+    for (const term of terms) {
+      const list = byTerm.get(term);
+      if (list) list.push(index);
+      else byTerm.set(term, [index]);
+    }
+  });
+  return left.map((terms) => {
+    const found = new Set<number>();
+    for (const term of terms) for (const index of byTerm.get(term) ?? []) found.add(index);
+    return [...found].sort((a, b) => a - b);
+  });
 }
 
 /** Links each COMMITMENTS entry to the ACTION ITEMS entry for the same work (same owner, same task in other words). */
@@ -52,10 +70,14 @@ export function linkTwins(items: ActionItem[]): void {
   const commitments = items.filter((i) => i.kind === 'commitment');
   const actions = items.filter((i) => i.kind === 'action');
   const candidates: Array<Candidate<ActionItem, ActionItem>> = [];
-  for (const c of commitments) {
-    for (const a of actions) {
+  const commitmentTerms = commitments.map((c) => termsOf(c.task));
+  const actionTerms = actions.map((a) => termsOf(a.task));
+  const sharing = sharingTerms(commitmentTerms, actionTerms);
+  for (const [ci, c] of commitments.entries()) {
+    for (const ai of sharing[ci]) {
+      const a = actions[ai];
       if (c.meeting !== a.meeting || !ownersAgree(c.owner, a.owner) || !!c.owner !== !!a.owner) continue;
-      const score = workScore(c.task, a.task);
+      const score = workScore(commitmentTerms[ci], actionTerms[ai]);
       if (score !== null) candidates.push({ left: c, right: a, score: score + (sameDate(c.due, a.due) ? 0.2 : 0) });
     }
   }
@@ -71,10 +93,14 @@ export function linkTwins(items: ActionItem[]): void {
  */
 export function recordCues(cues: StatementCue[], items: ActionItem[]): StatementCue[] {
   const candidates: Array<Candidate<StatementCue, ActionItem>> = [];
-  for (const cue of cues) {
-    for (const item of items) {
+  const cueTerms = cues.map((c) => termsOf(c.task));
+  const itemTerms = items.map((i) => termsOf(i.task));
+  const sharing = sharingTerms(cueTerms, itemTerms);
+  for (const [ci, cue] of cues.entries()) {
+    for (const ii of sharing[ci]) {
+      const item = items[ii];
       if (item.source !== 'summary' || item.meeting !== cue.statement.meeting || !ownersAgree(cue.owner, item.owner)) continue;
-      const score = workScore(cue.task, item.task);
+      const score = workScore(cueTerms[ci], itemTerms[ii]);
       if (score === null) continue;
       const kindBonus = (cue.kind === 'commitment') === (item.kind === 'commitment') ? 0.05 : 0;
       candidates.push({ left: cue, right: item, score: score + (sameDate(cue.due, item.due) ? 0.2 : 0) + kindBonus });
@@ -86,10 +112,14 @@ export function recordCues(cues: StatementCue[], items: ActionItem[]): Statement
 /** Ties each spoken `Decision:` to the DECISIONS entry that records it; returns the unrecorded ones. */
 export function recordDecisions(cues: StatementCue[], decisions: Decision[]): StatementCue[] {
   const candidates: Array<Candidate<StatementCue, Decision>> = [];
-  for (const cue of cues) {
-    for (const decision of decisions) {
+  const cueTerms = cues.map((c) => termsOf(c.task));
+  const decisionTerms = decisions.map((d) => termsOf(d.text));
+  const sharing = sharingTerms(cueTerms, decisionTerms);
+  for (const [ci, cue] of cues.entries()) {
+    for (const di of sharing[ci]) {
+      const decision = decisions[di];
       if (decision.meeting !== cue.statement.meeting) continue;
-      const score = workScore(cue.task, decision.text);
+      const score = workScore(cueTerms[ci], decisionTerms[di]);
       if (score !== null) candidates.push({ left: cue, right: decision, score });
     }
   }
