@@ -4,20 +4,26 @@ import type { Roster } from './extract/people';
 import { type EntryDraft, walkMeeting } from './extract/walk';
 import { linkTwins, recordCues, recordDecisions } from './match/link';
 import type { ActionItem, Decision, NotesModel, PersonRef, Section, Statement, StatementCue } from './model';
-import { flattenDocument } from './parse/blocks';
-import { parseMarkdown } from './parse/markdown';
+import type { FlatDocument } from './parse/blocks';
+import { type BlockCache, readBlocks } from './parse/readBlocks';
 import { createLineIndex } from './text/lineIndex';
 import { normalizeName } from './text/plain';
 
 export interface AnalyzeOptions {
   /** The file's name or path: its date (`2025-03-10-sync.md`) is the last resort for the meeting date. */
   fileName?: string;
+  /** The parsed blocks of this document's previous versions: only blocks that changed are parsed again. */
+  blocks?: BlockCache;
 }
 
 /** Reads a notes document into its model: meetings, statements, decisions, action items and their links. */
 export function analyzeNotes(text: string, options: AnalyzeOptions = {}): NotesModel {
+  return buildModel(text, readBlocks(text, options.blocks), options);
+}
+
+/** The model of a document from its blocks (exported so that tests can build it from a whole-document parse). */
+export function buildModel(text: string, flat: FlatDocument, options: AnalyzeOptions = {}): NotesModel {
   const lines = createLineIndex(text);
-  const flat = flattenDocument(text, parseMarkdown(text));
   const regions = findMeetings(flat, text, options.fileName, (offset) => lines.positionAt(offset).line);
 
   const sections: Section[] = [];

@@ -89,10 +89,12 @@ export function nearestYear(reference: string, month: number, day: number): stri
 }
 
 /** `Sat, Feb 3` style label used in messages. */
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
 export function shortLabel(iso: string): string {
   const d = parseIso(iso)!;
   const weekday = WEEKDAYS[weekdayOf(iso)];
-  const month = new Date(Date.UTC(d.year, d.month - 1, 1)).toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });
+  const month = SHORT_MONTHS[d.month - 1]; // as en-US writes them, without asking Intl once per label
   return `${weekday[0].toUpperCase()}${weekday.slice(1, 3)}, ${month} ${d.day}`;
 }
 

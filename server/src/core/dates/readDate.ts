@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { Memo } from '../memo';
 import {
   addDays,
   daysInMonth,
@@ -168,10 +169,16 @@ function readVague(text: string): DateReading | null {
   return m ? { date: null, vague: true, invalid: false, length: m[0].length } : null;
 }
 
+const calendarDates = new Memo<DateReading | null>();
+
 /** A calendar date written out (`January 29, 2024`, `2025-09-15`, `3 March 2025`), never a relative word. */
 export function readCalendarDate(text: string, reference: string | null): DateReading | null {
   if (!/\d/.test(text)) return null; // every calendar date has a day number; skips chrono for most text
-  const iso = readIso(text);
+  const reading = calendarDates.get(text, () => readCalendarDateNow(text, reference), reference ?? '');
+  return reading && { ...reading };
+}
+
+function readCalendarDateNow(text: string, reference: string | null): DateReading | null {  const iso = readIso(text);
   if (iso) return iso.date ? iso : null;
   const reading = readWithChrono(text, reference);
   if (!reading?.date) return null;

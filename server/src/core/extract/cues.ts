@@ -1,7 +1,8 @@
 import { findDuePhrase } from '../dates/findDue';
+import { Memo } from '../memo';
 import type { CueKind, DueDate, Span } from '../model';
 import { capitalize, plainText } from '../text/plain';
-import { type EntryContext, parseEntryText } from './entry';
+import { type EntryContext, moveDue, parseEntryText } from './entry';
 import { splitSentences } from './statement';
 
 /** A cue found in spoken text, before it is tied to its statement. */
@@ -33,8 +34,22 @@ const ACCEPTANCE = /^\s*(?:take|own|handle|grab|do|pick\s+up|cover|tackle)\s+(?:
 const REQUEST_OPENER =
   /^(?:(?:so|ok(?:ay)?|also|and)\s*,?\s+)?(?:(?:can|could|would|will)\s+(?:someone|somebody|anyone|anybody|you|one\s+of\s+you)\s+(?:please\s+)?|who\s+(?:can|could|will|wants\s+to)\s+|(?:someone|somebody|anyone)\s+(?:needs\s+to|should|has\s+to|must)\s+|(?:we|someone)\s+need\s+(?:someone\s+)?to\s+|please\s+)/iu;
 
+const statementCues = new Memo<FoundCue[]>();
+const requests = new Memo<string | null>();
+
 /** Decisions, action items and first-person commitments in one statement's text. */
 export function findCues(text: string, base: number, ctx: CueContext): FoundCue[] {
+  const scope = `${ctx.meetingDate}|${ctx.withOwner}|${ctx.previousRequest}|${ctx.roster.key}`;
+  return statementCues.get(text, () => readCues(text, 0, ctx), scope).map((cue) => movedCue(cue, base));
+}
+
+function movedCue(cue: FoundCue, base: number): FoundCue {
+  const move = (span: Span): Span => ({ start: span.start + base, end: span.end + base });
+  const owner = cue.owner && cue.owner !== 'speaker' ? { written: cue.owner.written, span: move(cue.owner.span) } : cue.owner;
+  return { kind: cue.kind, task: cue.task, sentence: cue.sentence, span: move(cue.span), owner, due: cue.due && moveDue(cue.due, base) };
+}
+
+function readCues(text: string, base: number, ctx: CueContext): FoundCue[] {
   const cues: FoundCue[] = [];
   for (const sentence of splitSentences(text)) {
     const at = base + sentence.start;
@@ -107,6 +122,10 @@ function clauseText(text: string): string {
 
 /** The request in a statement that `I'll take that` answers: `Can someone update the runbook?`. */
 export function requestIn(text: string): string | null {
+  return requests.get(text, () => readRequest(text));
+}
+
+function readRequest(text: string): string | null {
   const sentences = splitSentences(text);
   for (let i = sentences.length - 1; i >= 0; i--) {
     const sentence = sentences[i].text.replace(/^[\p{L} ]{1,30},\s+(?=(?:can|could|would|will|please)\b)/iu, '');

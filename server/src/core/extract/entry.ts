@@ -1,4 +1,5 @@
 import { findDueField, findDuePhrase } from '../dates/findDue';
+import { Memo } from '../memo';
 import type { DueDate, Span } from '../model';
 import { capitalize, flattenLines, plainText } from '../text/plain';
 import { type Roster, isGroupName, looksLikeName } from './people';
@@ -46,8 +47,36 @@ const NOT_OWNERS = new Set(
     .split(' '),
 );
 
+const entries = new Memo<ParsedEntry>();
+
 /** Reads one entry; `text` is the entry's source and `base` its offset in the document. */
 export function parseEntryText(text: string, base: number, ctx: EntryContext): ParsedEntry {
+  const scope = `${ctx.meetingDate}|${ctx.withOwner}|${ctx.roster.key}`;
+  return movedEntry(entries.get(text, () => readEntry(text, 0, ctx), scope), base);
+}
+
+/** A copy of an entry read at offset 0, moved to `base` (callers may change their copy). */
+export function movedEntry(entry: ParsedEntry, base: number): ParsedEntry {
+  const move = (span: Span): Span => ({ start: span.start + base, end: span.end + base });
+  return {
+    owner: entry.owner && { written: entry.owner.written, span: move(entry.owner.span) },
+    task: entry.task,
+    due: entry.due && moveDue(entry.due, base),
+    done: entry.done,
+    doneDate: entry.doneDate,
+    doneMarker: entry.doneMarker && move(entry.doneMarker),
+    strike: entry.strike && [move(entry.strike[0]), move(entry.strike[1])],
+    statusText: entry.statusText && move(entry.statusText),
+    taskStart: entry.taskStart + base,
+    contentEnd: entry.contentEnd + base,
+  };
+}
+
+export function moveDue(due: DueDate, base: number): DueDate {
+  return { ...due, span: { start: due.span.start + base, end: due.span.end + base } };
+}
+
+function readEntry(text: string, base: number, ctx: EntryContext): ParsedEntry {
   // Work on a copy in which every recognised part is blanked out, so offsets keep their meaning.
   let work = flattenLines(text);
   const blank = (span: { start: number; end: number }) => {

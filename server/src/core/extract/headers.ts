@@ -1,3 +1,4 @@
+import { Memo } from '../memo';
 import type { SectionKind } from '../model';
 import { plainText } from '../text/plain';
 
@@ -37,6 +38,12 @@ export function headerKind(text: string): HeaderKind | null {
  * Returns null for lines with content after the colon (`Decision: we ship`).
  */
 export function headerLineKind(line: string): HeaderKind | null {
+  return headerLines.get(line, () => readHeaderLine(line));
+}
+
+const headerLines = new Memo<HeaderKind | null>();
+
+function readHeaderLine(line: string): HeaderKind | null {
   const text = line.trim();
   const colon = /^(?:\*\*|__)?([^:*_]{2,60}?)(?:\s*:\s*(?:\*\*|__)?|(?:\*\*|__)\s*:)$/.exec(text);
   const bold = /^(?:\*\*|__)([^*_:]{2,60}?)(?:\*\*|__)$/.exec(text);

@@ -93,24 +93,44 @@ export interface Resolution {
 /** Resolves `Mike`, `@mike`, `mike.johnson`, `Mike J.` to a full name among the known people. */
 export class Roster {
   private readonly speakers: string[] = [];
+  /** Names are resolved once per roster: a long transcript names the same few people thousands of times. */
+  private readonly resolved = new Map<string, Resolution>();
+  private readonly attendeeNames: string[];
+  /** Who the attendees are, as a text: what name resolution depends on (for remembering results). */
+  readonly key: string;
 
-  constructor(readonly attendees: Attendee[]) {}
+  constructor(readonly attendees: Attendee[]) {
+    this.attendeeNames = attendees.map((a) => normalizeName(a.name));
+    this.key = this.attendeeNames.join('\u0000');
+  }
 
   get known(): boolean {
     return this.attendees.length > 0;
   }
 
   addSpeaker(fullName: string): void {
-    if (!this.speakers.some((s) => normalizeName(s) === normalizeName(fullName))) this.speakers.push(fullName);
+    if (!this.speakers.some((s) => normalizeName(s) === normalizeName(fullName))) {
+      this.speakers.push(fullName);
+      this.resolved.clear();
+    }
   }
 
   resolve(written: string): Resolution {
+    let resolution = this.resolved.get(written);
+    if (!resolution) {
+      resolution = this.lookUp(written);
+      this.resolved.set(written, resolution);
+    }
+    return { ...resolution };
+  }
+
+  private lookUp(written: string): Resolution {
     const query = normalizeName(plainText(written));
     if (!query) return { attendee: null, speaker: null, ambiguous: false };
-    const attendees = matchNames(query, this.attendees, (a) => a.name);
+    const attendees = matchNames(query, this.attendees, this.attendeeNames);
     if (attendees.length === 1) return { attendee: attendees[0], speaker: null, ambiguous: false };
     if (attendees.length > 1) return { attendee: null, speaker: null, ambiguous: true };
-    const speakers = matchNames(query, this.speakers, (s) => s);
+    const speakers = matchNames(query, this.speakers, this.speakers.map(normalizeName));
     return { attendee: null, speaker: speakers.length === 1 ? speakers[0] : null, ambiguous: speakers.length > 1 };
   }
 
@@ -128,8 +148,8 @@ export class Roster {
   }
 }
 
-function matchNames<T>(query: string, candidates: T[], nameOf: (c: T) => string): T[] {
-  const names = candidates.map((c) => normalizeName(nameOf(c)));
+/** The candidates whose (normalized) names match the query. */
+function matchNames<T>(query: string, candidates: T[], names: string[]): T[] {
   const exact = candidates.filter((_, i) => names[i] === query);
   if (exact.length) return exact;
   const words = query.split(' ');

@@ -1,3 +1,4 @@
+import { Memo } from '../memo';
 import { type Roster, looksLikeName } from './people';
 
 /** The head of a transcript line: `[05:00] Tom Bradley: `, `**Priya:** `, `Mike: ` (an attendee). */
@@ -20,7 +21,14 @@ function validTime(time: string): boolean {
   return parts.slice(1).every((p) => p <= 59) && (parts.length === 2 || parts[0] <= 99);
 }
 
+const heads = new Memo<StatementHead | null>();
+
 export function readStatementHead(line: string, roster: Roster): StatementHead | null {
+  const head = heads.get(line, () => readHead(line, roster), roster.key);
+  return head && { ...head, speaker: head.speaker && { ...head.speaker } };
+}
+
+function readHead(line: string, roster: Roster): StatementHead | null {
   const stamped = TIMESTAMP.exec(line);
   if (stamped && validTime(stamped[2])) {
     const written = stamped[3].trim();

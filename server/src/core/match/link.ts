@@ -1,5 +1,6 @@
 import type { ActionItem, Decision, DueDate, PersonRef, StatementCue } from '../model';
 import { normalizeName } from '../text/plain';
+import { TaskIndex } from './candidates';
 import { sameWork, similarity, termsOf } from './terms';
 
 /** Whether two references name the same person (`Mike` and `Mike Johnson` do, when unambiguous). */
@@ -45,26 +46,6 @@ function workScore(x: Set<string>, y: Set<string>): number | null {
   return sameWork(s, Math.min(x.size, y.size)) ? s.score : null;
 }
 
-/**
- * For each left task, the indices (ascending) of the right tasks that share a term with it: only
- * those can be the same work, so long notes do not compare every cue with every entry.
- */
-function sharingTerms(left: Array<Set<string>>, right: Array<Set<string>>): number[][] {
-  const byTerm = new Map<string, number[]>();
-  right.forEach((terms, index) => {
-    for (const term of terms) {
-      const list = byTerm.get(term);
-      if (list) list.push(index);
-      else byTerm.set(term, [index]);
-    }
-  });
-  return left.map((terms) => {
-    const found = new Set<number>();
-    for (const term of terms) for (const index of byTerm.get(term) ?? []) found.add(index);
-    return [...found].sort((a, b) => a - b);
-  });
-}
-
 /** Links each COMMITMENTS entry to the ACTION ITEMS entry for the same work (same owner, same task in other words). */
 export function linkTwins(items: ActionItem[]): void {
   const commitments = items.filter((i) => i.kind === 'commitment');
@@ -72,9 +53,9 @@ export function linkTwins(items: ActionItem[]): void {
   const candidates: Array<Candidate<ActionItem, ActionItem>> = [];
   const commitmentTerms = commitments.map((c) => termsOf(c.task));
   const actionTerms = actions.map((a) => termsOf(a.task));
-  const sharing = sharingTerms(commitmentTerms, actionTerms);
+  const index = new TaskIndex(actionTerms, actions.map((a) => a.owner), actions.map((a) => a.meeting));
   for (const [ci, c] of commitments.entries()) {
-    for (const ai of sharing[ci]) {
+    for (const ai of index.candidates(commitmentTerms[ci], c.meeting, (owner) => ownersAgree(c.owner, owner))) {
       const a = actions[ai];
       if (c.meeting !== a.meeting || !ownersAgree(c.owner, a.owner) || !!c.owner !== !!a.owner) continue;
       const score = workScore(commitmentTerms[ci], actionTerms[ai]);
@@ -95,9 +76,9 @@ export function recordCues(cues: StatementCue[], items: ActionItem[]): Statement
   const candidates: Array<Candidate<StatementCue, ActionItem>> = [];
   const cueTerms = cues.map((c) => termsOf(c.task));
   const itemTerms = items.map((i) => termsOf(i.task));
-  const sharing = sharingTerms(cueTerms, itemTerms);
+  const index = new TaskIndex(itemTerms, items.map((i) => i.owner), items.map((i) => i.meeting), (i) => items[i].source === 'summary');
   for (const [ci, cue] of cues.entries()) {
-    for (const ii of sharing[ci]) {
+    for (const ii of index.candidates(cueTerms[ci], cue.statement.meeting, (owner) => ownersAgree(cue.owner, owner))) {
       const item = items[ii];
       if (item.source !== 'summary' || item.meeting !== cue.statement.meeting || !ownersAgree(cue.owner, item.owner)) continue;
       const score = workScore(cueTerms[ci], itemTerms[ii]);
@@ -114,9 +95,9 @@ export function recordDecisions(cues: StatementCue[], decisions: Decision[]): St
   const candidates: Array<Candidate<StatementCue, Decision>> = [];
   const cueTerms = cues.map((c) => termsOf(c.task));
   const decisionTerms = decisions.map((d) => termsOf(d.text));
-  const sharing = sharingTerms(cueTerms, decisionTerms);
+  const index = new TaskIndex(decisionTerms, decisions.map(() => null), decisions.map((d) => d.meeting));
   for (const [ci, cue] of cues.entries()) {
-    for (const di of sharing[ci]) {
+    for (const di of index.candidates(cueTerms[ci], cue.statement.meeting, () => true)) {
       const decision = decisions[di];
       if (decision.meeting !== cue.statement.meeting) continue;
       const score = workScore(cueTerms[ci], decisionTerms[di]);

@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer';
+import { Memo } from '../memo';
 
 /** Words that say nothing about which piece of work is meant. */
 const STOP_WORDS = new Set(
@@ -15,6 +16,12 @@ const STOP_WORDS = new Set(
 
 /** The stems of the meaningful words of a task: `Test Redis connection pool optimizations` → test, redi, connect, pool, optim. */
 export function termsOf(text: string): Set<string> {
+  return terms.get(text, () => readTerms(text)); // shared: callers only read it
+}
+
+const terms = new Memo<Set<string>>();
+
+function readTerms(text: string): Set<string> {
   const terms = new Set<string>();
   for (const raw of text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []) {
     const word = raw.replace(/['’]/g, '');

@@ -73,6 +73,11 @@ export interface FlatDocument {
   frontMatter: Record<string, unknown> | null;
   frontMatterSpan: Span | null;
   units: Unit[];
+  /** How many top-level blocks and lists (nested ones too) there are: the numbering of `block` and `list`. */
+  blockCount: number;
+  listCount: number;
+  /** The id of the last top-level block when it is a list (a later part of the document may continue it). */
+  lastTopList?: number | null;
 }
 
 /** Flattens the markdown tree into the units the extractors read, in document order. */
@@ -81,9 +86,11 @@ export function flattenDocument(text: string, root: Root): FlatDocument {
   let frontMatter: Record<string, unknown> | null = null;
   let frontMatterSpan: Span | null = null;
   let listCount = 0;
+  let lastTopList: number | null = null;
 
   const pushList = (list: List, block: number, depth: number) => {
     const listId = listCount++;
+    if (depth === 0) lastTopList = listId;
     for (const item of list.children) pushItem(item, list, listId, block, depth);
   };
 
@@ -121,6 +128,7 @@ export function flattenDocument(text: string, root: Root): FlatDocument {
   };
 
   root.children.forEach((node: RootContent, block: number) => {
+    lastTopList = null;
     switch (node.type) {
       case 'yaml':
         if (block === 0) {
@@ -148,7 +156,7 @@ export function flattenDocument(text: string, root: Root): FlatDocument {
         units.push({ type: 'break', block, start: offsetOf(node, 'start') });
     }
   });
-  return { frontMatter, frontMatterSpan, units };
+  return { frontMatter, frontMatterSpan, units, blockCount: root.children.length, listCount, lastTopList };
 }
 
 function offsetOf(node: Nodes, edge: 'start' | 'end'): number {
@@ -173,7 +181,11 @@ function maskedSlice(text: string, node: Paragraph | Heading, start: number, end
 
 function paragraphLines(text: string, node: Paragraph): TextLine[] {
   const start = offsetOf(node, 'start');
-  const masked = maskedSlice(text, node, start, offsetOf(node, 'end'));
+  return linesOf(maskedSlice(text, node, start, offsetOf(node, 'end')), start);
+}
+
+/** The lines of a paragraph's (masked) source that starts at `start`, without their indentation. */
+export function linesOf(masked: string, start: number): TextLine[] {
   const lines: TextLine[] = [];
   let lineStart = 0;
   for (const raw of masked.split('\n')) {

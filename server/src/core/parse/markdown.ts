@@ -7,9 +7,22 @@ import { parse as parseYaml } from 'yaml';
 
 // Frozen once: parsing only runs the parser (with the GFM and front matter syntax extensions).
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+// For a part of a document that does not start it: front matter is only front matter on line 1.
+const bodyProcessor = unified().use(remarkParse).use(remarkGfm).freeze();
 
-export function parseMarkdown(text: string): Root {
-  return processor.parse(text);
+/** The markdown tree of a document, or of a later part of one (`atStart: false`: no front matter). */
+export function parseMarkdown(text: string, atStart = true): Root {
+  // Only offered front matter when there is some: a failed attempt (a first line `---` that is
+  // never closed, as while typing front matter) leaves the parser unable to read later lists.
+  return (atStart && startsWithFrontMatter(text) ? processor : bodyProcessor).parse(text);
+}
+
+/** Whether the text opens with a complete YAML (`---`) or TOML (`+++`) front matter block. */
+export function startsWithFrontMatter(text: string): boolean {
+  const open = /^(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)/.exec(text);
+  if (!open) return false;
+  const fence = open[1] === '---' ? '---' : '\\+\\+\\+';
+  return new RegExp(`(?:\\r\\n|\\r|\\n)${fence}[ \\t]*(?:\\r\\n|\\r|\\n|$)`).test(text.slice(open[0].length - 1));
 }
 
 /** Front matter as a plain object; malformed YAML yields an empty object rather than an error. */

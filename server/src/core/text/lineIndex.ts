@@ -3,9 +3,7 @@ import type { LineIndex, Position, Span } from '../model';
 /** Builds the offset ↔ position table of a text once; lookups are binary searches. */
 export function createLineIndex(text: string): LineIndex {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) === 10 /* \n */) starts.push(i + 1);
-  }
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
 
   const lineEnd = (line: number): number => {
     if (line >= starts.length - 1) return text.length;

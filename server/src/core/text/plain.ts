@@ -1,7 +1,14 @@
 // Turning bits of markdown source into the words a reader sees.
+import { Memo } from '../memo';
+
+const plainTexts = new Memo<string>();
 
 /** Drops inline markup (`**`, `~~`, backticks, link targets) and collapses whitespace. */
 export function plainText(source: string): string {
+  return plainTexts.get(source, () => readPlainText(source));
+}
+
+function readPlainText(source: string): string {
   return source
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__|~~)(?=\S)([\s\S]*?\S)\1/g, '$2')

@@ -1,0 +1,99 @@
+// Where a document may be cut into parts that parse on their own: a cheap line scan, no parser.
+//
+// A cut goes before a line L that starts at column 0 after a blank line. There, markdown has
+// closed every block that a blank line closes (paragraphs, tables, block quotes, HTML blocks of
+// kinds 6–7) and L closes the rest (list items, indented code, footnotes), unless something is
+// still open that runs across blank lines: a fenced code block, an HTML block of kinds 1–5
+// (`<pre>`, `<!--`, …), or front matter. A cut also goes before an item of a top-level list (a
+// list marker at column 0), so that a long list is not one part: the part after it continues the
+// list. The scan skips cuts inside front matter (exactly: it is line 1 only) and, as far as a line
+// scan can tell, inside fences and HTML blocks. What it cannot tell (a fence inside a list item,
+// whether L really continues the list) is checked after parsing by `readBlocks`, which joins
+// parts whose parse shows that the cut was wrong.
+
+const BLANK = /^[ \t]*\r?$/;
+const FENCE_OPEN = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/;
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*\r?$/;
+const HTML_OPEN: Array<[RegExp, RegExp]> = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?=[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![a-zA-Z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+];
+const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|\r?$)/;
+
+/** Line feeds, carriage returns alone (old Mac line ends) make markdown lines this scan does not see. */
+export function hasLoneCarriageReturn(text: string): boolean {
+  return /\r(?!\n)/.test(text);
+}
+
+/** Offsets (ascending, all > 0) where the text may be cut into separately parsed parts. */
+export function findBoundaries(text: string): number[] {
+  const cuts: number[] = [];
+  if (hasLoneCarriageReturn(text)) return cuts; // rare enough to parse whole
+  let at = 0;
+  let line = 0;
+  let previousBlank = false;
+  let fence: { char: string; length: number } | null = null;
+  let htmlEnd: RegExp | null = null;
+  let frontMatterFence: RegExp | null = null;
+
+  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
+  const opener = /^(---|\+\+\+)[ \t]*\r?$/.exec(firstLine);
+  if (opener) frontMatterFence = new RegExp(`^${opener[1] === '---' ? '---' : '\\+\\+\\+'}[ \\t]*\\r?$`);
+  let inFrontMatter = frontMatterFence !== null && hasClosingLine(text, frontMatterFence);
+
+  while (at < text.length) {
+    const newline = text.indexOf('\n', at);
+    const end = newline === -1 ? text.length : newline;
+    const content = text.slice(at, end);
+    const blank = BLANK.test(content);
+
+    if (inFrontMatter) {
+      if (line > 0 && frontMatterFence!.test(content)) inFrontMatter = false;
+    } else if (fence) {
+      const close = FENCE_CLOSE.exec(content);
+      if (close && close[1][0] === fence.char && close[1].length >= fence.length) fence = null;
+    } else if (htmlEnd) {
+      if (htmlEnd.test(content)) htmlEnd = null;
+    } else if (!blank) {
+      const atColumn0 = at > 0 && content[0] !== ' ' && content[0] !== '\t';
+      if (atColumn0 && (previousBlank || LIST_MARKER.test(content))) cuts.push(at);
+      const open = FENCE_OPEN.exec(content);
+      if (open) {
+        fence = { char: open[1][0], length: open[1].length };
+      } else {
+        for (const [start, close] of HTML_OPEN) {
+          const m = start.exec(content);
+          if (m) {
+            if (!close.test(content.slice(m[0].length))) htmlEnd = close;
+            break;
+          }
+        }
+      }
+    }
+    previousBlank = blank;
+    at = end + 1;
+    line++;
+  }
+  return cuts;
+}
+
+function hasClosingLine(text: string, fence: RegExp): boolean {
+  let at = text.indexOf('\n') + 1;
+  while (at > 0 && at <= text.length) {
+    const newline = text.indexOf('\n', at);
+    const end = newline === -1 ? text.length : newline;
+    if (fence.test(text.slice(at, end))) return true;
+    if (newline === -1) break;
+    at = newline + 1;
+  }
+  return false;
+}
+
+/** Whether the line at `at` starts with a list marker (a part that starts there may continue a list). */
+export function startsWithListMarker(text: string, at: number): boolean {
+  const newline = text.indexOf('\n', at);
+  return LIST_MARKER.test(text.slice(at, Math.min(at + 12, newline === -1 ? text.length : newline)));
+}
