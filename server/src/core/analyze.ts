@@ -80,7 +80,10 @@ function readCues(statements: Statement[], meetingDate: string | null, roster: R
       meetingDate,
       roster,
       withOwner: true,
-      previousRequest: otherSpeaker ? requestIn(previous.text) : null,
+      // Only read for statements that answer a request (`I'll take that`).
+      get previousRequest() {
+        return otherSpeaker ? requestIn(previous.text) : null;
+      },
     });
     statement.cues = found.map((cue) => toStatementCue(cue, statement, roster));
     cues.push(...statement.cues);

@@ -34,13 +34,25 @@ const ACCEPTANCE = /^\s*(?:take|own|handle|grab|do|pick\s+up|cover|tackle)\s+(?:
 const REQUEST_OPENER =
   /^(?:(?:so|ok(?:ay)?|also|and)\s*,?\s+)?(?:(?:can|could|would|will)\s+(?:someone|somebody|anyone|anybody|you|one\s+of\s+you)\s+(?:please\s+)?|who\s+(?:can|could|will|wants\s+to)\s+|(?:someone|somebody|anyone)\s+(?:needs\s+to|should|has\s+to|must)\s+|(?:we|someone)\s+need\s+(?:someone\s+)?to\s+|please\s+)/iu;
 
-const statementCues = new Memo<FoundCue[]>();
+const statementCues = new Memo<{ cues: FoundCue[]; answersRequest: boolean }>();
 const requests = new Memo<string | null>();
 
-/** Decisions, action items and first-person commitments in one statement's text. */
+/**
+ * Decisions, action items and first-person commitments in one statement's text. `previousRequest`
+ * is only read when the statement answers one (`I'll take that`), so it may be a getter.
+ */
 export function findCues(text: string, base: number, ctx: CueContext): FoundCue[] {
-  const scope = `${ctx.meetingDate}|${ctx.withOwner}|${ctx.previousRequest}|${ctx.roster.key}`;
-  return statementCues.get(text, () => readCues(text, 0, ctx), scope).map((cue) => movedCue(cue, base));
+  const found = statementCues.get(
+    () => {
+      const probe = { answersRequest: false };
+      const cues = readCues(text, 0, { meetingDate: ctx.meetingDate, roster: ctx.roster, withOwner: ctx.withOwner, previousRequest: null }, probe);
+      return { cues, answersRequest: probe.answersRequest };
+    },
+    ctx.roster.scope(ctx.meetingDate, ctx.withOwner),
+    text,
+  );
+  if (found.answersRequest && ctx.previousRequest) return readCues(text, base, ctx, { answersRequest: false });
+  return found.cues.map((cue) => movedCue(cue, base));
 }
 
 function movedCue(cue: FoundCue, base: number): FoundCue {
@@ -49,7 +61,7 @@ function movedCue(cue: FoundCue, base: number): FoundCue {
   return { kind: cue.kind, task: cue.task, sentence: cue.sentence, span: move(cue.span), owner, due: cue.due && moveDue(cue.due, base) };
 }
 
-function readCues(text: string, base: number, ctx: CueContext): FoundCue[] {
+function readCues(text: string, base: number, ctx: CueContext, probe: { answersRequest: boolean }): FoundCue[] {
   const cues: FoundCue[] = [];
   for (const sentence of splitSentences(text)) {
     const at = base + sentence.start;
@@ -66,7 +78,7 @@ function readCues(text: string, base: number, ctx: CueContext): FoundCue[] {
       cues.push(actionCue(sentence.text, at, action, ctx));
       continue;
     }
-    const promise = commitmentCue(sentence.text, at, ctx);
+    const promise = commitmentCue(sentence.text, at, ctx, probe);
     if (promise) cues.push(promise);
   }
   return cues;
@@ -85,7 +97,7 @@ function actionCue(sentence: string, at: number, m: RegExpExecArray, ctx: CueCon
   return { kind: 'action', task: capitalize(entry.task), sentence, span: { start: at + from, end: at + sentence.length }, owner, due: entry.due };
 }
 
-function commitmentCue(sentence: string, at: number, ctx: CueContext): FoundCue | null {
+function commitmentCue(sentence: string, at: number, ctx: CueContext, probe: { answersRequest: boolean }): FoundCue | null {
   if (/\?\s*$/.test(sentence)) return null;
   COMMITMENT.lastIndex = 0;
   for (let m = COMMITMENT.exec(sentence); m; m = COMMITMENT.exec(sentence)) {
@@ -102,7 +114,10 @@ function commitmentCue(sentence: string, at: number, ctx: CueContext): FoundCue 
       clause = after.slice(0, cutStart) + after.slice(cutEnd);
     }
     let task = clauseText(clause.replace(/^\s*(?:to\s+)?(?:having\s+|get\s+|getting\s+)?/i, ''));
-    if (ACCEPTANCE.test(clause) && ctx.previousRequest) task = capitalize(ctx.previousRequest);
+    if (ACCEPTANCE.test(clause)) {
+      probe.answersRequest = true;
+      if (ctx.previousRequest) task = capitalize(ctx.previousRequest);
+    }
     if (!task) continue;
     return {
       kind: 'commitment',
@@ -122,7 +137,7 @@ function clauseText(text: string): string {
 
 /** The request in a statement that `I'll take that` answers: `Can someone update the runbook?`. */
 export function requestIn(text: string): string | null {
-  return requests.get(text, () => readRequest(text));
+  return requests.get(() => readRequest(text), text);
 }
 
 function readRequest(text: string): string | null {

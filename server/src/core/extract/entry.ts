@@ -51,8 +51,7 @@ const entries = new Memo<ParsedEntry>();
 
 /** Reads one entry; `text` is the entry's source and `base` its offset in the document. */
 export function parseEntryText(text: string, base: number, ctx: EntryContext): ParsedEntry {
-  const scope = `${ctx.meetingDate}|${ctx.withOwner}|${ctx.roster.key}`;
-  return movedEntry(entries.get(text, () => readEntry(text, 0, ctx), scope), base);
+  return movedEntry(entries.get(() => readEntry(text, 0, ctx), ctx.roster.scope(ctx.meetingDate, ctx.withOwner), text), base);
 }
 
 /** A copy of an entry read at offset 0, moved to `base` (callers may change their copy). */

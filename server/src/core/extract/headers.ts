@@ -38,7 +38,7 @@ export function headerKind(text: string): HeaderKind | null {
  * Returns null for lines with content after the colon (`Decision: we ship`).
  */
 export function headerLineKind(line: string): HeaderKind | null {
-  return headerLines.get(line, () => readHeaderLine(line));
+  return headerLines.get(() => readHeaderLine(line), line);
 }
 
 const headerLines = new Memo<HeaderKind | null>();

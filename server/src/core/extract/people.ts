@@ -98,10 +98,19 @@ export class Roster {
   private readonly attendeeNames: string[];
   /** Who the attendees are, as a text: what name resolution depends on (for remembering results). */
   readonly key: string;
+  private readonly scopes = new Map<string, string>();
 
   constructor(readonly attendees: Attendee[]) {
     this.attendeeNames = attendees.map((a) => normalizeName(a.name));
     this.key = this.attendeeNames.join('\u0000');
+  }
+
+  /** One string object per roster, meeting date and kind of reading: the context under which results are remembered. */
+  scope(meetingDate: string | null, withOwner: boolean): string {
+    const key = `${meetingDate}|${withOwner}`;
+    let scope = this.scopes.get(key);
+    if (!scope) this.scopes.set(key, (scope = `${key}|${this.key}`));
+    return scope;
   }
 
   get known(): boolean {

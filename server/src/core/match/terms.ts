@@ -16,7 +16,7 @@ const STOP_WORDS = new Set(
 
 /** The stems of the meaningful words of a task: `Test Redis connection pool optimizations` → test, redi, connect, pool, optim. */
 export function termsOf(text: string): Set<string> {
-  return terms.get(text, () => readTerms(text)); // shared: callers only read it
+  return terms.get(() => readTerms(text), text); // shared: callers only read it
 }
 
 const terms = new Memo<Set<string>>();

@@ -30,54 +30,79 @@ export function hasLoneCarriageReturn(text: string): boolean {
 
 /** Offsets (ascending, all > 0) where the text may be cut into separately parsed parts. */
 export function findBoundaries(text: string): number[] {
+  if (hasLoneCarriageReturn(text)) return []; // rare enough to parse whole
+  const scanner = new BoundaryScanner(text, 0);
   const cuts: number[] = [];
-  if (hasLoneCarriageReturn(text)) return cuts; // rare enough to parse whole
-  let at = 0;
-  let line = 0;
-  let previousBlank = false;
-  let fence: { char: string; length: number } | null = null;
-  let htmlEnd: RegExp | null = null;
-  let frontMatterFence: RegExp | null = null;
+  for (let cut = scanner.next(); cut < text.length; cut = scanner.next()) cuts.push(cut);
+  return cuts;
+}
 
-  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
-  const opener = /^(---|\+\+\+)[ \t]*\r?$/.exec(firstLine);
-  if (opener) frontMatterFence = new RegExp(`^${opener[1] === '---' ? '---' : '\\+\\+\\+'}[ \\t]*\\r?$`);
-  let inFrontMatter = frontMatterFence !== null && hasClosingLine(text, frontMatterFence);
+/**
+ * Finds the cuts of a text one by one, from the start or from an earlier cut (where nothing was
+ * open: the scan can resume there after an edit further on). `next()` returns the text's length
+ * once there are no more.
+ */
+export class BoundaryScanner {
+  private at: number;
+  private previousBlank: boolean;
+  private fence: { char: string; length: number } | null = null;
+  private htmlEnd: RegExp | null = null;
+  private frontMatterFence: RegExp | null = null;
 
-  while (at < text.length) {
-    const newline = text.indexOf('\n', at);
-    const end = newline === -1 ? text.length : newline;
-    const content = text.slice(at, end);
-    const blank = BLANK.test(content);
+  constructor(
+    private readonly text: string,
+    from: number,
+  ) {
+    this.at = from;
+    this.previousBlank = from > 0 && BLANK.test(text.slice(text.lastIndexOf('\n', from - 2) + 1, from - 1));
+    if (from === 0) {
+      const opener = /^(---|\+\+\+)[ \t]*\r?$/.exec(text.slice(0, text.indexOf('\n') >>> 0));
+      const fence = opener && new RegExp(`^${opener[1] === '---' ? '---' : '\\+\\+\\+'}[ \\t]*\\r?$`);
+      if (fence && hasClosingLine(text, fence)) this.frontMatterFence = fence;
+    }
+  }
 
-    if (inFrontMatter) {
-      if (line > 0 && frontMatterFence!.test(content)) inFrontMatter = false;
-    } else if (fence) {
-      const close = FENCE_CLOSE.exec(content);
-      if (close && close[1][0] === fence.char && close[1].length >= fence.length) fence = null;
-    } else if (htmlEnd) {
-      if (htmlEnd.test(content)) htmlEnd = null;
-    } else if (!blank) {
-      const atColumn0 = at > 0 && content[0] !== ' ' && content[0] !== '\t';
-      if (atColumn0 && (previousBlank || LIST_MARKER.test(content))) cuts.push(at);
-      const open = FENCE_OPEN.exec(content);
-      if (open) {
-        fence = { char: open[1][0], length: open[1].length };
-      } else {
-        for (const [start, close] of HTML_OPEN) {
-          const m = start.exec(content);
-          if (m) {
-            if (!close.test(content.slice(m[0].length))) htmlEnd = close;
-            break;
+  next(): number {
+    const { text } = this;
+    while (this.at < text.length) {
+      const at = this.at;
+      const newline = text.indexOf('\n', at);
+      const end = newline === -1 ? text.length : newline;
+      const content = text.slice(at, end);
+      const blank = BLANK.test(content);
+      let cut = false;
+      if (this.frontMatterFence) {
+        if (at > 0 && this.frontMatterFence.test(content)) this.frontMatterFence = null;
+      } else if (this.fence) {
+        const close = FENCE_CLOSE.exec(content);
+        if (close && close[1][0] === this.fence.char && close[1].length >= this.fence.length) this.fence = null;
+      } else if (this.htmlEnd) {
+        if (this.htmlEnd.test(content)) this.htmlEnd = null;
+      } else if (!blank) {
+        const first = content.charCodeAt(0);
+        const atColumn0 = at > 0 && first !== 0x20 && first !== 0x09;
+        cut = atColumn0 && (this.previousBlank || LIST_MARKER.test(content));
+        const opener = content.trimStart().charCodeAt(0);
+        // Only lines starting (after indentation) with a backtick, a tilde or `<` can open a fence or HTML block.
+        if (opener === 0x60 || opener === 0x7e) {
+          const open = FENCE_OPEN.exec(content);
+          if (open) this.fence = { char: open[1][0], length: open[1].length };
+        } else if (opener === 0x3c) {
+          for (const [start, close] of HTML_OPEN) {
+            const m = start.exec(content);
+            if (m) {
+              if (!close.test(content.slice(m[0].length))) this.htmlEnd = close;
+              break;
+            }
           }
         }
       }
+      this.previousBlank = blank;
+      this.at = end + 1;
+      if (cut) return at;
     }
-    previousBlank = blank;
-    at = end + 1;
-    line++;
+    return text.length;
   }
-  return cuts;
 }
 
 function hasClosingLine(text: string, fence: RegExp): boolean {

@@ -1,15 +1,20 @@
 import type { Span } from '../model';
 import { type FlatDocument, type TextLine, type Unit, flattenDocument } from './blocks';
-import { findBoundaries, startsWithListMarker } from './boundaries';
+import { BoundaryScanner, hasLoneCarriageReturn, startsWithListMarker } from './boundaries';
 import { parseMarkdown } from './markdown';
 import { readPlainParagraph } from './plainParagraph';
 
-// A document is read part by part (parts cut by `findBoundaries`), each part parsed on its own and
-// remembered by its text, so after an edit only the parts that changed are parsed again; the
-// others are moved to where they now are. The result equals flattening the whole document's tree
-// (the property tests check it on thousands of random edits).
+// A document is read part by part (cut where `BoundaryScanner` allows), each part parsed on its
+// own, so that after an edit only the parts around it are parsed again: the parts before the edit
+// stay where they are, the parts after it are found again by position (moved by the edit's length)
+// and renumbered. The result equals flattening the whole document's tree; property tests check it
+// on thousands of random documents and edits.
+//
+// A first read (no earlier version) keeps runs of markdown blocks together, so that a file is
+// parsed in few calls (each parser call has a fixed cost); later reads cut at every boundary near
+// the edit, so the next edit there parses only its block.
 
-/** Where a part sits in a document: its offset, the numbers of its first block and list, and whether it continues a list. */
+/** Where a part sits in a document: its offset, the numbers of its first block and list, and the list it continues. */
 interface Placement {
   at: number;
   blockBase: number;
@@ -31,18 +36,29 @@ interface ParsedPart {
   lastIndentedCode: boolean;
 }
 
+interface Layout {
+  text: string;
+  starts: number[];
+  parts: ParsedPart[];
+}
+
+/** Which read last placed a part (to keep only the current parts findable by text). */
+const lastRead = new WeakMap<ParsedPart, number>();
+let reads = 0;
+
 /**
- * Parsed parts of one document by their text, kept between versions of that document. Only the
- * parts of the latest version are kept, so memory stays about one parse of the document.
+ * A document's parts from its previous version, and parts by their text (so that undoing an edit,
+ * or moving a block, finds them again). Only the parts of the latest version are kept.
  */
 export class BlockCache {
-  private parts = new Map<string, ParsedPart>();
+  private byText = new Map<string, ParsedPart>();
   private used = new Map<string, ParsedPart>();
+  previous: Layout | null = null;
   /** Parts parsed (not found) during the last read: for tests and the benchmark. */
   parsedLastTime = 0;
 
   lookup(key: string): ParsedPart | undefined {
-    const part = this.parts.get(key) ?? this.used.get(key);
+    const part = this.byText.get(key) ?? this.used.get(key);
     if (part) this.used.set(key, part);
     return part;
   }
@@ -52,57 +68,190 @@ export class BlockCache {
     this.parsedLastTime++;
   }
 
-  /** Called once a document has been read: forget the parts it no longer has. */
-  finish(): void {
-    this.parts = this.used;
+  finish(layout: Layout): void {
+    // Parts still in the document (found by position this time) stay findable by their text.
+    const read = ++reads;
+    for (const part of layout.parts) lastRead.set(part, read);
+    for (const [key, part] of this.byText) if (lastRead.get(part) === read && !this.used.has(key)) this.used.set(key, part);
+    this.byText = this.used;
     this.used = new Map();
-  }
-
-  begin(): void {
-    this.parsedLastTime = 0;
+    this.previous = layout;
   }
 }
 
 /** The units of a document, as `flattenDocument(text, parseMarkdown(text))` gives them, parsing only what `cache` lacks. */
 export function readBlocks(text: string, cache = new BlockCache()): FlatDocument {
-  cache.begin();
-  const cuts = findBoundaries(text);
-  cuts.push(text.length);
+  cache.parsedLastTime = 0;
+  const layout = layoutParts(text, cache);
+  cache.finish(layout);
   const result: FlatDocument = { frontMatter: null, frontMatterSpan: null, units: [], blockCount: 0, listCount: 0, lastTopList: null };
-  let start = 0;
-  let next = 0; // index into cuts of the end of the current part
   let previous: ParsedPart | null = null;
+  layout.parts.forEach((part, i) => {
+    const at = layout.starts[i];
+    const continues = previous && part.firstList !== null && previous.lastList === part.firstList ? result.lastTopList! : null;
+    place(part, at, continues, result);
+    previous = part;
+  });
+  return result;
+}
+
+/** Cuts the text into parts and parses them, reusing the previous version's parts outside the edit. */
+function layoutParts(text: string, cache: BlockCache): Layout {
+  const layout: Layout = { text, starts: [], parts: [] };
+  const before = cache.previous;
+  let from = 0;
+  let resumeAt: ((start: number) => number) | null = null;
+  if (before && before.starts.length > 1) {
+    const prefix = commonPrefix(before.text, text);
+    const suffix = commonSuffix(before.text, text, prefix);
+    const delta = text.length - before.text.length;
+    if (!hasLoneCarriageReturn(text.slice(Math.max(0, prefix - 1), text.length - suffix + 1))) {
+      // Parts wholly before the edit (and whose next part's first line is too) are kept as they are.
+      let k = 0;
+      while (k + 1 < before.starts.length && lineEnd(before.text, before.starts[k + 1]) < prefix) {
+        layout.starts.push(before.starts[k]);
+        layout.parts.push(before.parts[k]);
+        k++;
+      }
+      from = layout.parts.length ? before.starts[k] : 0;
+      // Once a part starts where an old one did, within the unchanged end, the rest is as before.
+      const oldIndex = new Map<number, number>();
+      for (let i = k + 1; i < before.starts.length; i++) if (before.starts[i] >= before.text.length - suffix) oldIndex.set(before.starts[i], i);
+      resumeAt = (start) => (start >= text.length - suffix ? oldIndex.get(start - delta) ?? -1 : -1);
+      const rest = cutAndParse(text, from, cache, true, resumeAt);
+      layout.starts.push(...rest.starts);
+      layout.parts.push(...rest.parts);
+      if (rest.resumed >= 0) {
+        for (let i = rest.resumed; i < before.starts.length; i++) {
+          layout.starts.push(before.starts[i] + delta);
+          layout.parts.push(before.parts[i]);
+        }
+      }
+      return layout;
+    }
+  }
+  const all = cutAndParse(text, 0, cache, false, null);
+  return { text, starts: all.starts, parts: all.parts };
+}
+
+/**
+ * Parts from `from` (0 or a part start, where nothing is open) to the end, or until `resumeAt`
+ * recognises a part start of the previous version. `fine`: cut at every boundary; else keep runs
+ * of markdown blocks in one part and cut only around plain paragraphs.
+ */
+function cutAndParse(text: string, from: number, cache: BlockCache, fine: boolean, resumeAt: ((start: number) => number) | null) {
+  const starts: number[] = [];
+  const parts: ParsedPart[] = [];
+  const lone = hasLoneCarriageReturn(from === 0 ? text : '');
+  const scanner = new BoundaryScanner(text, from);
+  const raw: number[] = [];
+  const rawCut = (i: number): number => {
+    while (raw.length <= i) {
+      const last = raw.length ? raw[raw.length - 1] : from;
+      if (last >= text.length || lone) raw.push(text.length);
+      else {
+        let cut = scanner.next();
+        while (cut <= last && cut < text.length) cut = scanner.next();
+        raw.push(cut);
+      }
+    }
+    return raw[i];
+  };
+  // Coarse cuts: only next to a plain paragraph (which needs no parser).
+  const kept: number[] = [];
+  let rawIndex = 0;
+  const plainBetween = (a: number, b: number) => a < b && readPlainParagraph(text.slice(a, b)) !== null;
+  const cut = (i: number): number => {
+    while (kept.length <= i) {
+      const last = kept.length ? kept[kept.length - 1] : from;
+      if (last >= text.length) {
+        kept.push(text.length);
+        continue;
+      }
+      if (fine) {
+        kept.push(rawCut(rawIndex++));
+        continue;
+      }
+      // Extend over raw parts while neither side of a cut is a plain paragraph.
+      let previousStart = last;
+      for (;;) {
+        const end = rawCut(rawIndex++);
+        if (end >= text.length) {
+          kept.push(end);
+          break;
+        }
+        const next = rawCut(rawIndex);
+        if (plainBetween(previousStart, end) || plainBetween(end, next)) {
+          kept.push(end);
+          break;
+        }
+        previousStart = end;
+      }
+    }
+    return kept[i];
+  };
+
+  let start = from;
+  let ci = 0;
+  let resumed = -1;
   while (start < text.length) {
-    let part = partAt(text, start, cuts[next], cache);
+    if (resumeAt && start > from) {
+      resumed = resumeAt(start);
+      if (resumed >= 0) break;
+    }
+    let part = partAt(text, start, cut(ci), cache);
     // A cut is only right if the part before it closed everything (or, before a list item, if the
     // part after continues its list): otherwise join the next parts, doubling, and check again.
     let step = 1;
     for (;;) {
-      const end = cuts[next];
-      const following = end < text.length ? partAt(text, end, cuts[next + 1], cache) : null;
+      const end = cut(ci);
+      const following = end < text.length ? partAt(text, end, cut(ci + 1), cache) : null;
       if (!following || cutHolds(part, following, text, end)) break;
-      next = Math.min(next + step, cuts.length - 1);
+      ci += step;
       step *= 2;
-      part = partAt(text, start, cuts[next], cache);
+      part = partAt(text, start, cut(ci), cache);
     }
-    const continues = previous && part.firstList !== null && previous.lastList === part.firstList && start > 0 ? result.lastTopList! : null;
-    place(part, start, continues, result);
-    previous = part;
-    start = cuts[next];
-    next++;
+    starts.push(start);
+    parts.push(part);
+    start = cut(ci);
+    ci++;
   }
-  cache.finish();
-  return result;
+  return { starts, parts, resumed };
+}
+
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let i = 0;
+  // Compare in slices first: far faster than one character at a time for long texts.
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (i + step <= max && a.slice(i, i + step) === b.slice(i, i + step)) i += step;
+  }
+  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+function commonSuffix(a: string, b: string, prefix: number): number {
+  const max = Math.min(a.length, b.length) - prefix;
+  let i = 0;
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (i + step <= max && a.slice(a.length - i - step, a.length - i) === b.slice(b.length - i - step, b.length - i)) i += step;
+  }
+  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
+function lineEnd(text: string, at: number): number {
+  const newline = text.indexOf('\n', at);
+  return newline === -1 ? text.length : newline;
 }
 
 /** Whether parsing before and after `cut` separately reads the same blocks as parsing across it. */
 function cutHolds(before: ParsedPart, after: ParsedPart, text: string, cut: number): boolean {
   if (before.lastEnd < 0) return false; // a fence or HTML block runs on
   if (before.lastIndentedCode && startsWithListMarker(text, cut)) return false;
-  const afterBlank = /\n[ \t]*\r?\n$/.test(text.slice(Math.max(0, cut - 64), cut)) || cut === 0;
   if (before.lastList !== null && startsWithListMarker(text, cut)) return after.firstList === before.lastList; // the same list goes on
   // Without a blank line, a line may continue the paragraph before it (`14. …` is not a new list there).
-  return afterBlank;
+  return /\n[ \t]*\r?\n$/.test(text.slice(Math.max(0, cut - 64), cut));
 }
 
 function partAt(text: string, start: number, end: number, cache: BlockCache): ParsedPart {

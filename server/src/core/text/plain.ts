@@ -5,7 +5,7 @@ const plainTexts = new Memo<string>();
 
 /** Drops inline markup (`**`, `~~`, backticks, link targets) and collapses whitespace. */
 export function plainText(source: string): string {
-  return plainTexts.get(source, () => readPlainText(source));
+  return plainTexts.get(() => readPlainText(source), source);
 }
 
 function readPlainText(source: string): string {
