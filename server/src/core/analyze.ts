@@ -1,4 +1,4 @@
-import { type FoundCue, findCues, requestIn } from './extract/cues';
+import { type CueContext, type FoundCue, findCues, requestIn } from './extract/cues';
 import { findMeetings } from './extract/meetings';
 import type { Roster } from './extract/people';
 import { type EntryDraft, walkMeeting } from './extract/walk';
@@ -76,19 +76,26 @@ function readCues(statements: Statement[], meetingDate: string | null, roster: R
   statements.forEach((statement, i) => {
     const previous = statements[i - 1];
     const otherSpeaker = previous && (!previous.speaker || !statement.speaker || previous.speaker.name !== statement.speaker.name);
-    const found = findCues(statement.text, statement.textStart, {
-      meetingDate,
-      roster,
-      withOwner: true,
-      // Only read for statements that answer a request (`I'll take that`).
-      get previousRequest() {
-        return otherSpeaker ? requestIn(previous.text) : null;
-      },
-    });
+    const found = findCues(statement.text, statement.textStart, new StatementContext(meetingDate, roster, otherSpeaker ? previous : null));
     statement.cues = found.map((cue) => toStatementCue(cue, statement, roster));
     cues.push(...statement.cues);
   });
   return cues;
+}
+
+/** The context of a statement's cues; the request it may answer is only looked for when asked (`I'll take that`). */
+class StatementContext implements CueContext {
+  readonly withOwner = true;
+
+  constructor(
+    readonly meetingDate: string | null,
+    readonly roster: Roster,
+    private readonly previous: Statement | null,
+  ) {}
+
+  get previousRequest(): string | null {
+    return this.previous ? requestIn(this.previous.text) : null;
+  }
 }
 
 function toStatementCue(cue: FoundCue, statement: Statement, roster: Roster): StatementCue {

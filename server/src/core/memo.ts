@@ -30,7 +30,8 @@ export class Memo<V> {
       level = next;
     }
     const last = keys[keys.length - 1];
-    if (level.has(last)) return level.get(last) as V;
+    const known = level.get(last); // values are never undefined: one lookup for a hit
+    if (known !== undefined) return known as V;
     const value = compute();
     // Bounded: when full, start over (cheaper than LRU bookkeeping on every hit).
     if (++this.size > LIMIT) {

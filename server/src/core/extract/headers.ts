@@ -51,6 +51,13 @@ function readHeaderLine(line: string): HeaderKind | null {
   return name ? headerKind(name) : null;
 }
 
+const metadataLines = new Memo<boolean>();
+
+/** An `Attendees:` or `Date:` line (metadata, not speech), remembered per line text. */
+export function isMetadataLine(line: string): boolean {
+  return metadataLines.get(() => attendeeLine(line) !== null || dateLine(line) !== null, line);
+}
+
 /** `Attendees: a, b` (also bold, or `Participants`, `Present`): where the list of names starts. */
 export function attendeeLine(line: string): number | null {
   const m = /^(?:\*\*|__)?(?:attendees|participants|present|attendance|in\s+attendance)(?:\s*:\s*(?:\*\*|__)?|(?:\*\*|__)\s*:)\s*(?=\S)/i.exec(line);

@@ -95,10 +95,11 @@ export class Roster {
   private readonly speakers: string[] = [];
   /** Names are resolved once per roster: a long transcript names the same few people thousands of times. */
   private readonly resolved = new Map<string, Resolution>();
+  private readonly refs = new Map<string, Omit<PersonRef, 'span'>>();
   private readonly attendeeNames: string[];
   /** Who the attendees are, as a text: what name resolution depends on (for remembering results). */
   readonly key: string;
-  private readonly scopes = new Map<string, string>();
+  private readonly scopes = new Map<string | null, [string?, string?]>();
 
   constructor(readonly attendees: Attendee[]) {
     this.attendeeNames = attendees.map((a) => normalizeName(a.name));
@@ -107,10 +108,10 @@ export class Roster {
 
   /** One string object per roster, meeting date and kind of reading: the context under which results are remembered. */
   scope(meetingDate: string | null, withOwner: boolean): string {
-    const key = `${meetingDate}|${withOwner}`;
-    let scope = this.scopes.get(key);
-    if (!scope) this.scopes.set(key, (scope = `${key}|${this.key}`));
-    return scope;
+    let pair = this.scopes.get(meetingDate);
+    if (!pair) this.scopes.set(meetingDate, (pair = []));
+    const at = withOwner ? 1 : 0;
+    return (pair[at] ??= `${meetingDate}|${withOwner}|${this.key}`);
   }
 
   get known(): boolean {
@@ -121,6 +122,7 @@ export class Roster {
     if (!this.speakers.some((s) => normalizeName(s) === normalizeName(fullName))) {
       this.speakers.push(fullName);
       this.resolved.clear();
+      this.refs.clear();
     }
   }
 
@@ -145,9 +147,13 @@ export class Roster {
 
   /** A person reference for a name written at `span`. */
   ref(written: string, span: Span): PersonRef {
-    const { attendee, speaker } = this.resolve(written);
-    const clean = plainText(written).replace(/^@/, '');
-    return { written: clean, name: attendee?.name ?? speaker ?? clean, attendee, span };
+    let known = this.refs.get(written);
+    if (!known) {
+      const { attendee, speaker } = this.resolve(written);
+      const clean = plainText(written).replace(/^@/, '');
+      this.refs.set(written, (known = { written: clean, name: attendee?.name ?? speaker ?? clean, attendee }));
+    }
+    return { written: known.written, name: known.name, attendee: known.attendee, span };
   }
 
   /** Attendees ordered by how close their name is to `written` (for "pick an owner" fixes). */

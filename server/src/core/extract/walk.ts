@@ -3,7 +3,7 @@ import type { EntryLayout, EntryStyle, Section, SectionKind, Span, Statement, Ta
 import type { ItemUnit, TableUnit, TextLine, Unit } from '../parse/blocks';
 import { flattenLines, plainText } from '../text/plain';
 import { type EntryContext, type ParsedEntry, parseEntryText } from './entry';
-import { attendeeLine, dateLine, headerKind, headerLineKind } from './headers';
+import { headerKind, headerLineKind, isMetadataLine } from './headers';
 import type { MeetingRegion } from './meetings';
 import { readStatementHead } from './statement';
 
@@ -118,7 +118,7 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string):
             else start(kind, line.text, { start: line.start, end: line.end }, 'line', 0, unit.block);
             return;
           }
-          if (attendeeLine(line.text) !== null || dateLine(line.text) !== null) return;
+          if (isMetadataLine(line.text)) return;
           const current = open as OpenSection | null;
           if (addStatement(line, unit.block)) {
             if (current?.via === 'line') close();

@@ -1,4 +1,5 @@
 import type { ActionItem, Decision, DueDate, PersonRef, StatementCue } from '../model';
+import { Memo } from '../memo';
 import { normalizeName } from '../text/plain';
 import { TaskIndex } from './candidates';
 import { sameWork, similarity, termsOf } from './terms';
@@ -26,12 +27,12 @@ interface Candidate<L, R> {
   score: number;
 }
 
-/** Pairs with the best scores first, each left and right used once. */
-function assignOneToOne<L, R>(candidates: Array<Candidate<L, R>>): Array<Candidate<L, R>> {
+/** Pairs in order of score (best first; `sorted` must be so), each left and right used once. */
+function assignOneToOne<L, R>(sorted: Array<Candidate<L, R>>): Array<Candidate<L, R>> {
   const usedLeft = new Set<L>();
   const usedRight = new Set<R>();
   const chosen: Array<Candidate<L, R>> = [];
-  for (const c of [...candidates].sort((a, b) => b.score - a.score)) {
+  for (const c of sorted) {
     if (usedLeft.has(c.left) || usedRight.has(c.right)) continue;
     usedLeft.add(c.left);
     usedRight.add(c.right);
@@ -40,29 +41,77 @@ function assignOneToOne<L, R>(candidates: Array<Candidate<L, R>>): Array<Candida
   return chosen;
 }
 
+const byScore = <L, R>(candidates: Array<Candidate<L, R>>) => candidates.sort((a, b) => b.score - a.score);
+
 /** The score of two tasks (by their terms) if they are the same work, else null. */
 function workScore(x: Set<string>, y: Set<string>): number | null {
   const s = similarity(x, y);
   return sameWork(s, Math.min(x.size, y.size)) ? s.score : null;
 }
 
+/** What `ownersAgree` and `samePerson` read of an owner (attendees of one meeting have distinct names). */
+function ownerKey(owner: PersonRef | null): string {
+  if (!owner) return '-';
+  return owner.attendee ? `A${normalizeName(owner.attendee.name)}` : `N${owner.name}`;
+}
+
+/** For one left task: the right tasks it may be (ascending index) with their scores. */
+type Scored = Array<[number, number]>;
+
+const pairLists = new Memo<Map<string, Scored>>();
+
+/**
+ * Candidate pairs, left task by left task, in the order of the right tasks. The lists are
+ * remembered by what scoring reads (words, owner, date, kind, meeting) while the right-hand side
+ * is unchanged: after an edit of a transcript, only the cues that changed are scored again.
+ */
+function candidatePairs<L, R>(
+  purpose: string,
+  lefts: L[],
+  rights: R[],
+  leftKey: (left: L) => string,
+  rightKey: (right: R) => string,
+  scorer: () => (left: L) => Scored,
+): Array<Candidate<L, R>> {
+  const lists = pairLists.get(() => new Map(), purpose, rights.map(rightKey).join('\n'));
+  if (lists.size > 20_000) lists.clear();
+  let score: ((left: L) => Scored) | null = null;
+  const candidates: Array<Candidate<L, R>> = [];
+  for (const left of lefts) {
+    const key = leftKey(left);
+    let list = lists.get(key);
+    if (!list) {
+      score ??= scorer();
+      lists.set(key, (list = score(left)));
+    }
+    for (const [index, value] of list) candidates.push({ left, right: rights[index], score: value });
+  }
+  return candidates;
+}
+
+const itemKey = (i: ActionItem) => `${i.source}|${i.meeting}|${i.kind}|${ownerKey(i.owner)}|${i.due?.date}|${i.task}`;
+const cueKey = (c: StatementCue) => `${c.statement.meeting}|${c.kind}|${ownerKey(c.owner)}|${c.due?.date}|${c.task}`;
+
 /** Links each COMMITMENTS entry to the ACTION ITEMS entry for the same work (same owner, same task in other words). */
 export function linkTwins(items: ActionItem[]): void {
   const commitments = items.filter((i) => i.kind === 'commitment');
   const actions = items.filter((i) => i.kind === 'action');
-  const candidates: Array<Candidate<ActionItem, ActionItem>> = [];
-  const commitmentTerms = commitments.map((c) => termsOf(c.task));
-  const actionTerms = actions.map((a) => termsOf(a.task));
-  const index = new TaskIndex(actionTerms, actions.map((a) => a.owner), actions.map((a) => a.meeting));
-  for (const [ci, c] of commitments.entries()) {
-    for (const ai of index.candidates(commitmentTerms[ci], c.meeting, (owner) => ownersAgree(c.owner, owner))) {
-      const a = actions[ai];
-      if (c.meeting !== a.meeting || !ownersAgree(c.owner, a.owner) || !!c.owner !== !!a.owner) continue;
-      const score = workScore(commitmentTerms[ci], actionTerms[ai]);
-      if (score !== null) candidates.push({ left: c, right: a, score: score + (sameDate(c.due, a.due) ? 0.2 : 0) });
-    }
-  }
-  for (const { left, right } of assignOneToOne(candidates)) {
+  const scorer = () => {
+    const actionTerms = actions.map((a) => termsOf(a.task));
+    const index = new TaskIndex(actionTerms, actions.map((a) => a.owner), actions.map((a) => a.meeting));
+    return (c: ActionItem): Scored => {
+      const terms = termsOf(c.task);
+      const found: Scored = [];
+      for (const ai of index.candidates(terms, c.meeting, (owner) => ownersAgree(c.owner, owner))) {
+        const a = actions[ai];
+        if (c.meeting !== a.meeting || !ownersAgree(c.owner, a.owner) || !!c.owner !== !!a.owner) continue;
+        const score = workScore(terms, actionTerms[ai]);
+        if (score !== null) found.push([ai, score + (sameDate(c.due, a.due) ? 0.2 : 0)]);
+      }
+      return found;
+    };
+  };
+  for (const { left, right } of assignOneToOne(byScore(candidatePairs('twins', commitments, actions, itemKey, itemKey, scorer)))) {
     left.linked.push(right.id);
     right.linked.push(left.id);
   }
@@ -73,47 +122,55 @@ export function linkTwins(items: ActionItem[]): void {
  * that no entry records. Each entry first takes its best cue; a cue said twice may then join too.
  */
 export function recordCues(cues: StatementCue[], items: ActionItem[]): StatementCue[] {
-  const candidates: Array<Candidate<StatementCue, ActionItem>> = [];
-  const cueTerms = cues.map((c) => termsOf(c.task));
-  const itemTerms = items.map((i) => termsOf(i.task));
-  const index = new TaskIndex(itemTerms, items.map((i) => i.owner), items.map((i) => i.meeting), (i) => items[i].source === 'summary');
-  for (const [ci, cue] of cues.entries()) {
-    for (const ii of index.candidates(cueTerms[ci], cue.statement.meeting, (owner) => ownersAgree(cue.owner, owner))) {
-      const item = items[ii];
-      if (item.source !== 'summary' || item.meeting !== cue.statement.meeting || !ownersAgree(cue.owner, item.owner)) continue;
-      const score = workScore(cueTerms[ci], itemTerms[ii]);
-      if (score === null) continue;
-      const kindBonus = (cue.kind === 'commitment') === (item.kind === 'commitment') ? 0.05 : 0;
-      candidates.push({ left: cue, right: item, score: score + (sameDate(cue.due, item.due) ? 0.2 : 0) + kindBonus });
-    }
-  }
-  return attach(cues, candidates, (item, cue) => item.mentions.push(cue));
+  const scorer = () => {
+    const itemTerms = items.map((i) => termsOf(i.task));
+    const index = new TaskIndex(itemTerms, items.map((i) => i.owner), items.map((i) => i.meeting), (i) => items[i].source === 'summary');
+    return (cue: StatementCue): Scored => {
+      const terms = termsOf(cue.task);
+      const found: Scored = [];
+      for (const ii of index.candidates(terms, cue.statement.meeting, (owner) => ownersAgree(cue.owner, owner))) {
+        const item = items[ii];
+        if (item.source !== 'summary' || item.meeting !== cue.statement.meeting || !ownersAgree(cue.owner, item.owner)) continue;
+        const score = workScore(terms, itemTerms[ii]);
+        if (score === null) continue;
+        const kindBonus = (cue.kind === 'commitment') === (item.kind === 'commitment') ? 0.05 : 0;
+        found.push([ii, score + (sameDate(cue.due, item.due) ? 0.2 : 0) + kindBonus]);
+      }
+      return found;
+    };
+  };
+  return attach(cues, candidatePairs('cues', cues, items, cueKey, itemKey, scorer), (item, cue) => item.mentions.push(cue));
 }
 
 /** Ties each spoken `Decision:` to the DECISIONS entry that records it; returns the unrecorded ones. */
 export function recordDecisions(cues: StatementCue[], decisions: Decision[]): StatementCue[] {
-  const candidates: Array<Candidate<StatementCue, Decision>> = [];
-  const cueTerms = cues.map((c) => termsOf(c.task));
-  const decisionTerms = decisions.map((d) => termsOf(d.text));
-  const index = new TaskIndex(decisionTerms, decisions.map(() => null), decisions.map((d) => d.meeting));
-  for (const [ci, cue] of cues.entries()) {
-    for (const di of index.candidates(cueTerms[ci], cue.statement.meeting, () => true)) {
-      const decision = decisions[di];
-      if (decision.meeting !== cue.statement.meeting) continue;
-      const score = workScore(cueTerms[ci], decisionTerms[di]);
-      if (score !== null) candidates.push({ left: cue, right: decision, score });
-    }
-  }
-  return attach(cues, candidates, (decision, cue) => decision.mentions.push(cue));
+  const scorer = () => {
+    const decisionTerms = decisions.map((d) => termsOf(d.text));
+    const index = new TaskIndex(decisionTerms, decisions.map(() => null), decisions.map((d) => d.meeting));
+    return (cue: StatementCue): Scored => {
+      const terms = termsOf(cue.task);
+      const found: Scored = [];
+      for (const di of index.candidates(terms, cue.statement.meeting, () => true)) {
+        if (decisions[di].meeting !== cue.statement.meeting) continue;
+        const score = workScore(terms, decisionTerms[di]);
+        if (score !== null) found.push([di, score]);
+      }
+      return found;
+    };
+  };
+  const decisionKey = (d: Decision) => `${d.meeting}|${d.text}`;
+  const spokenKey = (c: StatementCue) => `${c.statement.meeting}|${c.task}`;
+  return attach(cues, candidatePairs('decisions', cues, decisions, spokenKey, decisionKey, scorer), (decision, cue) => decision.mentions.push(cue));
 }
 
 function attach<R>(cues: StatementCue[], candidates: Array<Candidate<StatementCue, R>>, record: (right: R, cue: StatementCue) => void): StatementCue[] {
+  const sorted = byScore(candidates);
   const recorded = new Set<StatementCue>();
-  for (const { left, right } of assignOneToOne(candidates)) {
+  for (const { left, right } of assignOneToOne(sorted)) {
     record(right, left);
     recorded.add(left);
   }
-  for (const c of [...candidates].sort((a, b) => b.score - a.score)) {
+  for (const c of sorted) {
     if (recorded.has(c.left)) continue;
     record(c.right, c.left);
     recorded.add(c.left);

@@ -32,6 +32,7 @@ export function normalizeName(name: string): string {
 
 /** Same length as the input, with line breaks turned into spaces, so offsets still map 1:1. */
 export function flattenLines(source: string): string {
+  if (source.indexOf('\n') === -1 && source.indexOf('\r') === -1) return source; // most statements: one line
   return source.replace(/[\r\n]/g, ' ');
 }
 
