@@ -1,9 +1,25 @@
-// Bundles the three entry points with esbuild. Runs on `npm install` (prepare) and before tests.
+// Bundles the entry points with esbuild. Runs on `npm install` (prepare) and before tests.
 import * as esbuild from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+
+/** A hash of the analysis sources: cached results (index cache, `--cache`) of other sources are not used. */
+function sourceHash(dir) {
+  const hash = createHash('sha1');
+  const visit = (d) => {
+    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else hash.update(path).update(readFileSync(path));
+    }
+  };
+  visit(dir);
+  return hash.digest('hex').slice(0, 12);
+}
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -15,11 +31,14 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  define: { __ANALYZER_SOURCE_HASH__: JSON.stringify(sourceHash('server/src/core')) },
 };
 
 const builds = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // The language server's index worker: its own file, started by dist/server.js on worker threads.
+  { entryPoints: ['server/src/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
 ];
 

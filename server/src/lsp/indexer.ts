@@ -1,10 +1,14 @@
-import { readFile, stat } from 'node:fs/promises';
-import { relative, sep } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
-import { analyzeNotes } from '../core/analyze';
-import { decodeNotes, tooBig } from '../core/decode';
-import { NOTES_EXTENSIONS, walkFolder } from '../files/discover';
+import { type FileSummary, isFileSummary } from '../core/summary';
+import { ANALYZER_VERSION } from '../core/version';
+import { NOTES_EXTENSIONS } from '../files/discover';
+import { IndexCache } from '../index/cache';
+import { type DiscoverJob, type IndexJob, runJob } from '../index/jobs';
+import { WorkerPool } from '../index/pool';
+import { type FileResult, readNotesFile } from '../index/readNotesFile';
 import type { NotesSettings } from '../protocol';
 import type { NotesStore } from './store';
 
@@ -14,29 +18,56 @@ export interface IndexProgress {
   done(): void;
 }
 
+export interface IndexerOptions {
+  /** The worker script (dist/indexWorker.js); without it, files are read in this thread. */
+  workerFile?: string;
+  /** Where the index cache lives (the extension's storage); none: no cache. */
+  cacheDir?: string | null;
+  /** The documents open in the editor: their folders are read first. */
+  openPaths?: () => string[];
+  log?: (message: string) => void;
+}
+
+/** Files per job: small enough that the tree fills in steadily, large enough to keep workers busy. */
+const BATCH = 48;
+const CACHE_WRITE_DELAY_MS = 2000;
+
 /**
  * Keeps the store's view of the notes files on disk: a scan of the workspace folders, then single
- * files as the file watcher reports them. Reading yields to the event loop between files, so
- * requests are answered while a large workspace is indexed.
+ * files as the file watcher reports them. A scan finds and reads files on worker threads (one per
+ * core), so the editor's own requests are answered meanwhile; files next to the open documents
+ * come first; results from the index cache are shown at once and checked in the background.
  */
 export class WorkspaceIndexer {
   private folders: string[] = [];
   private include: (path: string) => boolean = () => true;
   private exclude: (path: string) => boolean = () => false;
+  private includeGlob = '**/*.{md,markdown,txt}';
+  private excludeGlobs: string[] = [];
   private maxBytes = 5 * 1024 * 1024;
   private generation = 0;
+  private cache: IndexCache<FileSummary> | null = null;
+  private cacheLoaded: Promise<void> | null = null;
+  private cacheTimer: NodeJS.Timeout | undefined;
   complete = false;
 
   constructor(
     private readonly store: NotesStore,
     private readonly onChange: (uris: string[]) => void,
+    private readonly options: IndexerOptions = {},
   ) {}
 
   configure(folderUris: string[], settings: NotesSettings, excludes: string[]): void {
     this.folders = folderUris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+    this.includeGlob = settings.files;
+    this.excludeGlobs = excludes;
     this.include = picomatch(settings.files, { dot: true, nocase: true });
     this.exclude = excludes.length ? picomatch(excludes, { dot: true }) : () => false;
     this.maxBytes = Math.round(settings.maxFileSize * 1024 * 1024);
+  }
+
+  get maxFileBytes(): number {
+    return this.maxBytes;
   }
 
   /** Whether a file path is one this workspace's settings make a notes file. */
@@ -51,53 +82,163 @@ export class WorkspaceIndexer {
   /** Re-reads every folder; a newer scan makes an older one stop. */
   async scan(progress?: IndexProgress): Promise<void> {
     const generation = ++this.generation;
+    const current = () => generation === this.generation;
     this.complete = false;
-    this.store.clearIndex();
-    const paths = this.folders.flatMap((folder) => walkFolder(folder, (rel) => this.include(rel) && !this.exclude(rel)));
-    progress?.begin(paths.length);
-    let batch: string[] = [];
-    for (let i = 0; i < paths.length; i++) {
-      if (generation !== this.generation) return;
-      batch.push(await this.read(paths[i]));
-      if (batch.length >= 50 || i === paths.length - 1) {
-        progress?.report(i + 1, paths.length);
-        this.onChange(batch);
-        batch = [];
-        await new Promise((resolve) => setImmediate(resolve));
+    const size = Math.max(1, Math.min(2, availableParallelism()));
+    const pool = this.options.workerFile ? WorkerPool.create(this.options.workerFile, size) : null;
+    try {
+      await this.loadCache();
+      const discover: DiscoverJob = { type: 'discover', folders: this.folders, include: this.includeGlob, excludes: this.excludeGlobs };
+      const found = await this.run<string[]>(pool, discover);
+      if (!current()) return;
+      const paths = this.order(found);
+      const seen = new Set(paths.map((p) => pathToFileURL(p).toString()));
+      this.showCached(paths);
+      this.store.retainIndexed((uri) => seen.has(uri));
+      progress?.begin(paths.length);
+
+      let done = 0;
+      const batches: string[][] = [];
+      // A small first batch: the files next to what the user is looking at appear soonest.
+      for (let i = 0; i < paths.length; i += i === 0 ? 8 : BATCH) batches.push(paths.slice(i, i + (i === 0 ? 8 : BATCH)));
+      const inFlight = Math.max(1, (pool?.size ?? 1) * 2);
+      let next = 0;
+      const worker = async () => {
+        while (next < batches.length && current()) {
+          const batch = batches[next++];
+          const job: IndexJob = { type: 'index', maxBytes: this.maxBytes, files: batch.map((path) => ({ path, known: this.known(path) })) };
+          const results = await this.run<FileResult[]>(pool, job);
+          if (!current()) return;
+          this.onChange(results.map((r) => this.apply(r)).filter((uri): uri is string => uri !== null));
+          done += batch.length;
+          progress?.report(done, paths.length);
+        }
+      };
+      await Promise.all(Array.from({ length: inFlight }, worker));
+      if (!current()) return;
+      this.cache?.prune((path) => seen.has(pathToFileURL(path).toString()) || !this.folders.some((f) => path.startsWith(f + sep)));
+      await this.cache?.flush();
+      this.complete = true;
+      progress?.done();
+      this.onChange([]);
+    } finally {
+      await pool?.close();
+    }
+  }
+
+  /** A job on a worker, or here when there are none (or the worker failed): then yield first, so requests go on. */
+  private async run<T>(pool: WorkerPool | null, job: DiscoverJob | IndexJob): Promise<T> {
+    if (pool && pool.size > 0) {
+      try {
+        return await pool.run<T>(job);
+      } catch (error) {
+        this.options.log?.(`index worker failed, reading in the server instead: ${(error as Error).message}`);
       }
     }
-    if (generation !== this.generation) return;
-    this.complete = true;
-    progress?.done();
-    this.onChange([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    return runJob(job as IndexJob) as T;
+  }
+
+  /** Files in the folders of open documents first, then the rest, each group in path order. */
+  private order(paths: string[]): string[] {
+    const open = new Set(this.options.openPaths?.() ?? []);
+    const near = new Set([...open].map((p) => dirname(p)));
+    const rank = (p: string) => (open.has(p) ? 0 : near.has(dirname(p)) ? 1 : 2);
+    return [...paths].sort((a, b) => rank(a) - rank(b));
+  }
+
+  private loadCache(): Promise<void> {
+    if (!this.options.cacheDir) return Promise.resolve();
+    this.cacheLoaded ??= (async () => {
+      const cache = new IndexCache<FileSummary>(this.options.cacheDir!, { kind: 'summaries', analyzer: ANALYZER_VERSION, valid: isFileSummary, log: this.options.log });
+      this.cache = await cache.loadAsync();
+    })();
+    return this.cacheLoaded;
+  }
+
+  private known(path: string) {
+    const entry = this.cache?.get(path);
+    return entry && { size: entry.size, mtimeMs: entry.mtimeMs, hash: entry.hash, checkedAt: entry.checkedAt };
+  }
+
+  /** Cached results for the files found, shown before they are checked. */
+  private showCached(paths: string[]): void {
+    if (!this.cache) return;
+    const shown: string[] = [];
+    for (const path of paths) {
+      const entry = this.cache.get(path);
+      if (!entry) continue;
+      const uri = pathToFileURL(path).toString();
+      if (entry.value) this.store.setIndexed(uri, entry.value);
+      else if (entry.skipped) this.store.setSkipped(uri, entry.skipped);
+      shown.push(uri);
+    }
+    if (shown.length) this.onChange(shown);
+  }
+
+  /** Records one file's result in the store and the cache; returns its URI when the listing changed. */
+  private apply(result: FileResult): string | null {
+    const uri = pathToFileURL(result.path).toString();
+    const entry = this.cache?.get(result.path);
+    switch (result.status) {
+      case 'gone':
+        this.store.remove(uri);
+        this.cache?.delete(result.path);
+        return uri;
+      case 'unchanged':
+        if (entry && (entry.mtimeMs !== result.stat.mtimeMs || entry.size !== result.stat.size)) {
+          this.cache!.set(result.path, { ...entry, ...result.stat, checkedAt: Date.now() }); // touched, same content
+        }
+        if (entry?.value && !this.store.isIndexed(uri) && entry.value.looksLikeNotes) {
+          this.store.setIndexed(uri, entry.value);
+          return uri;
+        }
+        return null;
+      case 'read':
+        this.store.setIndexed(uri, result.summary, result.model);
+        this.cache?.set(result.path, { ...result.stat, hash: result.hash, checkedAt: Date.now(), value: result.summary });
+        return uri;
+      case 'skipped':
+        this.store.setSkipped(uri, result.reason);
+        if (result.stat && result.hash) this.cache?.set(result.path, { ...result.stat, hash: result.hash, checkedAt: Date.now(), value: null, skipped: result.reason });
+        else this.cache?.delete(result.path);
+        return uri;
+    }
   }
 
   /** A file was created or changed on disk. */
   async update(path: string): Promise<void> {
     if (!this.accepts(path)) return;
-    this.onChange([await this.read(path)]);
+    await this.loadCache();
+    const uri = this.apply(readNotesFile(path, { maxBytes: this.maxBytes, keepModel: true }));
+    this.onChange(uri ? [uri] : []);
+    this.scheduleCacheWrite();
   }
 
   removed(path: string): void {
     const uri = pathToFileURL(path).toString();
     this.store.remove(uri);
+    this.cache?.delete(path);
+    this.scheduleCacheWrite();
     this.onChange([uri]);
   }
 
-  private async read(path: string): Promise<string> {
-    const uri = pathToFileURL(path).toString();
-    try {
-      const big = tooBig((await stat(path)).size, this.maxBytes);
-      if (big) {
-        this.store.setSkipped(uri, big); // never read into memory
-        return uri;
-      }
-      const decoded = decodeNotes(await readFile(path), this.maxBytes);
-      if (!decoded.ok) this.store.setSkipped(uri, decoded.reason);
-      else this.store.setIndexed(uri, analyzeNotes(decoded.text, { fileName: path }));
-    } catch (error) {
-      this.store.setSkipped(uri, (error as Error).message);
-    }
-    return uri;
+  private scheduleCacheWrite(): void {
+    if (!this.cache) return;
+    clearTimeout(this.cacheTimer);
+    this.cacheTimer = setTimeout(() => void this.cache?.flush(), CACHE_WRITE_DELAY_MS);
+    this.cacheTimer.unref?.();
   }
+
+  /** Writes what the cache has not written yet (the server is stopping). */
+  dispose(): void {
+    clearTimeout(this.cacheTimer);
+    this.generation++;
+    this.cache?.flushSync();
+  }
+}
+
+/** Where the index worker script sits next to the server bundle. */
+export function defaultWorkerFile(serverDir: string): string {
+  return join(serverDir, 'indexWorker.js');
 }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
@@ -32,17 +33,21 @@ import { documentDiagnostics } from './features/diagnostics';
 import { actionItemsResult } from './features/items';
 import { documentSymbols } from './features/symbols';
 import { type WorkspaceEditFactory, workspaceEditFactory } from './features/workspaceEdit';
-import { type IndexProgress, WorkspaceIndexer } from './indexer';
+import { type IndexProgress, WorkspaceIndexer, defaultWorkerFile } from './indexer';
 import { excludeGlobs, normalizeSettings } from './settings';
 import { NotesStore } from './store';
 
 const PUSH_DELAY_MS = 150;
+/** `meetingNotes/didChange` at most this often: after an edit, and while the workspace is being indexed. */
 const NOTIFY_DELAY_MS = 250;
+const NOTIFY_DELAY_INDEXING_MS = 1000;
 
 /** Starts the meeting-notes language server on a connection (IPC, stdio or a test's streams). */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const store = new NotesStore(documents);
+  // Set once the settings are known; the store reads closed files (for commands) with the same size limit.
+  let indexer: WorkspaceIndexer | undefined;
+  const store = new NotesStore(documents, () => indexer?.maxFileBytes ?? Number.POSITIVE_INFINITY);
   let settings: NotesSettings = DEFAULT_SETTINGS;
   let clock = new Clock();
   let folders: string[] = [];
@@ -77,8 +82,8 @@ export function startServer(connection: Connection): void {
       setTimeout(async () => {
         await settingsReady;
         pushTimers.delete(uri);
-        const file = store.get(uri);
-        if (!file || !documents.get(uri)) return;
+        const file = await store.newest(uri).catch(() => undefined);
+        if (!file || !documents.get(uri) || pushTimers.has(uri)) return; // closed, or changed again meanwhile
         const diagnostics = guard('diagnostics', [], () => documentDiagnostics(file, settings, clock.today()));
         void connection.sendDiagnostics({ uri, version: file.version ?? undefined, diagnostics });
       }, PUSH_DELAY_MS),
@@ -89,20 +94,23 @@ export function startServer(connection: Connection): void {
     else for (const document of documents.all()) schedulePush(document.uri);
   };
 
-  // Tells clients which files' items changed, a little after the last change of a burst.
+  // Tells clients which files' items changed: a little after the first change of a burst, then
+  // again while changes go on (so that the tree fills in during a long indexing), never faster.
   let pendingUris = new Set<string>();
   let notifyTimer: NodeJS.Timeout | undefined;
   const notifyChanged = (uris: string[]) => {
     for (const uri of uris) pendingUris.add(uri);
-    clearTimeout(notifyTimer);
-    notifyTimer = setTimeout(() => {
-      const changed = [...pendingUris];
-      pendingUris = new Set();
-      void connection.sendNotification(DidChangeNotification, { uris: changed });
-    }, NOTIFY_DELAY_MS);
+    if (notifyTimer) return;
+    notifyTimer = setTimeout(
+      () => {
+        notifyTimer = undefined;
+        const changed = [...pendingUris];
+        pendingUris = new Set();
+        void connection.sendNotification(DidChangeNotification, { uris: changed });
+      },
+      indexer?.complete === false ? NOTIFY_DELAY_INDEXING_MS : NOTIFY_DELAY_MS,
+    );
   };
-
-  const indexer = new WorkspaceIndexer(store, notifyChanged);
 
   const loadSettings = async () => {
     let raw: unknown = null;
@@ -117,7 +125,7 @@ export function startServer(connection: Connection): void {
     const before = settings;
     const { raw, exclude } = await loadSettings();
     settings = normalizeSettings(pushed ?? raw);
-    indexer.configure(folders, settings, excludeGlobs(exclude));
+    indexer!.configure(folders, settings, excludeGlobs(exclude));
     return before.files !== settings.files || before.maxFileSize !== settings.maxFileSize;
   };
 
@@ -146,9 +154,16 @@ export function startServer(connection: Connection): void {
     registerConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     workspaceEdit = workspaceEditFactory(!!caps.workspace?.workspaceEdit?.documentChanges);
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    const options = (params.initializationOptions ?? {}) as { today?: unknown; settings?: unknown };
+    const options = (params.initializationOptions ?? {}) as { today?: unknown; settings?: unknown; storagePath?: unknown };
     clock = new Clock(options.today);
     if (options.settings) settings = normalizeSettings(options.settings);
+    indexer = new WorkspaceIndexer(store, notifyChanged, {
+      workerFile: defaultWorkerFile(__dirname),
+      // The client's storage for this workspace: the index cache makes the next start quick.
+      cacheDir: typeof options.storagePath === 'string' && options.storagePath ? join(options.storagePath, 'index') : null,
+      openPaths: () => documents.all().flatMap((d) => (d.uri.startsWith('file:') ? [fileURLToPath(d.uri)] : [])),
+      log: (message) => connection.console.warn(message),
+    });
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -170,7 +185,7 @@ export function startServer(connection: Connection): void {
     }
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       folders = [...folders.filter((f) => !event.removed.some((r) => r.uri === f)), ...event.added.map((a) => a.uri)];
-      void applySettings().then(async () => indexer.scan(await progress()));
+      void applySettings().then(async () => indexer!.scan(await progress()));
     });
     clock.onNewDay(() => {
       refreshDiagnostics();
@@ -179,14 +194,14 @@ export function startServer(connection: Connection): void {
     const explicit = settings !== DEFAULT_SETTINGS ? settings : undefined;
     await applySettings(explicit);
     settingsLoaded();
-    await indexer.scan(await progress());
+    await indexer!.scan(await progress());
   });
 
   connection.onDidChangeConfiguration(async (change) => {
     const pushed = (change.settings as { meetingNotes?: unknown } | null)?.meetingNotes;
     const rescan = await applySettings(pullConfiguration ? undefined : pushed);
     refreshDiagnostics();
-    if (rescan) await indexer.scan(await progress());
+    if (rescan) await indexer!.scan(await progress());
     else notifyChanged([]);
   });
 
@@ -200,7 +215,7 @@ export function startServer(connection: Connection): void {
     clearTimeout(pushTimers.get(document.uri));
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     // The buffer may have held unsaved text: go back to what is on disk.
-    if (document.uri.startsWith('file:')) void indexer.update(fileURLToPath(document.uri));
+    if (document.uri.startsWith('file:')) void indexer!.update(fileURLToPath(document.uri));
     notifyChanged([document.uri]);
   });
 
@@ -208,16 +223,16 @@ export function startServer(connection: Connection): void {
     for (const change of changes) {
       if (!change.uri.startsWith('file:')) continue;
       const path = fileURLToPath(change.uri);
-      if (change.type === FileChangeType.Deleted) indexer.removed(path);
-      else if (!documents.get(change.uri)) await indexer.update(path);
+      if (change.type === FileChangeType.Deleted) indexer!.removed(path);
+      else if (!documents.get(change.uri)) await indexer!.update(path);
     }
   });
 
+  // Answered from the analysis of the document's newest version (a request cancelled meanwhile gets nothing).
   connection.languages.diagnostics.on(async (params, token) => {
     await settingsReady;
-    const document = documents.get(params.textDocument.uri);
-    if (!document || token.isCancellationRequested) return { kind: 'full', items: [] };
-    const file = store.get(document.uri)!;
+    const file = await store.newest(params.textDocument.uri, token).catch(() => undefined);
+    if (!file || token.isCancellationRequested) return { kind: 'full', items: [] };
     return { kind: 'full', items: guard('diagnostics', [], () => documentDiagnostics(file, settings, clock.today())) };
   });
 
@@ -244,8 +259,8 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(ActionItemsRequest, (params: ActionItemsParams | undefined): ActionItemsResult =>
     guard('action items', { today: clock.today(), items: [], skipped: [], complete: false }, () => {
-      const files = params?.uri ? [store.get(params.uri)].filter((f) => f !== undefined) : store.files();
-      return actionItemsResult(files, clock.today(), store.skippedFiles(), indexer.complete);
+      const files = params?.uri ? [store.summaryFor(params.uri)].filter((f) => f !== undefined) : store.summaries();
+      return actionItemsResult(files, clock.today(), store.skippedFiles(), indexer?.complete ?? false);
     }),
   );
 
@@ -263,7 +278,7 @@ export function startServer(connection: Connection): void {
 
   /** Computes a command's edit on the current text and sends it with that text's version. */
   const applyItemCommand = async (command: string, args: { uri: string; itemId: string; version: number | null }) => {
-    if (!documents.get(args.uri) && args.uri.startsWith('file:')) await indexer.update(fileURLToPath(args.uri)); // read it fresh
+    if (!documents.get(args.uri) && args.uri.startsWith('file:')) await indexer!.update(fileURLToPath(args.uri)); // read it fresh
     const file = store.get(args.uri);
     if (!file) {
       void connection.window.showWarningMessage('Those notes are no longer there; nothing was changed.');
@@ -288,6 +303,8 @@ export function startServer(connection: Connection): void {
     const result = await connection.window.showDocument({ uri: args.uri, selection: args.range, takeFocus: true });
     return result.success;
   };
+
+  connection.onShutdown(() => indexer?.dispose());
 
   documents.listen(connection);
   connection.listen();

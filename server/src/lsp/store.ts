@@ -1,8 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeNotes } from '../core/analyze';
+import { analyzeNotes, buildModel } from '../core/analyze';
+import { decodeNotes } from '../core/decode';
 import type { NotesModel } from '../core/model';
+import { BlockCache, readBlocksAsync } from '../core/parse/readBlocks';
+import { type FileSummary, summarize } from '../core/summary';
+import type { SummarizedFile } from './features/items';
 
 /** A notes document as the features see it: its model and the version it was read from. */
 export interface NotesFile {
@@ -21,69 +26,176 @@ export function fileNameOf(uri: string): string {
   }
 }
 
+interface OpenAnalysis {
+  blocks: BlockCache;
+  version: number;
+  model: NotesModel | null;
+  summary: FileSummary | null;
+}
+
+/** Documents longer than this are first read in slices, so that the server keeps answering meanwhile. */
+const SLICED_READ_BYTES = 64 * 1024;
+
+/** Models of files that are not open, kept for commands run on them from the tree (most recent last). */
+const DISK_MODELS = 8;
+
 /**
- * One model per document version. Open documents come from the editor's buffer (analysed lazily,
- * once per version); other notes files from the workspace index.
+ * One model per document version. Open documents come from the editor's buffer, analysed when a
+ * feature asks, incrementally: each document keeps its parsed blocks, so an edit re-parses only
+ * the blocks it touched. Other notes files are known by their summaries, from the workspace index.
  */
 export class NotesStore {
-  private readonly openModels = new Map<string, { version: number; model: NotesModel }>();
-  private readonly indexed = new Map<string, NotesModel>();
+  private readonly open = new Map<string, OpenAnalysis>();
+  private readonly indexed = new Map<string, FileSummary>();
   private readonly skipped = new Map<string, string>();
+  private readonly diskModels = new Map<string, NotesModel>();
 
-  constructor(private readonly documents: TextDocuments<TextDocument>) {}
+  constructor(
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly maxBytes: () => number = () => Number.POSITIVE_INFINITY,
+  ) {}
 
   /** The model of an open document at its current version. */
   modelOf(document: TextDocument): NotesModel {
-    const cached = this.openModels.get(document.uri);
-    if (cached?.version === document.version) return cached.model;
-    const model = analyzeNotes(document.getText(), { fileName: fileNameOf(document.uri) });
-    this.openModels.set(document.uri, { version: document.version, model });
+    const analysis = this.analysisOf(document.uri);
+    if (analysis.model && analysis.version === document.version) return analysis.model;
+    const model = analyzeNotes(document.getText(), { fileName: fileNameOf(document.uri), blocks: analysis.blocks });
+    Object.assign(analysis, { version: document.version, model, summary: null });
     return model;
   }
 
+  /**
+   * The model of an open document's newest version. A long document's first read runs in slices
+   * (requests are answered in between) and moves on to the newest text when the document changes
+   * meanwhile; what it parsed is kept. Undefined when the document is closed or the request is cancelled.
+   */
+  async newest(uri: string, token?: { isCancellationRequested: boolean }): Promise<NotesFile | undefined> {
+    for (;;) {
+      const document = this.documents.get(uri);
+      if (!document || token?.isCancellationRequested) return undefined;
+      const analysis = this.analysisOf(uri);
+      const text = document.getText();
+      if ((analysis.model && analysis.version === document.version) || analysis.blocks.previous || text.length < SLICED_READ_BYTES) {
+        return { uri, version: document.version, model: this.modelOf(document) };
+      }
+      const version = document.version;
+      const stale = () => this.documents.get(uri)?.version !== version || !!token?.isCancellationRequested;
+      const flat = await readBlocksAsync(text, analysis.blocks, stale);
+      if (!flat || stale()) continue;
+      if (analysis.version !== version || !analysis.model) {
+        Object.assign(analysis, { version, model: buildModel(text, flat, { fileName: fileNameOf(uri) }), summary: null });
+      }
+      return { uri, version, model: analysis.model! };
+    }
+  }
+
+  private analysisOf(uri: string): OpenAnalysis {
+    let analysis = this.open.get(uri);
+    if (!analysis) this.open.set(uri, (analysis = { blocks: new BlockCache(), version: -1, model: null, summary: null }));
+    return analysis;
+  }
+
+  /** An open document's model, or an indexed file's (read from disk when asked: commands on closed files). */
   get(uri: string): NotesFile | undefined {
     const document = this.documents.get(uri);
     if (document) return { uri, version: document.version, model: this.modelOf(document) };
-    const model = this.indexed.get(uri);
+    if (!this.indexed.has(uri)) return undefined;
+    const model = this.diskModels.get(uri) ?? this.readFromDisk(uri);
     return model ? { uri, version: null, model } : undefined;
   }
 
-  /** Every notes file: open ones (when they look like notes) and indexed ones. */
-  files(): NotesFile[] {
-    const files: NotesFile[] = [];
+  private readFromDisk(uri: string): NotesModel | undefined {
+    if (!uri.startsWith('file:')) return undefined;
+    try {
+      const path = fileURLToPath(uri);
+      const decoded = decodeNotes(readFileSync(path), this.maxBytes());
+      if (!decoded.ok) return undefined;
+      const model = analyzeNotes(decoded.text, { fileName: path });
+      this.keepDiskModel(uri, model);
+      return model;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private keepDiskModel(uri: string, model: NotesModel): void {
+    this.diskModels.delete(uri);
+    this.diskModels.set(uri, model);
+    if (this.diskModels.size > DISK_MODELS) this.diskModels.delete(this.diskModels.keys().next().value!);
+  }
+
+  /** Every notes file with its summary: open ones (when they look like notes) and indexed ones. */
+  summaries(): SummarizedFile[] {
+    const files: SummarizedFile[] = [];
     const seen = new Set<string>();
     for (const document of this.documents.all()) {
       seen.add(document.uri);
-      const model = this.modelOf(document);
-      if (model.looksLikeNotes || this.indexed.has(document.uri)) files.push({ uri: document.uri, version: document.version, model });
+      const summary = this.summaryOf(document);
+      if (summary.looksLikeNotes || this.indexed.has(document.uri)) files.push({ uri: document.uri, version: document.version, summary });
     }
-    for (const [uri, model] of this.indexed) if (!seen.has(uri)) files.push({ uri, version: null, model });
+    for (const [uri, summary] of this.indexed) if (!seen.has(uri)) files.push({ uri, version: null, summary });
     return files.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   }
 
-  setIndexed(uri: string, model: NotesModel): void {
+  /** One file's summary (open or indexed), for a listing of that file alone. */
+  summaryFor(uri: string): SummarizedFile | undefined {
+    const document = this.documents.get(uri);
+    if (document) return { uri, version: document.version, summary: this.summaryOf(document) };
+    const summary = this.indexed.get(uri);
+    return summary ? { uri, version: null, summary } : undefined;
+  }
+
+  private summaryOf(document: TextDocument): FileSummary {
+    const model = this.modelOf(document);
+    const analysis = this.analysisOf(document.uri);
+    return (analysis.summary ??= summarize(model));
+  }
+
+  isIndexed(uri: string): boolean {
+    return this.indexed.has(uri);
+  }
+
+  /** A file read from disk: its summary (kept when it looks like notes), and its model if one was built. */
+  setIndexed(uri: string, summary: FileSummary, model?: NotesModel): void {
     this.skipped.delete(uri);
-    if (model.looksLikeNotes) this.indexed.set(uri, model);
-    else this.indexed.delete(uri);
+    this.diskModels.delete(uri);
+    if (summary.looksLikeNotes) {
+      this.indexed.set(uri, summary);
+      if (model) this.keepDiskModel(uri, model);
+    } else {
+      this.indexed.delete(uri);
+    }
   }
 
   setSkipped(uri: string, reason: string): void {
     this.indexed.delete(uri);
+    this.diskModels.delete(uri);
     this.skipped.set(uri, reason);
+  }
+
+  /** Forgets indexed files that `keep` rejects (gone, or no longer matching the settings). */
+  retainIndexed(keep: (uri: string) => boolean): void {
+    for (const uri of [...this.indexed.keys(), ...this.skipped.keys()]) if (!keep(uri)) this.remove(uri);
   }
 
   remove(uri: string): void {
     this.indexed.delete(uri);
     this.skipped.delete(uri);
+    this.diskModels.delete(uri);
   }
 
   forgetOpen(uri: string): void {
-    this.openModels.delete(uri);
+    this.open.delete(uri);
   }
 
   clearIndex(): void {
     this.indexed.clear();
     this.skipped.clear();
+    this.diskModels.clear();
+  }
+
+  get indexedCount(): number {
+    return this.indexed.size;
   }
 
   skippedFiles(): Array<{ uri: string; reason: string }> {

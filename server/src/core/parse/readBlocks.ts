@@ -82,7 +82,32 @@ export class BlockCache {
 /** The units of a document, as `flattenDocument(text, parseMarkdown(text))` gives them, parsing only what `cache` lacks. */
 export function readBlocks(text: string, cache = new BlockCache()): FlatDocument {
   cache.parsedLastTime = 0;
-  const layout = layoutParts(text, cache);
+  const steps = layoutParts(text, cache);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return assemble(step.value, cache);
+}
+
+/**
+ * Like `readBlocks`, but lets other work run every few milliseconds (a long document's first
+ * read), and gives up, returning null, once `stale()` says the text is no longer wanted. What was
+ * parsed until then stays in the cache for the next read.
+ */
+export async function readBlocksAsync(text: string, cache: BlockCache, stale: () => boolean, sliceMs = 8): Promise<FlatDocument | null> {
+  cache.parsedLastTime = 0;
+  const steps = layoutParts(text, cache);
+  let sliceStart = performance.now();
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return assemble(step.value, cache);
+    if (performance.now() - sliceStart >= sliceMs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (stale()) return null;
+      sliceStart = performance.now();
+    }
+  }
+}
+
+function assemble(layout: Layout, cache: BlockCache): FlatDocument {
   cache.finish(layout);
   const result: FlatDocument = { frontMatter: null, frontMatterSpan: null, units: [], blockCount: 0, listCount: 0, lastTopList: null };
   let previous: ParsedPart | null = null;
@@ -95,8 +120,8 @@ export function readBlocks(text: string, cache = new BlockCache()): FlatDocument
   return result;
 }
 
-/** Cuts the text into parts and parses them, reusing the previous version's parts outside the edit. */
-function layoutParts(text: string, cache: BlockCache): Layout {
+/** Cuts the text into parts and parses them, reusing the previous version's parts outside the edit; yields after each parse. */
+function* layoutParts(text: string, cache: BlockCache): Generator<void, Layout> {
   const layout: Layout = { text, starts: [], parts: [] };
   const before = cache.previous;
   let from = 0;
@@ -118,7 +143,7 @@ function layoutParts(text: string, cache: BlockCache): Layout {
       const oldIndex = new Map<number, number>();
       for (let i = k + 1; i < before.starts.length; i++) if (before.starts[i] >= before.text.length - suffix) oldIndex.set(before.starts[i], i);
       resumeAt = (start) => (start >= text.length - suffix ? oldIndex.get(start - delta) ?? -1 : -1);
-      const rest = cutAndParse(text, from, cache, true, resumeAt);
+      const rest = yield* cutAndParse(text, from, cache, true, resumeAt);
       layout.starts.push(...rest.starts);
       layout.parts.push(...rest.parts);
       if (rest.resumed >= 0) {
@@ -130,7 +155,7 @@ function layoutParts(text: string, cache: BlockCache): Layout {
       return layout;
     }
   }
-  const all = cutAndParse(text, 0, cache, false, null);
+  const all = yield* cutAndParse(text, 0, cache, false, null);
   return { text, starts: all.starts, parts: all.parts };
 }
 
@@ -139,7 +164,7 @@ function layoutParts(text: string, cache: BlockCache): Layout {
  * recognises a part start of the previous version. `fine`: cut at every boundary; else keep runs
  * of markdown blocks in one part and cut only around plain paragraphs.
  */
-function cutAndParse(text: string, from: number, cache: BlockCache, fine: boolean, resumeAt: ((start: number) => number) | null) {
+function* cutAndParse(text: string, from: number, cache: BlockCache, fine: boolean, resumeAt: ((start: number) => number) | null) {
   const starts: number[] = [];
   const parts: ParsedPart[] = [];
   const lone = hasLoneCarriageReturn(from === 0 ? text : '');
@@ -200,6 +225,7 @@ function cutAndParse(text: string, from: number, cache: BlockCache, fine: boolea
       if (resumed >= 0) break;
     }
     let part = partAt(text, start, cut(ci), cache);
+    yield;
     // A cut is only right if the part before it closed everything (or, before a list item, if the
     // part after continues its list): otherwise join the next parts, doubling, and check again.
     let step = 1;
@@ -210,6 +236,7 @@ function cutAndParse(text: string, from: number, cache: BlockCache, fine: boolea
       ci += step;
       step *= 2;
       part = partAt(text, start, cut(ci), cache);
+      yield;
     }
     starts.push(start);
     parts.push(part);

@@ -1,23 +1,30 @@
+import type { FileSummary } from '../../core/summary';
 import type { ActionItemsResult, WorkspaceActionItem } from '../../protocol';
-import { toRange } from '../convert';
-import type { NotesFile } from '../store';
+
+/** A notes file as the workspace listing sees it: an open document's summary, or an indexed file's. */
+export interface SummarizedFile {
+  uri: string;
+  /** The editor's version for an open document; null for a file read from disk. */
+  version: number | null;
+  summary: FileSummary;
+}
 
 /** The action items of the given files, as the tree view and other clients get them. */
-export function workspaceItems(files: NotesFile[]): WorkspaceActionItem[] {
-  return files.flatMap(({ uri, version, model }) =>
-    model.items.map((item) => {
-      const meeting = model.meetings[item.meeting];
+export function workspaceItems(files: SummarizedFile[]): WorkspaceActionItem[] {
+  return files.flatMap(({ uri, version, summary }) =>
+    summary.items.map((item) => {
+      const meeting = summary.meetings[item.meeting];
       return {
         id: item.id,
         uri,
-        range: toRange(model, item.span),
-        owner: item.owner?.name ?? null,
+        range: item.range,
+        owner: item.owner,
         task: item.task,
-        due: item.due ? { text: item.due.text, date: item.due.date, vague: item.due.vague } : null,
+        due: item.due,
         status: item.status,
         kind: item.kind,
         source: item.source,
-        meeting: { title: meeting.title, date: meeting.date, index: meeting.index },
+        meeting: { title: meeting?.title ?? '', date: meeting?.date ?? null, index: item.meeting },
         linked: [...item.linked],
         version,
       };
@@ -25,6 +32,6 @@ export function workspaceItems(files: NotesFile[]): WorkspaceActionItem[] {
   );
 }
 
-export function actionItemsResult(files: NotesFile[], today: string, skipped: ActionItemsResult['skipped'], complete: boolean): ActionItemsResult {
+export function actionItemsResult(files: SummarizedFile[], today: string, skipped: ActionItemsResult['skipped'], complete: boolean): ActionItemsResult {
   return { today, items: workspaceItems(files), skipped, complete };
 }
