@@ -229,6 +229,9 @@ export function ensureCorpus(root: string): Corpus {
       }
       bytes += Buffer.byteLength(text);
     }
+    // Each workspace is its own repository (as a team's notes repo is): this repo's .gitignore,
+    // which ignores bench/corpus/, does not apply inside it, for the index, the CLI and ripgrep alike.
+    mkdirSync(join(dir, '.git'), { recursive: true });
     return { label, dir, files, bytes };
   });
   if (!fresh) writeFileSync(stampFile, String(REVISION));

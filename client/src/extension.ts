@@ -25,6 +25,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(NOTES_GLOB) },
     outputChannelName: 'Meeting Notes',
+    // Where the server keeps its index cache, so that the workspace is ready at once next time.
+    initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },
   };
   client = new LanguageClient('meetingNotes', 'Meeting Notes', serverOptions, clientOptions);
 

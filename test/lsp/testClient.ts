@@ -30,6 +30,8 @@ export interface ClientOptions {
   /** Answer to workspace/configuration for `meetingNotes`; without it the client declares no configuration support. */
   settings?: Record<string, unknown>;
   today?: string;
+  /** Extra `initializationOptions` (such as the client's `storagePath`). */
+  initializationOptions?: Record<string, unknown>;
 }
 
 export class TestClient {
@@ -40,6 +42,9 @@ export class TestClient {
   readonly logs: string[] = [];
   didChangeCount = 0;
   refreshCount = 0;
+  /** Work-done progress reports ended by the server (the workspace index reports one per scan). */
+  progressEnded = 0;
+  readonly progressMessages: string[] = [];
   private waiters: Array<() => void> = [];
 
   private constructor(
@@ -81,6 +86,7 @@ export class TestClient {
       rootUri: options.folder ?? null,
       workspaceFolders: options.folder ? [{ uri: options.folder, name: 'notes' }] : null,
       capabilities,
+      ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
     });
     await connection.sendNotification('initialized', {});
     return client;
@@ -121,7 +127,13 @@ export class TestClient {
     c.onNotification('window/showMessage', (params: { message: string }) => {
       this.logs.push(`shown: ${params.message}`);
     });
-    c.onNotification('$/progress', () => undefined);
+    c.onNotification('$/progress', (params: { value?: { kind?: string; message?: string } }) => {
+      if (params.value?.message) this.progressMessages.push(params.value.message);
+      if (params.value?.kind === 'end') {
+        this.progressEnded++;
+        this.wake();
+      }
+    });
   }
 
   private wake(): void {
@@ -180,6 +192,15 @@ export class TestClient {
     return next.version;
   }
 
+  /** Changes part of the text, sent as an incremental change (as editors send keystrokes). */
+  edit(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): number {
+    const current = this.documents.get(uri)!;
+    const next = TextDocument.create(uri, current.languageId, current.version + 1, TextDocument.applyEdits(current, [{ range, newText: text }]));
+    this.documents.set(uri, next);
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: next.version }, contentChanges: [{ range, text }] });
+    return next.version;
+  }
+
   text(uri: string): string {
     return this.documents.get(uri)!.getText();
   }
@@ -230,6 +251,11 @@ export class TestClient {
   /** Applies a code action's edit as the editor would (with the version check). */
   applyAction(action: CodeAction): { applied: boolean } {
     return this.applyWorkspaceEdit({ edit: action.edit! });
+  }
+
+  /** The server's process id (to read its memory use). */
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   get alive(): boolean {

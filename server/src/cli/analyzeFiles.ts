@@ -1,10 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
 import { analyzeNotes } from '../core/analyze';
 import { decodeNotes } from '../core/decode';
 import type { NotesDiagnostic, NotesModel } from '../core/model';
+import { mayBeNotes } from '../core/prefilter';
 import { diagnose } from '../core/rules';
+import { decodeModel, encodeModel } from '../core/serialize';
+import { ANALYZER_VERSION } from '../core/version';
 import { discoverNotes } from '../files/discover';
+import { type FileStat, IndexCache, freshness } from '../index/cache';
 import type { CommonOptions } from './args';
 
 export interface AnalyzedFile {
@@ -19,14 +24,27 @@ export interface SkippedFile {
   reason: string;
 }
 
+type EncodedModel = object;
+
 /** Reads and analyses every notes file under the paths; files that are not notes text are skipped with a reason. */
-export function analyzeFiles(options: CommonOptions, cwd: string): { files: AnalyzedFile[]; skipped: SkippedFile[] } {
+export function analyzeFiles(options: CommonOptions, cwd: string, warn: (message: string) => void = () => undefined): { files: AnalyzedFile[]; skipped: SkippedFile[] } {
   const files: AnalyzedFile[] = [];
   const skipped: SkippedFile[] = [];
+  const cache = options.cache
+    ? new IndexCache<EncodedModel>(resolve(cwd, options.cache), {
+        kind: 'models',
+        analyzer: ANALYZER_VERSION,
+        valid: (value): value is EncodedModel => !!value && typeof value === 'object',
+        log: warn,
+      }).load()
+    : null;
   for (const found of discoverNotes(options.paths, cwd)) {
     const path = relative(cwd, found.path).split(sep).join('/') || found.path;
     let bytes: Buffer;
+    let stat: FileStat;
     try {
+      const s = statSync(found.path);
+      stat = { size: s.size, mtimeMs: s.mtimeMs };
       bytes = readFileSync(found.path);
     } catch (error) {
       skipped.push({ path, reason: (error as Error).message });
@@ -37,9 +55,10 @@ export function analyzeFiles(options: CommonOptions, cwd: string): { files: Anal
       skipped.push({ path, reason: decoded.reason });
       continue;
     }
+    // Files found in folders must look like meeting notes; a README's TODO list is not one.
+    if (!found.explicit && !mayBeNotes(decoded.text, found.path)) continue;
     try {
-      const model = analyzeNotes(decoded.text, { fileName: found.path });
-      // Files found in folders must look like meeting notes; a README's TODO list is not one.
+      const model = cache ? cachedModel(cache, found.path, stat, bytes, decoded.text) : analyzeNotes(decoded.text, { fileName: found.path });
       if (!found.explicit && !model.looksLikeNotes) continue;
       const diagnostics = diagnose(model, { today: options.today, dueSoonDays: options.dueSoonDays, severities: options.severities });
       files.push({ path, model, diagnostics });
@@ -47,6 +66,26 @@ export function analyzeFiles(options: CommonOptions, cwd: string): { files: Anal
       skipped.push({ path, reason: `could not be analysed (${(error as Error).message}); please report this` });
     }
   }
+  cache?.flushSync();
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, skipped };
+}
+
+/** The model from the cache when the file is unchanged (same size and time, or same content), else analysed and remembered. */
+function cachedModel(cache: IndexCache<EncodedModel>, path: string, stat: FileStat, bytes: Buffer, text: string): NotesModel {
+  const entry = cache.get(path);
+  const fresh = freshness(entry, stat);
+  const hash = fresh === 'fresh' ? entry!.hash : createHash('sha1').update(bytes).digest('hex');
+  if (entry?.value && entry.hash === hash) {
+    try {
+      const model = decodeModel(text, entry.value);
+      if (fresh !== 'fresh') cache.set(path, { ...entry, ...stat, checkedAt: Date.now() });
+      return model;
+    } catch {
+      // an entry of another shape: analyse again
+    }
+  }
+  const model = analyzeNotes(text, { fileName: path });
+  cache.set(path, { ...stat, hash, checkedAt: Date.now(), value: encodeModel(model) as EncodedModel });
+  return model;
 }

@@ -14,6 +14,8 @@ export interface CommonOptions {
   color: boolean;
   dueSoonDays: number;
   severities: Partial<Record<DiagnosticCode, Severity | 'off'>>;
+  /** Folder of the analysis cache (`--cache DIR`), or null. */
+  cache: string | null;
 }
 
 export interface CheckOptions extends CommonOptions {
@@ -56,6 +58,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
         owner: { type: 'string' },
         status: { type: 'string' },
         overdue: { type: 'boolean' },
+        cache: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -85,7 +88,9 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
     severities[code] = level;
   }
   const color = values['no-color'] ? false : values.color ? true : isTTY && !env.NO_COLOR && env.TERM !== 'dumb';
-  const common: CommonOptions = { paths: positionals.length ? positionals : ['.'], today, json: values.json ?? false, color, dueSoonDays, severities };
+  if (values.cache !== undefined && !values.cache.trim()) throw new UsageError('--cache needs a folder');
+  const cache = values.cache ?? null;
+  const common: CommonOptions = { paths: positionals.length ? positionals : ['.'], today, json: values.json ?? false, color, dueSoonDays, severities, cache };
 
   if (command === 'check') {
     const failOnText = values['fail-on'] ?? 'error';
@@ -111,6 +116,8 @@ Options:
   --due-soon-days N        'due-soon' covers the next N days (default 3)
   --severity CODE=LEVEL    change a diagnostic's level, or turn it off (repeatable)
   --no-color / --color     colour the output (default: when printing to a terminal)
+  --cache DIR              keep each file's analysis in DIR and reuse it while the file is
+                           unchanged (same size and time, or same content)
 check:
   --fail-on LEVEL          exit 1 when a diagnostic at or above LEVEL is reported:
                            error (default), warning, information, hint, none

@@ -13,7 +13,7 @@ export function main(argv: string[], io = { out: (t: string) => console.log(t), 
       io.out(options.command === 'help' ? USAGE : version);
       return 0;
     }
-    const { files, skipped } = analyzeFiles(options, io.cwd);
+    const { files, skipped } = analyzeFiles(options, io.cwd, (message) => io.err(`meeting-notes: ${message}`));
     for (const s of skipped) io.err(`meeting-notes: skipped ${s.path}: ${s.reason}`);
     if (options.command === 'check') return runCheck(files, skipped, options, io.out);
     return runList(files, options, io.out);

@@ -1,0 +1,242 @@
+// `npm run bench`: how fast the analysis, the language server, its index and the command line
+// are on long notes and large workspaces, side by side with ripgrep scanning the same files for
+// task lines. Corpora are generated deterministically (bench/corpus.ts). Prints a table and writes
+// bench/RESULTS.md. Timings are wall-clock on this machine, whatever else it is doing: the load
+// average is printed with them.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { analyzeNotes } from '../server/src/core/analyze';
+import { memoSettings } from '../server/src/core/memo';
+import { TestClient } from '../test/lsp/testClient';
+import { type Corpus, ensureCorpus, random } from './corpus';
+
+const ROOT = join(__dirname, '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const SAMPLE = join(ROOT, 'examples', 'architecture-review-2024-01-29.txt');
+/** Task lines: a list item with a checkbox, or one that starts with an owner (`- Mike: …`, `1. Tom: …`). */
+const TASK_LINES = String.raw`^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]|[\p{L}@][\p{L} .'-]{0,40}:)`;
+
+interface Row {
+  what: string;
+  corpus: string;
+  value: number | null;
+  unit: 'ms' | 'MB';
+  /** ripgrep's time on the same files, for the ratio. */
+  rg?: number | null;
+  note?: string;
+}
+
+const rows: Row[] = [];
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+const median = (values: number[]) => quantile(values, 0.5);
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+}
+
+function time(run: () => void): number {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
+}
+
+async function main(): Promise<void> {
+  const started = new Date();
+  const loadBefore = loadavg();
+  log('Generating corpora (once; bench/corpus/)…');
+  const corpus = ensureCorpus(join(ROOT, 'bench', 'corpus'));
+  const rg = ripgrep();
+  log(rg.version ? `ripgrep: ${rg.version}` : 'ripgrep: NOT FOUND (apt-get install ripgrep): ripgrep columns are left empty');
+
+  const rgTimes = new Map<string, number | null>();
+  for (const s of corpus.singles) rgTimes.set(s.label, rg.time(s.path));
+  for (const w of corpus.workspaces) rgTimes.set(w.label, rg.time(w.dir));
+  rgTimes.set('sample', rg.time(SAMPLE));
+
+  fullAnalysis(corpus, rgTimes);
+  await editLatency(corpus, rgTimes);
+  await indexing(corpus, rgTimes);
+  commandLine(corpus, rgTimes);
+  for (const [label, value] of rgTimes) rows.push({ what: 'ripgrep, task lines', corpus: label, value, unit: 'ms', rg: value });
+
+  const loadAfter = loadavg();
+  const table = render(rows);
+  log(`\n${table}`);
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}, ${rg.version ?? 'no ripgrep'}`;
+  const load = `load average ${loadBefore.map((l) => l.toFixed(1)).join(' ')} before, ${loadAfter.map((l) => l.toFixed(1)).join(' ')} after`;
+  writeFileSync(
+    join(ROOT, 'bench', 'RESULTS.md'),
+    [
+      '# Benchmark results',
+      '',
+      `Written by \`npm run bench\` on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC. ${machine}; ${load}.`,
+      'Wall-clock times: other work on the machine slows them down. Ratios are to ripgrep scanning the same files for task lines (warm file cache).',
+      '',
+      table,
+      '',
+    ].join('\n'),
+  );
+  log(`\n${machine}\n${load}\nWritten to bench/RESULTS.md`);
+}
+
+/** Full analysis (parse and model), no cache, in this process: median of several runs. */
+function fullAnalysis(corpus: Corpus, rgTimes: Map<string, number | null>): void {
+  memoSettings.enabled = false; // a first analysis: nothing remembered from earlier runs
+  const inputs = [{ label: 'sample', path: SAMPLE, runs: 40 }, ...corpus.singles.map((s) => ({ label: s.label, path: s.path, runs: s.bytes > 500_000 ? 3 : s.bytes > 50_000 ? 10 : 40 }))];
+  analyzeNotes(readFileSync(SAMPLE, 'utf8')); // load the date parser once
+  for (const { label, path, runs } of inputs) {
+    const text = readFileSync(path, 'utf8');
+    const times = Array.from({ length: runs }, () => time(() => analyzeNotes(text, { fileName: path })));
+    rows.push({ what: 'full analysis (median)', corpus: label, value: median(times), unit: 'ms', rg: rgTimes.get(label) });
+    log(`full analysis ${label}: ${median(times).toFixed(1)} ms`);
+  }
+  memoSettings.enabled = true;
+}
+
+/** Edit → pull diagnostics through the real server over JSON-RPC, on the 1 MB file. */
+async function editLatency(corpus: Corpus, rgTimes: Map<string, number | null>): Promise<void> {
+  const single = corpus.singles[corpus.singles.length - 1];
+  const text = readFileSync(single.path, 'utf8');
+  const uri = pathToFileURL(single.path).toString();
+  const client = await TestClient.start({ pull: true, today: '2024-02-01' });
+  try {
+    client.open(uri, text, 'plaintext');
+    const openedAt = performance.now();
+    await client.pullDiagnostics(uri);
+    const firstDiagnostics = performance.now() - openedAt;
+    const next = random(42);
+    const latencies: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      const doc = client.documents.get(uri)!;
+      const offset = Math.floor(next() * doc.getText().length);
+      const at = doc.positionAt(offset);
+      const roll = next();
+      const start = performance.now();
+      if (roll < 0.6) client.edit(uri, { start: at, end: at }, 'abc'[Math.floor(next() * 3)]);
+      else if (roll < 0.85) client.edit(uri, { start: at, end: doc.positionAt(offset + 1) }, '');
+      else if (roll < 0.95) client.edit(uri, { start: at, end: at }, ' by Friday');
+      else client.edit(uri, { start: at, end: at }, '\n');
+      await client.pullDiagnostics(uri);
+      latencies.push(performance.now() - start);
+    }
+    const p50 = median(latencies);
+    const p95 = quantile(latencies, 0.95);
+    rows.push({ what: 'open → first diagnostics (cold)', corpus: single.label, value: firstDiagnostics, unit: 'ms', rg: rgTimes.get(single.label) });
+    rows.push({ what: 'edit → diagnostics, median of 100', corpus: single.label, value: p50, unit: 'ms', rg: rgTimes.get(single.label) });
+    rows.push({ what: 'edit → diagnostics, p95 of 100', corpus: single.label, value: p95, unit: 'ms', rg: rgTimes.get(single.label), note: `max ${Math.max(...latencies).toFixed(0)} ms` });
+    log(`edit → diagnostics on ${single.label}: median ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (first diagnostics ${firstDiagnostics.toFixed(0)} ms)`);
+  } finally {
+    await client.stop();
+  }
+}
+
+/** The server indexing the 10,000-file workspace: cold (empty cache), then warm (cache from the cold run). */
+async function indexing(corpus: Corpus, rgTimes: Map<string, number | null>): Promise<void> {
+  const storage = mkdtempSync(join(tmpdir(), 'meeting-notes-bench-'));
+  try {
+    for (const workspace of corpus.workspaces) {
+      for (const run of ['cold', 'warm'] as const) {
+        if (run === 'cold') rmSync(join(storage, workspace.label), { recursive: true, force: true });
+        const result = await indexOnce(workspace.dir, join(storage, workspace.label));
+        const rgTime = rgTimes.get(workspace.label);
+        rows.push({ what: `index, ${run} (${run === 'cold' ? 'no cache' : 'cache'})`, corpus: workspace.label, value: result.ms, unit: 'ms', rg: rgTime, note: `${result.items} items` });
+        rows.push({ what: `server memory, peak (${run})`, corpus: workspace.label, value: result.peakMb, unit: 'MB' });
+        if (run === 'cold') rows.push({ what: 'start → first diagnostics of an open file', corpus: workspace.label, value: result.firstDiagnostics, unit: 'ms', note: 'while indexing, cold' });
+        log(`index ${workspace.label} ${run}: ${result.ms.toFixed(0)} ms, ${result.items} items, peak ${result.peakMb?.toFixed(0)} MB, first diagnostics ${result.firstDiagnostics.toFixed(0)} ms`);
+      }
+    }
+  } finally {
+    rmSync(storage, { recursive: true, force: true });
+  }
+}
+
+async function indexOnce(dir: string, storagePath: string) {
+  const start = performance.now();
+  const client = await TestClient.start({ pull: true, folder: pathToFileURL(dir).toString(), today: '2024-02-01', initializationOptions: { storagePath } });
+  try {
+    // The file in front of the user: a transcript of the workspace, opened as the editor starts.
+    const open = join(dir, findFirst(dir, /reviews\/review-\d+\.txt$/));
+    const uri = pathToFileURL(open).toString();
+    client.open(uri, readFileSync(open, 'utf8'), 'plaintext');
+    await client.pullDiagnostics(uri);
+    const firstDiagnostics = performance.now() - start;
+    await client.until(() => client.progressEnded > 0, 'the end of indexing', 600_000);
+    const ms = performance.now() - start;
+    const peakMb = peakMemoryMb(client.pid);
+    const items = (await client.actionItems()).items.length;
+    return { ms, peakMb, items, firstDiagnostics };
+  } finally {
+    await client.stop();
+  }
+}
+
+function findFirst(dir: string, pattern: RegExp): string {
+  const out = execFileSync('find', [dir, '-type', 'f'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const found = out.split('\n').find((p) => pattern.test(p));
+  if (!found) throw new Error(`no file like ${pattern} in ${dir}`);
+  return relative(dir, found);
+}
+
+/** Peak resident memory of a process (Linux /proc), worker threads included. */
+function peakMemoryMb(pid: number | undefined): number | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
+    return Number.isFinite(kb) ? kb / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `node dist/cli.js check --json` over each corpus: without a cache, then with a warm `--cache`. */
+function commandLine(corpus: Corpus, rgTimes: Map<string, number | null>): void {
+  const cacheRoot = mkdtempSync(join(tmpdir(), 'meeting-notes-cli-'));
+  try {
+    const targets = [...corpus.singles.map((s) => ({ label: s.label, path: s.path })), ...corpus.workspaces.map((w) => ({ label: w.label, path: w.dir }))];
+    for (const { label, path } of targets) {
+      const cache = join(cacheRoot, label.replace(/\W+/g, '-'));
+      const cli = (extra: string[]) => time(() => spawnSync(process.execPath, [CLI, 'check', path, '--json', '--today', '2024-02-01', '--fail-on', 'none', ...extra], { stdio: 'ignore' }));
+      const cold = cli([]);
+      cli(['--cache', cache]); // fills the cache
+      const warm = cli(['--cache', cache]);
+      rows.push({ what: 'CLI check --json, no cache', corpus: label, value: cold, unit: 'ms', rg: rgTimes.get(label) });
+      rows.push({ what: 'CLI check --json, warm --cache', corpus: label, value: warm, unit: 'ms', rg: rgTimes.get(label) });
+      log(`CLI ${label}: ${cold.toFixed(0)} ms, cached ${warm.toFixed(0)} ms`);
+    }
+  } finally {
+    rmSync(cacheRoot, { recursive: true, force: true });
+  }
+}
+
+function ripgrep(): { version: string | null; time: (path: string) => number | null } {
+  const probe = spawnSync('rg', ['--version'], { encoding: 'utf8' });
+  if (probe.status !== 0) return { version: null, time: () => null };
+  const version = probe.stdout.split('\n')[0];
+  return {
+    version,
+    time: (path) => {
+      const run = () => time(() => spawnSync('rg', ['--count', '--no-messages', TASK_LINES, path], { stdio: 'ignore' }));
+      run(); // warm the file cache
+      return median(Array.from({ length: 5 }, run));
+    },
+  };
+}
+
+function render(list: Row[]): string {
+  const header = '| measure | corpus | value | × ripgrep | note |\n| --- | --- | ---: | ---: | --- |';
+  const lines = list.map((r) => {
+    const value = r.value === null ? 'n/a' : r.unit === 'MB' ? `${r.value.toFixed(0)} MB` : `${r.value < 10 ? r.value.toFixed(1) : r.value.toFixed(0)} ms`;
+    const ratio = r.unit === 'ms' && r.value !== null && r.rg ? `${(r.value / r.rg).toFixed(1)}×` : '';
+    return `| ${r.what} | ${r.corpus} | ${value} | ${ratio} | ${r.note ?? ''} |`;
+  });
+  return [header, ...lines].join('\n');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
