@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, SAMPLE_PATH } from '../helpers/notes';
@@ -110,6 +110,32 @@ describe('command line (dist/cli.js)', function () {
       assert.deepEqual(JSON.parse(out).files.map((f: { path: string }) => f.path), ['meetings/architecture review.txt']);
       // Named on the command line, a file is read even when it does not look like notes.
       assert.deepEqual(JSON.parse(run(['check', 'README.md', '--json'], repo).out).files[0].actionItems.map((i: { task: string }) => i.task), ['Write docs']);
+    });
+  });
+
+  describe('--cache DIR', () => {
+    it('gives the same report from its cache, notices changed files, and shrugs off a damaged cache', () => {
+      const repo = join(dir, 'cached');
+      const cache = join(dir, 'cache-dir');
+      mkdirSync(join(repo, '.git'), { recursive: true });
+      copyFileSync(SAMPLE_PATH, join(repo, 'review.txt'));
+      writeFileSync(join(repo, '2025-03-10-sync.md'), '# Sync\n\nAttendees: Ana, Ben\n\n- [ ] Ana: ship it - Due: 2025-03-14\n');
+      const check = () => run(['check', '.', '--json', '--today', '2024-02-01', '--cache', cache], repo);
+      const first = check();
+      assert.equal(first.code, 0);
+      assert.ok(readdirSync(cache).some((f) => f.startsWith('models-')), 'the cache folder holds the results');
+      const second = check();
+      assert.equal(second.out, first.out);
+      assert.equal(second.out, run(['check', '.', '--json', '--today', '2024-02-01'], repo).out);
+      writeFileSync(join(repo, '2025-03-10-sync.md'), '# Sync\n\nAttendees: Ana, Ben\n\n- [ ] Ben: write the docs - Due: 2025-03-14\n');
+      const changed = JSON.parse(check().out).files.find((f: { path: string }) => f.path === '2025-03-10-sync.md');
+      assert.deepEqual(changed.actionItems.map((i: { task: string }) => i.task), ['Write the docs']);
+      for (const file of readdirSync(cache)) writeFileSync(join(cache, file), '{ not json');
+      const damaged = check();
+      assert.equal(damaged.code, 0);
+      assert.equal(JSON.parse(damaged.out).files.length, 2);
+      assert.match(damaged.err, /damaged/);
+      assert.match(run(['check', '--cache', '', '.'], repo).err, /--cache needs a folder/);
     });
   });
 

@@ -1,0 +1,131 @@
+import { strict as assert } from 'node:assert';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { NotesStore } from '../../server/src/lsp/store';
+import { WorkspaceIndexer } from '../../server/src/lsp/indexer';
+import { DEFAULT_SETTINGS } from '../../server/src/protocol';
+import { ROOT, SAMPLE_PATH } from '../helpers/notes';
+import { TestClient } from './testClient';
+
+const notesFile = (owner: string, task: string) => `# Sync\n\nDate: 2025-03-10\nAttendees: ${owner}, Ben\n\n## Action items\n\n- [ ] ${owner}: ${task} - Due: 2025-03-14\n`;
+
+describe('workspace index', function () {
+  this.timeout(60000);
+  let dir: string;
+  let storage: string;
+  let client: TestClient | undefined;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'meeting-notes-index-'));
+    storage = mkdtempSync(join(tmpdir(), 'meeting-notes-storage-'));
+    for (const f of readdirSync(join(ROOT, 'examples'))) copyFileSync(join(ROOT, 'examples', f), join(dir, f));
+    mkdirSync(join(dir, 'team'));
+    for (let i = 0; i < 60; i++) writeFileSync(join(dir, 'team', `2025-03-${String((i % 28) + 1).padStart(2, '0')}-sync-${i}.md`), notesFile('Ana', `task ${i}`));
+    writeFileSync(join(dir, 'README.md'), '# Project\n\nHow to build it.\n');
+  });
+  afterEach(async () => {
+    await client?.stop();
+    client = undefined;
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(storage, { recursive: true, force: true });
+  });
+
+  const indexed = async () => {
+    client = await TestClient.start({ pull: true, folder: pathToFileURL(dir).toString(), initializationOptions: { storagePath: storage } });
+    await client.until(() => client!.progressEnded > 0, 'the end of indexing');
+    const result = await client.actionItems();
+    await client.stop();
+    client = undefined;
+    return result;
+  };
+  const tasks = (result: { items: Array<{ task: string; uri: string }> }) => result.items.map((i) => `${i.uri.split('/').pop()}: ${i.task}`).sort();
+
+  it('keeps a cache in the client storage; the next start gives the same items, reading only what changed', async () => {
+    const cold = await indexed();
+    assert.equal(cold.complete, true);
+    assert.equal(cold.items.filter((i) => i.uri.includes('/team/')).length, 60);
+    assert.ok(readdirSync(join(storage, 'index')).some((f) => f.startsWith('summaries-')), 'the index cache is written');
+
+    writeFileSync(join(dir, 'team', '2025-03-01-sync-0.md'), notesFile('Ben', 'write the docs'));
+    rmSync(join(dir, 'team', '2025-03-02-sync-1.md'));
+    const warm = await indexed();
+    const expected = tasks(cold)
+      .filter((t) => !t.startsWith('2025-03-01-sync-0.md') && !t.startsWith('2025-03-02-sync-1.md'))
+      .concat('2025-03-01-sync-0.md: Write the docs')
+      .sort();
+    assert.deepEqual(tasks(warm), expected);
+  });
+
+  it('ignores a damaged or foreign cache and reads the files again', async () => {
+    const cold = await indexed();
+    for (const file of readdirSync(join(storage, 'index'))) {
+      const path = join(storage, 'index', file);
+      writeFileSync(path, file.endsWith('0.json') ? '{"format":1,"analyzer":"another","entries":{}}' : readFileSync(path, 'utf8').slice(0, 40));
+    }
+    const again = await indexed();
+    assert.deepEqual(tasks(again), tasks(cold));
+  });
+
+  it('reports files to the tree as they are read, in batches, before the index is complete', async () => {
+    const batches: string[][] = [];
+    const store = { retainIndexed: () => undefined, setIndexed: () => undefined, setSkipped: () => undefined, remove: () => undefined, isIndexed: () => false } as unknown as NotesStore;
+    const indexer = new WorkspaceIndexer(store, (uris) => batches.push(uris));
+    indexer.configure([pathToFileURL(dir).toString()], DEFAULT_SETTINGS, []);
+    let completeDuringBatches = false;
+    await indexer.scan({ begin: () => undefined, report: () => (completeDuringBatches ||= indexer.complete), done: () => undefined });
+    const filled = batches.filter((b) => b.length > 0);
+    assert.ok(filled.length >= 2, `${filled.length} batches`);
+    assert.equal(completeDuringBatches, false);
+    assert.equal(new Set(filled.flat()).size, 60 + readdirSync(join(ROOT, 'examples')).length + 1);
+    assert.deepEqual(batches[batches.length - 1], []); // then: complete
+    assert.equal(indexer.complete, true);
+  });
+});
+
+describe('diagnostics of the newest version', function () {
+  this.timeout(60000);
+  let client: TestClient | undefined;
+  afterEach(async () => {
+    await client?.stop();
+    client = undefined;
+  });
+
+  it('answers a pull sent right after a burst of edits from the last edit', async () => {
+    client = await TestClient.start({ pull: true });
+    const uri = 'untitled:burst.md';
+    client.open(uri, 'Sync\nDate: 2024-01-29\nAttendees: Ana\n\nACTION ITEMS:\n- Ana: first - Due: 2024-02-20\n');
+    await client.pullDiagnostics(uri);
+    for (const day of ['21', '22', '23', '24', '25', '26', '27', '28', '29', '30']) {
+      const doc = client.documents.get(uri)!;
+      const at = doc.getText().indexOf('2024-02-') + 8;
+      client.edit(uri, { start: doc.positionAt(at), end: doc.positionAt(at + 2) }, day);
+    }
+    const end = client.documents.get(uri)!.getText().indexOf('2024-02-');
+    const lastEdit = client.edit(uri, { start: client.documents.get(uri)!.positionAt(end), end: client.documents.get(uri)!.positionAt(end + 10) }, '2024-01-30');
+    assert.equal(lastEdit, 12);
+    const diagnostics = await client.pullDiagnostics(uri);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['overdue']);
+    assert.match(String(diagnostics[0].message), /2024-01-30/);
+  });
+
+  it('reads a long document first in slices, and answers for the text as edited meanwhile', async () => {
+    client = await TestClient.start({ pull: true });
+    const uri = 'untitled:long.txt';
+    const sample = readFileSync(SAMPLE_PATH, 'utf8');
+    const long = Array.from({ length: 30 }, () => sample).join('\n\n');
+    client.open(uri, long, 'plaintext');
+    // Before any answer: the first read is under way (or not yet started) when this edit arrives.
+    const doc = client.documents.get(uri)!;
+    const at = long.lastIndexOf('Due: Tomorrow');
+    client.edit(uri, { start: doc.positionAt(at), end: doc.positionAt(at + 'Due: Tomorrow'.length) }, 'Due: ASAP');
+    const [lenses, diagnostics] = await Promise.all([client.codeLenses('untitled:other.md'), client.pullDiagnostics(uri)]);
+    assert.deepEqual(lenses, []);
+    const lastLine = client.documents.get(uri)!.positionAt(at).line;
+    assert.deepEqual(
+      diagnostics.filter((d) => d.range.start.line === lastLine).map((d) => d.code),
+      ['vague-due-date'],
+    );
+  });
+});

@@ -1,0 +1,153 @@
+import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { analyzeNotes } from '../../server/src/core/analyze';
+import { mayBeNotes } from '../../server/src/core/prefilter';
+import { diagnose } from '../../server/src/core/rules';
+import { decodeModel, encodeModel } from '../../server/src/core/serialize';
+import { type FileSummary, isFileSummary, summarize } from '../../server/src/core/summary';
+import { IndexCache, freshness } from '../../server/src/index/cache';
+import { readNotesFile } from '../../server/src/index/readNotesFile';
+import { ROOT } from '../helpers/notes';
+
+const EXAMPLES = readdirSync(join(ROOT, 'examples')).map((name) => ({ name, text: readFileSync(join(ROOT, 'examples', name), 'utf8') }));
+
+describe('pre-filter: files that cannot be meeting notes', () => {
+  it('lets every example through and stops ordinary documents', () => {
+    for (const { name, text } of EXAMPLES) assert.ok(mayBeNotes(text, name), name);
+    assert.equal(mayBeNotes('# cache client\n\nHow to run it locally.\n\n```sh\nnpm install && npm test\n```\n\nThe numbers from last week look better.\n', 'README.md'), false);
+    assert.equal(mayBeNotes('Release 1.2 fixed 3 bugs.\n', 'CHANGELOG.md'), false);
+  });
+
+  it('never stops a file the analysis would read as notes (random documents, 1,500)', () => {
+    const fragments = [
+      '# Cache client', 'How to run it locally.', 'npm install && npm test', '- item one', '1. first step', '```', 'code', '> quoted', '', '', '2025-03-10',
+      'Present', 'people', 'Tasks', 'Status: open', 'Version 1.2', '**bold** text', 'a_b', 'See [docs](x.md).', '## Notes', 'Mike: ok', 'Due: Friday',
+      '---', 'date: 2025-03-10', 'title: x', 'Attendees: Ana, Ben', '[05:00] Ana: hi', 'Decision: ship it', '- [ ] Ana: ship', '| Owner | Task |', '|---|---|',
+      '| Ana | Ship |', 'ACTION ITEMS:', '## Action items', '## 2025-10-06', '**Ana:** I will ship it by Friday.', 'Ana: I will ship it by Friday.',
+    ];
+    let stopped = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...fragments), { minLength: 1, maxLength: 12 }), fc.constantFrom('notes.md', '2025-03-10-sync.md', 'README.md'), (lines, name) => {
+        const text = lines.join('\n');
+        if (mayBeNotes(text, name)) return;
+        stopped++;
+        assert.equal(analyzeNotes(text, { fileName: name }).looksLikeNotes, false, text);
+      }),
+      { numRuns: 1500, seed: 11 },
+    );
+    assert.ok(stopped > 100, `${stopped} documents stopped`);
+  });
+
+  it('never stops a file the analysis would read as notes (random edits of the examples)', () => {
+    const words = ['Attendees:', '[05:00]', '**Ana:**', 'Decision:', '- [ ] ', '| a | b |', '## Action items', 'Present', '2025-03-10', 'TODO:', 'x', '\n', '\n\n'];
+    fc.assert(
+      fc.property(fc.constantFrom(...EXAMPLES), fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(400), fc.constantFrom(...words)), { maxLength: 6 }), (example, edits) => {
+        let text = example.text;
+        for (const [where, remove, insert] of edits) {
+          const at = Math.floor(where * text.length);
+          text = text.slice(0, at) + insert + text.slice(at + remove);
+        }
+        if (!mayBeNotes(text, 'notes.md')) assert.equal(analyzeNotes(text, { fileName: 'notes.md' }).looksLikeNotes, false, text);
+      }),
+      { numRuns: 600, seed: 7 },
+    );
+  });
+});
+
+describe('a model as JSON (the command line cache)', () => {
+  it('reads back the same model, the same sharing and the same diagnostics', () => {
+    for (const { name, text } of EXAMPLES) {
+      const model = analyzeNotes(text, { fileName: name });
+      const back = decodeModel(text, JSON.parse(JSON.stringify(encodeModel(model))));
+      assert.deepEqual({ ...back, lines: null }, { ...model, lines: null }, name);
+      for (const statement of back.statements) for (const cue of statement.cues) assert.equal(cue.statement, statement);
+      assert.deepEqual(diagnose(back, { today: '2024-02-01' }), diagnose(model, { today: '2024-02-01' }));
+      assert.deepEqual(back.lines.positionAt(100), model.lines.positionAt(100));
+    }
+  });
+
+  it('refuses data of another shape', () => {
+    assert.throws(() => decodeModel('x', { items: 'no' }));
+    assert.throws(() => decodeModel('x', { meetings: [], statements: [], items: [{ $ref: 9 }] }));
+  });
+});
+
+describe('index cache', () => {
+  let dir: string;
+  const summary = (task: string): FileSummary => summarize(analyzeNotes(`Standup\nDate: 2025-03-10\n\nAction items:\n- Ana: ${task} - Due: Friday\n`));
+  const open = (analyzer = 'v1', log?: (m: string) => void) => new IndexCache<FileSummary>(dir, { kind: 'summaries', analyzer, valid: isFileSummary, log }).load();
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'meeting-notes-cache-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps entries between runs, for the same analyzer version only', async () => {
+    const cache = open();
+    cache.set('/notes/a.md', { size: 10, mtimeMs: 1000, hash: 'h1', checkedAt: 9000, value: summary('ship it') });
+    cache.set('/notes/b.bin', { size: 10, mtimeMs: 1000, hash: 'h2', checkedAt: 9000, value: null, skipped: 'binary file' });
+    await cache.flush();
+    const again = open();
+    assert.equal(again.get('/notes/a.md')?.value?.items[0].task, 'Ship it');
+    assert.equal(again.get('/notes/b.bin')?.skipped, 'binary file');
+    assert.equal(open('v2').size, 0);
+  });
+
+  it('ignores a damaged shard, and entries of the wrong shape, without failing', () => {
+    const cache = open();
+    for (let i = 0; i < 40; i++) cache.set(`/notes/${i}.md`, { size: 1, mtimeMs: 1, hash: 'h', checkedAt: 9000, value: summary(`task ${i}`) });
+    cache.flushSync();
+    const files = readdirSync(dir);
+    writeFileSync(join(dir, files[0]), '{"format":1,"analyzer":"v1","entries":{"/x": {"size":');
+    const shard = JSON.parse(readFileSync(join(dir, files[1]), 'utf8'));
+    const [first] = Object.keys(shard.entries);
+    shard.entries[first].value = { items: 'not a summary' };
+    writeFileSync(join(dir, files[1]), JSON.stringify(shard));
+    const logs: string[] = [];
+    const reloaded = open('v1', (m) => logs.push(m));
+    assert.ok(reloaded.size > 0 && reloaded.size < 39, `${reloaded.size} entries kept`);
+    assert.equal(reloaded.get(first), undefined);
+    assert.match(logs.join('\n'), /damaged/);
+  });
+
+  it('trusts size and time only when the file was not changed just before it was read', () => {
+    const entry = { size: 10, mtimeMs: 1000, hash: 'h', checkedAt: 10_000, value: null };
+    assert.equal(freshness(entry, { size: 10, mtimeMs: 1000 }), 'fresh');
+    assert.equal(freshness(entry, { size: 11, mtimeMs: 1000 }), 'check-hash');
+    assert.equal(freshness({ ...entry, checkedAt: 1500 }, { size: 10, mtimeMs: 1000 }), 'check-hash');
+    assert.equal(freshness(undefined, { size: 10, mtimeMs: 1000 }), 'stale');
+  });
+
+  it('works on without writing when its folder cannot be written', async () => {
+    writeFileSync(join(dir, 'a-file'), '');
+    const logs: string[] = [];
+    const cache = new IndexCache<FileSummary>(join(dir, 'a-file', 'sub'), { kind: 'summaries', analyzer: 'v1', valid: isFileSummary, log: (m) => logs.push(m) });
+    cache.set('/a.md', { size: 1, mtimeMs: 1, hash: 'h', checkedAt: 1, value: null });
+    await cache.flush();
+    assert.match(logs.join('\n'), /disabled/);
+  });
+
+  it('reads a file only when it changed: not for the same size and time, not for the same content', () => {
+    const path = join(dir, '2025-03-10-sync.md');
+    writeFileSync(path, '# Sync\n\nAttendees: Ana, Ben\n\n- [ ] Ana: ship it - Due: Friday\n');
+    utimesSync(path, new Date('2025-03-10T10:00:00Z'), new Date('2025-03-10T10:00:00Z'));
+    const read = readNotesFile(path, { maxBytes: 1e6 });
+    assert.equal(read.status, 'read');
+    if (read.status !== 'read') return;
+    assert.equal(read.summary.items[0].task, 'Ship it');
+    const known = { size: read.stat.size, mtimeMs: read.stat.mtimeMs, hash: read.hash, checkedAt: Date.now() };
+    assert.equal(readNotesFile(path, { maxBytes: 1e6, known }).status, 'unchanged');
+    utimesSync(path, new Date(), new Date()); // touched, same content
+    assert.equal(readNotesFile(path, { maxBytes: 1e6, known }).status, 'unchanged');
+    writeFileSync(path, '# Sync\n\nAttendees: Ana, Ben\n\n- [ ] Ben: write docs - Due: Friday\n');
+    const changed = readNotesFile(path, { maxBytes: 1e6, known });
+    assert.equal(changed.status === 'read' && changed.summary.items[0].task, 'Write docs');
+    mkdirSync(join(dir, 'docs'));
+    writeFileSync(join(dir, 'docs', 'README.md'), '# Tool\n\nHow to build it.\n');
+    const readme = readNotesFile(join(dir, 'docs', 'README.md'), { maxBytes: 1e6 });
+    assert.equal(readme.status === 'read' && readme.summary.looksLikeNotes, false);
+    assert.equal(readNotesFile(join(dir, 'gone.md'), { maxBytes: 1e6 }).status, 'gone');
+  });
+});
