@@ -1,7 +1,12 @@
 // The index worker's entry point (dist/indexWorker.js): reads and analyses notes files for the
 // language server on another core, answering each job message with its results.
 import { parentPort } from 'node:worker_threads';
+import { memoSettings } from './core/memo';
 import { type Job, runJob } from './index/jobs';
+
+// Remembering results pays off when the same document is read again and again (an open document
+// being edited); here every file is read once, so it would only hold memory.
+memoSettings.enabled = false;
 
 parentPort?.on('message', (message: { id: number; job: Job }) => {
   try {

@@ -34,7 +34,7 @@ export function analyzeFiles(options: CommonOptions, cwd: string, warn: (message
     ? new IndexCache<EncodedModel>(resolve(cwd, options.cache), {
         kind: 'models',
         analyzer: ANALYZER_VERSION,
-        valid: (value): value is EncodedModel => !!value && typeof value === 'object',
+        unpack: (value) => (value && typeof value === 'object' ? (value as EncodedModel) : null),
         log: warn,
       }).load()
     : null;

@@ -44,8 +44,9 @@ export interface CacheOptions<T> {
   kind: string;
   /** The analyzer version: entries written by another one are ignored. */
   analyzer: string;
-  /** Whether a value read back has the expected shape. */
-  valid: (value: unknown) => value is T;
+  /** The value as stored (JSON), and read back: null when it has another shape (the entry is then left out). */
+  pack?: (value: T) => unknown;
+  unpack: (stored: unknown) => T | null;
   log?: (message: string) => void;
 }
 
@@ -158,7 +159,10 @@ export class IndexCache<T> {
   }
 
   private serialize(shard: number): string {
-    return JSON.stringify({ format: FORMAT, analyzer: this.options.analyzer, entries: Object.fromEntries(this.shards[shard]) });
+    const pack = this.options.pack ?? ((value: T) => value);
+    const entries: Record<string, unknown> = {};
+    for (const [path, entry] of this.shards[shard]) entries[path] = { ...entry, value: entry.value === null ? null : pack(entry.value) };
+    return JSON.stringify({ format: FORMAT, analyzer: this.options.analyzer, entries });
   }
 
   private accept(shard: number, text: string): void {
@@ -171,16 +175,14 @@ export class IndexCache<T> {
     }
     if (!data || data.format !== FORMAT || data.analyzer !== this.options.analyzer || !data.entries || typeof data.entries !== 'object') return;
     for (const [path, raw] of Object.entries(data.entries as Record<string, unknown>)) {
-      const entry = raw as CacheEntry<T>;
-      const ok =
-        !!entry &&
-        typeof entry.size === 'number' &&
-        typeof entry.mtimeMs === 'number' &&
-        typeof entry.hash === 'string' &&
-        typeof entry.checkedAt === 'number' &&
-        (entry.value === null ? typeof entry.skipped === 'string' || entry.skipped === undefined : this.options.valid(entry.value)) &&
-        shardOf(path) === shard;
-      if (ok) this.shards[shard].set(path, entry);
+      const entry = raw as CacheEntry<unknown>;
+      if (!entry || typeof entry.size !== 'number' || typeof entry.mtimeMs !== 'number' || typeof entry.hash !== 'string' || typeof entry.checkedAt !== 'number') continue;
+      if (entry.value === null) {
+        if (typeof entry.skipped === 'string' || entry.skipped === undefined) this.shards[shard].set(path, entry as CacheEntry<T>);
+        continue;
+      }
+      const value = this.options.unpack(entry.value);
+      if (value !== null) this.shards[shard].set(path, { ...entry, value });
     }
   }
 }

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Job } from './jobs';
 
+const WORKER_HEAP_MB = 96;
+
 interface Pending {
   job: Job;
   resolve: (value: unknown) => void;
@@ -32,7 +34,9 @@ export class WorkerPool {
   static create(file: string, size: number): WorkerPool | null {
     if (size < 1 || !existsSync(file)) return null;
     try {
-      return new WorkerPool(Array.from({ length: size }, () => new Worker(file)));
+      // Each file is read on its own: a small heap suffices, and keeps the server's memory low. A
+      // file too large for it makes its worker fail, and the server reads that batch itself.
+      return new WorkerPool(Array.from({ length: size }, () => new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 } })));
     } catch {
       return null;
     }

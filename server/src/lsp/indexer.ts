@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
-import { type FileSummary, isFileSummary } from '../core/summary';
+import { type FileSummary, packSummary, unpackSummary } from '../core/summary';
 import { ANALYZER_VERSION } from '../core/version';
 import { NOTES_EXTENSIONS } from '../files/discover';
 import { IndexCache } from '../index/cache';
@@ -92,15 +92,15 @@ export class WorkspaceIndexer {
       const found = await this.run<string[]>(pool, discover);
       if (!current()) return;
       const paths = this.order(found);
-      const seen = new Set(paths.map((p) => pathToFileURL(p).toString()));
+      for (const path of paths) this.uriOf(path);
+      const seenPaths = new Set(paths);
+      const seen = new Set(paths.map((p) => this.uriOf(p)));
       this.showCached(paths);
       this.store.retainIndexed((uri) => seen.has(uri));
       progress?.begin(paths.length);
 
       let done = 0;
-      const batches: string[][] = [];
-      // A small first batch: the files next to what the user is looking at appear soonest.
-      for (let i = 0; i < paths.length; i += i === 0 ? 8 : BATCH) batches.push(paths.slice(i, i + (i === 0 ? 8 : BATCH)));
+      const batches = this.batches(paths);
       const inFlight = Math.max(1, (pool?.size ?? 1) * 2);
       let next = 0;
       const worker = async () => {
@@ -116,7 +116,8 @@ export class WorkspaceIndexer {
       };
       await Promise.all(Array.from({ length: inFlight }, worker));
       if (!current()) return;
-      this.cache?.prune((path) => seen.has(pathToFileURL(path).toString()) || !this.folders.some((f) => path.startsWith(f + sep)));
+      this.cache?.prune((path) => seenPaths.has(path) || !this.folders.some((f) => path.startsWith(f + sep)));
+      this.uris.clear();
       await this.cache?.flush();
       this.complete = true;
       progress?.done();
@@ -139,6 +140,36 @@ export class WorkspaceIndexer {
     return runJob(job as IndexJob) as T;
   }
 
+  /** URIs of the paths of a scan, made once each. */
+  private readonly uris = new Map<string, string>();
+
+  private uriOf(path: string): string {
+    let uri = this.uris.get(path);
+    if (!uri) this.uris.set(path, (uri = pathToFileURL(path).toString()));
+    return uri;
+  }
+
+  /**
+   * Jobs: a small first one (the files next to what the user is looking at appear soonest), then
+   * about BATCH files to read, or many more whose cache entries need only a look at their size and time.
+   */
+  private batches(paths: string[]): string[][] {
+    const batches: string[][] = [];
+    let batch: string[] = [];
+    let work = 0;
+    for (const path of paths) {
+      batch.push(path);
+      work += this.cache?.get(path) ? 0.1 : 1;
+      if (work >= (batches.length === 0 ? 8 : BATCH)) {
+        batches.push(batch);
+        batch = [];
+        work = 0;
+      }
+    }
+    if (batch.length) batches.push(batch);
+    return batches;
+  }
+
   /** Files in the folders of open documents first, then the rest, each group in path order. */
   private order(paths: string[]): string[] {
     const open = new Set(this.options.openPaths?.() ?? []);
@@ -150,7 +181,7 @@ export class WorkspaceIndexer {
   private loadCache(): Promise<void> {
     if (!this.options.cacheDir) return Promise.resolve();
     this.cacheLoaded ??= (async () => {
-      const cache = new IndexCache<FileSummary>(this.options.cacheDir!, { kind: 'summaries', analyzer: ANALYZER_VERSION, valid: isFileSummary, log: this.options.log });
+      const cache = new IndexCache<FileSummary>(this.options.cacheDir!, { kind: 'summaries', analyzer: ANALYZER_VERSION, pack: packSummary, unpack: unpackSummary, log: this.options.log });
       this.cache = await cache.loadAsync();
     })();
     return this.cacheLoaded;
@@ -168,7 +199,7 @@ export class WorkspaceIndexer {
     for (const path of paths) {
       const entry = this.cache.get(path);
       if (!entry) continue;
-      const uri = pathToFileURL(path).toString();
+      const uri = this.uriOf(path);
       if (entry.value) this.store.setIndexed(uri, entry.value);
       else if (entry.skipped) this.store.setSkipped(uri, entry.skipped);
       shown.push(uri);
@@ -178,7 +209,7 @@ export class WorkspaceIndexer {
 
   /** Records one file's result in the store and the cache; returns its URI when the listing changed. */
   private apply(result: FileResult): string | null {
-    const uri = pathToFileURL(result.path).toString();
+    const uri = this.uriOf(result.path);
     const entry = this.cache?.get(result.path);
     switch (result.status) {
       case 'gone':

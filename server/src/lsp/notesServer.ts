@@ -41,6 +41,9 @@ const PUSH_DELAY_MS = 150;
 /** `meetingNotes/didChange` at most this often: after an edit, and while the workspace is being indexed. */
 const NOTIFY_DELAY_MS = 250;
 const NOTIFY_DELAY_INDEXING_MS = 1000;
+/** How long the index waits for the editor's open documents, and for their first analysis at most. */
+const FIRST_LOOK_MS = 100;
+const FIRST_LOOK_LIMIT_MS = 2000;
 
 /** Starts the meeting-notes language server on a connection (IPC, stdio or a test's streams). */
 export function startServer(connection: Connection): void {
@@ -194,8 +197,21 @@ export function startServer(connection: Connection): void {
     const explicit = settings !== DEFAULT_SETTINGS ? settings : undefined;
     await applySettings(explicit);
     settingsLoaded();
+    await openDocumentsFirst();
     await indexer!.scan(await progress());
   });
+
+  /**
+   * The documents in front of the user come first: the workspace scan starts once those the editor
+   * opens as it starts have been analysed, so that on a small machine it does not delay their
+   * diagnostics (and a long document's first read does not wait behind it either). Bounded: a
+   * huge document does not hold the index back for long.
+   */
+  const openDocumentsFirst = async () => {
+    await new Promise((resolve) => setTimeout(resolve, FIRST_LOOK_MS)); // the editor sends its open documents right after `initialized`
+    const analysed = Promise.all(documents.all().map((d) => store.newest(d.uri).catch(() => undefined)));
+    await Promise.race([analysed, new Promise((resolve) => setTimeout(resolve, FIRST_LOOK_LIMIT_MS))]);
+  };
 
   connection.onDidChangeConfiguration(async (change) => {
     const pushed = (change.settings as { meetingNotes?: unknown } | null)?.meetingNotes;
