@@ -26,7 +26,9 @@ const LINES = [
   '===', '# Heading', '## Action items', '## 2025-10-06', '> quote', '| Owner | Task | Due |', '|---|---|---|', '| Tom | Ship it | Friday |', '[ref]: /url',
   '[^1]: note', 'see [ref] and [^1]', 'a <b>bold</b> c', '\t- tab item', '  text', 'ACTION ITEMS:', 'DECISIONS:', 'Attendees: Tom Bradley, Mike Johnson',
   '***', '- - -', '+ plus', '-', '1.', 'x\r', '\r', 'title: x', 'date: 2024-01-29', '<script>', '</script>', '<?php', '?>', '<!DOCTYPE html>', '<![CDATA[', ']]>',
-  'Date: January 29, 2024',
+  'Date: January 29, 2024', '-  two spaces', '-     five spaces', '- [ ]  box two', '- [x]', '- [X] done', '- [ ]', '01. zero', '1) paren', '3. three',
+  '## Foo ##', '# Foo#', '#', '#5', '## Foo \\#', '###### six', '####### seven', '  ```', '   ~~~~', '````', '```a`b', 'Para\n- item', 'Para\n2. item',
+  '---\na: 1\n---', '*emph* text', '- # head in item', '- > quote in item', '- 1. nested', '- [ref]: x', '  - two indented', 'text\n    four indented', '* * *', '___',
 ];
 
 /** The model without its functions, with its object sharing (statement ↔ cue, item → cue) made explicit. */

@@ -7,7 +7,7 @@ import { analyzeNotes } from '../../server/src/core/analyze';
 import { mayBeNotes } from '../../server/src/core/prefilter';
 import { diagnose } from '../../server/src/core/rules';
 import { decodeModel, encodeModel } from '../../server/src/core/serialize';
-import { type FileSummary, isFileSummary, summarize } from '../../server/src/core/summary';
+import { type FileSummary, packSummary, summarize, unpackSummary } from '../../server/src/core/summary';
 import { IndexCache, freshness } from '../../server/src/index/cache';
 import { readNotesFile } from '../../server/src/index/readNotesFile';
 import { ROOT } from '../helpers/notes';
@@ -78,11 +78,19 @@ describe('a model as JSON (the command line cache)', () => {
 describe('index cache', () => {
   let dir: string;
   const summary = (task: string): FileSummary => summarize(analyzeNotes(`Standup\nDate: 2025-03-10\n\nAction items:\n- Ana: ${task} - Due: Friday\n`));
-  const open = (analyzer = 'v1', log?: (m: string) => void) => new IndexCache<FileSummary>(dir, { kind: 'summaries', analyzer, valid: isFileSummary, log }).load();
+  const open = (analyzer = 'v1', log?: (m: string) => void) => new IndexCache<FileSummary>(dir, { kind: 'summaries', analyzer, pack: packSummary, unpack: unpackSummary, log }).load();
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'meeting-notes-cache-'));
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('stores summaries packed, and reads them back the same (or not at all)', () => {
+    for (const { name, text } of EXAMPLES) {
+      const original = summarize(analyzeNotes(text, { fileName: name }));
+      assert.deepEqual(unpackSummary(JSON.parse(JSON.stringify(packSummary(original)))), original, name);
+    }
+    for (const junk of [null, {}, [1, [], 'x', []], [1, [[0, 'T', null, 0, 'no array']], [], []], [1, [], [['id', 0, 1, 2]], []]]) assert.equal(unpackSummary(junk), null);
+  });
 
   it('keeps entries between runs, for the same analyzer version only', async () => {
     const cache = open();
@@ -123,7 +131,7 @@ describe('index cache', () => {
   it('works on without writing when its folder cannot be written', async () => {
     writeFileSync(join(dir, 'a-file'), '');
     const logs: string[] = [];
-    const cache = new IndexCache<FileSummary>(join(dir, 'a-file', 'sub'), { kind: 'summaries', analyzer: 'v1', valid: isFileSummary, log: (m) => logs.push(m) });
+    const cache = new IndexCache<FileSummary>(join(dir, 'a-file', 'sub'), { kind: 'summaries', analyzer: 'v1', pack: packSummary, unpack: unpackSummary, log: (m) => logs.push(m) });
     cache.set('/a.md', { size: 1, mtimeMs: 1, hash: 'h', checkedAt: 1, value: null });
     await cache.flush();
     assert.match(logs.join('\n'), /disabled/);

@@ -28,9 +28,18 @@ export function hasLoneCarriageReturn(text: string): boolean {
   return /\r(?!\n)/.test(text);
 }
 
+/**
+ * Whether the text must be parsed whole: carriage returns alone end lines this scan does not see,
+ * and a link or footnote definition (`[ref]: /url`, `[^1]: note`) changes how text elsewhere in
+ * the document reads (even whether `- [ ]` is a checkbox). Both are rare in notes.
+ */
+export function mustParseWhole(text: string): boolean {
+  return text.includes(']:') || hasLoneCarriageReturn(text);
+}
+
 /** Offsets (ascending, all > 0) where the text may be cut into separately parsed parts. */
 export function findBoundaries(text: string): number[] {
-  if (hasLoneCarriageReturn(text)) return []; // rare enough to parse whole
+  if (mustParseWhole(text)) return [];
   const scanner = new BoundaryScanner(text, 0);
   const cuts: number[] = [];
   for (let cut = scanner.next(); cut < text.length; cut = scanner.next()) cuts.push(cut);

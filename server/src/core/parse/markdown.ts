@@ -19,10 +19,18 @@ export function parseMarkdown(text: string, atStart = true): Root {
 
 /** Whether the text opens with a complete YAML (`---`) or TOML (`+++`) front matter block. */
 export function startsWithFrontMatter(text: string): boolean {
+  return frontMatterEnd(text) >= 0;
+}
+
+/** Where the front matter block that opens the text ends (after its closing fence), or -1. */
+export function frontMatterEnd(text: string): number {
   const open = /^(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)/.exec(text);
-  if (!open) return false;
+  if (!open) return -1;
   const fence = open[1] === '---' ? '---' : '\\+\\+\\+';
-  return new RegExp(`(?:\\r\\n|\\r|\\n)${fence}[ \\t]*(?:\\r\\n|\\r|\\n|$)`).test(text.slice(open[0].length - 1));
+  const close = new RegExp(`(?:\\r\\n|\\r|\\n)${fence}[ \\t]*(?=\\r\\n|\\r|\\n|$)`, 'g');
+  close.lastIndex = open[0].length - 1;
+  const found = close.exec(text);
+  return found ? found.index + found[0].length : -1;
 }
 
 /** Front matter as a plain object; malformed YAML yields an empty object rather than an error. */

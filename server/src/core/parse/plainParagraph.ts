@@ -19,7 +19,7 @@ export function readPlainParagraph(part: string): (FlatDocument & { lastEnd: num
   const first = part.charCodeAt(0);
   // Must start with visible text (no indentation, no byte order mark), and not a link definition.
   if (!(first > 0x20) || first === 0xfeff || SPECIAL_ANYWHERE.test(part)) return null;
-  if (first === 0x5b /* [ */ && part.includes(']:')) return null;
+  if (part.includes(']:')) return null; // a link definition, or text that one elsewhere changes
 
   let end = 0; // end of the last non-blank line, before its line break
   let at = 0;

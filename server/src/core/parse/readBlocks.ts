@@ -1,8 +1,9 @@
 import type { Span } from '../model';
 import { type FlatDocument, type TextLine, type Unit, flattenDocument } from './blocks';
-import { BoundaryScanner, hasLoneCarriageReturn, startsWithListMarker } from './boundaries';
-import { parseMarkdown } from './markdown';
+import { BoundaryScanner, hasLoneCarriageReturn, mustParseWhole, startsWithListMarker } from './boundaries';
+import { frontMatterEnd, parseMarkdown } from './markdown';
 import { readPlainParagraph } from './plainParagraph';
+import { type SimpleRead, readSimpleBlocks } from './simpleBlocks';
 
 // A document is read part by part (cut where `BoundaryScanner` allows), each part parsed on its
 // own, so that after an edit only the parts around it are parsed again: the parts before the edit
@@ -126,11 +127,13 @@ function* layoutParts(text: string, cache: BlockCache): Generator<void, Layout> 
   const before = cache.previous;
   let from = 0;
   let resumeAt: ((start: number) => number) | null = null;
-  if (before && before.starts.length > 1) {
+  if (before && before.starts.length > 1 && !text.includes(']:')) {
     const prefix = commonPrefix(before.text, text);
     const suffix = commonSuffix(before.text, text, prefix);
     const delta = text.length - before.text.length;
-    if (!hasLoneCarriageReturn(text.slice(Math.max(0, prefix - 1), text.length - suffix + 1))) {
+    // Front matter is only front matter once closed: an edit may close (or open) it far below line 1.
+    const frontMatter = Math.max(frontMatterEnd(before.text), frontMatterEnd(text));
+    if (prefix > frontMatter && !hasLoneCarriageReturn(text.slice(Math.max(0, prefix - 1), text.length - suffix + 1))) {
       // Parts wholly before the edit (and whose next part's first line is too) are kept as they are.
       let k = 0;
       while (k + 1 < before.starts.length && lineEnd(before.text, before.starts[k + 1]) < prefix) {
@@ -167,13 +170,13 @@ function* layoutParts(text: string, cache: BlockCache): Generator<void, Layout> 
 function* cutAndParse(text: string, from: number, cache: BlockCache, fine: boolean, resumeAt: ((start: number) => number) | null) {
   const starts: number[] = [];
   const parts: ParsedPart[] = [];
-  const lone = hasLoneCarriageReturn(from === 0 ? text : '');
+  const whole = from === 0 && mustParseWhole(text);
   const scanner = new BoundaryScanner(text, from);
   const raw: number[] = [];
   const rawCut = (i: number): number => {
     while (raw.length <= i) {
       const last = raw.length ? raw[raw.length - 1] : from;
-      if (last >= text.length || lone) raw.push(text.length);
+      if (last >= text.length || whole) raw.push(text.length);
       else {
         let cut = scanner.next();
         while (cut <= last && cut < text.length) cut = scanner.next();
@@ -182,10 +185,20 @@ function* cutAndParse(text: string, from: number, cache: BlockCache, fine: boole
     }
     return raw[i];
   };
-  // Coarse cuts: only next to a plain paragraph (which needs no parser).
+  // Coarse cuts: only next to a part that needs no parser (a plain paragraph, simple blocks).
   const kept: number[] = [];
   let rawIndex = 0;
-  const plainBetween = (a: number, b: number) => a < b && readPlainParagraph(text.slice(a, b)) !== null;
+  const simpleParts = new Map<number, boolean>();
+  const plainBetween = (a: number, b: number) => {
+    if (a >= b) return false;
+    let simple = simpleParts.get(a);
+    if (simple === undefined) {
+      const source = text.slice(a, b);
+      simple = readPlainParagraph(source) !== null || readSimpleBlocks(source, a === 0) !== null;
+      simpleParts.set(a, simple);
+    }
+    return simple;
+  };
   const cut = (i: number): number => {
     while (kept.length <= i) {
       const last = kept.length ? kept[kept.length - 1] : from;
@@ -289,10 +302,11 @@ function partAt(text: string, start: number, end: number, cache: BlockCache): Pa
   if (known) return known;
   // A copy, so that what is kept refers to this part alone and not to the whole text it came from.
   const own = copyString(source);
-  const plain = readPlainParagraph(own);
+  const simple = readPlainParagraph(own) ?? readSimpleBlocks(own, atStart);
   let part: ParsedPart;
-  if (plain) {
-    part = { local: plain, placed: null, lastEnd: plain.lastEnd, firstList: null, lastList: null, lastIndentedCode: false };
+  if (simple) {
+    const { firstList = null, lastList = null } = simple as Partial<SimpleRead>;
+    part = { local: simple, placed: null, lastEnd: simple.lastEnd, firstList, lastList, lastIndentedCode: false };
   } else {
     const root = parseMarkdown(own, atStart);
     const first = root.children[0];
