@@ -3,7 +3,9 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { parse as parseYaml } from 'yaml';
 import { analyzeNotes } from '../../server/src/core/analyze';
+import { readSimpleYaml } from '../../server/src/core/parse/markdown';
 import { mayBeNotes } from '../../server/src/core/prefilter';
 import { diagnose } from '../../server/src/core/rules';
 import { decodeModel, encodeModel } from '../../server/src/core/serialize';
@@ -54,6 +56,41 @@ describe('pre-filter: files that cannot be meeting notes', () => {
       }),
       { numRuns: 600, seed: 7 },
     );
+  });
+});
+
+describe('front matter read without the YAML parser', () => {
+  it('gives what the YAML parser gives, or leaves the text to it', () => {
+    const keys = ['title', 'date', 'attendees', 'participants', 'x-y', '1a'];
+    const values = ['', 'Platform sync', '2025-03-10', '12:30', '5', '1e3', 'true', 'Yes', 'null', '~', '-x', '"q"', "it's", 'a # b', '[a, b]', '&a', '|', 'Mike (Lead)', '.inf', 'é ü'];
+    const line = fc.oneof(
+      fc.tuple(fc.constantFrom(...keys), fc.constantFrom(...values)).map(([k, v]) => `${k}: ${v}`),
+      fc.tuple(fc.constantFrom(...keys), fc.array(fc.constantFrom(...values), { maxLength: 3 }), fc.constantFrom('', '  ')).map(([k, items, indent]) => [`${k}:`, ...items.map((v) => `${indent}- ${v}`)].join('\n')),
+      fc.constantFrom('', '# note'),
+    );
+    let simple = 0;
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), fc.constantFrom('\n', '\r\n'), (lines, eol) => {
+        const text = lines.join('\n').split('\n').join(eol);
+        const mine = readSimpleYaml(text);
+        if (mine === null) return;
+        simple++;
+        let theirs: unknown;
+        try {
+          theirs = parseYaml(text);
+        } catch {
+          theirs = 'an error';
+        }
+        assert.deepEqual(mine, theirs, text);
+      }),
+      { numRuns: 1500, seed: 3 },
+    );
+    assert.ok(simple > 100, `${simple} read without the parser`);
+    assert.deepEqual(readSimpleYaml('title: Platform sync\ndate: 2025-03-10\nattendees:\n  - Priya Shah (SRE)\n  - Jonas Weber'), {
+      title: 'Platform sync',
+      date: '2025-03-10',
+      attendees: ['Priya Shah (SRE)', 'Jonas Weber'],
+    });
   });
 });
 

@@ -145,7 +145,32 @@ function readImpossible(text: string): DateReading | null {
   return day >= 1 && day <= daysInMonth(year, month) ? null : { date: null, vague: true, invalid: true, length: m[0].length };
 }
 
+/**
+ * chrono is the slowest step of reading notes, and most texts handed to it start with no date.
+ * Whether one does is a matter of the text alone (the reference day only changes which day a
+ * date is), so those texts are remembered once for all; readings are remembered per reference day.
+ */
+const undated = new Set<string>();
+const chronoReadings = new Map<string, DateReading>();
+const CHRONO_MEMORY = 20_000;
+
 function readWithChrono(text: string, meetingDate: string | null): DateReading | null {
+  if (undated.has(text)) return null;
+  const key = `${meetingDate}\u0000${text}`;
+  const known = chronoReadings.get(key);
+  if (known) return { ...known };
+  const reading = readWithChronoNow(text, meetingDate);
+  if (!reading) {
+    if (undated.size >= CHRONO_MEMORY) undated.clear();
+    undated.add(text);
+  } else {
+    if (chronoReadings.size >= CHRONO_MEMORY) chronoReadings.clear();
+    chronoReadings.set(key, reading);
+  }
+  return reading && { ...reading };
+}
+
+function readWithChronoNow(text: string, meetingDate: string | null): DateReading | null {
   const reference = meetingDate ? parseIso(meetingDate)! : { year: 2000, month: 1, day: 1 };
   const [result] = chrono.parse(text, new Date(reference.year, reference.month - 1, reference.day, 12));
   if (!result || result.index !== 0) return null;

@@ -35,10 +35,66 @@ export function frontMatterEnd(text: string): number {
 
 /** Front matter as a plain object; malformed YAML yields an empty object rather than an error. */
 export function readFrontMatter(yamlText: string): Record<string, unknown> {
+  const simple = readSimpleYaml(yamlText);
+  if (simple) return simple;
   try {
     const data: unknown = parseYaml(yamlText, { prettyErrors: false, maxAliasCount: 50 });
     return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
   } catch {
     return {};
   }
+}
+
+const YAML_KEY = /^([A-Za-z][A-Za-z0-9_-]*):(?: +(.*))?$/;
+const YAML_ITEM = /^( *)- +(.*)$/;
+/** Plain scalars that YAML reads as something other than a string: numbers, booleans, null. */
+const YAML_NOT_STRING = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|true|True|TRUE|false|False|FALSE|null|Null|NULL|~)$/;
+
+/**
+ * Front matter written the usual way (`key: text` lines, and lists of text under a key), read
+ * without the YAML parser, which is slow to start on every file of a large workspace. Anything
+ * else (quotes, nested maps, numbers, comments, …) returns null, and the YAML parser reads it; the
+ * unit tests compare both on such front matter.
+ */
+export function readSimpleYaml(text: string): Record<string, unknown> | null {
+  const data: Record<string, unknown> = {};
+  /** A key without a value on its line: a list follows, or it is null. */
+  let pending: { key: string; items: string[]; indent: number } | null = null;
+  const finish = () => {
+    if (pending) data[pending.key] = pending.items.length ? pending.items : null;
+    pending = null;
+  };
+  const plain = (value: string) => {
+    const v = value.trim();
+    // No indicator first, no quote, colon, hash, tab or backslash anywhere: the text is the value, a string.
+    if (!v || /^[-?:,[\]{}#&*!|>'"%@`]/.test(v) || /[:#'"\t\\]/.test(v) || YAML_NOT_STRING.test(v)) return null;
+    return v;
+  };
+  for (const raw of text.split('\n')) {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (!line.trim()) continue;
+    const item = YAML_ITEM.exec(line);
+    if (item) {
+      const current = pending as { key: string; items: string[]; indent: number } | null;
+      if (!current || (current.indent >= 0 && item[1].length !== current.indent)) return null;
+      current.indent = item[1].length;
+      const value = plain(item[2]);
+      if (value === null) return null;
+      current.items.push(value);
+      continue;
+    }
+    const entry = YAML_KEY.exec(line);
+    finish();
+    if (!entry || Object.hasOwn(data, entry[1])) return null;
+    if (entry[2] === undefined || !entry[2].trim()) {
+      data[entry[1]] = null;
+      pending = { key: entry[1], items: [], indent: -1 };
+      continue;
+    }
+    const value = plain(entry[2]);
+    if (value === null) return null;
+    data[entry[1]] = value;
+  }
+  finish();
+  return data;
 }
