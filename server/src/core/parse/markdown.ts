@@ -96,5 +96,5 @@ export function readSimpleYaml(text: string): Record<string, unknown> | null {
     data[entry[1]] = value;
   }
   finish();
-  return data;
+  return Object.keys(data).length ? data : null; // empty: the parser says null
 }
