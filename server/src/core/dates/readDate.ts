@@ -199,7 +199,7 @@ const calendarDates = new Memo<DateReading | null>();
 /** A calendar date written out (`January 29, 2024`, `2025-09-15`, `3 March 2025`), never a relative word. */
 export function readCalendarDate(text: string, reference: string | null): DateReading | null {
   if (!/\d/.test(text)) return null; // every calendar date has a day number; skips chrono for most text
-  const reading = calendarDates.get(() => readCalendarDateNow(text, reference), reference, text);
+  const reading = calendarDates.get(() => readCalendarDateNow(text, reference), text, reference);
   return reading && { ...reading };
 }
 

@@ -48,8 +48,8 @@ export function findCues(text: string, base: number, ctx: CueContext): FoundCue[
       const cues = readCues(text, 0, { meetingDate: ctx.meetingDate, roster: ctx.roster, withOwner: ctx.withOwner, previousRequest: null }, probe);
       return { cues, answersRequest: probe.answersRequest };
     },
-    ctx.roster.scope(ctx.meetingDate, ctx.withOwner),
     text,
+    ctx.roster.scope(ctx.meetingDate, ctx.withOwner),
   );
   if (found.answersRequest && ctx.previousRequest) return readCues(text, base, ctx, { answersRequest: false });
   return found.cues.map((cue) => movedCue(cue, base));

@@ -51,7 +51,7 @@ const entries = new Memo<ParsedEntry>();
 
 /** Reads one entry; `text` is the entry's source and `base` its offset in the document. */
 export function parseEntryText(text: string, base: number, ctx: EntryContext): ParsedEntry {
-  return movedEntry(entries.get(() => readEntry(text, 0, ctx), ctx.roster.scope(ctx.meetingDate, ctx.withOwner), text), base);
+  return movedEntry(entries.get(() => readEntry(text, 0, ctx), text, ctx.roster.scope(ctx.meetingDate, ctx.withOwner)), base);
 }
 
 /** A copy of an entry read at offset 0, moved to `base` (callers may change their copy). */

@@ -24,7 +24,7 @@ function validTime(time: string): boolean {
 const heads = new Memo<StatementHead | null>();
 
 export function readStatementHead(line: string, roster: Roster): StatementHead | null {
-  const head = heads.get(() => readHead(line, roster), roster.key, line);
+  const head = heads.get(() => readHead(line, roster), line, roster.key);
   return head && { ...head, speaker: head.speaker && { ...head.speaker } };
 }
 

@@ -59,34 +59,47 @@ function ownerKey(owner: PersonRef | null): string {
 type Scored = Array<[number, number]>;
 
 const pairLists = new Memo<Map<string, Scored>>();
+/** The last decisions, by everything they were decided on (a few: one per document being edited). */
+const decided = new Map<string, Array<[number, number]>>();
+const DECIDED_KEPT = 8;
 
 /**
- * Candidate pairs, left task by left task, in the order of the right tasks. The lists are
- * remembered by what scoring reads (words, owner, date, kind, meeting) while the right-hand side
- * is unchanged: after an edit of a transcript, only the cues that changed are scored again.
+ * Which left task goes with which right task, as index pairs in the order `decide` chose them.
+ * Only what scoring reads of each task (words, owner, date, kind, meeting) matters, so the result
+ * is remembered by that: an edit of a transcript that changes no cue and no entry decides nothing
+ * again, and one that changes a cue scores only that cue again (each cue's scored candidates are
+ * remembered while the right-hand side is unchanged).
  */
-function candidatePairs<L, R>(
+function decidePairs<L, R>(
   purpose: string,
   lefts: L[],
   rights: R[],
   leftKey: (left: L) => string,
   rightKey: (right: R) => string,
   scorer: () => (left: L) => Scored,
-): Array<Candidate<L, R>> {
-  const lists = pairLists.get(() => new Map(), purpose, rights.map(rightKey).join('\n'));
+  decide: (sorted: Array<Candidate<number, number>>) => Array<Candidate<number, number>>,
+): Array<[number, number]> {
+  const rightSignature = rights.map(rightKey).join('\n');
+  const leftKeys = lefts.map(leftKey);
+  const signature = `${purpose}\n${rightSignature}\n\n${leftKeys.join('\n')}`;
+  const known = decided.get(signature);
+  if (known) return known;
+  const lists = pairLists.get(() => new Map(), rightSignature, purpose);
   if (lists.size > 20_000) lists.clear();
   let score: ((left: L) => Scored) | null = null;
-  const candidates: Array<Candidate<L, R>> = [];
-  for (const left of lefts) {
-    const key = leftKey(left);
-    let list = lists.get(key);
+  const candidates: Array<Candidate<number, number>> = [];
+  lefts.forEach((left, li) => {
+    let list = lists.get(leftKeys[li]);
     if (!list) {
       score ??= scorer();
-      lists.set(key, (list = score(left)));
+      lists.set(leftKeys[li], (list = score(left)));
     }
-    for (const [index, value] of list) candidates.push({ left, right: rights[index], score: value });
-  }
-  return candidates;
+    for (const [ri, value] of list) candidates.push({ left: li, right: ri, score: value });
+  });
+  const pairs = decide(byScore(candidates)).map((c): [number, number] => [c.left, c.right]);
+  decided.set(signature, pairs);
+  if (decided.size > DECIDED_KEPT) decided.delete(decided.keys().next().value!);
+  return pairs;
 }
 
 const itemKey = (i: ActionItem) => `${i.source}|${i.meeting}|${i.kind}|${ownerKey(i.owner)}|${i.due?.date}|${i.task}`;
@@ -111,9 +124,9 @@ export function linkTwins(items: ActionItem[]): void {
       return found;
     };
   };
-  for (const { left, right } of assignOneToOne(byScore(candidatePairs('twins', commitments, actions, itemKey, itemKey, scorer)))) {
-    left.linked.push(right.id);
-    right.linked.push(left.id);
+  for (const [ci, ai] of decidePairs('twins', commitments, actions, itemKey, itemKey, scorer, assignOneToOne)) {
+    commitments[ci].linked.push(actions[ai].id);
+    actions[ai].linked.push(commitments[ci].id);
   }
 }
 
@@ -139,7 +152,7 @@ export function recordCues(cues: StatementCue[], items: ActionItem[]): Statement
       return found;
     };
   };
-  return attach(cues, candidatePairs('cues', cues, items, cueKey, itemKey, scorer), (item, cue) => item.mentions.push(cue));
+  return attach(cues, decidePairs('cues', cues, items, cueKey, itemKey, scorer, recordingOrder), (ci, ii) => items[ii].mentions.push(cues[ci]));
 }
 
 /** Ties each spoken `Decision:` to the DECISIONS entry that records it; returns the unrecorded ones. */
@@ -160,20 +173,27 @@ export function recordDecisions(cues: StatementCue[], decisions: Decision[]): St
   };
   const decisionKey = (d: Decision) => `${d.meeting}|${d.text}`;
   const spokenKey = (c: StatementCue) => `${c.statement.meeting}|${c.task}`;
-  return attach(cues, candidatePairs('decisions', cues, decisions, spokenKey, decisionKey, scorer), (decision, cue) => decision.mentions.push(cue));
+  return attach(cues, decidePairs('decisions', cues, decisions, spokenKey, decisionKey, scorer, recordingOrder), (ci, di) => decisions[di].mentions.push(cues[ci]));
 }
 
-function attach<R>(cues: StatementCue[], candidates: Array<Candidate<StatementCue, R>>, record: (right: R, cue: StatementCue) => void): StatementCue[] {
-  const sorted = byScore(candidates);
-  const recorded = new Set<StatementCue>();
-  for (const { left, right } of assignOneToOne(sorted)) {
-    record(right, left);
-    recorded.add(left);
-  }
+/** Each entry first takes its best cue (one to one); then a cue said twice may join its best entry too. */
+function recordingOrder(sorted: Array<Candidate<number, number>>): Array<Candidate<number, number>> {
+  const order = assignOneToOne(sorted);
+  const recorded = new Set(order.map((c) => c.left));
   for (const c of sorted) {
     if (recorded.has(c.left)) continue;
-    record(c.right, c.left);
+    order.push(c);
     recorded.add(c.left);
   }
-  return cues.filter((c) => !recorded.has(c));
+  return order;
+}
+
+/** Records the pairs (cue index, entry index) in order; returns the cues no entry records. */
+function attach(cues: StatementCue[], pairs: Array<[number, number]>, record: (cue: number, right: number) => void): StatementCue[] {
+  const recorded = new Set<number>();
+  for (const [ci, ri] of pairs) {
+    record(ci, ri);
+    recorded.add(ci);
+  }
+  return cues.filter((_, i) => !recorded.has(i));
 }

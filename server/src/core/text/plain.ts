@@ -19,8 +19,14 @@ function readPlainText(source: string): string {
     .trim();
 }
 
+const normalizedNames = new Memo<string>();
+
 /** For comparing names: case, accents, `@` and `.`/`_`/`-` separators do not matter. */
 export function normalizeName(name: string): string {
+  return normalizedNames.get(() => readNormalizedName(name), name);
+}
+
+function readNormalizedName(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
