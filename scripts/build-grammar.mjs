@@ -25,6 +25,10 @@ const SECTIONS = String.raw`action items|actions|next steps|to ?do|follow[- ]?up
 const captures = (...names) => Object.fromEntries(names.flatMap((name, i) => (name ? [[String(i + 1), { name }]] : [])));
 const N = (scope) => `${scope}.meeting-notes`;
 
+/** An optional task-list box before an entry's owner: two groups, checked and unchecked. */
+const BOX = String.raw`(?:(?:(\[[xX]\])|(\[ \]))\s+)?`;
+const BOX_SCOPES = [`${N('markup.inserted.checkbox.checked')} ${N('constant.language.checkbox')}`, N('constant.language.checkbox.unchecked')];
+
 const repository = {
   'transcript-line': {
     patterns: [
@@ -62,8 +66,8 @@ const repository = {
     patterns: [
       {
         comment: '1. Mike: … and - [x] @jonas: … in plain-text lists',
-        match: String.raw`^\s*([-*+]|\d{1,3}[.)])\s+(?:(\[[ xX]\])\s+)?(@?${NAME})(:)(?=\s)`,
-        captures: captures(N('punctuation.definition.list.begin'), N('constant.language.checkbox'), N('entity.name.tag.owner'), N('punctuation.separator.owner')),
+        match: String.raw`^\s*([-*+]|\d{1,3}[.)])\s+${BOX}(@?${NAME})(:)(?=\s)`,
+        captures: captures(N('punctuation.definition.list.begin'), ...BOX_SCOPES, N('entity.name.tag.owner'), N('punctuation.separator.owner')),
       },
     ],
   },
@@ -100,8 +104,9 @@ const repository = {
   done: {
     patterns: [
       { match: String.raw`(✅)\s*(\d{4}-\d{2}-\d{2})?`, captures: captures(N('markup.inserted.done'), `${N('markup.inserted.done')} ${N('constant.numeric.date')}`) },
-      { match: String.raw`(?<=^|\s)\[[xX]\](?=\s)`, name: `${N('markup.inserted.checkbox.checked')} ${N('constant.language.checkbox')}` },
-      { match: String.raw`(?<=^|\s)\[ \](?=\s)`, name: N('constant.language.checkbox.unchecked') },
+      // A box followed by `Owner:` is left to the list-entry patterns, which colour both.
+      { match: String.raw`(?<=^|\s)\[[xX]\](?=\s)(?!\s+@?${NAME}:\s)`, name: `${N('markup.inserted.checkbox.checked')} ${N('constant.language.checkbox')}` },
+      { match: String.raw`(?<=^|\s)\[ \](?=\s)(?!\s+@?${NAME}:\s)`, name: N('constant.language.checkbox.unchecked') },
     ],
   },
   handle: {
@@ -129,9 +134,22 @@ export const grammars = {
     $schema: SCHEMA,
     name: 'Meeting Notes (markdown injection)',
     scopeName: 'markdown.meeting-notes.injection',
-    // Not inside code, raw HTML or front matter: nothing there counts as notes.
-    injectionSelector: 'L:text.html.markdown -markup.fenced_code -markup.inline.raw -markup.raw -comment -meta.embedded',
+    // Not inside code, raw HTML, block quotes or front matter: nothing there counts as notes.
+    injectionSelector: 'L:text.html.markdown -markup.fenced_code -markup.inline.raw -markup.raw -markup.quote -comment -meta.embedded',
     patterns: ['#transcript-line', '#field', '#section-header', '#inline'].map((part) => ({ include: `text.meeting-notes${part}` })),
+  },
+  'meeting-notes.markdown-list-injection.tmLanguage.json': {
+    $schema: SCHEMA,
+    name: 'Meeting Notes (owners of markdown list entries)',
+    scopeName: 'markdown.meeting-notes.list-injection',
+    // The owner right after a list marker: markdown's list paragraph starts there, where \G anchors.
+    injectionSelector: 'L:text.html.markdown markup.list meta.paragraph.markdown -markup.quote',
+    patterns: [
+      {
+        match: String.raw`\G${BOX}(@?${NAME})(:)(?=\s)`,
+        captures: captures(...BOX_SCOPES, N('entity.name.tag.owner'), N('punctuation.separator.owner')),
+      },
+    ],
   },
 };
 

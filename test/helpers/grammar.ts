@@ -9,19 +9,34 @@ import { INITIAL, type IGrammar, Registry, parseRawGrammar } from 'vscode-textma
 const root = join(__dirname, '..', '..');
 const require = createRequire(__filename);
 
-/** A stand-in for VS Code's markdown grammar: fenced code and HTML comments are all it needs here. */
+/**
+ * A stand-in for VS Code's markdown grammar with the scopes our injections key on: fenced code,
+ * HTML comments, block quotes, and list items whose text is a paragraph starting right after the
+ * marker (where the list-entry injection anchors with \\G), as VS Code's grammar tokenizes them.
+ */
 const MARKDOWN_HOST = {
   scopeName: 'text.html.markdown',
   patterns: [
     { begin: '^\\s*(```|~~~)', end: '^\\s*\\1', name: 'markup.fenced_code.block.markdown' },
     { begin: '<!--', end: '-->', name: 'comment.block.html' },
     { match: '^\\s*(#{1,6})\\s+(.*)$', name: 'markup.heading.markdown' },
+    { begin: '^\\s*>\\s?', end: '$', name: 'markup.quote.markdown', patterns: [{ include: '#list' }] },
+    { include: '#list' },
   ],
+  repository: {
+    list: {
+      begin: '(^|\\G)\\s*([-*+]|\\d+[.)])\\s',
+      end: '$',
+      name: 'markup.list.unnumbered.markdown',
+      patterns: [{ begin: '\\G(?=\\S)', end: '$', name: 'meta.paragraph.markdown' }],
+    },
+  },
 };
 
 const grammarFiles: Record<string, string> = {
   'text.meeting-notes': 'syntaxes/meeting-notes.tmLanguage.json',
   'markdown.meeting-notes.injection': 'syntaxes/meeting-notes.markdown-injection.tmLanguage.json',
+  'markdown.meeting-notes.list-injection': 'syntaxes/meeting-notes.markdown-list-injection.tmLanguage.json',
 };
 
 let registry: Registry | undefined;
@@ -40,7 +55,7 @@ function load(): Registry {
       const file = grammarFiles[scopeName];
       return file ? parseRawGrammar(readFileSync(join(root, file), 'utf8'), join(root, file)) : null;
     },
-    getInjections: (scopeName) => (scopeName === 'text.html.markdown' ? ['markdown.meeting-notes.injection'] : []),
+    getInjections: (scopeName) => (scopeName === 'text.html.markdown' ? ['markdown.meeting-notes.injection', 'markdown.meeting-notes.list-injection'] : []),
   });
   return registry;
 }

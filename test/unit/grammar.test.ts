@@ -12,7 +12,7 @@ async function scopesOf(text: string, language: 'plaintext' | 'markdown' = 'plai
 describe('TextMate grammar', () => {
   it('is what scripts/build-grammar.mjs writes (edit the script, not the JSON)', async () => {
     const { grammars, render } = await import('../../scripts/build-grammar.mjs');
-    for (const [file, grammar] of Object.entries(grammars as Record<string, unknown>)) {
+    for (const [file, grammar] of Object.entries(grammars)) {
       assert.equal(readFileSync(join(root, 'syntaxes', file), 'utf8'), render(grammar), `syntaxes/${file} is out of date: run node scripts/build-grammar.mjs`);
     }
   });
@@ -49,15 +49,25 @@ describe('TextMate grammar', () => {
     const lines = await scopesOf(['ACTION ITEMS:', '1. Mike: Test Redis connection pool optimizations - Due: Tomorrow', '- [x] Priya: file the rollback PR - Due: 2025-03-10 ✅ 2025-03-10', '- [ ] @jonas investigate remote cache hit rate (due: 2025-03-12)', 'Attendees: Mike Johnson (Engineering Lead)'].join('\n'));
     assert.deepEqual(lines[0], ['ACTION ITEMS → markup.heading.section entity.name.section', ': → punctuation.separator.section']);
     assert.deepEqual(lines[1], ['1. → punctuation.definition.list.begin', 'Mike → entity.name.tag.owner', ': → punctuation.separator.owner', 'Due → keyword.other.due', ': → punctuation.separator.due', 'Tomorrow → constant.numeric.date.due']);
-    assert.deepEqual(lines[2], ['- → punctuation.definition.list.begin', '[x] → constant.language.checkbox', 'Priya → entity.name.tag.owner', ': → punctuation.separator.owner', 'Due → keyword.other.due', ': → punctuation.separator.due', '2025-03-10 → constant.numeric.date.due', '✅ → markup.inserted.done', '2025-03-10 → markup.inserted.done constant.numeric.date']);
+    assert.deepEqual(lines[2], ['- → punctuation.definition.list.begin', '[x] → markup.inserted.checkbox.checked constant.language.checkbox', 'Priya → entity.name.tag.owner', ': → punctuation.separator.owner', 'Due → keyword.other.due', ': → punctuation.separator.due', '2025-03-10 → constant.numeric.date.due', '✅ → markup.inserted.done', '2025-03-10 → markup.inserted.done constant.numeric.date']);
     assert.deepEqual(lines[3], ['[ ] → constant.language.checkbox.unchecked', '@ → punctuation.definition.handle', 'jonas → entity.name.tag.owner', 'due → keyword.other.due', ': → punctuation.separator.due', '2025-03-12 → constant.numeric.date.due']);
     assert.deepEqual(lines[4], ['Attendees → keyword.other.field', ': → punctuation.separator.field']);
   });
 
-  it('is injected into markdown, but not into code blocks or HTML comments', async () => {
-    const lines = await scopesOf(['## Transcript', '[05:00] Tom: I will do it by Friday', '```', '[05:00] Tom: I will do it by Friday', '```', '<!-- [05:00] Tom: I will do it by Friday -->', '- [ ] @jonas: bump the client (due: 2025-03-12)'].join('\n'), 'markdown');
+  it('is injected into markdown, but not into code blocks, HTML comments or block quotes', async () => {
+    const lines = await scopesOf(
+      ['## Transcript', '[05:00] Tom: I will do it by Friday', '```', '[05:00] Tom: I will do it by Friday', '```', '<!-- [05:00] Tom: I will do it by Friday -->', '> - [ ] Alex: rewrite the deploy scripts by Friday'].join('\n'),
+      'markdown',
+    );
     assert.deepEqual(lines[1], ['[ → punctuation.definition.timestamp.begin', '05:00 → constant.numeric.timestamp', '] → punctuation.definition.timestamp.end', 'Tom → entity.name.tag.speaker', ': → punctuation.separator.speaker', 'I will → keyword.other.cue.commitment', 'by → keyword.other.due', 'Friday → constant.numeric.date.due']);
-    assert.deepEqual([lines[3], lines[5]], [[], []]);
-    assert.deepEqual(lines[6], ['[ ] → constant.language.checkbox.unchecked', '@ → punctuation.definition.handle', 'jonas → entity.name.tag.owner', 'due → keyword.other.due', ': → punctuation.separator.due', '2025-03-12 → constant.numeric.date.due']);
+    assert.deepEqual([lines[3], lines[5], lines[6]], [[], [], []]);
+  });
+
+  it('colours the owner and box of markdown list entries', async () => {
+    const lines = await scopesOf(['- Ben: write up the query log analysis - by Thursday', '- [x] Priya: file the rollback PR ✅ 2025-03-10', '- [ ] @jonas bump the client (due: 2025-03-12)', '- Note that nobody owns this'].join('\n'), 'markdown');
+    assert.deepEqual(lines[0], ['Ben → entity.name.tag.owner', ': → punctuation.separator.owner', 'by → keyword.other.due', 'Thursday → constant.numeric.date.due']);
+    assert.deepEqual(lines[1], ['[x] → markup.inserted.checkbox.checked constant.language.checkbox', 'Priya → entity.name.tag.owner', ': → punctuation.separator.owner', '✅ → markup.inserted.done', '2025-03-10 → markup.inserted.done constant.numeric.date']);
+    assert.deepEqual(lines[2], ['[ ] → constant.language.checkbox.unchecked', '@ → punctuation.definition.handle', 'jonas → entity.name.tag.owner', 'due → keyword.other.due', ': → punctuation.separator.due', '2025-03-12 → constant.numeric.date.due']);
+    assert.deepEqual(lines[3], []);
   });
 });
