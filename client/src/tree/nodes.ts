@@ -64,7 +64,8 @@ export class ItemNode extends TreeNode {
     row.tooltip = new vscode.MarkdownString(rowTooltip(this.item, today));
     row.iconPath = state === 'open' ? ICONS[this.item.kind] : ICONS[state];
     row.contextValue = state === 'done' ? 'item.done' : state === 'unrecorded' ? 'item.unrecorded' : 'item.open';
-    row.resourceUri = vscode.Uri.parse(this.item.uri);
+    // No resourceUri: VS Code would decorate every row with its file's problem colour and count,
+    // so an item due next month would look as alarming as the overdue one above it.
     row.command = { command: 'meetingNotes.goToItem', title: 'Go to item', arguments: [this] };
     return row;
   }
