@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { applyEdits, carryOver } from '../../server/src/core/edits';
 import type { NotesModel } from '../../server/src/core/model';
 import { diagnose } from '../../server/src/core/rules';
 import { buildSeries, seriesTitleKey } from '../../server/src/core/series';
@@ -185,6 +186,37 @@ describe('meeting series', () => {
       );
       const model = analyze(log, 'log.md');
       assert.deepEqual(diagnose(model, { today: '2025-10-14' }).filter((d) => d.code === 'dropped-item').map((d) => lineOf(model, d.span.start)), [6]);
+    });
+  });
+
+  describe('carrying a dropped item into the latest meeting', () => {
+    const first = weekly('2025-10-06', '## Action items', '- [ ] Jonas: investigate the cache hit rate - Due: Friday', '- [ ] Wei: collect the roadmap asks from support - Due: next Wednesday');
+    const carry = (target: string, meeting = 0) => {
+      const [source, latest] = read({ 'a.md': first, 'b.md': target });
+      const dropped = source.model.items[1];
+      return applyEdits(target, carryOver(latest.model, meeting, dropped));
+    };
+
+    it('into the review of earlier items, written like its entries, the due date as a date; then it is no longer dropped', () => {
+      const second = weekly('2025-10-13', '## Status of last week’s action items', '- [ ] Jonas: investigate the cache hit rate - Due: 2025-10-17', '', '## New action items', '- [ ] Priya: plan the game day');
+      const carried = carry(second);
+      assert.equal(
+        carried,
+        weekly('2025-10-13', '## Status of last week’s action items', '- [ ] Jonas: investigate the cache hit rate - Due: 2025-10-17', '- [ ] Wei: Collect the roadmap asks from support - Due: 2025-10-15', '', '## New action items', '- [ ] Priya: plan the game day'),
+      );
+      assert.deepEqual(findings({ 'a.md': first, 'b.md': second }, '2025-10-14', ['dropped-item']), ['a.md:6 dropped-item']);
+      assert.deepEqual(findings({ 'a.md': first, 'b.md': carried }, '2025-10-14', ['dropped-item']), []);
+    });
+
+    it('into a new Action Items section when the meeting has none, keeping CRLF line ends; the full name where a first name is shared', () => {
+      const bare = notes('# Platform weekly — 2025-10-20', 'Attendees: Wei Zhang, Wei Chen', '', '[00:10] Wei Chen: Hello.', '').replace(/\n/g, '\r\n');
+      assert.equal(carry(bare), notes('# Platform weekly — 2025-10-20', 'Attendees: Wei Zhang, Wei Chen', '', '[00:10] Wei Chen: Hello.', '', '## Action Items', '', '- Wei Zhang: Collect the roadmap asks from support - Due: 2025-10-15', '').replace(/\n/g, '\r\n'));
+    });
+
+    it('never carries done work, nor into a meeting that is not there', () => {
+      const [source, latest] = read({ 'a.md': first.replace('- [ ] Wei', '- [x] Wei'), 'b.md': weekly('2025-10-13', '- [ ] Priya: x') });
+      assert.deepEqual(carryOver(latest.model, 0, source.model.items[1]), []);
+      assert.deepEqual(carryOver(latest.model, 5, source.model.items[0]), []);
     });
   });
 });
