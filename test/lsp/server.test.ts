@@ -216,7 +216,7 @@ describe('language server over JSON-RPC (dist/server.js --stdio)', function () {
     assert.deepEqual(item, {
       id: item.id, uri: sampleUri, range: { start: { line: 107, character: 3 }, end: { line: 107, character: 65 } },
       owner: 'Mike Johnson', task: 'Test Redis connection pool optimizations', due: { text: 'Tomorrow', date: '2024-01-30', vague: false },
-      status: 'open', kind: 'action', source: 'summary', meeting: { title: 'Engineering Architecture Review', date: '2024-01-29', index: 0 }, linked: [], version: null,
+      status: 'open', kind: 'action', source: 'summary', meeting: { title: 'Engineering Architecture Review', date: '2024-01-29', index: 0 }, linked: [], version: null, series: null,
     });
     assert.equal(all.today, '2024-02-01');
   });

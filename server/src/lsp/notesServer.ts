@@ -25,7 +25,7 @@ import {
 import { version } from '../../../package.json';
 import { Clock } from './clock';
 import { toTextEdits } from './convert';
-import { COMPLETE_OVERDUE_KIND, codeActions } from './features/codeActions';
+import { COMPLETE_OVERDUE_KIND, carryOverEdit, codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { COMMAND_LABELS, commandEdits, isItemArgs } from './features/commands';
 import { documentDiagnostics } from './features/diagnostics';
@@ -33,6 +33,7 @@ import { actionItemsResult } from './features/items';
 import { documentSymbols } from './features/symbols';
 import { type WorkspaceEditFactory, workspaceEditFactory } from './features/workspaceEdit';
 import { type IndexProgress, WorkspaceIndexer } from './indexer';
+import { SeriesTracker } from './series';
 import { excludeGlobs, normalizeSettings } from './settings';
 import { NotesStore } from './store';
 
@@ -43,6 +44,7 @@ const NOTIFY_DELAY_MS = 250;
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const store = new NotesStore(documents);
+  const series = new SeriesTracker(store);
   let settings: NotesSettings = DEFAULT_SETTINGS;
   let clock = new Clock();
   let folders: string[] = [];
@@ -79,7 +81,7 @@ export function startServer(connection: Connection): void {
         pushTimers.delete(uri);
         const file = store.get(uri);
         if (!file || !documents.get(uri)) return;
-        const diagnostics = guard('diagnostics', [], () => documentDiagnostics(file, settings, clock.today()));
+        const diagnostics = guard('diagnostics', [], () => documentDiagnostics(file, settings, clock.today(), series.current()));
         void connection.sendDiagnostics({ uri, version: file.version ?? undefined, diagnostics });
       }, PUSH_DELAY_MS),
     );
@@ -99,7 +101,17 @@ export function startServer(connection: Connection): void {
       const changed = [...pendingUris];
       pendingUris = new Set();
       void connection.sendNotification(DidChangeNotification, { uris: changed });
+      refreshSeriesMates(changed);
     }, NOTIFY_DELAY_MS);
+  };
+
+  // A change to one notes file can change the findings of the other files of its meeting series.
+  const refreshSeriesMates = (changed: string[]) => {
+    const mates = guard('series', new Set<string>(), () => series.matesOf(changed));
+    const open = documents.all().filter((d) => mates.has(d.uri));
+    if (!open.length) return;
+    if (pullDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
+    else for (const document of open) schedulePush(document.uri);
   };
 
   const indexer = new WorkspaceIndexer(store, notifyChanged);
@@ -156,7 +168,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, COMPLETE_OVERDUE_KIND] },
         executeCommandProvider: { commands: Object.values(ServerCommands) },
         documentSymbolProvider: true,
-        ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'meeting-notes', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'meeting-notes', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'meeting-notes', version },
@@ -218,7 +230,7 @@ export function startServer(connection: Connection): void {
     const document = documents.get(params.textDocument.uri);
     if (!document || token.isCancellationRequested) return { kind: 'full', items: [] };
     const file = store.get(document.uri)!;
-    return { kind: 'full', items: guard('diagnostics', [], () => documentDiagnostics(file, settings, clock.today())) };
+    return { kind: 'full', items: guard('diagnostics', [], () => documentDiagnostics(file, settings, clock.today(), series.current())) };
   });
 
   connection.onCodeLens(({ textDocument }) =>
@@ -231,7 +243,7 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction((params) =>
     guard('code actions', [], () => {
       const file = store.get(params.textDocument.uri);
-      return file ? codeActions(file, params, settings, clock.today(), workspaceEdit) : [];
+      return file ? codeActions(file, params, settings, clock.today(), workspaceEdit, { index: series.current(), fileOf: (uri) => store.get(uri) }) : [];
     }),
   );
 
@@ -245,7 +257,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(ActionItemsRequest, (params: ActionItemsParams | undefined): ActionItemsResult =>
     guard('action items', { today: clock.today(), items: [], skipped: [], complete: false }, () => {
       const files = params?.uri ? [store.get(params.uri)].filter((f) => f !== undefined) : store.files();
-      return actionItemsResult(files, clock.today(), store.skippedFiles(), indexer.complete);
+      return actionItemsResult(files, clock.today(), store.skippedFiles(), indexer.complete, series.current());
     }),
   );
 
@@ -254,6 +266,7 @@ export function startServer(connection: Connection): void {
       if (command === ServerCommands.goTo) return await goTo(args?.[0] as GoToArgs);
       const target = args?.[0];
       if (!isItemArgs(target)) throw new Error(`${command}: missing or malformed arguments`);
+      if (command === ServerCommands.carryOver) return await carryItemOver(target);
       return await applyItemCommand(command, target);
     } catch (error) {
       connection.console.error(`command ${command} failed: ${(error as Error).stack ?? error}`);
@@ -278,6 +291,28 @@ export function startServer(connection: Connection): void {
     const edits = commandEdits(command, args, file.model, { today: clock.today(), writeDoneDate: settings.writeDoneDate });
     if (!edits.length) return false;
     const result = await connection.workspace.applyEdit({ label: COMMAND_LABELS[command] ?? 'Meeting notes', edit: workspaceEdit(file, toTextEdits(file.model, edits)) });
+    if (!result.applied && result.failureReason) connection.console.warn(`edit not applied: ${result.failureReason}`);
+    return result.applied;
+  };
+
+  /** Carries a dropped item into the latest meeting of its series, which may be another file. */
+  const carryItemOver = async (args: { uri: string; itemId: string }) => {
+    const plan = () => {
+      const file = store.get(args.uri);
+      const item = file?.model.items.find((i) => i.id === args.itemId);
+      return file && item ? carryOverEdit(file, item, { index: series.current(), fileOf: (uri) => store.get(uri) }) : null;
+    };
+    let carry = plan();
+    // A target that is not open is read again from disk, so the edit fits its text.
+    if (carry && !documents.get(carry.target.uri) && carry.target.uri.startsWith('file:')) {
+      await indexer.update(fileURLToPath(carry.target.uri));
+      carry = plan();
+    }
+    if (!carry) {
+      void connection.window.showWarningMessage('That item is no longer open in an earlier meeting of a series; nothing was changed.');
+      return false;
+    }
+    const result = await connection.workspace.applyEdit({ label: 'Carry over into the latest meeting', edit: workspaceEdit(carry.target, toTextEdits(carry.target.model, carry.edits)) });
     if (!result.applied && result.failureReason) connection.console.warn(`edit not applied: ${result.failureReason}`);
     return result.applied;
   };

@@ -1,9 +1,10 @@
 import { type CodeAction, CodeActionKind, type CodeActionParams } from 'vscode-languageserver';
 import { addDays, shortLabel } from '../../core/dates/calendar';
-import { assignOwner, markAllComplete, markComplete, recordInSummary, setDueDate } from '../../core/edits';
+import { assignOwner, carryOver, markAllComplete, markComplete, recordInSummary, setDueDate } from '../../core/edits';
 import type { TextEdit as CoreEdit } from '../../core/edits';
 import type { ActionItem, DiagnosticCode } from '../../core/model';
 import { diagnose } from '../../core/rules';
+import { type SeriesIndex, latestMeeting } from '../../core/series';
 import type { NotesSettings } from '../../protocol';
 import { SOURCE, toTextEdits } from '../convert';
 import type { NotesFile } from '../store';
@@ -17,8 +18,14 @@ interface Fix {
   preferred?: boolean;
 }
 
+/** The workspace's meeting series, and its files, for fixes that edit another file of a series. */
+export interface SeriesContext {
+  index: SeriesIndex;
+  fileOf: (uri: string) => NotesFile | undefined;
+}
+
 /** Quick fixes for the notes' diagnostics, and the source action that completes every overdue item. */
-export function codeActions(file: NotesFile, params: CodeActionParams, settings: NotesSettings, today: string, workspaceEdit: WorkspaceEditFactory): CodeAction[] {
+export function codeActions(file: NotesFile, params: CodeActionParams, settings: NotesSettings, today: string, workspaceEdit: WorkspaceEditFactory, series?: SeriesContext): CodeAction[] {
   const { model } = file;
   const actions: CodeAction[] = [];
   const only = params.context.only;
@@ -30,6 +37,13 @@ export function codeActions(file: NotesFile, params: CodeActionParams, settings:
       if (diagnostic.source !== SOURCE) continue;
       const data = (diagnostic.data ?? {}) as { itemId?: string; decisionId?: string; saidDate?: string; owners?: string[] };
       const item = data.itemId ? model.items.find((i) => i.id === data.itemId) : undefined;
+      if (diagnostic.code === 'dropped-item' && item && series) {
+        const carry = carryOverEdit(file, item, series);
+        if (carry) {
+          const title = `Carry "${quoteOf(item)}" over into ${carry.meeting}`;
+          actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: workspaceEdit(carry.target, toTextEdits(carry.target.model, carry.edits)) });
+        }
+      }
       const fixes = fixesFor(diagnostic.code as DiagnosticCode, item, data, file, today, complete);
       fixes.forEach((fix) => {
         if (!fix.edits.length) return;
@@ -61,11 +75,13 @@ function fixesFor(
     return [{ title: 'Add this decision to DECISIONS', edits: recordInSummary(model, data.decisionId), preferred: true }];
   }
   if (!item) return [];
-  const quote = item.task.length > 40 ? `${item.task.slice(0, 39)}…` : item.task;
+  const quote = quoteOf(item);
   const dueFix = (date: string, why: string, preferred = false): Fix => ({ title: `Set the due date to ${date} (${why})`, edits: setDueDate(model, item.id, date), preferred });
   const later = [dueFix(addDays(today, 7), 'in a week'), dueFix(addDays(today, 14), 'in two weeks')];
   const owners = (names: string[]): Fix[] => names.map((name, i) => ({ title: `Assign "${quote}" to ${name}`, edits: assignOwner(model, item.id, name), preferred: i === 0 }));
   switch (code) {
+    case 'dropped-item':
+      return [{ title: `Mark "${quote}" complete`, edits: markComplete(model, item.id, complete) }];
     case 'overdue':
     case 'due-soon':
       return [{ title: `Mark "${quote}" complete`, edits: markComplete(model, item.id, complete), preferred: true }, ...(code === 'overdue' ? later : [])];
@@ -90,3 +106,22 @@ function fixesFor(
   return [];
 }
 
+
+function quoteOf(item: ActionItem): string {
+  return item.task.length > 40 ? `${item.task.slice(0, 39)}…` : item.task;
+}
+
+/**
+ * The edit that carries an item into its series' latest meeting, worked out on the series as they
+ * are now (not as the diagnostic saw them), or null when there is no later meeting to carry it to.
+ */
+export function carryOverEdit(file: NotesFile, item: ActionItem, series: SeriesContext): { target: NotesFile; meeting: string; edits: CoreEdit[] } | null {
+  const info = series.index.item(file.uri, item.id);
+  if (!info || info.next) return null;
+  const latest = latestMeeting(info.series);
+  if (latest.position <= info.entry.meeting.position) return null;
+  const target = series.fileOf(latest.file);
+  if (!target) return null;
+  const edits = carryOver(target.model, latest.meeting, item);
+  return edits.length ? { target, meeting: `${latest.title} (${latest.date})`, edits } : null;
+}
