@@ -57,6 +57,22 @@ describe('meeting series', () => {
       assert.deepEqual(index.series, []);
     });
 
+    it('reuses a series none of whose files changed when given the previous index, and rebuilds the one that changed', () => {
+      const sources = read({
+        'weekly/a.md': weekly('2025-10-06', '- [ ] Jonas: rotate the certificates'),
+        'weekly/b.md': weekly('2025-10-13', '- [ ] Jonas: rotate the certificates'),
+        'retro/a.md': notes('# Retro — 2025-10-06', '- [ ] Ana: fix the flaky test'),
+        'retro/b.md': notes('# Retro — 2025-10-20', '- [ ] Ana: fix the flaky test'),
+      });
+      const first = buildSeries(sources);
+      const edited = sources.map((s) => (s.file === 'retro/b.md' ? { file: s.file, model: analyze(notes('# Retro — 2025-10-20', '- [x] Ana: fix the flaky test'), s.file) } : s));
+      const second = buildSeries(edited, first);
+      assert.equal(second.series.find((s) => s.title === 'Platform weekly'), first.series.find((s) => s.title === 'Platform weekly'));
+      assert.notEqual(second.series.find((s) => s.title === 'Retro'), first.series.find((s) => s.title === 'Retro'));
+      assert.equal(second.item('retro/b.md', edited[3].model.items[0].id)?.entry.status, 'done');
+      assert.equal(second.item('weekly/b.md', sources[1].model.items[0].id)?.waited, 1);
+    });
+
     it('compares titles without case, accents, punctuation or numbers', () => {
       assert.equal(seriesTitleKey('Café Ops Weekly #12 (Q4)'), 'cafe ops weekly');
       assert.equal(seriesTitleKey('cafe ops — weekly'), 'cafe ops weekly');

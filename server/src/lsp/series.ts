@@ -16,7 +16,7 @@ export class SeriesTracker {
     const files = this.store.files();
     if (files.length !== this.files.length || files.some((f, i) => f.uri !== this.files[i].uri || f.model !== this.files[i].model)) {
       this.previous = this.index;
-      this.index = buildSeries(files.map((f) => ({ file: f.uri, model: f.model })));
+      this.index = buildSeries(files.map((f) => ({ file: f.uri, model: f.model })), this.index);
       this.files = files;
     }
     return this.index;

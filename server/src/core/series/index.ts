@@ -6,10 +6,26 @@ import type { ItemInSeries, Series, SeriesIndex, SeriesSource } from './types';
 export type * from './types';
 export { folderOf, seriesTitleKey } from './identify';
 
-/** Finds the series among the files and follows each piece of work through each series' meetings. */
-export function buildSeries(sources: SeriesSource[]): SeriesIndex {
+// The models each series was built from: a series whose meetings and models are all the same is reused.
+const builtFrom = new WeakMap<Series, NotesModel[]>();
+
+/**
+ * Finds the series among the files and follows each piece of work through each series' meetings.
+ * Given the previous index (of an editor's workspace, say), a series none of whose files changed
+ * is taken from it as it was, so that a keystroke only recomputes its own file's series.
+ */
+export function buildSeries(sources: SeriesSource[], previous?: SeriesIndex): SeriesIndex {
   const models = new Map<string, NotesModel>(sources.map((s) => [s.file, s.model]));
-  const series: Series[] = groupMeetings(sources).map((group) => ({ ...group, threads: followWork(group, (file) => models.get(file)!) }));
+  const before = new Map((previous?.series ?? []).map((s) => [s.id, s]));
+  const series: Series[] = groupMeetings(sources).map((group) => {
+    const used = group.meetings.map((m) => models.get(m.file)!);
+    const old = before.get(group.id);
+    const oldModels = old && builtFrom.get(old);
+    if (old && oldModels && sameMeetings(old, group.meetings) && used.every((model, i) => model === oldModels[i])) return old;
+    const built: Series = { ...group, threads: followWork(group, (file) => models.get(file)!) };
+    builtFrom.set(built, used);
+    return built;
+  });
 
   const byItem = new Map<string, ItemInSeries>();
   const byFile = new Map<string, Series[]>();
@@ -48,6 +64,10 @@ export function seriesOfFile(model: NotesModel, file = ''): SeriesIndex {
 /** The latest meeting of a series: where carried-over work goes. */
 export function latestMeeting(series: Series) {
   return series.meetings[series.meetings.length - 1];
+}
+
+function sameMeetings(series: Series, meetings: Series['meetings']): boolean {
+  return series.meetings.length === meetings.length && series.meetings.every((m, i) => m.file === meetings[i].file && m.meeting === meetings[i].meeting && m.date === meetings[i].date && m.title === meetings[i].title);
 }
 
 function itemKey(file: string, itemId: string): string {
