@@ -91,10 +91,11 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_{}[\]<>()#+!|~])/g, '\\$1');
 }
 
-/** `Due date "Tomorrow"`-style noun for a due date with no day. */
+/** Why a due date has no day, in markdown. */
 export function dueWithoutDay(due: DueDate, meetingDate: string | null): string {
-  if (due.invalid) return `"${due.text}" is not a real date.`;
-  if (due.vague) return `"${due.text}" is not a date: it cannot be tracked until it names a day.`;
-  if (!meetingDate) return `"${due.text}" counts from the meeting date, and these notes give none (add a \`Date:\` line).`;
-  return `"${due.text}" names no day.`;
+  const quoted = `"${escapeMarkdown(due.text)}"`;
+  if (due.invalid) return `${quoted} is not a real date.`;
+  if (due.vague) return `${quoted} is not a date: it cannot be tracked until it names a day.`;
+  if (!meetingDate) return `${quoted} counts from the meeting date, and these notes give none (add a \`Date:\` line).`;
+  return `${quoted} names no day.`;
 }

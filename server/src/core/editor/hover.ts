@@ -62,7 +62,7 @@ function describeTarget(target: Target, docs: NotesDoc[], doc: NotesDoc, today: 
 function dueHover(target: Extract<Target, { kind: 'due' }>, model: NotesModel, today: string): string {
   const { due, item } = target;
   const meetingDate = model.meetings[target.meeting]?.date ?? null;
-  if (!due.date) return `**Due: ${escapeMarkdown(due.text)}**\n\n${escapeMarkdown(dueWithoutDay(due, meetingDate))}`;
+  if (!due.date) return `**Due: ${escapeMarkdown(due.text)}**\n\n${dueWithoutDay(due, meetingDate)}`;
   const lines = [`**${longDate(due.date)}** · \`${due.date}\``];
   const standing = item ? dueStanding(today, due.date, item.status) : distance(today, due.date);
   lines.push(`${capitalFirst(standing)}${item?.status === 'done' ? ' (done)' : ''}`);

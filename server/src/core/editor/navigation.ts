@@ -39,7 +39,8 @@ export function referencesAt(docs: NotesDoc[], doc: NotesDoc, offset: number, in
   if (target.kind === 'person') {
     const declarations = includeDeclaration ? docs.flatMap((d) => attendeeLines(d.model, target.mention.key).map((span) => ({ doc: d, span }))) : [];
     const owned = itemsOwnedBy(docs, target.mention.key).map(({ doc: d, item }) => ({ doc: d, span: entrySpan(item) }));
-    return [...declarations, ...owned];
+    const order = new Map(docs.map((d, i) => [d.uri, i]));
+    return [...declarations, ...owned].sort((a, b) => (order.get(a.doc.uri) ?? -1) - (order.get(b.doc.uri) ?? -1) || a.span.start - b.span.start);
   }
   if (target.kind === 'due') return [];
   // An entry, its twin, and the statements they record, or a statement and the entries recording it.
