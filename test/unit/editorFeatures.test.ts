@@ -100,6 +100,14 @@ describe('editor features (core)', () => {
     assert.deepEqual(inlayHints(doc.model), []);
   });
 
+  it('completing on an existing owner replaces the name and keeps its colon', () => {
+    const doc = example('architecture-review-2024-01-29.txt');
+    const at = offsetOf(doc, '4. Tom:', 4); // `4. T|om: WebSocket…`
+    const list = completionsAt([doc], doc, at, '2024-02-01')!;
+    assert.deepEqual(list.replace, { start: at - 1, end: at + 2 });
+    assert.deepEqual(list.items.map((i) => i.insertText), ['Mike', 'David', 'Rachel', 'Tom', 'Alex']);
+  });
+
   it('finds items by owner only with @ or owner:', () => {
     const docs = [example('2025-03-10-platform-sync.md'), example('infra-weekly-log.md')];
     assert.deepEqual(searchEntries(docs, 'owner:jonas').map((e) => e.name), [

@@ -81,7 +81,9 @@ export function completionsAt(docs: NotesDoc[], doc: NotesDoc, offset: number, t
     const kind = sectionAt(model, lineStart);
     const checkbox = /\[[ xX]\]/.test(entry[1]);
     if (kind === 'decisions' || (!kind && !checkbox)) return null;
-    return { replace: span(entry[2]), items: peopleFor(docs, doc, meeting).map((p) => person(p, `${p.short}: `)) };
+    // On an existing owner (`- Mi|ke: task`), the name is replaced and its colon kept.
+    const suffix = colonFollows ? '' : ': ';
+    return { replace: span(entry[2]), items: peopleFor(docs, doc, meeting).map((p) => person(p, `${p.short}${suffix}`)) };
   }
 
   const heading = /^(#{1,6}[ \t]+)?([\p{L} ]{0,30})$/u.exec(prefix);
