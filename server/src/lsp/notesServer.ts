@@ -25,7 +25,7 @@ import {
 import { version } from '../../../package.json';
 import { Clock } from './clock';
 import { toTextEdits } from './convert';
-import { COMPLETE_OVERDUE_KIND, codeActions } from './features/codeActions';
+import { COMPLETE_OVERDUE_KIND, WRITE_DATE_KIND, codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { COMMAND_LABELS, commandEdits, isItemArgs } from './features/commands';
 import { completion } from './features/completion';
@@ -160,7 +160,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeLensProvider: { resolveProvider: false },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, COMPLETE_OVERDUE_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, WRITE_DATE_KIND, COMPLETE_OVERDUE_KIND] },
         executeCommandProvider: { commands: Object.values(ServerCommands) },
         documentSymbolProvider: true,
         hoverProvider: true,
