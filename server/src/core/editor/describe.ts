@@ -52,12 +52,15 @@ export function isRelative(due: DueDate): boolean {
 
 /** One line about an item: `Mike Johnson · due Tue 2024-01-30 · 2 days overdue`. */
 export function itemLine(item: ActionItem, today: string): string {
-  const parts = [item.owner?.name ?? 'no owner'];
-  if (item.status === 'done') parts.push(item.doneDate ? `done ${item.doneDate}` : 'done');
-  else if (!item.due) parts.push('no due date');
-  else if (!item.due.date) parts.push(item.due.vague ? `due "${item.due.text}" (not a date)` : `due "${item.due.text}"`);
-  else parts.push(`due ${dayAndDate(item.due.date)}`, dueStanding(today, item.due.date, item.status));
-  return parts.join(' · ');
+  return `${item.owner?.name ?? 'no owner'} · ${itemStanding(item, today)}`;
+}
+
+/** How an item stands: `due Tue 2024-01-30 · 2 days overdue`, `done 2024-02-02`, `no due date`. */
+export function itemStanding(item: ActionItem, today: string): string {
+  if (item.status === 'done') return item.doneDate ? `done ${item.doneDate}` : 'done';
+  if (!item.due) return 'no due date';
+  if (!item.due.date) return item.due.vague ? `due "${item.due.text}" (not a date)` : `due "${item.due.text}"`;
+  return `due ${dayAndDate(item.due.date)} · ${dueStanding(today, item.due.date, item.status)}`;
 }
 
 /** `action item`, `commitment` */

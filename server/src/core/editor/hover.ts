@@ -9,6 +9,7 @@ import {
   escapeMarkdown,
   isRelative,
   itemLine,
+  itemStanding,
   kindLabel,
   lineLink,
   longDate,
@@ -94,11 +95,6 @@ function personHover(mention: PersonMention, docs: NotesDoc[], model: NotesModel
   if (open.length > MAX_LISTED) listed.push(`- … and ${open.length - MAX_LISTED} more`);
   lines.push(listed.join('\n'));
   return lines.join('\n\n');
-}
-
-/** The due part of an item line, without the owner: `due Tue 2024-01-30 · 2 days overdue`. */
-function itemStanding(item: ActionItem, today: string): string {
-  return itemLine({ ...item, owner: null }, today).replace(/^no owner · /, '');
 }
 
 /** An action item and its COMMITMENTS twin are one piece of work: listed once. */
