@@ -16,7 +16,7 @@ const BRACKETED = new RegExp(String.raw`(\s*)([(\[])\s*(?:${FIELD_LABEL}\s*(?:::
 const VALUE_END = /\s+[-–—|]\s+|\s*;|\s*✅|\s*\((?!\s*\d)|\s*\[|$/u;
 
 const PREPOSITIONS = /(?:^|\s)(by|before|until|till|til|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before)\s+/giu;
-const BARE_START = /(?:^|\s)(?=(?:today|tonight|tomorrow|tmrw|this|next|over|during|end|eow|eod|cob|the|sun|mon|tue|wed|thu|fri|sat|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)[\p{L}\p{N}]*)/giu;
+const BARE_START = /(?:^|\s)(?=(?:today|tonight|tomorrow|tmrw|this|next|over|during|end|eow|eod|cob|the|sun|mon|tue|wed|thu|fri|sat|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)[\p{L}\p{N}]*|in\s+(?:a|an|one|two|three|four|five|six|\d+|a\s+couple\s+of|a\s+few)\s)/giu;
 const DASHED_VALUE = /\s+[–—-]\s+([^\s–—-][^–—-]*?)[\s.!]*$/u;
 const AT_END = /^[\s.,;:!?)\]]*$|^\s*(?:\(|[-–—]\s)/u;
 
