@@ -228,12 +228,15 @@ describe('editor features over JSON-RPC (hover, hints, completion, navigation, r
         'Friday | Fri 2024-02-02 | Friday',
         'next Monday | Mon 2024-02-05 | next Monday',
         'next week | Fri 2024-02-09 | next week',
+        'In two weeks | Mon 2024-02-12 | In two weeks',
       ]);
       assert.equal(list!.items[2].detail, 'Tuesday, January 30, 2024 (2 days ago)');
       // In running words (`by …`), lower case; what was typed is replaced.
       c.replace(sampleUri, withLines('9. Tom: rotate the keys by tom'));
       const inSentence = await c.completion(sampleUri, at(116, 30));
       assert.ok(choices(inSentence).includes('tomorrow | Tue 2024-01-30 | tomorrow'));
+      assert.ok(choices(inSentence).includes('in two weeks | Mon 2024-02-12 | in two weeks'));
+      assert.ok(choices(inSentence).includes('Friday | Fri 2024-02-02 | Friday'));
       assert.deepEqual((inSentence!.items[0].textEdit as TextEdit).range, { start: at(116, 27), end: at(116, 30) });
     });
 

@@ -127,7 +127,8 @@ function peopleFor(docs: NotesDoc[], doc: NotesDoc, meeting: number): Candidate[
 }
 
 /** Phrases teams write for due dates, each with the day it means for this meeting. */
-const PHRASES = ['Today', 'Tomorrow', 'End of week', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'next Monday', 'next week', 'End of month'];
+const PHRASES = ['Today', 'Tomorrow', 'End of week', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'next Monday', 'next week', 'End of month', 'In two weeks'];
+const WEEKDAY_FIRST = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
 
 function datePhrases(meetingDate: string | null, today: string, inSentence: boolean): CompletionText[] {
   if (!meetingDate) {
@@ -139,7 +140,8 @@ function datePhrases(meetingDate: string | null, today: string, inSentence: bool
   }
   const items: Array<CompletionText & { date: string }> = [];
   for (const phrase of PHRASES) {
-    const words = inSentence && /^[A-Z][a-z]+ of|^Today|^Tomorrow/.test(phrase) ? phrase[0].toLowerCase() + phrase.slice(1) : phrase;
+    // `Due: End of week`, but `by end of week`; a weekday keeps its capital.
+    const words = inSentence && !WEEKDAY_FIRST.test(phrase) ? phrase[0].toLowerCase() + phrase.slice(1) : phrase;
     const date = readDate(words, meetingDate)?.date;
     if (!date) continue;
     items.push({ label: words, kind: 'date', insertText: words, description: dayAndDate(date), detail: `${longDate(date)} (${distance(today, date)})`, sortText: '', date, filterText: words });
