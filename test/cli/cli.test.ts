@@ -31,7 +31,7 @@ describe('command line (dist/cli.js)', function () {
       assert.equal(lines[lines.length - 1], '1 file, 13 action items (2 overdue), 10 problems (3 warnings, 7 information)');
     });
 
-    it('prints the JSON report of shared/cli-json.md', () => {
+    it('prints the JSON report of docs/cli-json.md', () => {
       const { code, out } = run(['check', 'examples/architecture-review-2024-01-29.txt', '--json', '--today', '2024-02-01']);
       assert.equal(code, 0);
       const report = JSON.parse(out);

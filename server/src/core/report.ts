@@ -1,4 +1,4 @@
-// The JSON report of the command line (shared/cli-json.md): other tools read it, so fields keep
+// The JSON report of the command line (docs/cli-json.md): other tools read it, so fields keep
 // their names and meaning. Lines and columns are 1-based.
 import type { ActionItem, Decision, Meeting, NotesDiagnostic, NotesModel, Severity } from './model';
 import type { SeriesIndex } from './series';

@@ -25,12 +25,19 @@ import {
 import { version } from '../../../package.json';
 import { Clock } from './clock';
 import { toTextEdits } from './convert';
-import { COMPLETE_OVERDUE_KIND, carryOverEdit, codeActions } from './features/codeActions';
+import { COMPLETE_OVERDUE_KIND, WRITE_DATE_KIND, carryOverEdit, codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { COMMAND_LABELS, commandEdits, isItemArgs } from './features/commands';
+import { completion } from './features/completion';
 import { documentDiagnostics } from './features/diagnostics';
+import { foldingRanges } from './features/folding';
+import { hover } from './features/hover';
+import { inlayHints } from './features/inlayHints';
 import { actionItemsResult } from './features/items';
+import { definition, references } from './features/navigation';
+import { prepareRename, rename } from './features/rename';
 import { documentSymbols } from './features/symbols';
+import { workspaceSymbols } from './features/workspaceSymbols';
 import { type WorkspaceEditFactory, workspaceEditFactory } from './features/workspaceEdit';
 import { type IndexProgress, WorkspaceIndexer } from './indexer';
 import { SeriesTracker } from './series';
@@ -165,9 +172,17 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeLensProvider: { resolveProvider: false },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, COMPLETE_OVERDUE_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, WRITE_DATE_KIND, COMPLETE_OVERDUE_KIND] },
         executeCommandProvider: { commands: Object.values(ServerCommands) },
         documentSymbolProvider: true,
+        hoverProvider: true,
+        inlayHintProvider: { resolveProvider: false },
+        completionProvider: { triggerCharacters: ['@'], resolveProvider: false },
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        workspaceSymbolProvider: true,
+        foldingRangeProvider: true,
         ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'meeting-notes', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -253,6 +268,17 @@ export function startServer(connection: Connection): void {
       return file?.model.looksLikeNotes ? documentSymbols(file.model) : [];
     }),
   );
+
+  // Editor features: each reads the models and answers in LSP terms (server/src/lsp/features).
+  connection.onHover((params) => guard('hover', null, () => hover(store, params, clock.today())));
+  connection.languages.inlayHint.on((params) => guard('inlay hints', [], () => inlayHints(store, params)));
+  connection.onCompletion((params) => guard('completion', null, () => completion(store, params, clock.today())));
+  connection.onDefinition((params) => guard('definition', null, () => definition(store, params)));
+  connection.onReferences((params) => guard('references', null, () => references(store, params)));
+  connection.onPrepareRename((params) => guard('prepare rename', null, () => prepareRename(store, params)));
+  connection.onRenameRequest((params) => guard('rename', null, () => rename(store, params, workspaceEdit)));
+  connection.onWorkspaceSymbol((params) => guard('workspace symbols', [], () => workspaceSymbols(store, params)));
+  connection.onFoldingRanges((params) => guard('folding ranges', [], () => foldingRanges(store, params)));
 
   connection.onRequest(ActionItemsRequest, (params: ActionItemsParams | undefined): ActionItemsResult =>
     guard('action items', { today: clock.today(), items: [], skipped: [], complete: false }, () => {

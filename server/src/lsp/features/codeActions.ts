@@ -1,5 +1,6 @@
 import { type CodeAction, CodeActionKind, type CodeActionParams } from 'vscode-languageserver';
 import { addDays, shortLabel } from '../../core/dates/calendar';
+import { readCalendarDate } from '../../core/dates/readDate';
 import { assignOwner, carryOver, markAllComplete, markComplete, recordInSummary, setDueDate } from '../../core/edits';
 import type { TextEdit as CoreEdit } from '../../core/edits';
 import type { ActionItem, DiagnosticCode } from '../../core/model';
@@ -11,6 +12,7 @@ import type { NotesFile } from '../store';
 import type { WorkspaceEditFactory } from './workspaceEdit';
 
 export const COMPLETE_OVERDUE_KIND = `${CodeActionKind.Source}.meetingNotes.completeOverdue`;
+export const WRITE_DATE_KIND = `${CodeActionKind.RefactorRewrite}.meetingNotes.writeDate`;
 
 interface Fix {
   title: string;
@@ -48,6 +50,22 @@ export function codeActions(file: NotesFile, params: CodeActionParams, settings:
       fixes.forEach((fix) => {
         if (!fix.edits.length) return;
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: workspaceEdit(file, toTextEdits(model, fix.edits)) });
+      });
+    }
+  }
+  // `Due: Tomorrow` means nothing to whoever reads the notes next month: offer the day it stands for.
+  if (wants(WRITE_DATE_KIND)) {
+    const from = model.lines.offsetAt(params.range.start);
+    const to = model.lines.offsetAt(params.range.end);
+    for (const item of model.items) {
+      const due = item.due;
+      if (item.source !== 'summary' || !due?.date || item.span.start > to || item.span.end < from) continue;
+      if (readCalendarDate(due.text, model.meetings[item.meeting]?.date ?? due.date)) continue; // already a day of the calendar
+
+      actions.push({
+        title: `Write "${due.text}" as ${due.date} (${shortLabel(due.date)})`,
+        kind: WRITE_DATE_KIND,
+        edit: workspaceEdit(file, toTextEdits(model, setDueDate(model, item.id, due.date))),
       });
     }
   }
