@@ -115,6 +115,21 @@ describe('language server: meeting series across the workspace', function () {
     assert.deepEqual(codesOf(await c.pullDiagnostics(uri(first))), []);
   });
 
+  it('lenses: an entry carried on later says where the work stands and jumps there; the latest says how long it has waited', async () => {
+    const c = await start(true);
+    c.open(uri(first), text(first));
+    const lenses = await c.codeLenses(uri(first));
+    const at = (line: number) => lenses.filter((l) => l.range.start.line === line - 1).map((l) => l.command!.title);
+    assert.deepEqual(at(14), ['Mark complete', 'Carried over in the meeting of Mon, Oct 20 (2025-10-20)']);
+    assert.deepEqual(at(16), ['Mark complete', 'Done in the meeting of Mon, Oct 13 (2025-10-13)']);
+    assert.deepEqual(at(17), ['Mark complete', 'Wei Zhang · due Wed, Oct 15 · 7 days overdue']);
+    const jump = lenses.find((l) => l.range.start.line === 13 && l.command!.command === ServerCommands.goTo)!.command!;
+    assert.deepEqual(jump.arguments, [{ uri: uri(latest), range: { start: { line: 10, character: 6 }, end: { line: 10, character: 68 } } }]);
+    c.open(uri(latest), text(latest));
+    const latestLenses = await c.codeLenses(uri(latest));
+    assert.deepEqual(latestLenses.filter((l) => l.range.start.line === 10).map((l) => l.command!.title), ['Mark complete', 'Jonas Weber · due Fri, Oct 24 · in 2 days · waited 2 meetings']);
+  });
+
   it('tells the view where each item stands in its series', async () => {
     const c = await start(true);
     const { items } = await c.actionItems();

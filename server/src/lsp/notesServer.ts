@@ -251,7 +251,7 @@ export function startServer(connection: Connection): void {
   connection.onCodeLens(({ textDocument }) =>
     guard('code lenses', [], () => {
       const file = store.get(textDocument.uri);
-      return file?.model.looksLikeNotes ? codeLenses(file, clock.today()) : [];
+      return file?.model.looksLikeNotes ? codeLenses(file, clock.today(), { index: series.current(), fileOf: (uri) => store.get(uri) }) : [];
     }),
   );
 
