@@ -34,7 +34,7 @@ export class GroupNode extends TreeNode {
     item.id = this.id;
     item.description = [this.group.description, `${this.group.items.length}`].filter(Boolean).join(' · ');
     item.contextValue = 'group';
-    item.iconPath = new vscode.ThemeIcon(this.id.startsWith('owner:') ? 'person' : this.id.startsWith('meeting:') ? 'calendar' : this.id === 'due:overdue' ? 'warning' : 'clock');
+    item.iconPath = new vscode.ThemeIcon(this.id.startsWith('owner:') ? 'person' : this.id.startsWith('meeting:') ? 'calendar' : this.id.startsWith('series:') ? 'history' : this.id === 'due:overdue' ? 'warning' : 'clock');
     return item;
   }
 }
