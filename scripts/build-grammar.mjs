@@ -19,6 +19,7 @@ const DATE = [
   String.raw`in (?:a|one|two|three|four|\d+) (?:days?|weeks?|months?)`,
   WEEKDAY,
 ].join('|');
+const FIELDS = String.raw`(?i:attendees|participants|present|date|owner|facilitator|note ?taker)`;
 const SECTIONS = String.raw`action items|actions|next steps|to ?do|follow[- ]?ups|new action items|status of last week['’]s action items|decisions|key decisions|decided|commitments`;
 
 /** Capture groups 1..n named in order (null leaves a group unnamed). */
@@ -38,8 +39,9 @@ const repository = {
         captures: captures(N('punctuation.definition.timestamp.begin'), N('constant.numeric.timestamp'), N('punctuation.definition.timestamp.end'), N('entity.name.tag.speaker'), N('punctuation.separator.speaker')),
       },
       {
-        comment: '**Tom Bradley:** …',
-        match: String.raw`^\s*(\*\*)(${NAME})(:)(\*\*)(?=\s|$)`,
+        comment: '**Tom Bradley:** … (not **Date:**, a field; still bold: markup.bold, as markdown itself would scope it)',
+        match: String.raw`^\s*(\*\*)(?!${FIELDS}:)(${NAME})(:)(\*\*)(?=\s|$)`,
+        name: N('markup.bold'),
         captures: captures(N('punctuation.definition.bold'), N('entity.name.tag.speaker'), N('punctuation.separator.speaker'), N('punctuation.definition.bold')),
       },
     ],
@@ -47,8 +49,14 @@ const repository = {
   field: {
     patterns: [
       {
-        comment: 'Attendees: … and **Date:** …',
-        match: String.raw`^\s*(?:\*\*)?((?i:attendees|participants|present|date|owner|facilitator|note ?taker))(:)(?:\*\*)?(?=\s)`,
+        comment: '**Date:** … (still bold, as in the speaker pattern)',
+        match: String.raw`^\s*(\*\*)(${FIELDS})(:)(\*\*)(?=\s)`,
+        name: N('markup.bold'),
+        captures: captures(N('punctuation.definition.bold'), N('keyword.other.field'), N('punctuation.separator.field'), N('punctuation.definition.bold')),
+      },
+      {
+        comment: 'Attendees: …',
+        match: String.raw`^\s*(?:\*\*)?(${FIELDS})(:)(?:\*\*)?(?=\s)`,
         captures: captures(N('keyword.other.field'), N('punctuation.separator.field')),
       },
     ],

@@ -36,8 +36,16 @@ describe('TextMate grammar', () => {
       ['[07:30] Mike Johnson: Action item for me: test connection pool optimizations by tomorrow.', '**Priya:** Decision: we pin Bazel to 7.1.', '[1:02:03] Ana: Action item for @wei: split the epic by end of this week'].join('\n'),
     );
     assert.deepEqual(lines[0].slice(3), ['Mike Johnson → entity.name.tag.speaker', ': → punctuation.separator.speaker', 'Action item → keyword.other.cue.action', 'for → keyword.other.cue.action', 'me → entity.name.tag.owner', ': → punctuation.separator.cue', 'by → keyword.other.due', 'tomorrow → constant.numeric.date.due']);
-    assert.deepEqual(lines[1], ['** → punctuation.definition.bold', 'Priya → entity.name.tag.speaker', ': → punctuation.separator.speaker', '** → punctuation.definition.bold', 'Decision → keyword.other.cue.decision', ': → punctuation.separator.cue']);
+    assert.deepEqual(lines[1], ['** → markup.bold punctuation.definition.bold', 'Priya → markup.bold entity.name.tag.speaker', ': → markup.bold punctuation.separator.speaker', '** → markup.bold punctuation.definition.bold', 'Decision → keyword.other.cue.decision', ': → punctuation.separator.cue']);
     assert.deepEqual(lines[2].filter((t) => !t.startsWith('[') && !t.startsWith(']')), ['1:02:03 → constant.numeric.timestamp', 'Ana → entity.name.tag.speaker', ': → punctuation.separator.speaker', 'Action item → keyword.other.cue.action', 'for → keyword.other.cue.action', '@wei → entity.name.tag.owner', ': → punctuation.separator.cue', 'by → keyword.other.due', 'end of this week → constant.numeric.date.due']);
+  });
+
+  it('keeps **bold** speakers and fields bold in markdown (markup.bold, which themes make bold), and tells them apart', async () => {
+    // The injection takes the whole `**Ana:**` from markdown's own bold rule, so it must scope it as bold itself.
+    const lines = await scopesOf(['**Ana:** I will update the design doc by Friday.', '**Date:** 2025-03-04', 'Attendees: Ana, Ben'].join('\n'), 'markdown');
+    assert.deepEqual(lines[0].slice(0, 4), ['** → markup.bold punctuation.definition.bold', 'Ana → markup.bold entity.name.tag.speaker', ': → markup.bold punctuation.separator.speaker', '** → markup.bold punctuation.definition.bold']);
+    assert.deepEqual(lines[1], ['** → markup.bold punctuation.definition.bold', 'Date → markup.bold keyword.other.field', ': → markup.bold punctuation.separator.field', '** → markup.bold punctuation.definition.bold', '2025-03-04 → constant.numeric.date']);
+    assert.deepEqual(lines[2], ['Attendees → keyword.other.field', ': → punctuation.separator.field']);
   });
 
   it('leaves negations, durations and clock times alone', async () => {
