@@ -2,6 +2,13 @@ import { strict as assert } from 'node:assert';
 import { expectedProblems } from './support/expected';
 import { SAMPLE, originalText, savedText, workbench } from './support/hooks';
 import { eventually } from './support/poll';
+import type { Workbench } from './support/workbench';
+
+/** How the view shows Tom's "Run cleanup". */
+async function runCleanupRows(wb: Workbench) {
+  const tom = (await wb.actionItems()).find((g) => g.label === 'Tom Bradley');
+  return (tom?.items ?? []).filter((r) => r.label === 'Run cleanup').map(({ description, icon }) => ({ description, icon }));
+}
 
 describe('4. The quick fix of an uncaptured commitment', () => {
   it('adds the commitment to ACTION ITEMS, and the problem goes away', async () => {
@@ -15,6 +22,9 @@ describe('4. The quick fix of an uncaptured commitment', () => {
 
     await wb.openFile(SAMPLE);
     await eventually(async () => assert.ok((await wb.problems(SAMPLE)).some((p) => p.code === 'uncaptured-commitment' && p.line === problem.line)));
+    await wb.showDoneItems(false);
+    await wb.groupBy('Owner');
+    await eventually(async () => assert.deepEqual(await runCleanupRows(wb), [{ description: '1 day overdue · commitment · not in the summary', icon: 'comment-unresolved' }]));
     await wb.goTo(problem.line, problem.column);
     await wb.applyQuickFix('Add to ACTION ITEMS');
 
@@ -33,6 +43,8 @@ describe('4. The quick fix of an uncaptured commitment', () => {
     // The transcript line now shows where it is recorded.
     await wb.goTo(problem.line);
     await eventually(async () => assert.equal((await (await wb.lensAbove(problem.line)).textContent())?.replace(/\u00a0/g, ' '), 'Recorded as action item on line 116'));
+    // In the view it is now an action item of the summary, overdue.
+    await eventually(async () => assert.deepEqual(await runCleanupRows(wb), [{ description: '1 day overdue', icon: 'warning' }]));
     await wb.screenshot('4-quick-fix');
   });
 });

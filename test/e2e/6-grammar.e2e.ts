@@ -51,6 +51,7 @@ describe('6. The notes grammar', () => {
       return tokens;
     });
     assert.notEqual(colourOf(said, 'Friday'), colourOf(said, 'update the design doc'), 'the due date stands out');
+    assert.ok(said.find((t) => t.text.includes('Ana'))?.bold, '**Ana:** stays bold, as markdown shows it');
     const entry = await lineTokens(wb, file, 19, '- Ben: write up the query log analysis - by Thursday');
     assert.notEqual(colourOf(entry, 'Ben'), colourOf(entry, 'write up the query log analysis'), 'the owner stands out');
     assert.notEqual(colourOf(entry, 'Thursday'), colourOf(entry, 'write up the query log analysis'), 'the due date stands out');

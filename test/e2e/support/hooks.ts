@@ -1,7 +1,7 @@
 // Mocha root hooks of the e2e suite (loaded with --require): one VS Code session for all tests,
 // a screenshot when a test fails, the notes put back after each test, everything stopped at the end.
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { ROOT } from '../../helpers/notes';
 import { RESULTS_DIR, Session, TIMEOUT_MS } from './session';
 import { Workbench } from './workbench';
@@ -23,7 +23,7 @@ export function workspace(): string {
   return session.workspace;
 }
 
-/** A notes file's text as the repository has it. */
+/** A notes file's text as the repository has it (`name` relative to examples/). */
 export function originalText(name: string): string {
   return readFileSync(join(ROOT, 'examples', name), 'utf8');
 }
@@ -39,11 +39,11 @@ const slug = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-').
 async function restoreNotes(wb: Workbench): Promise<void> {
   await wb.dismiss();
   const changed = new Set<string>();
-  for (const name of readdirSync(join(ROOT, 'examples'))) {
-    if (savedText(name) !== originalText(name)) {
-      writeFileSync(join(workspace(), name), originalText(name));
-      changed.add(name);
-    }
+  const examples = join(ROOT, 'examples');
+  for (const name of readdirSync(examples, { recursive: true, encoding: 'utf8' })) {
+    if (statSync(join(examples, name)).isDirectory() || savedText(name) === originalText(name)) continue;
+    writeFileSync(join(workspace(), name), originalText(name));
+    changed.add(basename(name)); // as the editor tab names it
   }
   const tabs = wb.page.locator('.tabs-container .tab');
   for (let i = 0; i < (await tabs.count()); i++) {

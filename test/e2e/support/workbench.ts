@@ -30,6 +30,7 @@ export interface TreeGroup extends TreeRow {
 export interface Token {
   text: string;
   color: string;
+  bold: boolean;
 }
 
 /** What the browser reports for one row of a list or tree (fields absent in that kind of row are ''). */
@@ -108,7 +109,7 @@ export class Workbench {
     await this.page.keyboard.press('Control+Z');
   }
 
-  /** The text of a 1-based line as the editor renders it (the line must be on screen: `goTo` it first). */
+  /** The text of a 1-based line as the editor renders it, inlay hints left out (the line must be on screen: `goTo` it first). */
   async lineText(line: number): Promise<string> {
     const text = await this.page.evaluate(
       ([selector, line]) => {
@@ -116,7 +117,9 @@ export class Workbench {
         const number = [...(editor?.querySelectorAll('.margin-view-overlays .line-numbers') ?? [])].find((e) => e.textContent?.trim() === String(line));
         const top = (number?.parentElement as HTMLElement | undefined)?.style.top;
         const view = [...(editor?.querySelectorAll<HTMLElement>('.view-lines > .view-line') ?? [])].find((e) => e.style.top === top);
-        return top && view ? (view.textContent ?? '').replace(/\u00a0/g, ' ') : null;
+        if (!top || !view) return null;
+        // Without injected text (inlay hints such as `Fri 2025-03-07`), which is not in the file.
+        return [...view.querySelectorAll(':scope > span > span:not([class*="dyn-rule-"])')].map((s) => (s.textContent ?? '').replace(/\u00a0/g, ' ')).join('');
       },
       [EDITOR, line] as const,
     );
@@ -141,7 +144,7 @@ export class Workbench {
     return found.sort();
   }
 
-  /** The coloured pieces of a 1-based line, as rendered (the line must be on screen). */
+  /** The coloured pieces of a 1-based line, as rendered, inlay hints left out (the line must be on screen). */
   async tokens(line: number): Promise<Token[]> {
     const tokens = await this.page.evaluate(
       ([selector, line]) => {
@@ -150,15 +153,15 @@ export class Workbench {
         const top = (number?.parentElement as HTMLElement | undefined)?.style.top;
         const view = [...(editor?.querySelectorAll<HTMLElement>('.view-lines > .view-line') ?? [])].find((e) => e.style.top === top);
         if (!top || !view) return null;
-        return [...view.querySelectorAll(':scope > span > span')].map((s) => ({ text: (s.textContent ?? '').replace(/\u00a0/g, ' '), color: getComputedStyle(s).color }));
+        return [...view.querySelectorAll(':scope > span > span:not([class*="dyn-rule-"])')].map((s) => ({ text: (s.textContent ?? '').replace(/\u00a0/g, ' '), color: getComputedStyle(s).color, bold: Number(getComputedStyle(s).fontWeight) >= 600 }));
       },
       [EDITOR, line] as const,
     );
     if (tokens === null) throw new Error(`line ${line} is not rendered`);
-    // The editor splits long runs of one colour into several spans: join them back.
+    // The editor splits long runs of one style into several spans: join them back.
     return tokens.reduce<Token[]>((joined, t) => {
       const last = joined[joined.length - 1];
-      if (last && last.color === t.color) last.text += t.text;
+      if (last && last.color === t.color && last.bold === t.bold) last.text += t.text;
       else joined.push({ ...t });
       return joined;
     }, []);
