@@ -108,6 +108,14 @@ describe('command line (dist/cli.js)', function () {
       const { code, out } = run(['check', '.', '--json', '--today', '2024-02-01'], repo);
       assert.equal(code, 0);
       assert.deepEqual(JSON.parse(out).files.map((f: { path: string }) => f.path), ['meetings/architecture review.txt']);
+      // A folder named on the command line is searched even when an outer .gitignore hides it
+      // (as the editor's workspace folder can be); the outer rules still apply inside others.
+      mkdirSync(join(repo, 'private', 'drafts'));
+      copyFileSync(SAMPLE_PATH, join(repo, 'private', 'drafts', 'draft.md'));
+      writeFileSync(join(repo, '.gitignore'), 'private/\n*.draft.txt\n');
+      copyFileSync(SAMPLE_PATH, join(repo, 'meetings', 'old.draft.txt'));
+      assert.deepEqual(JSON.parse(run(['check', 'private', '--json'], repo).out).files.map((f: { path: string }) => f.path), ['private/drafts/draft.md', 'private/secret.md']);
+      assert.deepEqual(JSON.parse(run(['check', 'meetings', '--json'], repo).out).files.map((f: { path: string }) => f.path), ['meetings/architecture review.txt']);
       // Named on the command line, a file is read even when it does not look like notes.
       assert.deepEqual(JSON.parse(run(['check', 'README.md', '--json'], repo).out).files[0].actionItems.map((i: { task: string }) => i.task), ['Write docs']);
     });
