@@ -57,12 +57,19 @@ export class Session {
     private readonly browser: Browser,
     private readonly server: CodeServer,
     private readonly tmp: string,
+    private readonly removeTmp: () => void,
   ) {}
 
   static async start(): Promise<Session> {
     if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: \`npm run test:e2e\` packages it (npm run package)`);
     const toolchain = loadToolchain();
     const tmp = mkdtempSync(join(tmpdir(), 'meeting-notes-e2e-'));
+    // Removed by stop(), or when the process exits some other way (Ctrl+C, a crash), after
+    // codeServer.ts has killed the processes that write into it.
+    const removeTmp = () => {
+      if (process.env.E2E_KEEP_TMP !== '1') rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
+    };
+    process.on('exit', removeTmp);
     const workspace = join(tmp, 'examples');
     cpSync(join(ROOT, 'examples'), workspace, { recursive: true });
     const userDataDir = join(tmp, 'user-data');
@@ -101,12 +108,13 @@ export class Session {
       const page = await context.newPage();
       await page.goto(started.url, { timeout: TIMEOUT_MS * 2 });
       await page.locator('.monaco-workbench').waitFor({ timeout: TIMEOUT_MS * 2 });
-      return new Session(page, workspace, browser, server, tmp);
+      return new Session(page, workspace, browser, server, tmp, removeTmp);
     } catch (error) {
       if (server && error instanceof Error) error.message += `\ncode-server output (last lines):\n${server.lastLines()}`;
       await browser?.close().catch(() => {});
       await server?.stop();
-      rmSync(tmp, { recursive: true, force: true });
+      removeTmp();
+      process.off('exit', removeTmp);
       throw error;
     }
   }
@@ -119,7 +127,8 @@ export class Session {
   async stop(): Promise<void> {
     await this.browser.close().catch(() => {});
     await this.server.stop();
-    if (process.env.E2E_KEEP_TMP === '1') console.log(`e2e: kept ${this.tmp}`);
-    else rmSync(this.tmp, { recursive: true, force: true });
+    if (process.env.E2E_KEEP_TMP === '1') console.log(`    (kept ${this.tmp})`);
+    this.removeTmp();
+    process.off('exit', this.removeTmp);
   }
 }
