@@ -33,6 +33,13 @@ export interface Token {
   bold: boolean;
 }
 
+interface RenderedLine {
+  spans: Array<Token & { injected: boolean }>;
+  squiggles: string[];
+  /** The `widgetid` of the code lens row above the line. */
+  lens: string | null;
+}
+
 /** What the browser reports for one row of a list or tree (fields absent in that kind of row are ''). */
 interface RawRow {
   index: number;
@@ -93,7 +100,7 @@ export class Workbench {
       await input.fill(`:${line}:${column}`);
       await this.page.keyboard.press('Enter');
       await this.page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
-      await this.page.locator('[id="status.editor.selection"]', { hasText: `Ln ${line}, Col ${column}` }).waitFor({ timeout: 5000 });
+      await this.page.locator('[id="status.editor.selection"]', { hasText: new RegExp(`^\\s*Ln ${line}, Col ${column}\\b`) }).waitFor({ timeout: 5000 });
     });
   }
 
@@ -109,82 +116,71 @@ export class Workbench {
     await this.page.keyboard.press('Control+Z');
   }
 
-  /** The text of a 1-based line as the editor renders it, inlay hints left out (the line must be on screen: `goTo` it first). */
-  async lineText(line: number): Promise<string> {
-    const text = await this.page.evaluate(
-      ([selector, line]) => {
-        const editor = document.querySelector(selector as string);
-        const number = [...(editor?.querySelectorAll('.margin-view-overlays .line-numbers') ?? [])].find((e) => e.textContent?.trim() === String(line));
-        const top = (number?.parentElement as HTMLElement | undefined)?.style.top;
-        const view = [...(editor?.querySelectorAll<HTMLElement>('.view-lines > .view-line') ?? [])].find((e) => e.style.top === top);
-        if (!top || !view) return null;
-        // Without injected text (inlay hints such as `Fri 2025-03-07`), which is not in the file.
-        return [...view.querySelectorAll(':scope > span > span:not([class*="dyn-rule-"])')].map((s) => (s.textContent ?? '').replace(/\u00a0/g, ' ')).join('');
-      },
-      [EDITOR, line] as const,
-    );
-    if (text === null) throw new Error(`line ${line} is not rendered`);
-    return text;
-  }
-
-  /** Severities of the squiggles drawn on a 1-based line (`warning`, `info`, …); the line must be on screen. */
-  async squiggles(line: number): Promise<string[]> {
+  /**
+   * What the editor draws for a 1-based line: its pieces of text with their style (injected text,
+   * such as an inlay hint `Fri 2025-03-07`, marked: it is not in the file), the severities of the
+   * squiggles on it and the code lens row above it. The line must be on screen: `goTo` it first.
+   */
+  private async renderedLine(line: number): Promise<RenderedLine> {
+    // (Inline functions only: a named one would be wrapped in the test compiler's `__name` helper,
+    // which the page does not have.)
     const found = await this.page.evaluate(
       ([selector, line]) => {
         const editor = document.querySelector(selector as string);
         const number = [...(editor?.querySelectorAll('.margin-view-overlays .line-numbers') ?? [])].find((e) => e.textContent?.trim() === String(line));
-        const top = (number?.parentElement as HTMLElement | undefined)?.style.top;
-        const overlay = [...(editor?.querySelectorAll<HTMLElement>('.view-overlays > div') ?? [])].find((e) => e.style.top === top);
-        if (!top || !overlay) return null;
-        return [...overlay.querySelectorAll('[class*="squiggly-"]')].map((e) => /squiggly-(error|warning|info|hint)\b/.exec(e.className)?.[1]).filter((s): s is string => !!s);
+        const top = (number?.parentElement as HTMLElement | null | undefined)?.style.top;
+        const view = [...(editor?.querySelectorAll<HTMLElement>('.view-lines > .view-line') ?? [])].find((e) => e.style.top === top);
+        if (!editor || !number || !top || !view) return null;
+        const overlay = [...editor.querySelectorAll<HTMLElement>('.view-overlays > div')].find((e) => e.style.top === top);
+        const lineTop = number.getBoundingClientRect().top;
+        const lens = [...editor.querySelectorAll('.codelens-decoration')].find((e) => {
+          const box = e.getBoundingClientRect();
+          return getComputedStyle(e).visibility !== 'hidden' && box.height > 0 && Math.abs(box.bottom - lineTop) <= 3;
+        });
+        return {
+          spans: [...view.querySelectorAll(':scope > span > span')].map((s) => ({
+            text: (s.textContent ?? '').replace(/\u00a0/g, ' '),
+            color: getComputedStyle(s).color,
+            bold: Number(getComputedStyle(s).fontWeight) >= 600,
+            injected: /\bdyn-rule-/.test(s.className),
+          })),
+          squiggles: [...(overlay?.querySelectorAll('[class*="squiggly-"]') ?? [])].map((e) => /squiggly-(error|warning|info|hint)\b/.exec(e.className)?.[1] ?? '').filter(Boolean),
+          lens: lens?.getAttribute('widgetid') ?? null,
+        };
       },
       [EDITOR, line] as const,
     );
-    if (found === null) throw new Error(`line ${line} is not rendered`);
-    return found.sort();
+    if (!found) throw new Error(`line ${line} is not on screen`);
+    return found;
   }
 
-  /** The coloured pieces of a 1-based line, as rendered, inlay hints left out (the line must be on screen). */
+  /** The text of a 1-based line as the editor shows it, inlay hints left out (the line must be on screen). */
+  async lineText(line: number): Promise<string> {
+    return (await this.renderedLine(line)).spans.filter((s) => !s.injected).map((s) => s.text).join('');
+  }
+
+  /** Severities of the squiggles drawn on a 1-based line (`warning`, `info`, …); the line must be on screen. */
+  async squiggles(line: number): Promise<string[]> {
+    return (await this.renderedLine(line)).squiggles.sort();
+  }
+
+  /** The coloured pieces of a 1-based line, inlay hints left out (the line must be on screen). */
   async tokens(line: number): Promise<Token[]> {
-    const tokens = await this.page.evaluate(
-      ([selector, line]) => {
-        const editor = document.querySelector(selector as string);
-        const number = [...(editor?.querySelectorAll('.margin-view-overlays .line-numbers') ?? [])].find((e) => e.textContent?.trim() === String(line));
-        const top = (number?.parentElement as HTMLElement | undefined)?.style.top;
-        const view = [...(editor?.querySelectorAll<HTMLElement>('.view-lines > .view-line') ?? [])].find((e) => e.style.top === top);
-        if (!top || !view) return null;
-        return [...view.querySelectorAll(':scope > span > span:not([class*="dyn-rule-"])')].map((s) => ({ text: (s.textContent ?? '').replace(/\u00a0/g, ' '), color: getComputedStyle(s).color, bold: Number(getComputedStyle(s).fontWeight) >= 600 }));
-      },
-      [EDITOR, line] as const,
-    );
-    if (tokens === null) throw new Error(`line ${line} is not rendered`);
     // The editor splits long runs of one style into several spans: join them back.
-    return tokens.reduce<Token[]>((joined, t) => {
+    return (await this.renderedLine(line)).spans.reduce<Token[]>((joined, { text, color, bold, injected }) => {
       const last = joined[joined.length - 1];
-      if (last && last.color === t.color && last.bold === t.bold) last.text += t.text;
-      else joined.push({ ...t });
+      if (injected) return joined;
+      if (last && last.color === color && last.bold === bold) last.text += text;
+      else joined.push({ text, color, bold });
       return joined;
     }, []);
   }
 
   /** The code lens row drawn above a 1-based line (the line must be on screen). */
   async lensAbove(line: number): Promise<Locator> {
-    const widgetId = await this.page.evaluate(
-      ([selector, line]) => {
-        const editor = document.querySelector(selector as string);
-        const number = [...(editor?.querySelectorAll('.margin-view-overlays .line-numbers') ?? [])].find((e) => e.textContent?.trim() === String(line));
-        if (!editor || !number) return null;
-        const lineTop = number.getBoundingClientRect().top;
-        const lens = [...editor.querySelectorAll('.codelens-decoration')].find((e) => {
-          const r = e.getBoundingClientRect();
-          return getComputedStyle(e).visibility !== 'hidden' && r.height > 0 && Math.abs(r.bottom - lineTop) <= 3;
-        });
-        return lens?.getAttribute('widgetid') ?? null;
-      },
-      [EDITOR, line] as const,
-    );
-    if (!widgetId) throw new Error(`no code lens above line ${line}`);
-    return this.page.locator(`${EDITOR} .codelens-decoration[widgetid=${JSON.stringify(widgetId)}]`);
+    const { lens } = await this.renderedLine(line);
+    if (!lens) throw new Error(`no code lens above line ${line}`);
+    return this.page.locator(`${EDITOR} .codelens-decoration[widgetid=${JSON.stringify(lens)}]`);
   }
 
   /** Opens the quick fixes at the cursor (Ctrl+.) and applies the one with this title. */
@@ -304,8 +300,7 @@ export class Workbench {
    * the top with the mouse wheel, collecting rows by index, until the last row has been seen.
    */
   private async readList(list: Locator): Promise<RawRow[]> {
-    // (No named helpers inside: the test runner's compiler would wrap them in a `__name` call
-    // that does not exist in the page.)
+    // (Inline functions only, as in renderedLine.)
     const collect = () =>
       list.evaluate((root) =>
         [...root.querySelectorAll<HTMLElement>('.monaco-list-rows > .monaco-list-row')].map((row) => {
