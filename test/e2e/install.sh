@@ -2,7 +2,7 @@
 # Installs everything the end-to-end tests need to drive a real VS Code
 # (code-server) in a browser, into a cache folder outside git:
 #
-#   - Debian packages: chromium (the browser) and libkrb5-dev (needed to build
+#   - Debian packages: chromium (the browser), neovim (a second LSP editor) and libkrb5-dev (needed to build
 #     the `kerberos` native module of VS Code's server)
 #   - Node 24 (from the npm package `node`), which code-server requires
 #   - code-server, with its native modules built against that Node 24
@@ -25,7 +25,7 @@ set -euo pipefail
 NODE_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
 ARGON2_VERSION=0.44.0 # code-server's dependency with an install script (uses its prebuilds)
-APT_PACKAGES=(chromium libkrb5-dev)
+APT_PACKAGES=(chromium libkrb5-dev neovim)
 CHROMIUM=/usr/bin/chromium
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
