@@ -2,7 +2,7 @@
 // language server on another core, answering each job message with its results.
 import { parentPort } from 'node:worker_threads';
 import { memoSettings } from './core/memo';
-import { type Job, runJob } from './index/jobs';
+import { type Job, runDiscover, runIndex, send } from './index/jobs';
 
 // Remembering results pays off when the same document is read again and again (an open document
 // being edited); here every file is read once, so it would only hold memory.
@@ -10,7 +10,8 @@ memoSettings.enabled = false;
 
 parentPort?.on('message', (message: { id: number; job: Job }) => {
   try {
-    parentPort!.postMessage({ id: message.id, result: runJob(message.job) });
+    const result = message.job.type === 'discover' ? runDiscover(message.job) : runIndex(message.job).map(send);
+    parentPort!.postMessage({ id: message.id, result });
   } catch (error) {
     parentPort!.postMessage({ id: message.id, error: (error as Error).stack ?? String(error) });
   }

@@ -20,7 +20,7 @@ describe('workspace index', function () {
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'meeting-notes-index-'));
     storage = mkdtempSync(join(tmpdir(), 'meeting-notes-storage-'));
-    for (const f of readdirSync(join(ROOT, 'examples'))) copyFileSync(join(ROOT, 'examples', f), join(dir, f));
+    for (const f of readdirSync(join(ROOT, 'examples')).filter((f) => /\.(?:md|txt)$/.test(f))) copyFileSync(join(ROOT, 'examples', f), join(dir, f));
     mkdirSync(join(dir, 'team'));
     for (let i = 0; i < 60; i++) writeFileSync(join(dir, 'team', `2025-03-${String((i % 28) + 1).padStart(2, '0')}-sync-${i}.md`), notesFile('Ana', `task ${i}`));
     writeFileSync(join(dir, 'README.md'), '# Project\n\nHow to build it.\n');
@@ -46,7 +46,7 @@ describe('workspace index', function () {
     const cold = await indexed();
     assert.equal(cold.complete, true);
     assert.equal(cold.items.filter((i) => i.uri.includes('/team/')).length, 60);
-    assert.ok(readdirSync(join(storage, 'index')).some((f) => f.startsWith('summaries-')), 'the index cache is written');
+    assert.ok(readdirSync(join(storage, 'index')).some((f) => f.startsWith('models-')), 'the index cache is written');
 
     writeFileSync(join(dir, 'team', '2025-03-01-sync-0.md'), notesFile('Ben', 'write the docs'));
     rmSync(join(dir, 'team', '2025-03-02-sync-1.md'));
@@ -78,7 +78,7 @@ describe('workspace index', function () {
     const filled = batches.filter((b) => b.length > 0);
     assert.ok(filled.length >= 2, `${filled.length} batches`);
     assert.equal(completeDuringBatches, false);
-    assert.equal(new Set(filled.flat()).size, 60 + readdirSync(join(ROOT, 'examples')).length + 1);
+    assert.equal(new Set(filled.flat()).size, 60 + readdirSync(join(ROOT, 'examples')).filter((f) => /\.(?:md|txt)$/.test(f)).length + 1);
     assert.deepEqual(batches[batches.length - 1], []); // then: complete
     assert.equal(indexer.complete, true);
   });

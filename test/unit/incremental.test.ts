@@ -16,7 +16,9 @@ import { ROOT } from '../helpers/notes';
 // part by part, with parts kept from earlier versions and results remembered, equals the model
 // built from one parse of the whole text with nothing remembered.
 
-const EXAMPLES = readdirSync(join(ROOT, 'examples')).map((name) => ({ name, text: readFileSync(join(ROOT, 'examples', name), 'utf8') }));
+const EXAMPLES = readdirSync(join(ROOT, 'examples'), { recursive: true, encoding: 'utf8' })
+  .filter((name) => /\.(?:md|txt)$/.test(name))
+  .map((name) => ({ name, text: readFileSync(join(ROOT, 'examples', name), 'utf8') }));
 
 /** Lines that exercise every kind of block boundary the reader cuts at or must not cut at. */
 const LINES = [

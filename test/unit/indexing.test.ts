@@ -9,12 +9,13 @@ import { readSimpleYaml } from '../../server/src/core/parse/markdown';
 import { mayBeNotes } from '../../server/src/core/prefilter';
 import { diagnose } from '../../server/src/core/rules';
 import { decodeModel, encodeModel } from '../../server/src/core/serialize';
-import { type FileSummary, packSummary, summarize, unpackSummary } from '../../server/src/core/summary';
 import { IndexCache, freshness } from '../../server/src/index/cache';
 import { readNotesFile } from '../../server/src/index/readNotesFile';
 import { ROOT } from '../helpers/notes';
 
-const EXAMPLES = readdirSync(join(ROOT, 'examples')).map((name) => ({ name, text: readFileSync(join(ROOT, 'examples', name), 'utf8') }));
+const EXAMPLES = readdirSync(join(ROOT, 'examples'), { recursive: true, encoding: 'utf8' })
+  .filter((name) => /\.(?:md|txt)$/.test(name))
+  .map((name) => ({ name, text: readFileSync(join(ROOT, 'examples', name), 'utf8') }));
 
 describe('pre-filter: files that cannot be meeting notes', () => {
   it('lets every example through and stops ordinary documents', () => {
@@ -114,41 +115,37 @@ describe('a model as JSON (the command line cache)', () => {
 
 describe('index cache', () => {
   let dir: string;
-  const summary = (task: string): FileSummary => summarize(analyzeNotes(`Standup\nDate: 2025-03-10\n\nAction items:\n- Ana: ${task} - Due: Friday\n`));
-  const open = (analyzer = 'v1', log?: (m: string) => void) => new IndexCache<FileSummary>(dir, { kind: 'summaries', analyzer, pack: packSummary, unpack: unpackSummary, log }).load();
+  // Values as the server stores them: a model's JSON.
+  const text = (task: string) => `Standup\nDate: 2025-03-10\n\nAction items:\n- Ana: ${task} - Due: Friday\n`;
+  const stored = (task: string) => JSON.stringify(encodeModel(analyzeNotes(text(task))));
+  const taskOf = (value: string | null | undefined, task: string) => decodeModel(text(task), JSON.parse(value!)).items[0].task;
+  const unpack = (value: unknown) => (typeof value === 'string' ? value : null);
+  const open = (analyzer = 'v1', log?: (m: string) => void) => new IndexCache<string>(dir, { kind: 'models', analyzer, unpack, log }).load();
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'meeting-notes-cache-'));
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('stores summaries packed, and reads them back the same (or not at all)', () => {
-    for (const { name, text } of EXAMPLES) {
-      const original = summarize(analyzeNotes(text, { fileName: name }));
-      assert.deepEqual(unpackSummary(JSON.parse(JSON.stringify(packSummary(original)))), original, name);
-    }
-    for (const junk of [null, {}, [1, [], 'x', []], [1, [[0, 'T', null, 0, 'no array']], [], []], [1, [], [['id', 0, 1, 2]], []]]) assert.equal(unpackSummary(junk), null);
-  });
-
   it('keeps entries between runs, for the same analyzer version only', async () => {
     const cache = open();
-    cache.set('/notes/a.md', { size: 10, mtimeMs: 1000, hash: 'h1', checkedAt: 9000, value: summary('ship it') });
+    cache.set('/notes/a.md', { size: 10, mtimeMs: 1000, hash: 'h1', checkedAt: 9000, value: stored('ship it') });
     cache.set('/notes/b.bin', { size: 10, mtimeMs: 1000, hash: 'h2', checkedAt: 9000, value: null, skipped: 'binary file' });
     await cache.flush();
     const again = open();
-    assert.equal(again.get('/notes/a.md')?.value?.items[0].task, 'Ship it');
+    assert.equal(taskOf(again.get('/notes/a.md')?.value, 'ship it'), 'Ship it');
     assert.equal(again.get('/notes/b.bin')?.skipped, 'binary file');
     assert.equal(open('v2').size, 0);
   });
 
   it('ignores a damaged shard, and entries of the wrong shape, without failing', () => {
     const cache = open();
-    for (let i = 0; i < 40; i++) cache.set(`/notes/${i}.md`, { size: 1, mtimeMs: 1, hash: 'h', checkedAt: 9000, value: summary(`task ${i}`) });
+    for (let i = 0; i < 40; i++) cache.set(`/notes/${i}.md`, { size: 1, mtimeMs: 1, hash: 'h', checkedAt: 9000, value: stored(`task ${i}`) });
     cache.flushSync();
     const files = readdirSync(dir);
     writeFileSync(join(dir, files[0]), '{"format":1,"analyzer":"v1","entries":{"/x": {"size":');
     const shard = JSON.parse(readFileSync(join(dir, files[1]), 'utf8'));
     const [first] = Object.keys(shard.entries);
-    shard.entries[first].value = { items: 'not a summary' };
+    shard.entries[first].value = { items: 'not a stored model' };
     writeFileSync(join(dir, files[1]), JSON.stringify(shard));
     const logs: string[] = [];
     const reloaded = open('v1', (m) => logs.push(m));
@@ -168,7 +165,7 @@ describe('index cache', () => {
   it('works on without writing when its folder cannot be written', async () => {
     writeFileSync(join(dir, 'a-file'), '');
     const logs: string[] = [];
-    const cache = new IndexCache<FileSummary>(join(dir, 'a-file', 'sub'), { kind: 'summaries', analyzer: 'v1', pack: packSummary, unpack: unpackSummary, log: (m) => logs.push(m) });
+    const cache = new IndexCache<string>(join(dir, 'a-file', 'sub'), { kind: 'models', analyzer: 'v1', unpack, log: (m) => logs.push(m) });
     cache.set('/a.md', { size: 1, mtimeMs: 1, hash: 'h', checkedAt: 1, value: null });
     await cache.flush();
     assert.match(logs.join('\n'), /disabled/);
@@ -181,18 +178,19 @@ describe('index cache', () => {
     const read = readNotesFile(path, { maxBytes: 1e6 });
     assert.equal(read.status, 'read');
     if (read.status !== 'read') return;
-    assert.equal(read.summary.items[0].task, 'Ship it');
+    assert.equal(read.model?.items[0].task, 'Ship it');
     const known = { size: read.stat.size, mtimeMs: read.stat.mtimeMs, hash: read.hash, checkedAt: Date.now() };
     assert.equal(readNotesFile(path, { maxBytes: 1e6, known }).status, 'unchanged');
     utimesSync(path, new Date(), new Date()); // touched, same content
     assert.equal(readNotesFile(path, { maxBytes: 1e6, known }).status, 'unchanged');
     writeFileSync(path, '# Sync\n\nAttendees: Ana, Ben\n\n- [ ] Ben: write docs - Due: Friday\n');
     const changed = readNotesFile(path, { maxBytes: 1e6, known });
-    assert.equal(changed.status === 'read' && changed.summary.items[0].task, 'Write docs');
+    assert.equal(changed.status === 'read' && changed.model?.items[0].task, 'Write docs');
     mkdirSync(join(dir, 'docs'));
     writeFileSync(join(dir, 'docs', 'README.md'), '# Tool\n\nHow to build it.\n');
     const readme = readNotesFile(join(dir, 'docs', 'README.md'), { maxBytes: 1e6 });
-    assert.equal(readme.status === 'read' && readme.summary.looksLikeNotes, false);
+    assert.equal(readme.status === 'read' && readme.model, null);
+    assert.equal(readNotesFile(path, { maxBytes: 1e6, known: { ...known, checkedAt: Date.now() }, wantText: true }).status, 'read'); // changed since
     assert.equal(readNotesFile(join(dir, 'gone.md'), { maxBytes: 1e6 }).status, 'gone');
   });
 });

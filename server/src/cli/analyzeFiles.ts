@@ -7,6 +7,7 @@ import type { NotesDiagnostic, NotesModel } from '../core/model';
 import { mayBeNotes } from '../core/prefilter';
 import { diagnose } from '../core/rules';
 import { decodeModel, encodeModel } from '../core/serialize';
+import { type SeriesIndex, buildSeries } from '../core/series';
 import { ANALYZER_VERSION } from '../core/version';
 import { discoverNotes } from '../files/discover';
 import { type FileStat, IndexCache, freshness } from '../index/cache';
@@ -26,8 +27,19 @@ export interface SkippedFile {
 
 type EncodedModel = object;
 
-/** Reads and analyses every notes file under the paths; files that are not notes text are skipped with a reason. */
-export function analyzeFiles(options: CommonOptions, cwd: string, warn: (message: string) => void = () => undefined): { files: AnalyzedFile[]; skipped: SkippedFile[] } {
+export interface AnalyzedFiles {
+  files: AnalyzedFile[];
+  skipped: SkippedFile[];
+  /** The meeting series among the files, by each file's shown path. */
+  series: SeriesIndex;
+}
+
+/**
+ * Reads and analyses every notes file under the paths; files that are not notes text are skipped
+ * with a reason. The files are read together: a meeting series across them is judged as one. With
+ * `--cache DIR`, a file's analysis is reused while the file is unchanged.
+ */
+export function analyzeFiles(options: CommonOptions, cwd: string, warn: (message: string) => void = () => undefined): AnalyzedFiles {
   const files: AnalyzedFile[] = [];
   const skipped: SkippedFile[] = [];
   const cache = options.cache
@@ -60,15 +72,30 @@ export function analyzeFiles(options: CommonOptions, cwd: string, warn: (message
     try {
       const model = cache ? cachedModel(cache, found.path, stat, bytes, decoded.text) : analyzeNotes(decoded.text, { fileName: found.path });
       if (!found.explicit && !model.looksLikeNotes) continue;
-      const diagnostics = diagnose(model, { today: options.today, dueSoonDays: options.dueSoonDays, severities: options.severities });
-      files.push({ path, model, diagnostics });
+      files.push({ path, model, diagnostics: [] });
     } catch (error) {
       skipped.push({ path, reason: `could not be analysed (${(error as Error).message}); please report this` });
     }
   }
   cache?.flushSync();
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, skipped };
+  const series = buildSeries(files.map((f) => ({ file: f.path, model: f.model })));
+  const judged = files.filter((file) => {
+    try {
+      file.diagnostics = diagnose(file.model, {
+        today: options.today,
+        dueSoonDays: options.dueSoonDays,
+        severities: options.severities,
+        series: { index: series, file: file.path },
+        carriedOverAfter: options.carriedOverAfter,
+      });
+      return true;
+    } catch (error) {
+      skipped.push({ path: file.path, reason: `could not be analysed (${(error as Error).message}); please report this` });
+      return false;
+    }
+  });
+  return { files: judged, skipped, series };
 }
 
 /** The model from the cache when the file is unchanged (same size and time, or same content), else analysed and remembered. */

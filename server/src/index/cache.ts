@@ -98,6 +98,12 @@ export class IndexCache<T> {
     this.dirty.add(shard);
   }
 
+  /** Replaces an entry's value by an equivalent one (what is stored does not change). */
+  keep(path: string, value: T): void {
+    const entry = this.get(path);
+    if (entry) this.shards[shardOf(path)].set(path, { ...entry, value });
+  }
+
   delete(path: string): void {
     const shard = shardOf(path);
     if (this.shards[shard].delete(path)) this.dirty.add(shard);

@@ -4,25 +4,25 @@ import { analyzeNotes } from '../core/analyze';
 import { decodeNotes, tooBig } from '../core/decode';
 import type { NotesModel } from '../core/model';
 import { mayBeNotes } from '../core/prefilter';
-import { type FileSummary, summarize } from '../core/summary';
 import { type CacheEntry, type FileStat, freshness } from './cache';
 
-/** What indexing found for one file. `unchanged`: the cached result still holds. */
+/**
+ * What indexing found for one file. `unchanged`: the cached result still holds (with the text
+ * when asked, to rebuild the model from the cache). `read`: analysed; `model` is null when the
+ * file cannot be meeting notes.
+ */
 export type FileResult =
-  | { path: string; status: 'unchanged'; stat: FileStat; hash: string }
-  | { path: string; status: 'read'; stat: FileStat; hash: string; summary: FileSummary; model?: NotesModel }
+  | { path: string; status: 'unchanged'; stat: FileStat; hash: string; text?: string }
+  | { path: string; status: 'read'; stat: FileStat; hash: string; text: string; model: NotesModel | null }
   | { path: string; status: 'skipped'; stat: FileStat | null; hash: string | null; reason: string }
   | { path: string; status: 'gone' };
-
-/** The summary of a file that cannot be notes (the pre-filter said so): nothing to list. */
-export const NOT_NOTES: FileSummary = Object.freeze({ looksLikeNotes: false, meetings: [], items: [], decisions: [] }) as FileSummary;
 
 export interface ReadOptions {
   maxBytes: number;
   /** The cached entry for this path, if any: when it still holds, the file is not analysed. */
   known?: Pick<CacheEntry<unknown>, 'size' | 'mtimeMs' | 'hash' | 'checkedAt'>;
-  /** Also return the model (the server keeps a few for commands on files that are not open). */
-  keepModel?: boolean;
+  /** Return the text of an unchanged file too (its model is to be rebuilt from the cache). */
+  wantText?: boolean;
 }
 
 /** Stats, reads, decodes, pre-filters and analyses one notes file; never throws. */
@@ -36,7 +36,7 @@ export function readNotesFile(path: string, options: ReadOptions): FileResult {
     return { path, status: 'skipped', stat: null, hash: null, reason: (error as Error).message };
   }
   const known = options.known && { ...options.known, value: null };
-  if (known && freshness(known, stat) === 'fresh') return { path, status: 'unchanged', stat, hash: known.hash };
+  if (known && !options.wantText && freshness(known, stat) === 'fresh') return { path, status: 'unchanged', stat, hash: known.hash };
   const big = tooBig(stat.size, options.maxBytes);
   if (big) return { path, status: 'skipped', stat, hash: null, reason: big }; // never read into memory
   let bytes: Buffer;
@@ -45,14 +45,15 @@ export function readNotesFile(path: string, options: ReadOptions): FileResult {
   } catch (error) {
     return { path, status: 'skipped', stat, hash: null, reason: (error as Error).message };
   }
-  const hash = createHash('sha1').update(bytes).digest('hex');
-  if (known && known.hash === hash && !options.keepModel) return { path, status: 'unchanged', stat, hash };
+  const fresh = known && freshness(known, stat) === 'fresh';
+  const hash = fresh ? known.hash : createHash('sha1').update(bytes).digest('hex');
   const decoded = decodeNotes(bytes, options.maxBytes);
   if (!decoded.ok) return { path, status: 'skipped', stat, hash, reason: decoded.reason };
-  if (!mayBeNotes(decoded.text, path)) return { path, status: 'read', stat, hash, summary: NOT_NOTES };
+  if (known && known.hash === hash) return { path, status: 'unchanged', stat, hash, ...(options.wantText ? { text: decoded.text } : {}) };
+  if (!mayBeNotes(decoded.text, path)) return { path, status: 'read', stat, hash, text: decoded.text, model: null };
   try {
     const model = analyzeNotes(decoded.text, { fileName: path });
-    return { path, status: 'read', stat, hash, summary: summarize(model), ...(options.keepModel ? { model } : {}) };
+    return { path, status: 'read', stat, hash, text: decoded.text, model: model.looksLikeNotes ? model : null };
   } catch (error) {
     return { path, status: 'skipped', stat, hash, reason: `could not be analysed (${(error as Error).message}); please report this` };
   }

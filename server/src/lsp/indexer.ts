@@ -2,11 +2,12 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
-import { type FileSummary, packSummary, unpackSummary } from '../core/summary';
+import type { NotesModel } from '../core/model';
+import { decodeModel, encodeModel } from '../core/serialize';
 import { ANALYZER_VERSION } from '../core/version';
 import { NOTES_EXTENSIONS } from '../files/discover';
 import { IndexCache } from '../index/cache';
-import { type DiscoverJob, type IndexJob, runJob } from '../index/jobs';
+import { type DiscoverJob, type IndexJob, type SentResult, receive, runDiscover, runIndex } from '../index/jobs';
 import { WorkerPool } from '../index/pool';
 import { type FileResult, readNotesFile } from '../index/readNotesFile';
 import type { NotesSettings } from '../protocol';
@@ -46,7 +47,8 @@ export class WorkspaceIndexer {
   private excludeGlobs: string[] = [];
   private maxBytes = 5 * 1024 * 1024;
   private generation = 0;
-  private cache: IndexCache<FileSummary> | null = null;
+  /** Per file: the model's JSON as read from the cache, or the model itself once built. */
+  private cache: IndexCache<string | NotesModel> | null = null;
   private cacheLoaded: Promise<void> | null = null;
   private cacheTimer: NodeJS.Timeout | undefined;
   complete = false;
@@ -89,13 +91,12 @@ export class WorkspaceIndexer {
     try {
       await this.loadCache();
       const discover: DiscoverJob = { type: 'discover', folders: this.folders, include: this.includeGlob, excludes: this.excludeGlobs };
-      const found = await this.run<string[]>(pool, discover);
+      const found = await this.discover(pool, discover);
       if (!current()) return;
       const paths = this.order(found);
       for (const path of paths) this.uriOf(path);
       const seenPaths = new Set(paths);
       const seen = new Set(paths.map((p) => this.uriOf(p)));
-      this.showCached(paths);
       this.store.retainIndexed((uri) => seen.has(uri));
       progress?.begin(paths.length);
 
@@ -106,8 +107,8 @@ export class WorkspaceIndexer {
       const worker = async () => {
         while (next < batches.length && current()) {
           const batch = batches[next++];
-          const job: IndexJob = { type: 'index', maxBytes: this.maxBytes, files: batch.map((path) => ({ path, known: this.known(path) })) };
-          const results = await this.run<FileResult[]>(pool, job);
+          const job: IndexJob = { type: 'index', maxBytes: this.maxBytes, files: batch.map((path) => this.request(path)) };
+          const results = await this.index(pool, job);
           if (!current()) return;
           this.onChange(results.map((r) => this.apply(r)).filter((uri): uri is string => uri !== null));
           done += batch.length;
@@ -127,17 +128,30 @@ export class WorkspaceIndexer {
     }
   }
 
-  /** A job on a worker, or here when there are none (or the worker failed): then yield first, so requests go on. */
-  private async run<T>(pool: WorkerPool | null, job: DiscoverJob | IndexJob): Promise<T> {
+  /** Finding the files runs on a worker, or here when there are none (or the worker failed). */
+  private async discover(pool: WorkerPool | null, job: DiscoverJob): Promise<string[]> {
     if (pool && pool.size > 0) {
       try {
-        return await pool.run<T>(job);
+        return await pool.run<string[]>(job);
       } catch (error) {
         this.options.log?.(`index worker failed, reading in the server instead: ${(error as Error).message}`);
       }
     }
     await new Promise((resolve) => setImmediate(resolve));
-    return runJob(job as IndexJob) as T;
+    return runDiscover(job);
+  }
+
+  /** Reading files: on a worker (models come back as JSON), or here, yielding first so that requests go on. */
+  private async index(pool: WorkerPool | null, job: IndexJob): Promise<FileResult[]> {
+    if (pool && pool.size > 0) {
+      try {
+        return (await pool.run<SentResult[]>(job)).map(receive);
+      } catch (error) {
+        this.options.log?.(`index worker failed, reading in the server instead: ${(error as Error).message}`);
+      }
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    return runIndex(job);
   }
 
   /** URIs of the paths of a scan, made once each. */
@@ -159,7 +173,8 @@ export class WorkspaceIndexer {
     let work = 0;
     for (const path of paths) {
       batch.push(path);
-      work += this.cache?.get(path) ? 0.1 : 1;
+      const entry = this.cache?.get(path);
+      work += entry && (typeof entry.value !== 'string' || this.store.isIndexed(this.uriOf(path))) ? 0.1 : 1;
       if (work >= (batches.length === 0 ? 8 : BATCH)) {
         batches.push(batch);
         batch = [];
@@ -181,30 +196,24 @@ export class WorkspaceIndexer {
   private loadCache(): Promise<void> {
     if (!this.options.cacheDir) return Promise.resolve();
     this.cacheLoaded ??= (async () => {
-      const cache = new IndexCache<FileSummary>(this.options.cacheDir!, { kind: 'summaries', analyzer: ANALYZER_VERSION, pack: packSummary, unpack: unpackSummary, log: this.options.log });
+      const cache = new IndexCache<string | NotesModel>(this.options.cacheDir!, {
+        kind: 'models',
+        analyzer: ANALYZER_VERSION,
+        pack: (value) => (typeof value === 'string' ? value : JSON.stringify(encodeModel(value))),
+        unpack: (stored) => (typeof stored === 'string' ? stored : null),
+        log: this.options.log,
+      });
       this.cache = await cache.loadAsync();
     })();
     return this.cacheLoaded;
   }
 
-  private known(path: string) {
+  /** What a worker needs to know of a file's cache entry; and the text, when the model is to be rebuilt from it. */
+  private request(path: string): IndexJob['files'][number] {
     const entry = this.cache?.get(path);
-    return entry && { size: entry.size, mtimeMs: entry.mtimeMs, hash: entry.hash, checkedAt: entry.checkedAt };
-  }
-
-  /** Cached results for the files found, shown before they are checked. */
-  private showCached(paths: string[]): void {
-    if (!this.cache) return;
-    const shown: string[] = [];
-    for (const path of paths) {
-      const entry = this.cache.get(path);
-      if (!entry) continue;
-      const uri = this.uriOf(path);
-      if (entry.value) this.store.setIndexed(uri, entry.value);
-      else if (entry.skipped) this.store.setSkipped(uri, entry.skipped);
-      shown.push(uri);
-    }
-    if (shown.length) this.onChange(shown);
+    if (!entry) return { path };
+    const known = { size: entry.size, mtimeMs: entry.mtimeMs, hash: entry.hash, checkedAt: entry.checkedAt };
+    return { path, known, wantText: typeof entry.value === 'string' && !this.store.isIndexed(this.uriOf(path)) };
   }
 
   /** Records one file's result in the store and the cache; returns its URI when the listing changed. */
@@ -216,18 +225,25 @@ export class WorkspaceIndexer {
         this.store.remove(uri);
         this.cache?.delete(result.path);
         return uri;
-      case 'unchanged':
+      case 'unchanged': {
         if (entry && (entry.mtimeMs !== result.stat.mtimeMs || entry.size !== result.stat.size)) {
           this.cache!.set(result.path, { ...entry, ...result.stat, checkedAt: Date.now() }); // touched, same content
         }
-        if (entry?.value && !this.store.isIndexed(uri) && entry.value.looksLikeNotes) {
-          this.store.setIndexed(uri, entry.value);
-          return uri;
+        if (typeof entry?.value !== 'string' || result.text === undefined) return null;
+        // The model from the cache, rebuilt on the file's text.
+        let model: NotesModel;
+        try {
+          model = decodeModel(result.text, JSON.parse(entry.value));
+        } catch {
+          return this.apply(readNotesFile(result.path, { maxBytes: this.maxBytes })); // damaged: read it again
         }
-        return null;
+        this.store.setIndexed(uri, model);
+        this.cache!.keep(result.path, model); // the JSON is no longer needed: the model is written back if it changes
+        return uri;
+      }
       case 'read':
-        this.store.setIndexed(uri, result.summary, result.model);
-        this.cache?.set(result.path, { ...result.stat, hash: result.hash, checkedAt: Date.now(), value: result.summary });
+        this.store.setIndexed(uri, result.model);
+        this.cache?.set(result.path, { ...result.stat, hash: result.hash, checkedAt: Date.now(), value: result.model });
         return uri;
       case 'skipped':
         this.store.setSkipped(uri, result.reason);
@@ -241,7 +257,7 @@ export class WorkspaceIndexer {
   async update(path: string): Promise<void> {
     if (!this.accepts(path)) return;
     await this.loadCache();
-    const uri = this.apply(readNotesFile(path, { maxBytes: this.maxBytes, keepModel: true }));
+    const uri = this.apply(readNotesFile(path, { maxBytes: this.maxBytes }));
     this.onChange(uri ? [uri] : []);
     this.scheduleCacheWrite();
   }

@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeNotes, buildModel } from '../core/analyze';
-import { decodeNotes } from '../core/decode';
 import type { NotesModel } from '../core/model';
 import { BlockCache, readBlocksAsync } from '../core/parse/readBlocks';
-import { type FileSummary, summarize } from '../core/summary';
-import type { SummarizedFile } from './features/items';
 
 /** A notes document as the features see it: its model and the version it was read from. */
 export interface NotesFile {
@@ -30,29 +26,25 @@ interface OpenAnalysis {
   blocks: BlockCache;
   version: number;
   model: NotesModel | null;
-  summary: FileSummary | null;
 }
 
 /** Documents longer than this are first read in slices, so that the server keeps answering meanwhile. */
 const SLICED_READ_BYTES = 64 * 1024;
 
-/** Models of files that are not open, kept for commands run on them from the tree (most recent last). */
-const DISK_MODELS = 8;
-
 /**
  * One model per document version. Open documents come from the editor's buffer, analysed when a
  * feature asks, incrementally: each document keeps its parsed blocks, so an edit re-parses only
- * the blocks it touched. Other notes files are known by their summaries, from the workspace index.
+ * the blocks it touched. Other notes files come from the workspace index.
  */
 export class NotesStore {
   private readonly open = new Map<string, OpenAnalysis>();
-  private readonly indexed = new Map<string, FileSummary>();
+  private readonly indexed = new Map<string, NotesModel>();
   private readonly skipped = new Map<string, string>();
-  private readonly diskModels = new Map<string, NotesModel>();
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
-    private readonly maxBytes: () => number = () => Number.POSITIVE_INFINITY,
+    /** The size limit of files read from disk (the index's setting). */
+    readonly maxBytes: () => number = () => Number.POSITIVE_INFINITY,
   ) {}
 
   /** The model of an open document at its current version. */
@@ -60,7 +52,7 @@ export class NotesStore {
     const analysis = this.analysisOf(document.uri);
     if (analysis.model && analysis.version === document.version) return analysis.model;
     const model = analyzeNotes(document.getText(), { fileName: fileNameOf(document.uri), blocks: analysis.blocks });
-    Object.assign(analysis, { version: document.version, model, summary: null });
+    Object.assign(analysis, { version: document.version, model });
     return model;
   }
 
@@ -83,7 +75,7 @@ export class NotesStore {
       const flat = await readBlocksAsync(text, analysis.blocks, stale);
       if (!flat || stale()) continue;
       if (analysis.version !== version || !analysis.model) {
-        Object.assign(analysis, { version, model: buildModel(text, flat, { fileName: fileNameOf(uri) }), summary: null });
+        Object.assign(analysis, { version, model: buildModel(text, flat, { fileName: fileNameOf(uri) }) });
       }
       return { uri, version, model: analysis.model! };
     }
@@ -91,85 +83,43 @@ export class NotesStore {
 
   private analysisOf(uri: string): OpenAnalysis {
     let analysis = this.open.get(uri);
-    if (!analysis) this.open.set(uri, (analysis = { blocks: new BlockCache(), version: -1, model: null, summary: null }));
+    if (!analysis) this.open.set(uri, (analysis = { blocks: new BlockCache(), version: -1, model: null }));
     return analysis;
   }
 
-  /** An open document's model, or an indexed file's (read from disk when asked: commands on closed files). */
   get(uri: string): NotesFile | undefined {
     const document = this.documents.get(uri);
     if (document) return { uri, version: document.version, model: this.modelOf(document) };
-    if (!this.indexed.has(uri)) return undefined;
-    const model = this.diskModels.get(uri) ?? this.readFromDisk(uri);
+    const model = this.indexed.get(uri);
     return model ? { uri, version: null, model } : undefined;
   }
 
-  private readFromDisk(uri: string): NotesModel | undefined {
-    if (!uri.startsWith('file:')) return undefined;
-    try {
-      const path = fileURLToPath(uri);
-      const decoded = decodeNotes(readFileSync(path), this.maxBytes());
-      if (!decoded.ok) return undefined;
-      const model = analyzeNotes(decoded.text, { fileName: path });
-      this.keepDiskModel(uri, model);
-      return model;
-    } catch {
-      return undefined;
-    }
-  }
-
-  private keepDiskModel(uri: string, model: NotesModel): void {
-    this.diskModels.delete(uri);
-    this.diskModels.set(uri, model);
-    if (this.diskModels.size > DISK_MODELS) this.diskModels.delete(this.diskModels.keys().next().value!);
-  }
-
-  /** Every notes file with its summary: open ones (when they look like notes) and indexed ones. */
-  summaries(): SummarizedFile[] {
-    const files: SummarizedFile[] = [];
+  /** Every notes file: open ones (when they look like notes) and indexed ones. */
+  files(): NotesFile[] {
+    const files: NotesFile[] = [];
     const seen = new Set<string>();
     for (const document of this.documents.all()) {
       seen.add(document.uri);
-      const summary = this.summaryOf(document);
-      if (summary.looksLikeNotes || this.indexed.has(document.uri)) files.push({ uri: document.uri, version: document.version, summary });
+      const model = this.modelOf(document);
+      if (model.looksLikeNotes || this.indexed.has(document.uri)) files.push({ uri: document.uri, version: document.version, model });
     }
-    for (const [uri, summary] of this.indexed) if (!seen.has(uri)) files.push({ uri, version: null, summary });
+    for (const [uri, model] of this.indexed) if (!seen.has(uri)) files.push({ uri, version: null, model });
     return files.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-  }
-
-  /** One file's summary (open or indexed), for a listing of that file alone. */
-  summaryFor(uri: string): SummarizedFile | undefined {
-    const document = this.documents.get(uri);
-    if (document) return { uri, version: document.version, summary: this.summaryOf(document) };
-    const summary = this.indexed.get(uri);
-    return summary ? { uri, version: null, summary } : undefined;
-  }
-
-  private summaryOf(document: TextDocument): FileSummary {
-    const model = this.modelOf(document);
-    const analysis = this.analysisOf(document.uri);
-    return (analysis.summary ??= summarize(model));
   }
 
   isIndexed(uri: string): boolean {
     return this.indexed.has(uri);
   }
 
-  /** A file read from disk: its summary (kept when it looks like notes), and its model if one was built. */
-  setIndexed(uri: string, summary: FileSummary, model?: NotesModel): void {
+  /** A file read from disk: kept when it looks like notes (null: it cannot be notes). */
+  setIndexed(uri: string, model: NotesModel | null): void {
     this.skipped.delete(uri);
-    this.diskModels.delete(uri);
-    if (summary.looksLikeNotes) {
-      this.indexed.set(uri, summary);
-      if (model) this.keepDiskModel(uri, model);
-    } else {
-      this.indexed.delete(uri);
-    }
+    if (model?.looksLikeNotes) this.indexed.set(uri, model);
+    else this.indexed.delete(uri);
   }
 
   setSkipped(uri: string, reason: string): void {
     this.indexed.delete(uri);
-    this.diskModels.delete(uri);
     this.skipped.set(uri, reason);
   }
 
@@ -181,7 +131,6 @@ export class NotesStore {
   remove(uri: string): void {
     this.indexed.delete(uri);
     this.skipped.delete(uri);
-    this.diskModels.delete(uri);
   }
 
   forgetOpen(uri: string): void {
@@ -191,11 +140,6 @@ export class NotesStore {
   clearIndex(): void {
     this.indexed.clear();
     this.skipped.clear();
-    this.diskModels.clear();
-  }
-
-  get indexedCount(): number {
-    return this.indexed.size;
   }
 
   skippedFiles(): Array<{ uri: string; reason: string }> {

@@ -1,5 +1,6 @@
 import { Memo } from '../memo';
 import type { SectionKind } from '../model';
+import type { Unit } from '../parse/blocks';
 import { plainText } from '../text/plain';
 
 export type HeaderKind = SectionKind | 'attendees';
@@ -56,6 +57,22 @@ const metadataLines = new Memo<boolean>();
 /** An `Attendees:` or `Date:` line (metadata, not speech), remembered per line text. */
 export function isMetadataLine(line: string): boolean {
   return metadataLines.get(() => attendeeLine(line) !== null || dateLine(line) !== null, line);
+}
+
+/**
+ * A section name alone on a line with no colon (`Next steps`, `ACTION ITEMS`), which starts a
+ * section only when a list or table follows it directly: the caller checks that.
+ */
+export function bareHeaderLineKind(line: string): HeaderKind | null {
+  const header = headerLineKind(line);
+  if (header) return header;
+  const text = line.trim();
+  return text && text.length <= 40 && !/[.?!,;:]$/.test(text) ? headerKind(text) : null;
+}
+
+/** Whether a one-line paragraph is directly followed by a list or table, as a bare header line is. */
+export function startsList(paragraph: Unit, next: Unit | undefined): boolean {
+  return paragraph.type === 'paragraph' && paragraph.lines.length === 1 && (next?.type === 'item' || next?.type === 'table') && next.block === paragraph.block + 1;
 }
 
 /** `Attendees: a, b` (also bold, or `Participants`, `Present`): where the list of names starts. */

@@ -3,7 +3,7 @@ import type { EntryLayout, EntryStyle, Section, SectionKind, Span, Statement, Ta
 import type { ItemUnit, TableUnit, TextLine, Unit } from '../parse/blocks';
 import { flattenLines, plainText } from '../text/plain';
 import { type EntryContext, type ParsedEntry, parseEntryText } from './entry';
-import { headerKind, headerLineKind, isMetadataLine } from './headers';
+import { bareHeaderLineKind, headerKind, headerLineKind, isMetadataLine, startsList } from './headers';
 import type { MeetingRegion } from './meetings';
 import { readStatementHead } from './statement';
 
@@ -111,7 +111,7 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string):
       }
       case 'paragraph':
         unit.lines.forEach((line, index) => {
-          const kind = headerLineKind(line.text);
+          const kind = startsList(unit, units[i + 1]) ? bareHeaderLineKind(line.text) : headerLineKind(line.text);
           if (kind) {
             statement = null;
             if (kind === 'attendees') close();
@@ -188,6 +188,7 @@ function listEntry(unit: ItemUnit, units: Unit[], text: string, section: Section
   const last = unit.lines[unit.lines.length - 1];
   const source = unit.lines.length === 1 ? first.text : joinItemLines(unit);
   const parsed = parseEntryText(source, first.start, ctx);
+  if (unit.checkbox?.checked) parsed.done = true; // `- [x] task` with no done date is done too
   const inTaskList = checkboxesPerList(units).get(unit.list)! - (unit.checkbox ? 1 : 0) > 0;
   return {
     kind: kindOfSection(section, 'actions'),

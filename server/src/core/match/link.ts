@@ -7,8 +7,13 @@ import { sameWork, similarity, termsOf } from './terms';
 /** Whether two references name the same person (`Mike` and `Mike Johnson` do, when unambiguous). */
 export function samePerson(a: PersonRef, b: PersonRef): boolean {
   if (a.attendee && b.attendee) return a.attendee === b.attendee;
-  const x = normalizeName(a.name).split(' ');
-  const y = normalizeName(b.name).split(' ');
+  return sameName(a.name, b.name);
+}
+
+/** Whether two names name the same person, by words: `Mike` and `Mike Johnson` do (used across files, where attendees differ). */
+export function sameName(a: string, b: string): boolean {
+  const x = normalizeName(a).split(' ');
+  const y = normalizeName(b).split(' ');
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   return short.every((word, i) => word === long[i]);
 }
@@ -21,14 +26,19 @@ function sameDate(a: DueDate | null, b: DueDate | null): boolean {
   return !!a?.date && a.date === b?.date;
 }
 
-interface Candidate<L, R> {
+export interface Candidate<L, R> {
   left: L;
   right: R;
   score: number;
 }
 
-/** Pairs in order of score (best first; `sorted` must be so), each left and right used once. */
-function assignOneToOne<L, R>(sorted: Array<Candidate<L, R>>): Array<Candidate<L, R>> {
+/** Pairs with the best scores first, each left and right used once. */
+export function assignOneToOne<L, R>(candidates: Array<Candidate<L, R>>): Array<Candidate<L, R>> {
+  return assignSorted(byScore([...candidates]));
+}
+
+/** Pairs in order of score (`sorted` must be best first), each left and right used once. */
+function assignSorted<L, R>(sorted: Array<Candidate<L, R>>): Array<Candidate<L, R>> {
   const usedLeft = new Set<L>();
   const usedRight = new Set<R>();
   const chosen: Array<Candidate<L, R>> = [];
@@ -43,8 +53,13 @@ function assignOneToOne<L, R>(sorted: Array<Candidate<L, R>>): Array<Candidate<L
 
 const byScore = <L, R>(candidates: Array<Candidate<L, R>>) => candidates.sort((a, b) => b.score - a.score);
 
-/** The score of two tasks (by their terms) if they are the same work, else null. */
-function workScore(x: Set<string>, y: Set<string>): number | null {
+/** The score of two tasks if they are the same work, else null. */
+export function workScore(a: string, b: string): number | null {
+  return termsScore(termsOf(a), termsOf(b));
+}
+
+/** The score of two tasks, by their terms, if they are the same work, else null. */
+function termsScore(x: Set<string>, y: Set<string>): number | null {
   const s = similarity(x, y);
   return sameWork(s, Math.min(x.size, y.size)) ? s.score : null;
 }
@@ -118,13 +133,13 @@ export function linkTwins(items: ActionItem[]): void {
       for (const ai of index.candidates(terms, c.meeting, (owner) => ownersAgree(c.owner, owner))) {
         const a = actions[ai];
         if (c.meeting !== a.meeting || !ownersAgree(c.owner, a.owner) || !!c.owner !== !!a.owner) continue;
-        const score = workScore(terms, actionTerms[ai]);
+        const score = termsScore(terms, actionTerms[ai]);
         if (score !== null) found.push([ai, score + (sameDate(c.due, a.due) ? 0.2 : 0)]);
       }
       return found;
     };
   };
-  for (const [ci, ai] of decidePairs('twins', commitments, actions, itemKey, itemKey, scorer, assignOneToOne)) {
+  for (const [ci, ai] of decidePairs('twins', commitments, actions, itemKey, itemKey, scorer, assignSorted)) {
     commitments[ci].linked.push(actions[ai].id);
     actions[ai].linked.push(commitments[ci].id);
   }
@@ -144,7 +159,7 @@ export function recordCues(cues: StatementCue[], items: ActionItem[]): Statement
       for (const ii of index.candidates(terms, cue.statement.meeting, (owner) => ownersAgree(cue.owner, owner))) {
         const item = items[ii];
         if (item.source !== 'summary' || item.meeting !== cue.statement.meeting || !ownersAgree(cue.owner, item.owner)) continue;
-        const score = workScore(terms, itemTerms[ii]);
+        const score = termsScore(terms, itemTerms[ii]);
         if (score === null) continue;
         const kindBonus = (cue.kind === 'commitment') === (item.kind === 'commitment') ? 0.05 : 0;
         found.push([ii, score + (sameDate(cue.due, item.due) ? 0.2 : 0) + kindBonus]);
@@ -165,7 +180,7 @@ export function recordDecisions(cues: StatementCue[], decisions: Decision[]): St
       const found: Scored = [];
       for (const di of index.candidates(terms, cue.statement.meeting, () => true)) {
         if (decisions[di].meeting !== cue.statement.meeting) continue;
-        const score = workScore(terms, decisionTerms[di]);
+        const score = termsScore(terms, decisionTerms[di]);
         if (score !== null) found.push([di, score]);
       }
       return found;
@@ -178,7 +193,7 @@ export function recordDecisions(cues: StatementCue[], decisions: Decision[]): St
 
 /** Each entry first takes its best cue (one to one); then a cue said twice may join its best entry too. */
 function recordingOrder(sorted: Array<Candidate<number, number>>): Array<Candidate<number, number>> {
-  const order = assignOneToOne(sorted);
+  const order = assignSorted(sorted);
   const recorded = new Set(order.map((c) => c.left));
   for (const c of sorted) {
     if (recorded.has(c.left)) continue;

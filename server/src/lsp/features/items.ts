@@ -1,37 +1,45 @@
-import type { FileSummary } from '../../core/summary';
-import type { ActionItemsResult, WorkspaceActionItem } from '../../protocol';
-
-/** A notes file as the workspace listing sees it: an open document's summary, or an indexed file's. */
-export interface SummarizedFile {
-  uri: string;
-  /** The editor's version for an open document; null for a file read from disk. */
-  version: number | null;
-  summary: FileSummary;
-}
+import type { SeriesIndex } from '../../core/series';
+import type { ActionItemsResult, ItemSeries, WorkspaceActionItem } from '../../protocol';
+import { toRange } from '../convert';
+import type { NotesFile } from '../store';
 
 /** The action items of the given files, as the tree view and other clients get them. */
-export function workspaceItems(files: SummarizedFile[]): WorkspaceActionItem[] {
-  return files.flatMap(({ uri, version, summary }) =>
-    summary.items.map((item) => {
-      const meeting = summary.meetings[item.meeting];
+export function workspaceItems(files: NotesFile[], series?: SeriesIndex): WorkspaceActionItem[] {
+  return files.flatMap(({ uri, version, model }) =>
+    model.items.map((item) => {
+      const meeting = model.meetings[item.meeting];
       return {
         id: item.id,
         uri,
-        range: item.range,
-        owner: item.owner,
+        range: toRange(model, item.span),
+        owner: item.owner?.name ?? null,
         task: item.task,
-        due: item.due,
+        due: item.due ? { text: item.due.text, date: item.due.date, vague: item.due.vague } : null,
         status: item.status,
         kind: item.kind,
         source: item.source,
-        meeting: { title: meeting?.title ?? '', date: meeting?.date ?? null, index: item.meeting },
+        meeting: { title: meeting.title, date: meeting.date, index: meeting.index },
         linked: [...item.linked],
         version,
+        series: series ? itemSeries(series, uri, item.id) : null,
       };
     }),
   );
 }
 
-export function actionItemsResult(files: SummarizedFile[], today: string, skipped: ActionItemsResult['skipped'], complete: boolean): ActionItemsResult {
-  return { today, items: workspaceItems(files), skipped, complete };
+function itemSeries(series: SeriesIndex, uri: string, itemId: string): ItemSeries | null {
+  const info = series.item(uri, itemId);
+  if (!info) return null;
+  const later = info.next ? info.thread.entries[info.thread.entries.length - 1] : null;
+  return {
+    id: info.series.id,
+    title: info.series.title,
+    waited: info.waited,
+    carriedTo: later ? { uri: later.file, date: later.meeting.date, status: later.status } : null,
+    dropped: info.omittedIn !== null,
+  };
+}
+
+export function actionItemsResult(files: NotesFile[], today: string, skipped: ActionItemsResult['skipped'], complete: boolean, series?: SeriesIndex): ActionItemsResult {
+  return { today, items: workspaceItems(files, series), skipped, complete };
 }
