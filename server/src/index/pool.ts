@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Job } from './jobs';
 
-const WORKER_HEAP_MB = 96;
+const WORKER_HEAP_MB = 256;
 
 interface Pending {
   job: Job;
