@@ -9,11 +9,12 @@ export interface FoundDue {
 
 const FIELD_LABEL = String.raw`(?:due(?:\s+date)?|deadline|eta|target(?:\s+date)?|by\s+when)`;
 /** `- Due: Tomorrow`, `, due: Friday`, `due:: 2025-03-12`, `📅 2025-03-12`. */
-const FIELD = new RegExp(String.raw`(\s*[-–—|,;]\s*|\s+|^)(?:${FIELD_LABEL}\s*(?:::?|=)\s*|📅\s*)`, 'giu');
+// `(?<!\s)`: the same leftmost match, without retrying from every blank of a long run of them.
+const FIELD = new RegExp(String.raw`(?<!\s)(\s*[-–—|,;]\s*|\s+|^)(?:${FIELD_LABEL}\s*(?:::?|=)\s*|📅\s*)`, 'giu');
 /** `(due: 2025-03-12)`, `(due Friday)`, `[due:: 2025-03-12]`. */
-const BRACKETED = new RegExp(String.raw`(\s*)([(\[])\s*(?:${FIELD_LABEL}\s*(?:::?|=)?\s*|📅\s*)`, 'giu');
+const BRACKETED = new RegExp(String.raw`(?<!\s)(\s*)([(\[])\s*(?:${FIELD_LABEL}\s*(?:::?|=)?\s*|📅\s*)`, 'giu');
 /** Where an unbracketed field value ends. */
-const VALUE_END = /\s+[-–—|]\s+|\s*;|\s*✅|\s*\((?!\s*\d)|\s*\[|$/u;
+const VALUE_END = /(?<!\s)(?:\s+[-–—|]\s+|\s*;|\s*✅|\s*\((?!\s*\d)|\s*\[)|$/u;
 
 const PREPOSITIONS = /(?:^|\s)(by|before|until|till|til|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before)\s+/giu;
 const BARE_START = /(?:^|\s)(?=(?:today|tonight|tomorrow|tmrw|this|next|over|during|end|eow|eod|cob|the|sun|mon|tue|wed|thu|fri|sat|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)[\p{L}\p{N}]*)/giu;

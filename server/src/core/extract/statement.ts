@@ -53,7 +53,8 @@ export interface Sentence {
 /** Splits spoken text into sentences; `e.g. this` and `3.5` do not end one, `this... Decision:` does. */
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
-  const end = /[.!?…]+(?=\s+(?![\p{Ll}\d]))|[.!?…]+$/gu;
+  // Only from the start of a run of stops: the same matches, without rescanning long runs (`……`).
+  const end = /(?<![.!?…])(?:[.!?…]+(?=\s+(?![\p{Ll}\d]))|[.!?…]+$)/gu;
   let start = 0;
   for (let m = end.exec(text); m; m = end.exec(text)) {
     const stop = m.index + m[0].length;
@@ -64,8 +65,23 @@ export function splitSentences(text: string): Sentence[] {
   return sentences;
 }
 
+/**
+ * No sentence is read as longer than this: speech without full stops (some transcription tools
+ * write none) is cut at the last space before it, so that reading a statement stays linear in its
+ * length however it is written.
+ */
+export const MAX_SENTENCE_LENGTH = 1000;
+
 function pushTrimmed(sentences: Sentence[], raw: string, start: number): void {
-  const lead = raw.length - raw.trimStart().length;
-  const value = raw.trim();
+  let lead = raw.length - raw.trimStart().length;
+  let value = raw.trim();
+  while (value.length > MAX_SENTENCE_LENGTH) {
+    const space = value.lastIndexOf(' ', MAX_SENTENCE_LENGTH);
+    const cut = space > MAX_SENTENCE_LENGTH / 2 ? space : MAX_SENTENCE_LENGTH;
+    sentences.push({ text: value.slice(0, cut).trimEnd(), start: start + lead });
+    const rest = value.slice(cut);
+    lead += cut + (rest.length - rest.trimStart().length);
+    value = rest.trimStart();
+  }
   if (value) sentences.push({ text: value, start: start + lead });
 }
