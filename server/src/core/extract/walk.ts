@@ -188,6 +188,7 @@ function listEntry(unit: ItemUnit, units: Unit[], text: string, section: Section
   const last = unit.lines[unit.lines.length - 1];
   const source = unit.lines.length === 1 ? first.text : joinItemLines(unit);
   const parsed = parseEntryText(source, first.start, ctx);
+  if (unit.checkbox?.checked) parsed.done = true; // `- [x] Ship it`, with or without a done date
   const inTaskList = units.some((u) => u.type === 'item' && u.list === unit.list && u !== unit && u.checkbox !== null);
   return {
     kind: kindOfSection(section, 'actions'),
