@@ -44,7 +44,8 @@ export function parseMarkdown(text: string): Root {
 /** Front matter as a plain object; malformed YAML yields an empty object rather than an error. */
 export function readFrontMatter(yamlText: string): Record<string, unknown> {
   try {
-    const data: unknown = parseYaml(yamlText, { prettyErrors: false, maxAliasCount: 50 });
+    // YAML reads a lone \r as part of a line; the values need no offsets, so line endings are unified.
+    const data: unknown = parseYaml(yamlText.replace(/\r\n?/g, '\n'), { prettyErrors: false, maxAliasCount: 50 });
     return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
   } catch {
     return {};
