@@ -33,7 +33,7 @@ export class WorkspaceIndexer {
   ) {}
 
   configure(folderUris: string[], settings: NotesSettings, excludes: string[]): void {
-    this.folders = folderUris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+    this.folders = folderUris.filter((u) => u.startsWith('file:')).flatMap((u) => localPath(u) ?? []);
     this.include = picomatch(settings.files, { dot: true, nocase: true });
     this.exclude = excludes.length ? picomatch(excludes, { dot: true }) : () => false;
     this.maxBytes = Math.round(settings.maxFileSize * 1024 * 1024);
@@ -99,5 +99,14 @@ export class WorkspaceIndexer {
       this.store.setSkipped(uri, (error as Error).message);
     }
     return uri;
+  }
+}
+
+/** The local path of a file: URI; null for one that names no local file (`file://server/share`). */
+function localPath(uri: string): string | null {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return null;
   }
 }

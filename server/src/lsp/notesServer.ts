@@ -27,7 +27,8 @@ import { Clock } from './clock';
 import { toTextEdits } from './convert';
 import { COMPLETE_OVERDUE_KIND, codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
-import { COMMAND_LABELS, commandEdits, isItemArgs } from './features/commands';
+import { COMMAND_LABELS, commandEdits, isAmbiguous, isItemArgs, isStale } from './features/commands';
+import { CompletionMemory } from './features/completionMemory';
 import { documentDiagnostics } from './features/diagnostics';
 import { actionItemsResult } from './features/items';
 import { documentSymbols } from './features/symbols';
@@ -42,7 +43,8 @@ const NOTIFY_DELAY_MS = 250;
 /** Starts the meeting-notes language server on a connection (IPC, stdio or a test's streams). */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const store = new NotesStore(documents);
+  const store = new NotesStore(documents, (message) => connection.console.error(message));
+  const completions = new CompletionMemory();
   let settings: NotesSettings = DEFAULT_SETTINGS;
   let clock = new Clock();
   let folders: string[] = [];
@@ -77,10 +79,12 @@ export function startServer(connection: Connection): void {
       setTimeout(async () => {
         await settingsReady;
         pushTimers.delete(uri);
-        const file = store.get(uri);
-        if (!file || !documents.get(uri)) return;
-        const diagnostics = guard('diagnostics', [], () => documentDiagnostics(file, settings, clock.today()));
-        void connection.sendDiagnostics({ uri, version: file.version ?? undefined, diagnostics });
+        guard('diagnostics', undefined, () => {
+          const file = store.get(uri);
+          if (!file || !documents.get(uri)) return;
+          const diagnostics = guard('diagnostics', [], () => documentDiagnostics(file, settings, clock.today()));
+          void connection.sendDiagnostics({ uri, version: file.version ?? undefined, diagnostics });
+        });
       }, PUSH_DELAY_MS),
     );
   };
@@ -117,6 +121,7 @@ export function startServer(connection: Connection): void {
     const before = settings;
     const { raw, exclude } = await loadSettings();
     settings = normalizeSettings(pushed ?? raw);
+    store.setMaxBytes(Math.round(settings.maxFileSize * 1024 * 1024));
     indexer.configure(folders, settings, excludeGlobs(exclude));
     return before.files !== settings.files || before.maxFileSize !== settings.maxFileSize;
   };
@@ -195,21 +200,27 @@ export function startServer(connection: Connection): void {
     notifyChanged([document.uri]);
   });
 
-  documents.onDidClose(({ document }) => {
-    store.forgetOpen(document.uri);
-    clearTimeout(pushTimers.get(document.uri));
-    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
-    // The buffer may have held unsaved text: go back to what is on disk.
-    if (document.uri.startsWith('file:')) void indexer.update(fileURLToPath(document.uri));
-    notifyChanged([document.uri]);
-  });
+  documents.onDidClose(({ document }) =>
+    guard('close', undefined, () => {
+      store.forgetOpen(document.uri);
+      clearTimeout(pushTimers.get(document.uri));
+      if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+      // The buffer may have held unsaved text: go back to what is on disk.
+      if (document.uri.startsWith('file:')) void indexer.update(fileURLToPath(document.uri));
+      notifyChanged([document.uri]);
+    }),
+  );
 
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
     for (const change of changes) {
-      if (!change.uri.startsWith('file:')) continue;
-      const path = fileURLToPath(change.uri);
-      if (change.type === FileChangeType.Deleted) indexer.removed(path);
-      else if (!documents.get(change.uri)) await indexer.update(path);
+      try {
+        if (!change.uri.startsWith('file:')) continue;
+        const path = fileURLToPath(change.uri);
+        if (change.type === FileChangeType.Deleted) indexer.removed(path);
+        else if (!documents.get(change.uri)) await indexer.update(path);
+      } catch (error) {
+        connection.console.error(`file change ${change.uri}: ${(error as Error).stack ?? error}`);
+      }
     }
   });
 
@@ -231,7 +242,7 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction((params) =>
     guard('code actions', [], () => {
       const file = store.get(params.textDocument.uri);
-      return file ? codeActions(file, params, settings, clock.today(), workspaceEdit) : [];
+      return file ? codeActions(file, params, settings, clock.today(), workspaceEdit, completions) : [];
     }),
   );
 
@@ -275,7 +286,12 @@ export function startServer(connection: Connection): void {
       void connection.window.showWarningMessage('The notes have changed and that item is no longer there; nothing was changed.');
       return false;
     }
-    const edits = commandEdits(command, args, file.model, { today: clock.today(), writeDoneDate: settings.writeDoneDate });
+    if (isStale(args, file) && isAmbiguous(file.model, args.itemId)) {
+      // Ids come from the words: with two entries alike, an older click may mean the other one.
+      void connection.window.showWarningMessage('The notes have changed and there are two entries with these words; nothing was changed. Please try again.');
+      return false;
+    }
+    const edits = commandEdits(command, args, file.model, { today: clock.today(), writeDoneDate: settings.writeDoneDate }, completions);
     if (!edits.length) return false;
     const result = await connection.workspace.applyEdit({ label: COMMAND_LABELS[command] ?? 'Meeting notes', edit: workspaceEdit(file, toTextEdits(file.model, edits)) });
     if (!result.applied && result.failureReason) connection.console.warn(`edit not applied: ${result.failureReason}`);

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeNotes } from '../core/analyze';
+import { DEFAULT_MAX_FILE_BYTES, tooBig } from '../core/decode';
 import type { NotesModel } from '../core/model';
 
 /** A notes document as the features see it: its model and the version it was read from. */
@@ -29,16 +30,52 @@ export class NotesStore {
   private readonly openModels = new Map<string, { version: number; model: NotesModel }>();
   private readonly indexed = new Map<string, NotesModel>();
   private readonly skipped = new Map<string, string>();
+  /** Open documents not analysed (over the size limit, or the analysis failed), and why. */
+  private readonly openSkipped = new Map<string, string>();
+  private maxBytes = DEFAULT_MAX_FILE_BYTES;
 
-  constructor(private readonly documents: TextDocuments<TextDocument>) {}
+  constructor(
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly logError: (message: string) => void = () => undefined,
+  ) {}
+
+  /** The size limit (meetingNotes.maxFileSize) for open documents too. */
+  setMaxBytes(maxBytes: number): void {
+    if (maxBytes !== this.maxBytes) this.openModels.clear();
+    this.maxBytes = maxBytes;
+  }
 
   /** The model of an open document at its current version. */
   modelOf(document: TextDocument): NotesModel {
     const cached = this.openModels.get(document.uri);
     if (cached?.version === document.version) return cached.model;
-    const model = analyzeNotes(document.getText(), { fileName: fileNameOf(document.uri) });
+    const model = this.analyzeOpen(document);
     this.openModels.set(document.uri, { version: document.version, model });
     return model;
+  }
+
+  /**
+   * An open document's model; one over the size limit is not parsed, and one the analysis fails on
+   * (a bug) is logged: both read as empty, with the reason among the skipped files, so every
+   * feature still answers.
+   */
+  private analyzeOpen(document: TextDocument): NotesModel {
+    const fileName = fileNameOf(document.uri);
+    const text = document.getText();
+    const big = text.length > this.maxBytes / 4 ? tooBig(Buffer.byteLength(text, 'utf8'), this.maxBytes) : null;
+    if (big) {
+      this.openSkipped.set(document.uri, big);
+      return analyzeNotes('', { fileName });
+    }
+    try {
+      const model = analyzeNotes(text, { fileName });
+      this.openSkipped.delete(document.uri);
+      return model;
+    } catch (error) {
+      this.logError(`analysis of ${document.uri} (version ${document.version}) failed: ${(error as Error).stack ?? error}`);
+      this.openSkipped.set(document.uri, `could not be analysed (${(error as Error).message}); please report this`);
+      return analyzeNotes('', { fileName });
+    }
   }
 
   get(uri: string): NotesFile | undefined {
@@ -79,6 +116,7 @@ export class NotesStore {
 
   forgetOpen(uri: string): void {
     this.openModels.delete(uri);
+    this.openSkipped.delete(uri);
   }
 
   clearIndex(): void {
@@ -87,6 +125,8 @@ export class NotesStore {
   }
 
   skippedFiles(): Array<{ uri: string; reason: string }> {
-    return [...this.skipped].map(([uri, reason]) => ({ uri, reason }));
+    const skipped = new Map(this.skipped);
+    for (const [uri, reason] of this.openSkipped) if (this.documents.get(uri)) skipped.set(uri, reason);
+    return [...skipped].map(([uri, reason]) => ({ uri, reason }));
   }
 }

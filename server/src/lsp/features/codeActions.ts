@@ -1,12 +1,13 @@
-import { type CodeAction, CodeActionKind, type CodeActionParams } from 'vscode-languageserver';
+import { type CodeAction, CodeActionKind, type CodeActionParams, type Range } from 'vscode-languageserver';
 import { addDays, shortLabel } from '../../core/dates/calendar';
 import { assignOwner, markAllComplete, markComplete, recordInSummary, setDueDate } from '../../core/edits';
 import type { TextEdit as CoreEdit } from '../../core/edits';
 import type { ActionItem, DiagnosticCode } from '../../core/model';
 import { diagnose } from '../../core/rules';
 import type { NotesSettings } from '../../protocol';
-import { SOURCE, toTextEdits } from '../convert';
+import { SOURCE, toRange, toTextEdits } from '../convert';
 import type { NotesFile } from '../store';
+import type { CompletionMemory } from './completionMemory';
 import type { WorkspaceEditFactory } from './workspaceEdit';
 
 export const COMPLETE_OVERDUE_KIND = `${CodeActionKind.Source}.meetingNotes.completeOverdue`;
@@ -15,10 +16,23 @@ interface Fix {
   title: string;
   edits: CoreEdit[];
   preferred?: boolean;
+  /** The item this fix marks complete. */
+  completes?: string;
+}
+
+function diagnosticKey(code: string, range: Range): string {
+  return `${code}@${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
 }
 
 /** Quick fixes for the notes' diagnostics, and the source action that completes every overdue item. */
-export function codeActions(file: NotesFile, params: CodeActionParams, settings: NotesSettings, today: string, workspaceEdit: WorkspaceEditFactory): CodeAction[] {
+export function codeActions(
+  file: NotesFile,
+  params: CodeActionParams,
+  settings: NotesSettings,
+  today: string,
+  workspaceEdit: WorkspaceEditFactory,
+  memory?: CompletionMemory,
+): CodeAction[] {
   const { model } = file;
   const actions: CodeAction[] = [];
   const only = params.context.only;
@@ -26,13 +40,18 @@ export function codeActions(file: NotesFile, params: CodeActionParams, settings:
   const complete = { today, writeDoneDate: settings.writeDoneDate };
 
   if (wants(CodeActionKind.QuickFix)) {
+    // A diagnostic the client still shows from an older text is not fixed: the fix could land elsewhere.
+    const current = new Set(
+      diagnose(model, { today, dueSoonDays: settings.dueSoonDays, severities: settings.severity }).map((d) => diagnosticKey(d.code, toRange(model, d.span))),
+    );
     for (const diagnostic of params.context.diagnostics) {
-      if (diagnostic.source !== SOURCE) continue;
+      if (diagnostic.source !== SOURCE || !current.has(diagnosticKey(String(diagnostic.code), diagnostic.range))) continue;
       const data = (diagnostic.data ?? {}) as { itemId?: string; decisionId?: string; saidDate?: string; owners?: string[] };
       const item = data.itemId ? model.items.find((i) => i.id === data.itemId) : undefined;
       const fixes = fixesFor(diagnostic.code as DiagnosticCode, item, data, file, today, complete);
       fixes.forEach((fix) => {
         if (!fix.edits.length) return;
+        if (fix.completes) memory?.remember(file.uri, model, [fix.completes], fix.edits);
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: workspaceEdit(file, toTextEdits(model, fix.edits)) });
       });
     }
@@ -42,6 +61,7 @@ export function codeActions(file: NotesFile, params: CodeActionParams, settings:
     const overdue = diagnose(model, { today, severities: {} }).filter((d) => d.code === 'overdue').map((d) => d.data.itemId!);
     if (overdue.length) {
       const edits = markAllComplete(model, overdue, complete);
+      memory?.remember(file.uri, model, overdue, edits);
       actions.push({ title: `Mark all ${overdue.length} overdue item${overdue.length === 1 ? '' : 's'} of this file complete`, kind: COMPLETE_OVERDUE_KIND, edit: workspaceEdit(file, toTextEdits(model, edits)) });
     }
   }
@@ -68,7 +88,7 @@ function fixesFor(
   switch (code) {
     case 'overdue':
     case 'due-soon':
-      return [{ title: `Mark "${quote}" complete`, edits: markComplete(model, item.id, complete), preferred: true }, ...(code === 'overdue' ? later : [])];
+      return [{ title: `Mark "${quote}" complete`, edits: markComplete(model, item.id, complete), preferred: true, completes: item.id }, ...(code === 'overdue' ? later : [])];
     case 'missing-owner': {
       // Whoever said it in the transcript is the likeliest owner.
       const speakers = item.mentions.map((c) => c.owner?.name).filter((n): n is string => !!n);
