@@ -12,6 +12,7 @@ import {
   type DocumentSymbol,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type Range,
   type ShowDocumentParams,
   type TextEdit,
   StreamMessageReader,
@@ -30,6 +31,8 @@ export interface ClientOptions {
   /** Answer to workspace/configuration for `meetingNotes`; without it the client declares no configuration support. */
   settings?: Record<string, unknown>;
   today?: string;
+  /** The editor's process id sent in `initialize` (the server exits when it is gone); default this process. */
+  processId?: number | null;
 }
 
 export class TestClient {
@@ -77,7 +80,7 @@ export class TestClient {
       window: { showDocument: { support: true }, workDoneProgress: true },
     };
     await connection.sendRequest('initialize', {
-      processId: process.pid,
+      processId: options.processId === undefined ? process.pid : options.processId,
       rootUri: options.folder ?? null,
       workspaceFolders: options.folder ? [{ uri: options.folder, name: 'notes' }] : null,
       capabilities,
@@ -102,7 +105,10 @@ export class TestClient {
       this.shownDocuments.push(params);
       return { success: true };
     });
-    c.onRequest('window/showMessageRequest', () => null);
+    c.onRequest('window/showMessageRequest', (params: { message: string }) => {
+      this.logs.push(`shown: ${params.message}`);
+      return null;
+    });
     c.onRequest('workspace/applyEdit', (params: ApplyWorkspaceEditParams) => {
       this.appliedEdits.push(params);
       return this.applyWorkspaceEdit(params);
@@ -233,13 +239,58 @@ export class TestClient {
   }
 
   get alive(): boolean {
-    return this.child.exitCode === null;
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** The server's process id. */
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  /** Sends the changes as an editor does while typing (ranges in the current text), as a new version unless one is given. */
+  change(uri: string, changes: Array<{ range: Range; text: string }>, version?: number): number {
+    const current = this.documents.get(uri)!;
+    const next = version ?? current.version + 1;
+    this.documents.set(uri, TextDocument.update(current, changes, next));
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: next }, contentChanges: changes });
+    return next;
+  }
+
+  close(uri: string): void {
+    this.documents.delete(uri);
+    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** Kills the server process, as a crash would. */
+  kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<number | null> {
+    const exited = this.exited();
+    this.child.kill(signal);
+    return exited;
+  }
+
+  /** Resolves with the exit code (null when killed by a signal) once the server process has ended. */
+  exited(timeoutMs = 15000): Promise<number | null> {
+    if (!this.alive) return Promise.resolve(this.child.exitCode);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the server process did not exit')), timeoutMs);
+      this.child.once('exit', (code) => {
+        clearTimeout(timer);
+        resolve(code);
+      });
+    });
+  }
+
+  /** Closes the server's input, as when the editor goes away without a word. */
+  endInput(): void {
+    this.child.stdin!.end();
   }
 
   async stop(): Promise<void> {
     try {
-      await this.connection.sendRequest('shutdown');
-      await this.connection.sendNotification('exit');
+      if (this.alive) {
+        await this.connection.sendRequest('shutdown');
+        await this.connection.sendNotification('exit');
+      }
     } catch {
       // already gone
     }
