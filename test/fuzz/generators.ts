@@ -144,6 +144,7 @@ export const mutatedExample: fc.Arbitrary<string> = fc
 export const anyNotes: fc.Arbitrary<string> = fc.oneof(
   notesText,
   mutatedExample,
+  notesText.map((text) => `\ufeff${text}`),
   fc.tuple(notesText, fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 1, maxLength: 20 })).map(([text, eols]) => {
     let i = 0;
     return text.replace(/\n/g, () => eols[i++ % eols.length]);

@@ -1,4 +1,5 @@
 import type { DueDate, Span } from '../model';
+import { trimEndChars } from '../text/plain';
 import { isMonthOnly, readDate, readDueValue } from './readDate';
 
 /** A due date found in a text, and the part of the text to cut to leave only the task. */
@@ -44,7 +45,7 @@ export function findDueField(text: string, base: number, meetingDate: string | n
 
 function dueFromValue(text: string, start: number, end: number, base: number, meetingDate: string | null): DueDate | null {
   const raw = text.slice(start, end);
-  const value = raw.trim().replace(/[.,;]+$/, '');
+  const value = trimEndChars(raw.trim(), /[.,;]/);
   if (!value) return null;
   const valueStart = start + (raw.length - raw.trimStart().length);
   const reading = readDueValue(value, meetingDate);

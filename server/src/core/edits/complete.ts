@@ -32,6 +32,8 @@ function completeOne(model: NotesModel, item: ActionItem, options: CompleteOptio
     const value = options.writeDoneDate ? `Done ✅ ${options.today}` : 'Done';
     return [replace(layout.statusText, cellText(model.text, layout.statusText, value))];
   }
+  // A table row without its task cell has nowhere to take a box: writing one at the row's start would shift its cells.
+  if (layout.table && (layout.table.columns.task === null || !layout.table.cells[layout.table.columns.task])) return [];
   const edits: TextEdit[] = [];
   if (layout.checkbox) edits.push(replace({ start: layout.checkbox.start + 1, end: layout.checkbox.start + 2 }, 'x'));
   else edits.push(insert(layout.boxAt, '[x] '));

@@ -1,6 +1,6 @@
 import { findDuePhrase } from '../dates/findDue';
 import type { CueKind, DueDate, Span } from '../model';
-import { capitalize, plainText } from '../text/plain';
+import { capitalize, plainText, trimEndChars, trimStartChars } from '../text/plain';
 import { type EntryContext, parseEntryText } from './entry';
 import { splitSentences } from './statement';
 
@@ -104,7 +104,7 @@ function commitmentCue(sentence: string, at: number, ctx: CueContext): FoundCue 
 }
 
 function clauseText(text: string): string {
-  return capitalize(plainText(text).replace(/[\s.,;:!…]+$/u, '').replace(/^[\s,;:]+/, ''));
+  return capitalize(trimStartChars(trimEndChars(plainText(text), /[\s.,;:!…]/u), /[\s,;:]/));
 }
 
 /** The request in a statement that `I'll take that` answers: `Can someone update the runbook?`. */
@@ -114,7 +114,7 @@ export function requestIn(text: string): string | null {
     const sentence = sentences[i].text.replace(/^[\p{L} ]{1,30},\s+(?=(?:can|could|would|will|please)\b)/iu, '');
     const opener = REQUEST_OPENER.exec(sentence);
     if (opener || /\?\s*$/.test(sentence)) {
-      const request = sentence.slice(opener ? opener[0].length : 0).replace(/[?.!\s]+$/, '');
+      const request = trimEndChars(sentence.slice(opener ? opener[0].length : 0), /[?.!\s]/);
       if (request && opener) return request;
     }
   }

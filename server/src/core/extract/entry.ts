@@ -1,6 +1,6 @@
 import { findDueField, findDuePhrase } from '../dates/findDue';
 import type { DueDate, Span } from '../model';
-import { capitalize, flattenLines, plainText } from '../text/plain';
+import { capitalize, flattenLines, plainText, trimEndChars, trimStartChars } from '../text/plain';
 import { type Roster, isGroupName, looksLikeName } from './people';
 
 /** The parts of one summary entry (`Mike: Test Redis pool - Due: Tomorrow ✅ 2024-01-30`). */
@@ -26,7 +26,9 @@ export interface EntryContext {
   withOwner: boolean;
 }
 
-const NAME = String.raw`[\p{L}\p{M}][\p{L}\p{M}'’.\-]*(?:\s+[\p{L}\p{M}][\p{L}\p{M}'’.\-]*){0,3}`;
+// Emoji may be part of a name (`🦄 Uni`); such a name is only taken when it is an attendee's.
+const NAME_CHAR = String.raw`\p{L}\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f`;
+const NAME = String.raw`[${NAME_CHAR}][${NAME_CHAR}'’.\-]*(?:\s+[${NAME_CHAR}][${NAME_CHAR}'’.\-]*){0,3}`;
 const DONE_WORDS = String.raw`done|complete|completed|closed|finished|resolved|shipped|merged|fixed|cancell?ed|dropped|won'?t\s+do`;
 const OPEN_WORDS = String.raw`open|to\s*do|todo|in\s+progress|wip|ongoing|blocked|pending|not\s+started|started|on\s+hold|at\s+risk`;
 // Patterns that may start with blanks begin with `(?<!\s)`: the leftmost match is the same, but the
@@ -117,7 +119,7 @@ export function parseEntryText(text: string, base: number, ctx: EntryContext): P
   }
 
   const leading = work.length - work.trimStart().length;
-  let task = plainText(work).replace(/^[\s:;,\-–—|]+|[\s:;,.\-–—|]+$/g, '');
+  let task = trimEndChars(trimStartChars(plainText(work), /[\s:;,\-–—|]/), /[\s:;,.\-–—|]/);
   if (/^\p{Ll}+\b/u.test(task)) task = capitalize(task); // `Wei to split…` → `Split…`, but `iOS` stays
   return { owner, task, due, done, doneDate, doneMarker, strike, statusText, taskStart: base + leading, contentEnd };
 }

@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import type { Position } from 'unist';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -38,7 +39,18 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatte
 
 /** The block structure of a notes text; offsets in the tree are offsets in `text`. */
 export function parseMarkdown(text: string): Root {
-  return processor.parse(boundNesting(text));
+  const root = processor.parse(boundNesting(text));
+  // micromark skips a byte order mark and counts offsets from after it; the model counts it, as editors do.
+  if (text.charCodeAt(0) === 0xfeff) shiftOffsets(root, 1);
+  return root;
+}
+
+function shiftOffsets(node: { position?: Position; children?: unknown[] }, by: number): void {
+  if (node.position) {
+    if (node.position.start.offset !== undefined) node.position.start.offset += by;
+    if (node.position.end.offset !== undefined) node.position.end.offset += by;
+  }
+  for (const child of node.children ?? []) shiftOffsets(child as { position?: Position; children?: unknown[] }, by);
 }
 
 /** Front matter as a plain object; malformed YAML yields an empty object rather than an error. */
