@@ -53,11 +53,15 @@ function shiftOffsets(node: { position?: Position; children?: unknown[] }, by: n
   for (const child of node.children ?? []) shiftOffsets(child as { position?: Position; children?: unknown[] }, by);
 }
 
-/** Front matter as a plain object; malformed YAML yields an empty object rather than an error. */
+/**
+ * Front matter as a plain object; malformed YAML yields an empty object rather than an error.
+ * Plain YAML only: tags such as `!!js/function` stay strings, aliases are capped (no billion laughs),
+ * and warnings are not printed.
+ */
 export function readFrontMatter(yamlText: string): Record<string, unknown> {
   try {
     // YAML reads a lone \r as part of a line; the values need no offsets, so line endings are unified.
-    const data: unknown = parseYaml(yamlText.replace(/\r\n?/g, '\n'), { prettyErrors: false, maxAliasCount: 50 });
+    const data: unknown = parseYaml(yamlText.replace(/\r\n?/g, '\n'), { prettyErrors: false, maxAliasCount: 50, logLevel: 'silent' });
     return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
   } catch {
     return {};
