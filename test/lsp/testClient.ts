@@ -33,6 +33,9 @@ export interface ClientOptions {
   today?: string;
   /** The editor's process id sent in `initialize` (the server exits when it is gone); default this process. */
   processId?: number | null;
+  /** Options for node before the server's path (`--require`, permissions). */
+  nodeArgs?: string[];
+  env?: Record<string, string>;
 }
 
 export class TestClient {
@@ -52,8 +55,8 @@ export class TestClient {
   ) {}
 
   static async start(options: ClientOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], {
-      env: { ...process.env, MEETING_NOTES_TODAY: options.today ?? '2024-02-01' },
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(ROOT, 'dist', 'server.js'), '--stdio'], {
+      env: { ...process.env, MEETING_NOTES_TODAY: options.today ?? '2024-02-01', ...options.env },
       stdio: ['pipe', 'pipe', 'inherit'],
     });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
