@@ -27,7 +27,7 @@ export function fileNameOf(uri: string): string {
  * once per version); other notes files from the workspace index.
  */
 export class NotesStore {
-  private readonly openModels = new Map<string, { version: number; model: NotesModel }>();
+  private readonly openModels = new Map<string, { version: number; text: string; model: NotesModel }>();
   private readonly indexed = new Map<string, NotesModel>();
   private readonly skipped = new Map<string, string>();
   /** Open documents not analysed (over the size limit, or the analysis failed), and why. */
@@ -48,9 +48,10 @@ export class NotesStore {
   /** The model of an open document at its current version. */
   modelOf(document: TextDocument): NotesModel {
     const cached = this.openModels.get(document.uri);
-    if (cached?.version === document.version) return cached.model;
+    // Keyed by the text itself: a client may send versions out of order, and the same version twice.
+    if (cached?.version === document.version && cached.text === document.getText()) return cached.model;
     const model = this.analyzeOpen(document);
-    this.openModels.set(document.uri, { version: document.version, model });
+    this.openModels.set(document.uri, { version: document.version, text: document.getText(), model });
     return model;
   }
 
