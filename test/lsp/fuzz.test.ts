@@ -6,7 +6,7 @@ describe('language server under random documents and edits (short fuzz run)', fu
   this.timeout(120_000);
 
   it('stays up and answers every request with ranges inside the document and edits on the right item', async () => {
-    const cases = Number(process.env.FUZZ_CASES_SHORT ?? 12);
+    const cases = Number(process.env.FUZZ_CASES_SHORT ?? 30);
     const report = await fuzzServer({ cases, seed: 61, steps: 5 });
     assert.deepEqual(report.failures, []);
     assert.equal(report.cases, cases);
