@@ -2,7 +2,7 @@
 // as an editor drives it (dist/server.js --stdio).
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -156,6 +156,19 @@ describe('language server: edit safety, limits and recovery', function () {
     client.replace(uri, [...HEAD, ...entries.slice(0, 3), ''].join('\n'));
     assert.equal((await client.pullDiagnostics(uri)).filter((d) => d.code === 'overdue').length, 3);
     assert.deepEqual((await client.actionItems()).skipped.filter((s) => s.uri === uri), []);
+  });
+
+  it('does not read workspace files over the limit, binary or not UTF-8, and lists them with the reason', async () => {
+    writeFileSync(join(dir, 'big.md'), [...HEAD, ...Array.from({ length: 400 }, (_, i) => `- Tom: task ${i} - Due: 2024-01-30`), ''].join('\n'));
+    writeFileSync(join(dir, 'binary.md'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff]));
+    writeFileSync(join(dir, 'latin1.md'), Buffer.from('Caf\xe9 sync\n- [ ] Ana: r\xe9sum\xe9\n', 'latin1'));
+    client = await TestClient.start({ pull: true, folder, settings: { maxFileSize: 0.01 } });
+    const result = await waitForItems(client);
+    assert.deepEqual(
+      result.skipped.map((s) => `${s.uri.split('/').pop()}: ${s.reason}`).sort(),
+      ['big.md: 13 KB is over the 10 KB limit', 'binary.md: binary file', 'latin1.md: not UTF-8 text'],
+    );
+    assert.deepEqual([...new Set(result.items.map((i) => i.uri.split('/').pop()))], ['architecture-review-2024-01-29.txt']);
   });
 
   it('answers a request it cannot serve with an empty result, logs why, and keeps serving', async () => {
