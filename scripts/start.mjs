@@ -32,7 +32,7 @@ if (onPath('code') && !process.env.MEETING_NOTES_USE_CODE_SERVER) {
 console.log('No `code` on PATH: using code-server (VS Code in the browser).');
 run('bash', [join(root, 'test', 'e2e', 'install.sh')]);
 const env = Object.fromEntries(
-  [...readFileSync(join(root, '.cache', 'e2e', 'env.sh'), 'utf8').matchAll(/^export (\w+)='([^']*)'$/gm)].map((m) => [m[1], m[2]]),
+  [...readFileSync(join(process.env.E2E_CACHE || join(root, '.cache', 'e2e'), 'env.sh'), 'utf8').matchAll(/^export (\w+)='([^']*)'$/gm)].map((m) => [m[1], m[2]]),
 );
 run('npm', ['run', 'package', '--silent']);
 const home = join(cache, 'code-server');

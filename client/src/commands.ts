@@ -46,6 +46,7 @@ export function registerCommands(
     vscode.commands.registerCommand('meetingNotes.groupByOwner', groupBy('owner')),
     vscode.commands.registerCommand('meetingNotes.groupByDue', groupBy('due')),
     vscode.commands.registerCommand('meetingNotes.groupByMeeting', groupBy('meeting')),
+    vscode.commands.registerCommand('meetingNotes.groupBySeries', groupBy('series')),
     vscode.commands.registerCommand('meetingNotes.showDone', () => setOptions({ showDone: true })),
     vscode.commands.registerCommand('meetingNotes.hideDone', () => setOptions({ showDone: false })),
     vscode.commands.registerCommand('meetingNotes.filterOwner', async () => {

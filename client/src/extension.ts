@@ -49,7 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const show = (result: ActionItemsResult) => {
     provider.setItems(result);
     const overdue = provider.overdueCount();
-    const open = result.items.filter((i) => i.status === 'open').length;
+    const open = result.items.filter((i) => i.status === 'open' && !i.series?.carriedTo).length; // carried-on entries are counted once, as their latest
     view.badge = overdue ? { value: overdue, tooltip: `${overdue} overdue action item${overdue === 1 ? '' : 's'}` } : undefined;
     status.update(open, overdue);
     const notes: string[] = [];

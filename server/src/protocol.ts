@@ -35,6 +35,21 @@ export interface WorkspaceActionItem {
   linked: string[];
   /** The document version the item was read from (null for a file that is not open). */
   version: number | null;
+  /** Where the item stands in its meeting series; null (or absent, from older servers) outside a series. */
+  series?: ItemSeries | null;
+}
+
+/** A summary entry's place in a meeting series (same title in a folder, or a running log). */
+export interface ItemSeries {
+  /** Stable while the series' files stay where they are. */
+  id: string;
+  title: string;
+  /** Meetings since the work was first recorded (0 in the meeting that recorded it). */
+  waited: number;
+  /** The work's latest entry, in a later meeting: this entry is history, that one tells how the work stands. */
+  carriedTo: { uri: string; date: string; status: 'open' | 'done' } | null;
+  /** Open, but left out of a later meeting's status list. */
+  dropped: boolean;
 }
 
 export interface LspRange {
@@ -78,6 +93,8 @@ export const ServerCommands = {
   assignOwner: 'meetingNotes.server.assignOwner',
   recordInSummary: 'meetingNotes.server.recordInSummary',
   completeOverdue: 'meetingNotes.server.completeOverdue',
+  /** Carries an item that a later meeting dropped into the series' latest meeting (arguments: ItemCommandArgs). */
+  carryOver: 'meetingNotes.server.carryOver',
   goTo: 'meetingNotes.server.goTo',
 } as const;
 
@@ -86,6 +103,8 @@ export interface NotesSettings {
   files: string;
   severity: Partial<Record<string, 'off' | 'hint' | 'information' | 'warning' | 'error'>>;
   dueSoonDays: number;
+  /** `carried-over` for work still open this many meetings of its series after it was recorded. */
+  carriedOverAfter: number;
   writeDoneDate: boolean;
   maxFileSize: number;
 }
@@ -94,6 +113,7 @@ export const DEFAULT_SETTINGS: NotesSettings = {
   files: '**/*.{md,markdown,txt}',
   severity: {},
   dueSoonDays: 3,
+  carriedOverAfter: 2,
   writeDoneDate: true,
   maxFileSize: 5,
 };

@@ -31,7 +31,7 @@ describe('command line (dist/cli.js)', function () {
       assert.equal(lines[lines.length - 1], '1 file, 13 action items (2 overdue), 10 problems (3 warnings, 7 information)');
     });
 
-    it('prints the JSON report of shared/cli-json.md', () => {
+    it('prints the JSON report of docs/cli-json.md', () => {
       const { code, out } = run(['check', 'examples/architecture-review-2024-01-29.txt', '--json', '--today', '2024-02-01']);
       assert.equal(code, 0);
       const report = JSON.parse(out);
@@ -108,6 +108,14 @@ describe('command line (dist/cli.js)', function () {
       const { code, out } = run(['check', '.', '--json', '--today', '2024-02-01'], repo);
       assert.equal(code, 0);
       assert.deepEqual(JSON.parse(out).files.map((f: { path: string }) => f.path), ['meetings/architecture review.txt']);
+      // A folder named on the command line is searched even when an outer .gitignore hides it
+      // (as the editor's workspace folder can be); the outer rules still apply inside others.
+      mkdirSync(join(repo, 'private', 'drafts'));
+      copyFileSync(SAMPLE_PATH, join(repo, 'private', 'drafts', 'draft.md'));
+      writeFileSync(join(repo, '.gitignore'), 'private/\n*.draft.txt\n');
+      copyFileSync(SAMPLE_PATH, join(repo, 'meetings', 'old.draft.txt'));
+      assert.deepEqual(JSON.parse(run(['check', 'private', '--json'], repo).out).files.map((f: { path: string }) => f.path), ['private/drafts/draft.md', 'private/secret.md']);
+      assert.deepEqual(JSON.parse(run(['check', 'meetings', '--json'], repo).out).files.map((f: { path: string }) => f.path), ['meetings/architecture review.txt']);
       // Named on the command line, a file is read even when it does not look like notes.
       assert.deepEqual(JSON.parse(run(['check', 'README.md', '--json'], repo).out).files[0].actionItems.map((i: { task: string }) => i.task), ['Write docs']);
     });
@@ -132,13 +140,97 @@ describe('command line (dist/cli.js)', function () {
       const overdue = run(['list', 'examples/architecture-review-2024-01-29.txt', '--today', '2024-02-01', '--overdue']).out.trim().split('\n').slice(1);
       assert.deepEqual(overdue.map((l) => l.split(/\s{2,}/)[3]), ['Escalate TechCorp decision to Sarah', 'Test Redis connection pool optimizations']);
       const done = run(['list', 'examples', '--status', 'done', '--json']);
-      assert.deepEqual(JSON.parse(done.out).items.map((i: { task: string }) => i.task), ['File the rollback PR', 'Add a memory alarm at 80% to cache nodes', 'Bump the cache client to 2.3 (superseded by the pin)', 'Rotate the staging certificates']);
+      assert.deepEqual(JSON.parse(done.out).items.map((i: { task: string }) => i.task), ['File the rollback PR', 'Add a memory alarm at 80% to cache nodes', 'Bump the cache client to 2.3 (superseded by the pin)', 'Rotate the staging certificates', 'Move the flaky integration suite to its own job', 'Write the runbook for certificate rotation']);
       assert.equal(run(['list', SAMPLE_PATH, '--owner', 'Nobody']).out.trim(), 'No action items match.');
     });
 
     it('refuses options of the other command', () => {
       assert.equal(run(['list', '--fail-on', 'error']).code, 2);
       assert.equal(run(['check', '--owner', 'Tom']).code, 2);
+    });
+
+    it('lists a piece of work once per series: the entry of its latest meeting', () => {
+      const rows = run(['list', 'examples/platform-weekly', '--today', '2025-10-22', '--owner', 'Jonas']).out.trim().split('\n').slice(1);
+      assert.deepEqual(rows.map((l) => l.split(/\s{2,}/).slice(1).join(' | ')), ['2025-10-24 | open | Investigate the remote cache hit rate | examples/platform-weekly/2025-10-20-platform-weekly.md:11']);
+    });
+  });
+
+  describe('meeting series', () => {
+    it('judges the files given together: carried-over, dropped-item, and no overdue on work done later', () => {
+      const { code, out } = run(['check', 'examples/platform-weekly', '--today', '2025-10-22', '--json']);
+      assert.equal(code, 0);
+      const report = JSON.parse(out);
+      const findings = report.files.flatMap((f: { path: string; diagnostics: Array<{ line: number; code: string }> }) => f.diagnostics.map((d) => `${f.path.split('/').pop()}:${d.line} ${d.code}`));
+      assert.deepEqual(findings, [
+        '2025-10-06-platform-weekly.md:17 dropped-item',
+        '2025-10-06-platform-weekly.md:17 overdue',
+        '2025-10-20-platform-weekly.md:11 carried-over',
+        '2025-10-20-platform-weekly.md:11 due-soon',
+        '2025-10-20-platform-weekly.md:13 due-soon',
+      ]);
+      assert.deepEqual(report.series.map((s: { title: string; meetings: unknown[]; work: unknown[] }) => [s.title, s.meetings.length, s.work.length]), [['Platform weekly', 3, 6]]);
+      assert.deepEqual(report.series[0].work[0].map((e: { path: string; line: number; status: string }) => `${e.path.split('/').pop()}:${e.line} ${e.status}`), [
+        '2025-10-06-platform-weekly.md:14 open',
+        '2025-10-13-platform-weekly.md:11 open',
+        '2025-10-20-platform-weekly.md:11 open',
+      ]);
+      // One file alone is no series: its item is judged on its own.
+      const alone = JSON.parse(run(['check', 'examples/platform-weekly/2025-10-06-platform-weekly.md', '--today', '2025-10-22', '--json']).out);
+      assert.ok(!alone.files[0].diagnostics.some((d: { code: string }) => d.code === 'dropped-item'));
+    });
+
+    it('changes carried-over with --carried-over-after and --severity', () => {
+      const codes = (args: string[]) =>
+        JSON.parse(run(['check', 'examples/platform-weekly', '--today', '2025-10-22', '--json', ...args]).out).files.flatMap((f: { diagnostics: Array<{ code: string; severity: string; line: number }> }) =>
+          f.diagnostics.filter((d) => d.code === 'carried-over' || d.code === 'dropped-item').map((d) => `${d.line} ${d.code} ${d.severity}`),
+        );
+      assert.deepEqual(codes(['--carried-over-after', '1']), ['17 dropped-item warning', '11 carried-over information', '13 carried-over information']);
+      assert.deepEqual(codes(['--severity', 'dropped-item=error', '--severity', 'carried-over=off']), ['17 dropped-item error']);
+      assert.equal(run(['check', '--carried-over-after', '0']).code, 2);
+    });
+  });
+
+  describe('export', () => {
+    it('writes an iCalendar file with --out, and says so on stderr', () => {
+      const file = join(dir, 'items.ics');
+      const { code, out, err } = run(['export', '--format', 'ics', 'examples/platform-weekly', '--today', '2025-10-22', '--out', file]);
+      assert.equal(code, 0);
+      assert.equal(out, '');
+      assert.equal(err.trim(), `meeting-notes: wrote 4 events to ${file}`);
+      const ics = readFileSync(file, 'utf8');
+      assert.ok(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n'));
+      assert.equal(ics.match(/BEGIN:VEVENT/g)?.length, 4);
+      assert.match(ics, /SUMMARY:Jonas Weber: Investigate the remote cache hit rate\r\n/);
+    });
+
+    it('prints CSV and the digest on stdout, exactly', () => {
+      const csv = run(['export', '--format', 'csv', 'examples/platform-weekly', '--today', '2025-10-22', '--owner', 'Priya']);
+      assert.equal(csv.code, 0);
+      assert.deepEqual(csv.out.replace(/^\ufeff/, '').split('\r\n').map((l) => l.split(',').slice(0, 5).join(',')), [
+        'Owner,Task,Due,Due as written,Status',
+        'Priya Shah,Publish the on-call handbook,2025-10-24,2025-10-24,open',
+        'Priya Shah,Write the runbook for certificate rotation,,,done',
+        '',
+      ]);
+      const md = run(['export', '--format', 'md', 'examples/platform-weekly', '--today', '2025-10-22', '--since', '2025-10-16']);
+      assert.equal(md.code, 0);
+      assert.match(md.out, /^# Action items digest — Wed, Oct 22, 2025\n\n1 overdue · 2 due this week \(to Sun, Oct 26\) · 1 done since Thu, Oct 16 \(2025-10-16\) · from 3 notes files\n/);
+      assert.match(md.out, /\n## Wei Zhang\n\n### Overdue\n\n- \[ \] Collect the Q4 roadmap asks from support — was due Wed, Oct 15 \(7 days late\) · `examples\/platform-weekly\/2025-10-06-platform-weekly\.md:17`\n/);
+    });
+
+    it('explains a missing or unknown format, a bad --since, an unwritable --out and options of other commands, exit 2', () => {
+      for (const [args, message] of [
+        [['export'], /export needs --format ics, csv or md/],
+        [['export', '--format', 'pdf'], /--format needs ics, csv or md; not 'pdf'/],
+        [['export', '--format', 'md', '--since', 'yesterday'], /--since needs a date as YYYY-MM-DD, not 'yesterday'/],
+        [['export', '--format', 'csv', '--json'], /--json is an option of 'check' and 'list', not 'export'/],
+        [['check', '--format', 'csv'], /--format is an option of 'export', not 'check'/],
+        [['export', '--format', 'ics', 'examples/platform-weekly', '--out', join(dir, 'no', 'such', 'x.ics')], /cannot write '.*x\.ics': no such folder/],
+      ] as Array<[string[], RegExp]>) {
+        const { code, err } = run(args);
+        assert.equal(code, 2, args.join(' '));
+        assert.match(err, message, args.join(' '));
+      }
     });
   });
 });

@@ -2,11 +2,13 @@
 # Installs everything the end-to-end tests need to drive a real VS Code
 # (code-server) in a browser, into a cache folder outside git:
 #
-#   - Debian packages: chromium (the browser) and libkrb5-dev (needed to build
+#   - Debian packages: chromium (the browser), neovim (a second LSP editor) and libkrb5-dev (needed to build
 #     the `kerberos` native module of VS Code's server)
 #   - Node 24 (from the npm package `node`), which code-server requires
 #   - code-server, with its native modules built against that Node 24
-#   - playwright-core, to drive /usr/bin/chromium from the tests
+#
+# (playwright-core, which drives Chromium from the tests, is a devDependency:
+# `npm ci` installs it.)
 #
 # Cache folder: ${E2E_CACHE:-<repo>/.cache/e2e}. Every component is pinned; a
 # component whose pinned version is already installed is skipped, so a second
@@ -14,7 +16,6 @@
 #   NODE24              Node 24 executable
 #   CODE_SERVER         code-server's entry script, run as: "$NODE24" "$CODE_SERVER" ...
 #   CODE_SERVER_BIN     executable wrapper doing the same: "$CODE_SERVER_BIN" ...
-#   PLAYWRIGHT_CORE_DIR directory to require() playwright-core from
 #   CHROMIUM            /usr/bin/chromium
 #
 # Usage: bash test/e2e/install.sh   (as root, or with sudo available, when the
@@ -24,8 +25,7 @@ set -euo pipefail
 NODE_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
 ARGON2_VERSION=0.44.0 # code-server's dependency with an install script (uses its prebuilds)
-PLAYWRIGHT_CORE_VERSION=1.65.1
-APT_PACKAGES=(chromium libkrb5-dev)
+APT_PACKAGES=(chromium libkrb5-dev neovim)
 CHROMIUM=/usr/bin/chromium
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -53,8 +53,6 @@ CS_PREFIX=$CACHE/code-server
 CS_PKG=$CS_PREFIX/node_modules/code-server
 CODE_SERVER=$CS_PKG/out/node/entry.js
 CODE_SERVER_BIN=$CACHE/bin/code-server
-PW_PREFIX=$CACHE/playwright-core
-PLAYWRIGHT_CORE_DIR=$PW_PREFIX/node_modules/playwright-core
 
 # marker_ok DIR CONTENT: DIR/.installed exists and holds exactly CONTENT.
 marker_ok() { [ -f "$1/.installed" ] && [ "$(cat "$1/.installed")" = "$2" ]; }
@@ -139,24 +137,12 @@ EOF
 chmod +x "$CODE_SERVER_BIN.tmp"
 mv -f "$CODE_SERVER_BIN.tmp" "$CODE_SERVER_BIN"
 
-# ---------------------------------------------------------------- playwright-core
-if marker_ok "$PW_PREFIX" "$PLAYWRIGHT_CORE_VERSION" && [ -f "$PLAYWRIGHT_CORE_DIR/package.json" ]; then
-  log "playwright-core $PLAYWRIGHT_CORE_VERSION present"
-else
-  log "installing playwright-core $PLAYWRIGHT_CORE_VERSION"
-  fresh_prefix "$PW_PREFIX"
-  (cd "$PW_PREFIX" && npm install --no-audit --no-fund --save-exact "playwright-core@$PLAYWRIGHT_CORE_VERSION") \
-    || die "npm install playwright-core@$PLAYWRIGHT_CORE_VERSION failed"
-  echo "$PLAYWRIGHT_CORE_VERSION" >"$PW_PREFIX/.installed"
-fi
-
 # ---------------------------------------------------------------- env.sh + summary
 cat >"$CACHE/env.sh.tmp" <<EOF
 # Written by test/e2e/install.sh; source it.
 export NODE24='$NODE24'
 export CODE_SERVER='$CODE_SERVER'
 export CODE_SERVER_BIN='$CODE_SERVER_BIN'
-export PLAYWRIGHT_CORE_DIR='$PLAYWRIGHT_CORE_DIR'
 export CHROMIUM='$CHROMIUM'
 EOF
 mv -f "$CACHE/env.sh.tmp" "$CACHE/env.sh"
@@ -167,11 +153,8 @@ node_v=$("$NODE24" --version) || die "$NODE24 does not run"
 cs_v=$(XDG_CONFIG_HOME="$CACHE/xdg/config" XDG_DATA_HOME="$CACHE/xdg/data" \
   "$NODE24" "$CODE_SERVER" --version 2>/dev/null | tail -1) \
   || die "code-server --version failed"
-pw_v=$("$NODE24" -p "require(process.argv[1] + '/package.json').version" "$PLAYWRIGHT_CORE_DIR") \
-  || die "cannot read playwright-core version"
 chromium_v=$("$CHROMIUM" --version 2>/dev/null) || die "$CHROMIUM --version failed"
 echo "node24          $NODE24  $node_v"
 echo "code-server     $CODE_SERVER  $cs_v"
-echo "playwright-core $PLAYWRIGHT_CORE_DIR  $pw_v"
 echo "chromium        $CHROMIUM  $chromium_v"
 echo "env file        $CACHE/env.sh"

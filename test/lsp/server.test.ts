@@ -152,7 +152,7 @@ describe('language server over JSON-RPC (dist/server.js --stdio)', function () {
 
     it('overdue: mark complete', async () => {
       const { text, titles } = await fixText(sampleUri, SAMPLE, 'overdue', /^Mark .* complete$/, 108);
-      assert.deepEqual(titles, ['Mark "Test Redis connection pool optimizations" complete', 'Set the due date to 2024-02-08 (in a week)', 'Set the due date to 2024-02-15 (in two weeks)']);
+      assert.deepEqual(titles, ['Mark "Test Redis connection pool optimizations" complete', 'Set the due date to 2024-02-08 (in a week)', 'Set the due date to 2024-02-15 (in two weeks)', 'Write "Tomorrow" as 2024-01-30 (Tue, Jan 30)']);
       assert.equal(text.split('\n')[107], '1. [x] Mike: Test Redis connection pool optimizations - Due: Tomorrow ✅ 2024-02-01');
     });
 
@@ -195,6 +195,18 @@ describe('language server over JSON-RPC (dist/server.js --stdio)', function () {
       assert.ok(text.endsWith('- Chloé: schedule the leadership review\n\n## Decisions\n\n- We go hybrid, BM25 first and embeddings to re-rank the top 50\n') || text.includes('## Decisions\n\n- We go hybrid'), text.slice(-300));
     });
 
+    it('rewrite: a relative due date as the day it stands for, on the entry under the cursor', async () => {
+      client = await TestClient.start({ pull: true, folder });
+      client.open(sampleUri, SAMPLE, 'plaintext');
+      const onLine = (line: number) => ({ range: { start: { line: line - 1, character: 5 }, end: { line: line - 1, character: 5 } } }) as Diagnostic;
+      const [action, ...others] = await client.codeActions(sampleUri, [onLine(110)], ['refactor']);
+      assert.equal(action.title, 'Write "End of week" as 2024-02-02 (Fri, Feb 2)');
+      assert.deepEqual(others, []);
+      client.applyAction(action);
+      assert.equal(client.text(sampleUri).split('\n')[109], '3. David: All SSO endpoints under /v1 - Due: 2024-02-02');
+      assert.deepEqual(await client.codeActions(sampleUri, [onLine(111)], ['refactor']), [], 'February 3 is already a day: nothing to rewrite');
+    });
+
     it('source action: mark all overdue items of the file complete', async () => {
       client = await TestClient.start({ pull: true, folder });
       client.open(sampleUri, SAMPLE, 'plaintext');
@@ -216,7 +228,7 @@ describe('language server over JSON-RPC (dist/server.js --stdio)', function () {
     assert.deepEqual(item, {
       id: item.id, uri: sampleUri, range: { start: { line: 107, character: 3 }, end: { line: 107, character: 65 } },
       owner: 'Mike Johnson', task: 'Test Redis connection pool optimizations', due: { text: 'Tomorrow', date: '2024-01-30', vague: false },
-      status: 'open', kind: 'action', source: 'summary', meeting: { title: 'Engineering Architecture Review', date: '2024-01-29', index: 0 }, linked: [], version: null,
+      status: 'open', kind: 'action', source: 'summary', meeting: { title: 'Engineering Architecture Review', date: '2024-01-29', index: 0 }, linked: [], version: null, series: null,
     });
     assert.equal(all.today, '2024-02-01');
   });

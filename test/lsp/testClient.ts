@@ -2,17 +2,27 @@
 // an editor does, keeping its own copy of the open documents and applying the server's edits with
 // the same version check as VS Code.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   type ApplyWorkspaceEditParams,
   type ClientCapabilities,
   type CodeAction,
   type CodeLens,
+  type CompletionList,
   type Diagnostic,
   type DocumentSymbol,
+  type FoldingRange,
+  type Hover,
+  type InlayHint,
+  type Location,
+  type Position,
+  type Range,
+  type SymbolInformation,
+  type WorkspaceEdit,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
-  type Range,
   type ShowDocumentParams,
   type TextEdit,
   StreamMessageReader,
@@ -44,6 +54,8 @@ export class TestClient {
   readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
   readonly shownDocuments: ShowDocumentParams[] = [];
   readonly logs: string[] = [];
+  /** What the server declared in its initialize result. */
+  capabilities: Record<string, unknown> = {};
   didChangeCount = 0;
   refreshCount = 0;
   private waiters: Array<() => void> = [];
@@ -70,6 +82,13 @@ export class TestClient {
         codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } },
         documentSymbol: { hierarchicalDocumentSymbolSupport: true },
         publishDiagnostics: { versionSupport: true },
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+        completion: { completionItem: { labelDetailsSupport: true } },
+        definition: {},
+        references: {},
+        rename: { prepareSupport: true },
+        inlayHint: {},
+        foldingRange: {},
         ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
       },
       workspace: {
@@ -78,16 +97,19 @@ export class TestClient {
         didChangeWatchedFiles: { dynamicRegistration: true },
         ...(options.settings ? { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } : {}),
         workspaceFolders: true,
+        symbol: {},
         ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}),
       },
       window: { showDocument: { support: true }, workDoneProgress: true },
     };
-    await connection.sendRequest('initialize', {
+    const initialized = await connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: options.processId === undefined ? process.pid : options.processId,
       rootUri: options.folder ?? null,
       workspaceFolders: options.folder ? [{ uri: options.folder, name: 'notes' }] : null,
       capabilities,
+      initializationOptions: { today: options.today ?? '2024-02-01' },
     });
+    client.capabilities = initialized.capabilities;
     await connection.sendNotification('initialized', {});
     return client;
   }
@@ -156,20 +178,28 @@ export class TestClient {
     }
   }
 
-  /** Like VS Code: a versioned edit for a version that is not the document's current one is refused. */
+  /**
+   * Like VS Code: a versioned edit for a version that is not the document's current one is refused,
+   * and nothing is applied; edits to files that are not open are written to disk.
+   */
   private applyWorkspaceEdit(params: ApplyWorkspaceEditParams): { applied: boolean; failureReason?: string } {
-    const changes = params.edit.documentChanges ?? [];
+    const changes = [
+      ...(params.edit.documentChanges ?? []).filter((c) => 'textDocument' in c).map((c) => ({ uri: c.textDocument.uri, version: c.textDocument.version, edits: c.edits as TextEdit[] })),
+      ...Object.entries(params.edit.changes ?? {}).map(([uri, edits]) => ({ uri, version: null, edits })),
+    ];
     for (const change of changes) {
-      if (!('textDocument' in change)) continue;
-      const document = this.documents.get(change.textDocument.uri);
-      if (document && change.textDocument.version !== null && change.textDocument.version !== document.version) {
-        return { applied: false, failureReason: `version ${change.textDocument.version} is not ${document.version}` };
+      const document = this.documents.get(change.uri);
+      if (document && change.version !== null && change.version !== document.version) {
+        return { applied: false, failureReason: `version ${change.version} is not ${document.version}` };
       }
     }
     for (const change of changes) {
-      if (!('textDocument' in change)) continue;
-      const document = this.documents.get(change.textDocument.uri);
-      if (document) this.replace(document.uri, TextDocument.applyEdits(document, change.edits as TextEdit[]));
+      const document = this.documents.get(change.uri);
+      if (document) this.replace(document.uri, TextDocument.applyEdits(document, change.edits));
+      else if (change.uri.startsWith('file:')) {
+        const path = fileURLToPath(change.uri);
+        writeFileSync(path, TextDocument.applyEdits(TextDocument.create(change.uri, 'markdown', 0, readFileSync(path, 'utf8')), change.edits));
+      }
     }
     return { applied: true };
   }
@@ -178,6 +208,11 @@ export class TestClient {
     const document = TextDocument.create(uri, languageId, 1, text);
     this.documents.set(uri, document);
     void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  close(uri: string): void {
+    this.documents.delete(uri);
+    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
   /** Replaces the whole text, as a new version. */
@@ -227,6 +262,48 @@ export class TestClient {
     return this.connection.sendRequest('meetingNotes/actionItems', uri ? { uri } : {});
   }
 
+  hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+  }
+
+  inlayHints(uri: string, range: Range): Promise<InlayHint[]> {
+    return this.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range });
+  }
+
+  completion(uri: string, position: Position, triggerCharacter?: string): Promise<CompletionList | null> {
+    const context = triggerCharacter ? { triggerKind: 2, triggerCharacter } : { triggerKind: 1 };
+    return this.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position, context });
+  }
+
+  definition(uri: string, position: Position): Promise<Location[] | null> {
+    return this.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position });
+  }
+
+  references(uri: string, position: Position, includeDeclaration = true): Promise<Location[] | null> {
+    return this.connection.sendRequest('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration } });
+  }
+
+  prepareRename(uri: string, position: Position): Promise<{ range: Range; placeholder: string } | null> {
+    return this.connection.sendRequest('textDocument/prepareRename', { textDocument: { uri }, position });
+  }
+
+  rename(uri: string, position: Position, newName: string): Promise<WorkspaceEdit | null> {
+    return this.connection.sendRequest('textDocument/rename', { textDocument: { uri }, position, newName });
+  }
+
+  workspaceSymbols(query: string): Promise<SymbolInformation[]> {
+    return this.connection.sendRequest('workspace/symbol', { query });
+  }
+
+  foldingRanges(uri: string): Promise<FoldingRange[]> {
+    return this.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } });
+  }
+
+  /** Applies a workspace edit (a rename's) as the editor would: versions checked, closed files written to disk. */
+  applyEdit(edit: WorkspaceEdit): { applied: boolean; failureReason?: string } {
+    return this.applyWorkspaceEdit({ edit });
+  }
+
   fileChanged(uri: string, type: 1 | 2 | 3): void {
     void this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type }] });
   }
@@ -257,11 +334,6 @@ export class TestClient {
     this.documents.set(uri, TextDocument.update(current, changes, next));
     void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: next }, contentChanges: changes });
     return next;
-  }
-
-  close(uri: string): void {
-    this.documents.delete(uri);
-    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
   /** Kills the server process, as a crash would. */

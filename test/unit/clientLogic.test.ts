@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { dueBucket, relativeDue } from '../../client/src/logic/dueLabels';
+import { dueBucket, isOverdue, relativeDue } from '../../client/src/logic/dueLabels';
 import { groupItems, ownersOf, visibleItems } from '../../client/src/logic/grouping';
 import { itemState, itemsAsMarkdown, rowDescription, rowTooltip } from '../../client/src/logic/rows';
 import type { WorkspaceActionItem } from '../../server/src/protocol';
@@ -91,5 +91,49 @@ describe('client view logic', () => {
       `- [ ] Tom Bradley: WebSocket infrastructure ready (due 2024-02-03) — architecture-review-2024-01-29.txt:${a.range.start.line + 1}`,
       `- [x] Run cleanup — architecture-review-2024-01-29.txt:${b.range.start.line + 1}`,
     ].join('\n'));
+  });
+
+  describe('meeting series', () => {
+    const series = (fields: Partial<NonNullable<WorkspaceActionItem['series']>> = {}) => ({
+      id: 'file:///notes/platform|platform weekly',
+      title: 'Platform weekly',
+      waited: 0,
+      carriedTo: null,
+      dropped: false,
+      ...fields,
+    });
+    const carried = { uri: 'file:///notes/platform/2025-10-20.md', date: '2025-10-20', status: 'open' as const };
+
+    it('groups by series, by title, with the folder as description and items of no series last', () => {
+      const items = [
+        item({ task: 'retro item', series: series({ id: 'log:file:///notes/retro%20log.md', title: 'Retro' }) }),
+        item({ task: 'standalone', series: null }),
+        item({ task: 'weekly item', series: series(), due: '2024-02-02' }),
+        item({ task: 'older weekly item', series: series({ waited: 2 }), due: '2024-01-31' }),
+        item({ task: 'no series field (older server)' }),
+      ];
+      assert.deepEqual(
+        groupItems(items, { groupBy: 'series', showDone: false, owner: null }, TODAY).map((g) => `${g.label} (${g.description ?? '-'}): ${g.items.map((i) => i.task).join(', ')}`),
+        ['Platform weekly (platform): older weekly item, weekly item', 'Retro (retro log.md): retro item', 'Single meetings (-): standalone, no series field (older server)'],
+      );
+    });
+
+    it('shows the work once: an entry carried on by a later meeting is hidden in every grouping and is never overdue', () => {
+      const history = item({ task: 'investigate the cache', due: '2024-01-20', series: series({ carriedTo: carried }) });
+      const current = item({ task: 'investigate the cache', due: '2024-02-09', series: series({ waited: 1 }) });
+      for (const groupBy of ['owner', 'due', 'meeting', 'series'] as const) {
+        assert.deepEqual(groupItems([history, current], { groupBy, showDone: true, owner: null }, TODAY).flatMap((g) => g.items), [current], groupBy);
+      }
+      assert.equal(isOverdue(history, TODAY), false);
+      assert.equal(isOverdue(item({ due: '2024-01-20' }), TODAY), true);
+    });
+
+    it('says how long open work has waited, or that it was dropped', () => {
+      assert.equal(rowDescription(item({ due: '2024-02-09', series: series({ waited: 2 }) }), TODAY, 'series'), 'Tom Bradley · in 8 days · waited 2 meetings');
+      assert.equal(rowDescription(item({ due: '2024-02-09', series: series({ waited: 1, dropped: true }) }), TODAY, 'owner'), 'in 8 days · dropped from a later meeting');
+      assert.equal(rowDescription(item({ status: 'done', series: series({ waited: 2 }) }), TODAY, 'owner'), 'done');
+      assert.match(rowTooltip(item({ series: series({ waited: 3 }) }), TODAY), /\n- Series: Platform weekly — open for 3 meetings since it was recorded$/);
+      assert.match(rowTooltip(item({ series: series({ carriedTo: { ...carried, status: 'done' } }) }), TODAY), /\n- Series: Platform weekly — carried on in the meeting of 2025-10-20 \(done there\)$/);
+    });
   });
 });

@@ -103,6 +103,27 @@ describe('summary entries in every shape', () => {
     assert.equal(analyze(notes('COMMITMENTS:', '- Tom: ship it by Friday')).items[0].kind, 'commitment');
   });
 
+  it('reads a section name alone on a line, without a colon, when a list follows it', () => {
+    for (const header of ['Next steps', 'ACTION ITEMS', 'Follow-ups', '**Action items**']) {
+      const model = analyze(notes('Sync - 2025-03-10', '', header, '- Mike: book the room', '- Priya to file the PR by Friday'));
+      assert.deepEqual(model.items.map((i) => `${i.owner?.name}: ${i.task}`), ['Mike: Book the room', 'Priya: File the PR'], header);
+    }
+    const decided = analyze(notes('Sync - 2025-03-10', '', 'Decisions', '1. Keep Postgres 15'));
+    assert.deepEqual(decided.decisions.map((d) => d.text), ['Keep Postgres 15']);
+    // Prose that merely mentions the words is no section, nor is the name with prose after it.
+    assert.equal(analyze(notes('Sync - 2025-03-10', '', 'We went through the action items.', '- Mike: book the room')).items.length, 0);
+    assert.equal(analyze(notes('Sync - 2025-03-10', '', 'Next steps', '', 'were not discussed.', '', '- Mike: book the room')).items.length, 0);
+  });
+
+  it('reads a closing due value set off by a dash, vague or not', () => {
+    assert.deepEqual(read('1) Dana: talk to the vendor about the SLA — ASAP', '2) Kenji: rotate the keys - next sprint', '3) Mike: book the room – Friday', '4) Wei: the check-in - out flow'), [
+      'action summary Dana | Talk to the vendor about the SLA | ASAP=vague | open',
+      'action summary Kenji | Rotate the keys | next sprint=vague | open',
+      'action summary Mike Johnson | Book the room | Friday=2025-03-14 | open',
+      'action summary Wei Zhang | The check-in - out flow | - | open',
+    ]);
+  });
+
   it('treats a task-list item anywhere as an action item, and other lists as prose', () => {
     const model = analyze(notes('# Sync — 2025-03-10', '', '## Notes', '- we talked about caching', '- [ ] Mike: book the room'));
     assert.deepEqual(model.items.map((i) => i.task), ['Book the room']);

@@ -38,6 +38,8 @@ describe('transcript statements', () => {
       ['[05:00] Tom Bradley: I can have the numbers by Friday.', 'commitment Tom Bradley | Have the numbers | Friday=2024-02-02'],
       ['[05:00] Tom Bradley: Sure, I’ll add a PII scrubbing step.', 'commitment Tom Bradley | Add a PII scrubbing step | -'],
       ['[05:00] Tom Bradley: I commit to implementing cost optimization before we go to production.', 'commitment Tom Bradley | Implementing cost optimization | before we go to production=vague'],
+      ['[05:00] Tom Bradley: I will review the Q1 roadmap in two weeks.', 'commitment Tom Bradley | Review the Q1 roadmap | in two weeks=2024-02-12'],
+      ["[05:00] Tom Bradley: I'll get it done in 3 days.", 'commitment Tom Bradley | Get it done | in 3 days=2024-02-01'],
     ];
     for (const [line, expected] of positives) it(`hears: ${line.slice(20)}`, () => assert.deepEqual(cues(line), [expected]));
 

@@ -34,8 +34,9 @@ export function relativeDue(item: WorkspaceActionItem, today: string): string {
   return `in ${days} days`;
 }
 
+/** Overdue, unless a later meeting of its series carries the work on (then that entry is judged). */
 export function isOverdue(item: WorkspaceActionItem, today: string): boolean {
-  return item.status === 'open' && !!item.due?.date && item.due.date < today;
+  return item.status === 'open' && !item.series?.carriedTo && !!item.due?.date && item.due.date < today;
 }
 
 /** `Sat, Feb 3 (2024-02-03)` or the words as written for dates that name no day. */

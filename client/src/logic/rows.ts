@@ -17,6 +17,8 @@ export function rowDescription(item: WorkspaceActionItem, today: string, groupBy
   parts.push(relativeDue(item, today));
   if (item.kind === 'commitment') parts.push('commitment');
   if (item.source === 'transcript') parts.push('not in the summary');
+  if (item.status === 'open' && item.series?.dropped) parts.push('dropped from a later meeting');
+  else if (item.status === 'open' && item.series?.waited) parts.push(`waited ${plural(item.series.waited, 'meeting')}`);
   return parts.join(' · ');
 }
 
@@ -32,7 +34,20 @@ export function rowTooltip(item: WorkspaceActionItem, today: string): string {
     `- ${item.kind === 'commitment' ? 'Commitment' : 'Action item'} of ${escape(item.meeting.title)}${item.meeting.date ? ` (${item.meeting.date})` : ''}`,
     `- ${escape(file)}:${item.range.start.line + 1}`,
   ];
+  if (item.series) lines.push(`- Series: ${escape(item.series.title)}${seriesNote(item)}`);
   return lines.join('\n');
+}
+
+function seriesNote(item: WorkspaceActionItem): string {
+  const series = item.series!;
+  if (series.carriedTo) return ` — carried on in the meeting of ${series.carriedTo.date} (${series.carriedTo.status} there)`;
+  if (item.status !== 'open') return '';
+  if (series.dropped) return ' — a later meeting’s status list left it out';
+  return series.waited ? ` — open for ${plural(series.waited, 'meeting')} since it was recorded` : '';
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 function escape(text: string): string {

@@ -34,7 +34,7 @@ export class GroupNode extends TreeNode {
     item.id = this.id;
     item.description = [this.group.description, `${this.group.items.length}`].filter(Boolean).join(' · ');
     item.contextValue = 'group';
-    item.iconPath = new vscode.ThemeIcon(this.id.startsWith('owner:') ? 'person' : this.id.startsWith('meeting:') ? 'calendar' : this.id === 'due:overdue' ? 'warning' : 'clock');
+    item.iconPath = new vscode.ThemeIcon(this.id.startsWith('owner:') ? 'person' : this.id.startsWith('meeting:') ? 'calendar' : this.id.startsWith('series:') ? 'history' : this.id === 'due:overdue' ? 'warning' : 'clock');
     return item;
   }
 }
@@ -64,7 +64,8 @@ export class ItemNode extends TreeNode {
     row.tooltip = new vscode.MarkdownString(rowTooltip(this.item, today));
     row.iconPath = state === 'open' ? ICONS[this.item.kind] : ICONS[state];
     row.contextValue = state === 'done' ? 'item.done' : state === 'unrecorded' ? 'item.unrecorded' : 'item.open';
-    row.resourceUri = vscode.Uri.parse(this.item.uri);
+    // No resourceUri: VS Code would decorate every row with its file's problem colour and count,
+    // so an item due next month would look as alarming as the overdue one above it.
     row.command = { command: 'meetingNotes.goToItem', title: 'Go to item', arguments: [this] };
     return row;
   }

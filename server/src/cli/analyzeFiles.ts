@@ -4,6 +4,7 @@ import { analyzeNotes } from '../core/analyze';
 import { decodeNotes } from '../core/decode';
 import type { NotesDiagnostic, NotesModel } from '../core/model';
 import { diagnose } from '../core/rules';
+import { type SeriesIndex, buildSeries } from '../core/series';
 import { discoverNotes } from '../files/discover';
 import type { CommonOptions } from './args';
 
@@ -19,8 +20,18 @@ export interface SkippedFile {
   reason: string;
 }
 
-/** Reads and analyses every notes file under the paths; files that are not notes text are skipped with a reason. */
-export function analyzeFiles(options: CommonOptions, cwd: string): { files: AnalyzedFile[]; skipped: SkippedFile[] } {
+export interface AnalyzedFiles {
+  files: AnalyzedFile[];
+  skipped: SkippedFile[];
+  /** The meeting series among the files, by each file's shown path. */
+  series: SeriesIndex;
+}
+
+/**
+ * Reads and analyses every notes file under the paths; files that are not notes text are skipped
+ * with a reason. The files are read together: a meeting series across them is judged as one.
+ */
+export function analyzeFiles(options: CommonOptions, cwd: string): AnalyzedFiles {
   const files: AnalyzedFile[] = [];
   const skipped: SkippedFile[] = [];
   for (const found of discoverNotes(options.paths, cwd)) {
@@ -41,12 +52,27 @@ export function analyzeFiles(options: CommonOptions, cwd: string): { files: Anal
       const model = analyzeNotes(decoded.text, { fileName: found.path });
       // Files found in folders must look like meeting notes; a README's TODO list is not one.
       if (!found.explicit && !model.looksLikeNotes) continue;
-      const diagnostics = diagnose(model, { today: options.today, dueSoonDays: options.dueSoonDays, severities: options.severities });
-      files.push({ path, model, diagnostics });
+      files.push({ path, model, diagnostics: [] });
     } catch (error) {
       skipped.push({ path, reason: `could not be analysed (${(error as Error).message}); please report this` });
     }
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, skipped };
+  const series = buildSeries(files.map((f) => ({ file: f.path, model: f.model })));
+  const judged = files.filter((file) => {
+    try {
+      file.diagnostics = diagnose(file.model, {
+        today: options.today,
+        dueSoonDays: options.dueSoonDays,
+        severities: options.severities,
+        series: { index: series, file: file.path },
+        carriedOverAfter: options.carriedOverAfter,
+      });
+      return true;
+    } catch (error) {
+      skipped.push({ path: file.path, reason: `could not be analysed (${(error as Error).message}); please report this` });
+      return false;
+    }
+  });
+  return { files: judged, skipped, series };
 }

@@ -1,13 +1,15 @@
 import type { Severity } from '../core/model';
-import { reportFile } from '../core/report';
+import { reportFile, reportSeries } from '../core/report';
+import type { SeriesIndex } from '../core/series';
 import type { AnalyzedFile } from './analyzeFiles';
 import { type CheckOptions, SEVERITY_ORDER } from './args';
 import { painter, plural } from './style';
 
 /** `check`: findings as a compiler prints them, or the JSON report. Returns the exit status. */
-export function runCheck(files: AnalyzedFile[], skipped: Array<{ path: string; reason: string }>, options: CheckOptions, out: (text: string) => void): number {
+export function runCheck(files: AnalyzedFile[], skipped: Array<{ path: string; reason: string }>, options: CheckOptions, out: (text: string) => void, series?: SeriesIndex): number {
   if (options.json) {
-    const report = { files: files.map((f) => reportFile(f.path, f.model, f.diagnostics)), skipped };
+    const models = new Map(files.map((f) => [f.path, f.model]));
+    const report = { files: files.map((f) => reportFile(f.path, f.model, f.diagnostics)), skipped, series: series ? reportSeries(series, (path) => models.get(path)) : [] };
     out(JSON.stringify(report, null, 2));
   } else {
     out(formatFindings(files, options));

@@ -2,6 +2,7 @@ import { daysBetween } from '../core/dates/calendar';
 import { Roster } from '../core/extract/people';
 import type { ActionItem } from '../core/model';
 import { reportItem } from '../core/report';
+import type { SeriesIndex } from '../core/series';
 import type { AnalyzedFile } from './analyzeFiles';
 import type { ListOptions } from './args';
 import { painter } from './style';
@@ -12,8 +13,8 @@ interface Row {
 }
 
 /** `list`: a table of the action items (owner, due, status, task, where). Returns the exit status. */
-export function runList(files: AnalyzedFile[], options: ListOptions, out: (text: string) => void): number {
-  const rows = selectRows(files, options);
+export function runList(files: AnalyzedFile[], options: ListOptions, out: (text: string) => void, series?: SeriesIndex): number {
+  const rows = selectRows(files, options, series);
   if (options.json) {
     out(JSON.stringify({ items: rows.map(({ file, item }) => ({ path: file.path, ...reportItem(item, (o) => file.model.lines.positionAt(o).line + 1) })) }, null, 2));
   } else {
@@ -22,10 +23,12 @@ export function runList(files: AnalyzedFile[], options: ListOptions, out: (text:
   return 0;
 }
 
-export function selectRows(files: AnalyzedFile[], options: ListOptions): Row[] {
+/** The items to list; an entry that a later meeting of its series carries on is left out (the later one stands for the work). */
+export function selectRows(files: AnalyzedFile[], options: ListOptions, series?: SeriesIndex): Row[] {
   const rows: Row[] = [];
   for (const file of files) {
     for (const item of file.model.items) {
+      if (series?.item(file.path, item.id)?.next) continue;
       if (options.status !== 'all' && item.status !== options.status) continue;
       if (options.overdue && !(item.status === 'open' && item.due?.date && item.due.date < options.today)) continue;
       if (options.owner && !(item.owner && ownerMatches(item, options.owner))) continue;
@@ -37,7 +40,12 @@ export function selectRows(files: AnalyzedFile[], options: ListOptions): Row[] {
 }
 
 function ownerMatches(item: ActionItem, query: string): boolean {
-  return new Roster([{ name: item.owner!.name, role: null, span: null }]).resolve(query).attendee !== null;
+  return ownerNameMatches(item.owner!.name, query);
+}
+
+/** Whether `--owner` names this owner: `Tom`, `@tom` and `Tom Bradley` all name Tom Bradley. */
+export function ownerNameMatches(name: string, query: string): boolean {
+  return new Roster([{ name, role: null, span: null }]).resolve(query).attendee !== null;
 }
 
 function dueLabel(item: ActionItem, today: string): string {

@@ -3,20 +3,32 @@ import { PathError } from '../files/discover';
 import { analyzeFiles } from './analyzeFiles';
 import { USAGE, UsageError, parseCommandLine } from './args';
 import { runCheck } from './check';
+import { runExport } from './export';
 import { runList } from './list';
 
 /** Runs the command line; returns the exit status instead of exiting, so tests can call it. */
-export function main(argv: string[], io = { out: (t: string) => console.log(t), err: (t: string) => console.error(t), cwd: process.cwd(), isTTY: !!process.stdout.isTTY }): number {
+export interface CliIo {
+  /** Prints a line. */
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** Prints text exactly as given (exports choose their own line ends). */
+  write?: (text: string) => void;
+  cwd: string;
+  isTTY: boolean;
+}
+
+export function main(argv: string[], io: CliIo = { out: (t) => console.log(t), err: (t) => console.error(t), write: (t) => process.stdout.write(t), cwd: process.cwd(), isTTY: !!process.stdout.isTTY }): number {
   try {
     const options = parseCommandLine(argv, process.env, io.isTTY);
     if (options.command === 'help' || options.command === 'version') {
       io.out(options.command === 'help' ? USAGE : version);
       return 0;
     }
-    const { files, skipped } = analyzeFiles(options, io.cwd);
+    const { files, skipped, series } = analyzeFiles(options, io.cwd);
     for (const s of skipped) io.err(`meeting-notes: skipped ${s.path}: ${s.reason}`);
-    if (options.command === 'check') return runCheck(files, skipped, options, io.out);
-    return runList(files, options, io.out);
+    if (options.command === 'check') return runCheck(files, skipped, options, io.out, series);
+    if (options.command === 'export') return runExport(files, series, options, io);
+    return runList(files, options, io.out, series);
   } catch (error) {
     if (error instanceof UsageError || error instanceof PathError) {
       io.err(`meeting-notes: ${error.message}`);

@@ -207,7 +207,9 @@ export type DiagnosticCode =
   | 'unknown-owner'
   | 'uncaptured-commitment'
   | 'uncaptured-decision'
-  | 'due-date-mismatch';
+  | 'due-date-mismatch'
+  | 'carried-over'
+  | 'dropped-item';
 
 /** What a quick fix needs, carried on the diagnostic so no re-parse is needed. */
 export interface DiagnosticData {
@@ -217,6 +219,8 @@ export interface DiagnosticData {
   saidDate?: string;
   /** For owner fixes: attendee names, nearest first. */
   owners?: string[];
+  /** For `dropped-item`: the series' latest meeting, where the item can be carried (file as the caller named it). */
+  carryTo?: { file: string; meeting: number };
 }
 
 export interface NotesDiagnostic {

@@ -1,6 +1,7 @@
-// The JSON report of the command line (shared/cli-json.md): other tools read it, so fields keep
+// The JSON report of the command line (docs/cli-json.md): other tools read it, so fields keep
 // their names and meaning. Lines and columns are 1-based.
 import type { ActionItem, Decision, Meeting, NotesDiagnostic, NotesModel, Severity } from './model';
+import type { SeriesIndex } from './series';
 
 export interface ReportFile {
   path: string;
@@ -84,4 +85,25 @@ export function reportItem(item: ActionItem, lineOf: (offset: number) => number)
     meeting: item.meeting,
     doneDate: item.doneDate,
   };
+}
+
+/** A meeting series in the report: its meetings in date order and each piece of work followed through them. */
+export interface ReportSeries {
+  title: string;
+  meetings: Array<{ path: string; meeting: number; date: string; statusList: boolean }>;
+  /** Each piece of work: its entries in date order (the last one tells how the work stands). */
+  work: Array<Array<{ path: string; id: string; line: number; status: 'open' | 'done' }>>;
+}
+
+export function reportSeries(index: SeriesIndex, modelOf: (path: string) => NotesModel | undefined): ReportSeries[] {
+  const lineOf = (path: string, id: string) => {
+    const model = modelOf(path);
+    const item = model?.items.find((i) => i.id === id);
+    return model && item ? model.lines.positionAt(item.span.start).line + 1 : 0;
+  };
+  return index.series.map((series) => ({
+    title: series.title,
+    meetings: series.meetings.map((m) => ({ path: m.file, meeting: m.meeting, date: m.date, statusList: m.hasStatusList })),
+    work: series.threads.map((thread) => thread.entries.map((e) => ({ path: e.file, id: e.itemId, line: lineOf(e.file, e.itemId), status: e.status }))),
+  }));
 }

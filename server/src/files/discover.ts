@@ -149,7 +149,11 @@ function realPath(path: string): string {
   }
 }
 
-/** `.gitignore` files of the folders above the searched one, up to the repository's root. */
+/**
+ * `.gitignore` files of the folders above the searched one, up to the repository's root. None when
+ * they ignore the searched folder itself: a folder that is opened or named explicitly is searched
+ * (a workspace under an ignored `build/` or `.cache/`), as VS Code's search and ripgrep do.
+ */
 function ancestorsIgnore(root: string): IgnoreLayer[] {
   const layers: IgnoreLayer[] = [];
   if (exists(join(root, '.git'))) return layers;
@@ -157,9 +161,9 @@ function ancestorsIgnore(root: string): IgnoreLayer[] {
   for (let depth = 0; depth < 64 && dir !== dirname(dir); depth++, dir = dirname(dir)) {
     const layer = readIgnore(dir);
     if (layer) layers.unshift(layer);
-    if (exists(join(dir, '.git'))) return layers;
+    if (exists(join(dir, '.git'))) return isIgnored(layers, root, true) ? [] : layers;
   }
-  return exists(join(dir, '.git')) ? layers : []; // not in a repository: no outside rules apply
+  return []; // not in a repository: no outside rules apply
 }
 
 function isIgnored(layers: IgnoreLayer[], path: string, isDir: boolean): boolean {

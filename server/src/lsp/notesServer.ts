@@ -25,15 +25,23 @@ import {
 import { version } from '../../../package.json';
 import { Clock } from './clock';
 import { toTextEdits } from './convert';
-import { COMPLETE_OVERDUE_KIND, codeActions } from './features/codeActions';
+import { COMPLETE_OVERDUE_KIND, WRITE_DATE_KIND, carryOverEdit, codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { COMMAND_LABELS, commandEdits, isAmbiguous, isItemArgs, isStale } from './features/commands';
+import { completion } from './features/completion';
 import { CompletionMemory } from './features/completionMemory';
 import { documentDiagnostics } from './features/diagnostics';
+import { foldingRanges } from './features/folding';
+import { hover } from './features/hover';
+import { inlayHints } from './features/inlayHints';
 import { actionItemsResult } from './features/items';
+import { definition, references } from './features/navigation';
+import { prepareRename, rename } from './features/rename';
 import { documentSymbols } from './features/symbols';
+import { workspaceSymbols } from './features/workspaceSymbols';
 import { type WorkspaceEditFactory, workspaceEditFactory } from './features/workspaceEdit';
 import { type IndexProgress, WorkspaceIndexer } from './indexer';
+import { SeriesTracker } from './series';
 import { excludeGlobs, normalizeSettings } from './settings';
 import { NotesStore } from './store';
 
@@ -45,6 +53,7 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const store = new NotesStore(documents, (message) => connection.console.error(message));
   const completions = new CompletionMemory();
+  const series = new SeriesTracker(store);
   let settings: NotesSettings = DEFAULT_SETTINGS;
   let clock = new Clock();
   let folders: string[] = [];
@@ -82,7 +91,7 @@ export function startServer(connection: Connection): void {
         guard('diagnostics', undefined, () => {
           const file = store.get(uri);
           if (!file || !documents.get(uri)) return;
-          const diagnostics = guard('diagnostics', [], () => documentDiagnostics(file, settings, clock.today()));
+          const diagnostics = guard('diagnostics', [], () => documentDiagnostics(file, settings, clock.today(), series.current()));
           void connection.sendDiagnostics({ uri, version: file.version ?? undefined, diagnostics });
         });
       }, PUSH_DELAY_MS),
@@ -103,7 +112,17 @@ export function startServer(connection: Connection): void {
       const changed = [...pendingUris];
       pendingUris = new Set();
       void connection.sendNotification(DidChangeNotification, { uris: changed });
+      refreshSeriesMates(changed);
     }, NOTIFY_DELAY_MS);
+  };
+
+  // A change to one notes file can change the findings of the other files of its meeting series.
+  const refreshSeriesMates = (changed: string[]) => {
+    const mates = guard('series', new Set<string>(), () => series.matesOf(changed));
+    const open = documents.all().filter((d) => mates.has(d.uri));
+    if (!open.length) return;
+    if (pullDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
+    else for (const document of open) schedulePush(document.uri);
   };
 
   const indexer = new WorkspaceIndexer(store, notifyChanged);
@@ -158,10 +177,18 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeLensProvider: { resolveProvider: false },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, COMPLETE_OVERDUE_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, WRITE_DATE_KIND, COMPLETE_OVERDUE_KIND] },
         executeCommandProvider: { commands: Object.values(ServerCommands) },
         documentSymbolProvider: true,
-        ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'meeting-notes', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        hoverProvider: true,
+        inlayHintProvider: { resolveProvider: false },
+        completionProvider: { triggerCharacters: ['@'], resolveProvider: false },
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        workspaceSymbolProvider: true,
+        foldingRangeProvider: true,
+        ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'meeting-notes', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'meeting-notes', version },
@@ -229,20 +256,20 @@ export function startServer(connection: Connection): void {
     const document = documents.get(params.textDocument.uri);
     if (!document || token.isCancellationRequested) return { kind: 'full', items: [] };
     const file = store.get(document.uri)!;
-    return { kind: 'full', items: guard('diagnostics', [], () => documentDiagnostics(file, settings, clock.today())) };
+    return { kind: 'full', items: guard('diagnostics', [], () => documentDiagnostics(file, settings, clock.today(), series.current())) };
   });
 
   connection.onCodeLens(({ textDocument }) =>
     guard('code lenses', [], () => {
       const file = store.get(textDocument.uri);
-      return file?.model.looksLikeNotes ? codeLenses(file, clock.today()) : [];
+      return file?.model.looksLikeNotes ? codeLenses(file, clock.today(), { index: series.current(), fileOf: (uri) => store.get(uri) }) : [];
     }),
   );
 
   connection.onCodeAction((params) =>
     guard('code actions', [], () => {
       const file = store.get(params.textDocument.uri);
-      return file ? codeActions(file, params, settings, clock.today(), workspaceEdit, completions) : [];
+      return file ? codeActions(file, params, settings, clock.today(), workspaceEdit, { index: series.current(), fileOf: (uri) => store.get(uri) }, completions) : [];
     }),
   );
 
@@ -253,10 +280,21 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  // Editor features: each reads the models and answers in LSP terms (server/src/lsp/features).
+  connection.onHover((params) => guard('hover', null, () => hover(store, params, clock.today())));
+  connection.languages.inlayHint.on((params) => guard('inlay hints', [], () => inlayHints(store, params)));
+  connection.onCompletion((params) => guard('completion', null, () => completion(store, params, clock.today())));
+  connection.onDefinition((params) => guard('definition', null, () => definition(store, params)));
+  connection.onReferences((params) => guard('references', null, () => references(store, params)));
+  connection.onPrepareRename((params) => guard('prepare rename', null, () => prepareRename(store, params)));
+  connection.onRenameRequest((params) => guard('rename', null, () => rename(store, params, workspaceEdit)));
+  connection.onWorkspaceSymbol((params) => guard('workspace symbols', [], () => workspaceSymbols(store, params)));
+  connection.onFoldingRanges((params) => guard('folding ranges', [], () => foldingRanges(store, params)));
+
   connection.onRequest(ActionItemsRequest, (params: ActionItemsParams | undefined): ActionItemsResult =>
     guard('action items', { today: clock.today(), items: [], skipped: [], complete: false }, () => {
       const files = params?.uri ? [store.get(params.uri)].filter((f) => f !== undefined) : store.files();
-      return actionItemsResult(files, clock.today(), store.skippedFiles(), indexer.complete);
+      return actionItemsResult(files, clock.today(), store.skippedFiles(), indexer.complete, series.current());
     }),
   );
 
@@ -265,6 +303,7 @@ export function startServer(connection: Connection): void {
       if (command === ServerCommands.goTo) return await goTo(args?.[0] as GoToArgs);
       const target = args?.[0];
       if (!isItemArgs(target)) throw new Error(`${command}: missing or malformed arguments`);
+      if (command === ServerCommands.carryOver) return await carryItemOver(target);
       return await applyItemCommand(command, target);
     } catch (error) {
       connection.console.error(`command ${command} failed: ${(error as Error).stack ?? error}`);
@@ -294,6 +333,28 @@ export function startServer(connection: Connection): void {
     const edits = commandEdits(command, args, file.model, { today: clock.today(), writeDoneDate: settings.writeDoneDate }, completions);
     if (!edits.length) return false;
     const result = await connection.workspace.applyEdit({ label: COMMAND_LABELS[command] ?? 'Meeting notes', edit: workspaceEdit(file, toTextEdits(file.model, edits)) });
+    if (!result.applied && result.failureReason) connection.console.warn(`edit not applied: ${result.failureReason}`);
+    return result.applied;
+  };
+
+  /** Carries a dropped item into the latest meeting of its series, which may be another file. */
+  const carryItemOver = async (args: { uri: string; itemId: string }) => {
+    const plan = () => {
+      const file = store.get(args.uri);
+      const item = file?.model.items.find((i) => i.id === args.itemId);
+      return file && item ? carryOverEdit(file, item, { index: series.current(), fileOf: (uri) => store.get(uri) }) : null;
+    };
+    let carry = plan();
+    // A target that is not open is read again from disk, so the edit fits its text.
+    if (carry && !documents.get(carry.target.uri) && carry.target.uri.startsWith('file:')) {
+      await indexer.update(fileURLToPath(carry.target.uri));
+      carry = plan();
+    }
+    if (!carry) {
+      void connection.window.showWarningMessage('That item is no longer open in an earlier meeting of a series; nothing was changed.');
+      return false;
+    }
+    const result = await connection.workspace.applyEdit({ label: 'Carry over into the latest meeting', edit: workspaceEdit(carry.target, toTextEdits(carry.target.model, carry.edits)) });
     if (!result.applied && result.failureReason) connection.console.warn(`edit not applied: ${result.failureReason}`);
     return result.applied;
   };

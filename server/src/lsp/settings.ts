@@ -20,6 +20,7 @@ export function normalizeSettings(raw: unknown): NotesSettings {
     files: typeof value.files === 'string' && value.files.trim() ? value.files.trim() : DEFAULT_SETTINGS.files,
     severity,
     dueSoonDays: Math.round(number(value.dueSoonDays, DEFAULT_SETTINGS.dueSoonDays, 0, 365)),
+    carriedOverAfter: Math.round(number(value.carriedOverAfter, DEFAULT_SETTINGS.carriedOverAfter, 1, 100)),
     writeDoneDate: typeof value.writeDoneDate === 'boolean' ? value.writeDoneDate : DEFAULT_SETTINGS.writeDoneDate,
     maxFileSize: number(value.maxFileSize, DEFAULT_SETTINGS.maxFileSize, 0.001, 1024),
   };

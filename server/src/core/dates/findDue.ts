@@ -18,7 +18,8 @@ const BRACKETED = new RegExp(String.raw`(?<!\s)(\s*)([(\[])\s*(?:${FIELD_LABEL}\
 const VALUE_END = /(?<!\s)(?:\s+[-–—|]\s+|\s*;|\s*✅|\s*\((?!\s*\d)|\s*\[)|$/u;
 
 const PREPOSITIONS = /(?:^|\s)(by|before|until|till|til|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before)\s+/giu;
-const BARE_START = /(?:^|\s)(?=(?:today|tonight|tomorrow|tmrw|this|next|over|during|end|eow|eod|cob|the|sun|mon|tue|wed|thu|fri|sat|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)[\p{L}\p{N}]*)/giu;
+const BARE_START = /(?:^|\s)(?=(?:today|tonight|tomorrow|tmrw|this|next|over|during|end|eow|eod|cob|the|sun|mon|tue|wed|thu|fri|sat|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)[\p{L}\p{N}]*|in\s+(?:a|an|one|two|three|four|five|six|\d+|a\s+couple\s+of|a\s+few)\s)/giu;
+const DASHED_VALUE = /\s+[–—-]\s+([^\s–—-][^–—-]*?)[\s.!]*$/u;
 const AT_END = /^[\s.,;:!?)\]]*$|^\s*(?:\(|[-–—]\s)/u;
 
 /** A labelled due date: `Due: X` or `(due X)`. The label makes any value a due date, even `TBD`. */
@@ -93,6 +94,19 @@ export function findDuePhrase(
     };
   }
   if (!options.allowBare) return null;
+  // `talk to the vendor — ASAP`, `rotate keys - next sprint`: a closing value set off by a dash.
+  const dashed = options.atEnd ? DASHED_VALUE.exec(text) : null;
+  if (dashed) {
+    const valueStart = dashed.index + dashed[0].indexOf(dashed[1]);
+    const value = dashed[1];
+    const reading = readDate(value, meetingDate);
+    if (reading && reading.length >= value.length && !isMonthOnly(value)) {
+      return {
+        due: { text: value, date: reading.date, vague: reading.vague, ...(reading.invalid ? { invalid: true } : {}), span: { start: base + valueStart, end: base + valueStart + value.length } },
+        cut: { start: base + dashed.index, end: base + valueStart + value.length },
+      };
+    }
+  }
   for (const m of text.matchAll(BARE_START)) {
     const start = m.index! + m[0].length;
     if (start === 0 && options.atEnd) continue; // the whole clause would be a date

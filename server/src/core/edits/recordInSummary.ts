@@ -1,5 +1,14 @@
-import type { ActionItem, Decision, EntryStyle, Meeting, NotesModel, Section, SectionKind } from '../model';
+import type { ActionItem, Attendee, EntryStyle, Meeting, NotesModel, PersonRef, Section, SectionKind } from '../model';
 import { type TextEdit, eolOf, insert, itemById } from './textEdit';
+
+/** What a new summary entry says. */
+export interface NewEntry {
+  /** As it is written: `Tom`, or the full name where a first name is not enough. */
+  owner: string | null;
+  task: string;
+  /** The ISO date, or the words of a date that names no day. */
+  due: string | null;
+}
 
 /**
  * Records an uncaptured transcript item in ACTION ITEMS, or an uncaptured decision in DECISIONS,
@@ -9,31 +18,44 @@ export function recordInSummary(model: NotesModel, id: string): TextEdit[] {
   const item = itemById(model, id);
   const decision = item ? undefined : model.decisions.find((d) => d.id === id);
   if (item?.source !== 'transcript' && decision?.source !== 'transcript') return [];
-  const target = (item ?? decision)!;
-  const kind: SectionKind = item ? 'actions' : 'decisions';
-  const meeting = model.meetings[target.meeting];
+  const meeting = model.meetings[(item ?? decision)!.meeting];
+  const entry: NewEntry = item ? newEntryOf(item, meeting.attendees) : { owner: null, task: decision!.text, due: null };
+  return insertEntry(model, meeting, item ? 'actions' : 'decisions', entry, 'new');
+}
+
+/** The entry for an item, its owner named as the given meeting's attendees are. */
+export function newEntryOf(item: ActionItem, attendees: Attendee[]): NewEntry {
+  return { owner: item.owner ? ownerLabel(item.owner, attendees) : null, task: item.task, due: item.due ? (item.due.date ?? item.due.text) : null };
+}
+
+/**
+ * Adds an entry to the meeting's section of that kind, written like the entries there, or to a new
+ * section after the meeting's summary. `prefer` chooses, among several action-item sections, a list
+ * of new items or the review of earlier ones (`Status of last week's action items`).
+ */
+export function insertEntry(model: NotesModel, meeting: Meeting, kind: SectionKind, entry: NewEntry, prefer: 'new' | 'review'): TextEdit[] {
   const eol = eolOf(model.text);
-  const section = targetSection(model, meeting, kind);
+  const section = targetSection(model, meeting, kind, prefer);
   if (section) {
-    return [insert(section.insertAt, eol + entryLine(model, section.entryStyle, item, decision))];
+    return [insert(section.insertAt, eol + entryLine(section.entryStyle, entry))];
   }
   const style: EntryStyle = { marker: 'bullet', bullet: '-', indent: '', nextNumber: 1, checkbox: false, dueStyle: 'due-field' };
   const header = newHeader(model, meeting, kind);
   const at = sectionInsertPoint(model, meeting);
-  const block = `${header}${eol}${header.startsWith('#') ? eol : ''}${entryLine(model, style, item, decision)}`;
+  const block = `${header}${eol}${header.startsWith('#') ? eol : ''}${entryLine(style, entry)}`;
   return [insert(at, `${eol}${eol}${block}`)];
 }
 
-/** The meeting's section of that kind; for actions, a new-items list rather than last week's status. */
-function targetSection(model: NotesModel, meeting: Meeting, kind: SectionKind): Section | undefined {
+// A section that reviews earlier items rather than listing new ones.
+const REVIEW_TITLE = /\b(?:last|previous|prior|status|carried)\b/i;
+
+/** The meeting's section of that kind; for actions, the kind of list asked for if there is one. */
+function targetSection(model: NotesModel, meeting: Meeting, kind: SectionKind, prefer: 'new' | 'review'): Section | undefined {
   const candidates = model.sections.filter((s) => s.meeting === meeting.index && s.kind === kind);
-  return candidates.find((s) => !/\b(?:last|previous|prior|status|carried)\b/i.test(s.title)) ?? candidates[0];
+  return candidates.find((s) => REVIEW_TITLE.test(s.title) === (prefer === 'review')) ?? candidates[0];
 }
 
-function entryLine(model: NotesModel, style: EntryStyle, item: ActionItem | undefined, decision: Decision | undefined): string {
-  const owner = item?.owner ? ownerLabel(model, item) : null;
-  const task = item ? item.task : decision!.text;
-  const due = item?.due ? (item.due.date ?? item.due.text) : null;
+function entryLine(style: EntryStyle, { owner, task, due }: NewEntry): string {
   if (style.marker === 'table' && style.table) {
     const cells = Array.from({ length: style.table.count }, () => '');
     const { owner: o, task: t, due: d, status: s } = style.table;
@@ -51,12 +73,12 @@ function entryLine(model: NotesModel, style: EntryStyle, item: ActionItem | unde
 }
 
 /** `Tom` when no other attendee shares the first name (as summaries are usually written), else the full name. */
-function ownerLabel(model: NotesModel, item: ActionItem): string {
-  const owner = item.owner!;
-  if (!owner.attendee) return owner.name;
-  const first = owner.attendee.name.split(/\s+/)[0];
-  const attendees = model.meetings[item.meeting].attendees;
-  return attendees.filter((a) => a.name.split(/\s+/)[0].toLowerCase() === first.toLowerCase()).length === 1 ? first : owner.attendee.name;
+function ownerLabel(owner: PersonRef, attendees: Attendee[]): string {
+  const first = owner.name.split(/\s+/)[0];
+  const sameFirst = attendees.filter((a) => a.name.split(/\s+/)[0].toLowerCase() === first.toLowerCase());
+  if (sameFirst.length !== 1) return owner.name;
+  // The attendee must be this person (`Tom` may be another Tom in another meeting).
+  return sameFirst[0].name.toLowerCase() === owner.name.toLowerCase() || !owner.name.includes(' ') ? first : owner.name;
 }
 
 /** A header like the meeting's other ones: `## Action Items` where notes use headings, `ACTION ITEMS:` in plain transcripts. */

@@ -88,7 +88,8 @@ function commitmentCue(sentence: string, at: number, ctx: CueContext): FoundCue 
       const cutEnd = found.cut.end - at - clauseStart;
       clause = after.slice(0, cutStart) + after.slice(cutEnd);
     }
-    let task = clauseText(clause.replace(/^\s*(?:to\s+)?(?:having\s+|get\s+|getting\s+)?/i, ''));
+    // `having the infra ready` → `the infra ready`, but `get it done` keeps its verb: `it done` says nothing.
+    let task = clauseText(clause.replace(/^\s*(?:to\s+)?(?:(?:having|get|getting)\s+(?!(?:it|this|that|them|these|those)\b))?/i, ''));
     if (ACCEPTANCE.test(clause) && ctx.previousRequest) task = capitalize(ctx.previousRequest);
     if (!task) continue;
     return {

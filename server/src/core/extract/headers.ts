@@ -1,4 +1,5 @@
 import type { SectionKind } from '../model';
+import type { Unit } from '../parse/blocks';
 import { plainText } from '../text/plain';
 
 export type HeaderKind = SectionKind | 'attendees';
@@ -42,6 +43,22 @@ export function headerLineKind(line: string): HeaderKind | null {
   const bold = /^(?:\*\*|__)([^*_:]{2,60}?)(?:\*\*|__)$/.exec(text);
   const name = colon?.[1] ?? bold?.[1];
   return name ? headerKind(name) : null;
+}
+
+/**
+ * A section name alone on a line with no colon (`Next steps`, `ACTION ITEMS`), which starts a
+ * section only when a list or table follows it directly: the caller checks that.
+ */
+export function bareHeaderLineKind(line: string): HeaderKind | null {
+  const header = headerLineKind(line);
+  if (header) return header;
+  const text = line.trim();
+  return text && text.length <= 40 && !/[.?!,;:]$/.test(text) ? headerKind(text) : null;
+}
+
+/** Whether a one-line paragraph is directly followed by a list or table, as a bare header line is. */
+export function startsList(paragraph: Unit, next: Unit | undefined): boolean {
+  return paragraph.type === 'paragraph' && paragraph.lines.length === 1 && (next?.type === 'item' || next?.type === 'table') && next.block === paragraph.block + 1;
 }
 
 /** `Attendees: a, b` (also bold, or `Participants`, `Present`): where the list of names starts. */

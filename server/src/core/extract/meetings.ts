@@ -3,7 +3,7 @@ import { readCalendarDate } from '../dates/readDate';
 import type { Attendee, DateSource, Meeting } from '../model';
 import { type FlatDocument, type TextLine, type Unit, unitStart } from '../parse/blocks';
 import { normalizeName, plainText } from '../text/plain';
-import { attendeeLine, dateLine, headerKind, headerLineKind } from './headers';
+import { attendeeLine, bareHeaderLineKind, dateLine, headerKind, headerLineKind, startsList } from './headers';
 import { Roster, parseAttendee, parseAttendeeList } from './people';
 import { readStatementHead } from './statement';
 
@@ -195,7 +195,7 @@ function findAttendees(units: Unit[], from: number, to: number): Attendee[] {
       const at = attendeeLine(line.text);
       if (at !== null) {
         found.push(...parseAttendeeList(line.text.slice(at), line.start + at));
-      } else if (headerLineKind(line.text) === 'attendees') {
+      } else if ((startsList(unit, units[i + 1]) ? bareHeaderLineKind(line.text) : headerLineKind(line.text)) === 'attendees') {
         capture = { block: unit.block, heading: false };
       } else if (capture?.heading && !readStatementHead(line.text, new Roster([]))?.time) {
         // Names written as a paragraph under the heading; a timestamped line is already the transcript.

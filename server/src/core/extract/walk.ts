@@ -3,7 +3,7 @@ import type { EntryLayout, EntryStyle, Section, SectionKind, Span, Statement, Ta
 import type { ItemUnit, TableUnit, TextLine, Unit } from '../parse/blocks';
 import { flattenLines, plainText } from '../text/plain';
 import { type EntryContext, type ParsedEntry, parseEntryText } from './entry';
-import { attendeeLine, dateLine, headerKind, headerLineKind } from './headers';
+import { attendeeLine, bareHeaderLineKind, dateLine, headerKind, headerLineKind, startsList } from './headers';
 import type { MeetingRegion } from './meetings';
 import { readStatementHead } from './statement';
 
@@ -111,7 +111,7 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string):
       }
       case 'paragraph':
         unit.lines.forEach((line, index) => {
-          const kind = headerLineKind(line.text);
+          const kind = startsList(unit, units[i + 1]) ? bareHeaderLineKind(line.text) : headerLineKind(line.text);
           if (kind) {
             statement = null;
             if (kind === 'attendees') close();
@@ -188,7 +188,7 @@ function listEntry(unit: ItemUnit, units: Unit[], text: string, section: Section
   const last = unit.lines[unit.lines.length - 1];
   const source = unit.lines.length === 1 ? first.text : joinItemLines(unit);
   const parsed = parseEntryText(source, first.start, ctx);
-  if (unit.checkbox?.checked) parsed.done = true; // `- [x] Ship it`, with or without a done date
+  if (unit.checkbox?.checked) parsed.done = true; // `- [x] task` with no done date is done too
   const inTaskList = units.some((u) => u.type === 'item' && u.list === unit.list && u !== unit && u.checkbox !== null);
   return {
     kind: kindOfSection(section, 'actions'),

@@ -5,8 +5,13 @@ import { sameWork, similarity, termsOf } from './terms';
 /** Whether two references name the same person (`Mike` and `Mike Johnson` do, when unambiguous). */
 export function samePerson(a: PersonRef, b: PersonRef): boolean {
   if (a.attendee && b.attendee) return a.attendee === b.attendee;
-  const x = normalizeName(a.name).split(' ');
-  const y = normalizeName(b.name).split(' ');
+  return sameName(a.name, b.name);
+}
+
+/** Whether two names name the same person, by words: `Mike` and `Mike Johnson` do (used across files, where attendees differ). */
+export function sameName(a: string, b: string): boolean {
+  const x = normalizeName(a).split(' ');
+  const y = normalizeName(b).split(' ');
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   return short.every((word, i) => word === long[i]);
 }
@@ -19,14 +24,14 @@ function sameDate(a: DueDate | null, b: DueDate | null): boolean {
   return !!a?.date && a.date === b?.date;
 }
 
-interface Candidate<L, R> {
+export interface Candidate<L, R> {
   left: L;
   right: R;
   score: number;
 }
 
 /** Pairs with the best scores first, each left and right used once. */
-function assignOneToOne<L, R>(candidates: Array<Candidate<L, R>>): Array<Candidate<L, R>> {
+export function assignOneToOne<L, R>(candidates: Array<Candidate<L, R>>): Array<Candidate<L, R>> {
   const usedLeft = new Set<L>();
   const usedRight = new Set<R>();
   const chosen: Array<Candidate<L, R>> = [];
@@ -40,7 +45,7 @@ function assignOneToOne<L, R>(candidates: Array<Candidate<L, R>>): Array<Candida
 }
 
 /** The score of two tasks if they are the same work, else null. */
-function workScore(a: string, b: string): number | null {
+export function workScore(a: string, b: string): number | null {
   const x = termsOf(a);
   const y = termsOf(b);
   const s = similarity(x, y);

@@ -1,12 +1,13 @@
 import { addDays, relativeDays, shortLabel } from '../dates/calendar';
-import { type Rule, describe, openItems } from './rule';
+import { type Rule, currentOpenItems, describe } from './rule';
 
 export const dueSoon: Rule = {
   code: 'due-soon',
   defaultSeverity: 'information',
-  check(model, { today, dueSoonDays }) {
+  check(model, ctx) {
+    const { today, dueSoonDays } = ctx;
     const last = addDays(today, dueSoonDays);
-    return openItems(model)
+    return currentOpenItems(model, ctx)
       .filter((item) => item.due?.date && item.due.date >= today && item.due.date <= last)
       .map((item) => ({
         message: `${describe(item)} is due ${relativeDays(today, item.due!.date!)} (${shortLabel(item.due!.date!)}, ${item.due!.date})`,

@@ -1,4 +1,7 @@
 import type { DiagnosticCode, NotesDiagnostic, NotesModel, Severity } from '../model';
+import { type SeriesIndex, seriesOfFile } from '../series';
+import { carriedOver } from './carriedOver';
+import { droppedItem } from './droppedItem';
 import { dueDateMismatch } from './dueDateMismatch';
 import { dueSoon } from './dueSoon';
 import { missingDueDate } from './missingDueDate';
@@ -20,6 +23,8 @@ export const RULES: readonly Rule[] = [
   uncapturedCommitment,
   uncapturedDecision,
   dueDateMismatch,
+  carriedOver,
+  droppedItem,
 ];
 
 export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = RULES.map((r) => r.code);
@@ -31,11 +36,25 @@ export interface DiagnoseOptions {
   dueSoonDays?: number;
   /** Per code: another severity, or `off`. */
   severities?: Partial<Record<DiagnosticCode, Severity | 'off'>>;
+  /**
+   * The meeting series across the files being read, and this file's name in them. Without it the
+   * file is read alone: only its own meetings (a running log) make a series.
+   */
+  series?: { index: SeriesIndex; file: string };
+  /** `carried-over` from this many meetings after an item was recorded (default 2). */
+  carriedOverAfter?: number;
 }
+
+export const DEFAULT_CARRIED_OVER_AFTER = 2;
 
 /** Runs every rule on the model; findings come back in document order. */
 export function diagnose(model: NotesModel, options: DiagnoseOptions): NotesDiagnostic[] {
-  const ctx = { today: options.today, dueSoonDays: options.dueSoonDays ?? 3 };
+  const ctx = {
+    today: options.today,
+    dueSoonDays: options.dueSoonDays ?? 3,
+    series: options.series ?? { index: seriesOfFile(model), file: '' },
+    carriedOverAfter: options.carriedOverAfter ?? DEFAULT_CARRIED_OVER_AFTER,
+  };
   const diagnostics: NotesDiagnostic[] = [];
   for (const rule of RULES) {
     const severity = options.severities?.[rule.code] ?? rule.defaultSeverity;

@@ -1,11 +1,12 @@
 import { daysBetween, shortLabel } from '../dates/calendar';
-import { type Rule, describe, openItems } from './rule';
+import { type Rule, currentOpenItems, describe } from './rule';
 
 export const overdue: Rule = {
   code: 'overdue',
   defaultSeverity: 'warning',
-  check(model, { today }) {
-    return openItems(model)
+  check(model, ctx) {
+    const { today } = ctx;
+    return currentOpenItems(model, ctx)
       .filter((item) => item.due?.date && item.due.date < today)
       .map((item) => {
         const days = daysBetween(item.due!.date!, today);

@@ -1,10 +1,15 @@
 import type { ActionItem, DiagnosticCode, Meeting, NotesDiagnostic, NotesModel, Severity } from '../model';
+import type { ItemInSeries, SeriesIndex } from '../series';
 
 export interface RuleContext {
   /** ISO date that `overdue` and `due-soon` are judged against. */
   today: string;
   /** `due-soon` covers items due from today up to this many days ahead. */
   dueSoonDays: number;
+  /** The meeting series this file's meetings belong to (at least the file's own, for a running log). */
+  series: { index: SeriesIndex; file: string };
+  /** `carried-over` is reported for an item still open this many meetings after it was recorded. */
+  carriedOverAfter: number;
 }
 
 /** A finding before its severity is applied. */
@@ -20,6 +25,18 @@ export interface Rule {
 /** Items still to be done: findings about finished work only add noise. */
 export function openItems(model: NotesModel): ActionItem[] {
   return model.items.filter((i) => i.status === 'open');
+}
+
+/**
+ * Open items whose state is their own: an entry that a later meeting of its series carries on is
+ * superseded (done there, or judged there), so date findings go to the latest entry only.
+ */
+export function currentOpenItems(model: NotesModel, ctx: RuleContext): ActionItem[] {
+  return openItems(model).filter((item) => !seriesInfo(ctx, item)?.next);
+}
+
+export function seriesInfo(ctx: RuleContext, item: ActionItem): ItemInSeries | undefined {
+  return ctx.series.index.item(ctx.series.file, item.id);
 }
 
 /** `"Test Redis pool" (Mike Johnson)`: how messages name an item. */

@@ -9,7 +9,8 @@ export const uncapturedCommitment: Rule = {
       .map((item) => {
         const who = item.owner?.name ?? 'Someone';
         const when = item.due ? ` (${item.due.text})` : '';
-        const what = item.kind === 'commitment' ? `${who} committed to "${item.task}"${when}` : `Action item "${item.task}"${when}`;
+        const forWhom = item.owner ? ` for ${item.owner.name}` : '';
+        const what = item.kind === 'commitment' ? `${who} committed to "${item.task}"${when}` : `Action item${forWhom} "${item.task}"${when}`;
         return {
           message: `${what}, but no summary entry records it`,
           span: item.span,

@@ -1,16 +1,20 @@
 import { type CodeAction, CodeActionKind, type CodeActionParams, type Range } from 'vscode-languageserver';
 import { addDays, shortLabel } from '../../core/dates/calendar';
-import { assignOwner, markAllComplete, markComplete, recordInSummary, setDueDate } from '../../core/edits';
+import { readCalendarDate } from '../../core/dates/readDate';
+import { assignOwner, carryOver, markAllComplete, markComplete, recordInSummary, setDueDate } from '../../core/edits';
 import type { TextEdit as CoreEdit } from '../../core/edits';
 import type { ActionItem, DiagnosticCode } from '../../core/model';
 import { diagnose } from '../../core/rules';
+import { type SeriesIndex, latestMeeting } from '../../core/series';
 import type { NotesSettings } from '../../protocol';
-import { SOURCE, toRange, toTextEdits } from '../convert';
+import { SOURCE, toTextEdits } from '../convert';
 import type { NotesFile } from '../store';
 import type { CompletionMemory } from './completionMemory';
+import { documentDiagnostics } from './diagnostics';
 import type { WorkspaceEditFactory } from './workspaceEdit';
 
 export const COMPLETE_OVERDUE_KIND = `${CodeActionKind.Source}.meetingNotes.completeOverdue`;
+export const WRITE_DATE_KIND = `${CodeActionKind.RefactorRewrite}.meetingNotes.writeDate`;
 
 interface Fix {
   title: string;
@@ -24,6 +28,12 @@ function diagnosticKey(code: string, range: Range): string {
   return `${code}@${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
 }
 
+/** The workspace's meeting series, and its files, for fixes that edit another file of a series. */
+export interface SeriesContext {
+  index: SeriesIndex;
+  fileOf: (uri: string) => NotesFile | undefined;
+}
+
 /** Quick fixes for the notes' diagnostics, and the source action that completes every overdue item. */
 export function codeActions(
   file: NotesFile,
@@ -31,6 +41,7 @@ export function codeActions(
   settings: NotesSettings,
   today: string,
   workspaceEdit: WorkspaceEditFactory,
+  series?: SeriesContext,
   memory?: CompletionMemory,
 ): CodeAction[] {
   const { model } = file;
@@ -41,18 +52,39 @@ export function codeActions(
 
   if (wants(CodeActionKind.QuickFix)) {
     // A diagnostic the client still shows from an older text is not fixed: the fix could land elsewhere.
-    const current = new Set(
-      diagnose(model, { today, dueSoonDays: settings.dueSoonDays, severities: settings.severity }).map((d) => diagnosticKey(d.code, toRange(model, d.span))),
-    );
+    const current = new Set(documentDiagnostics(file, settings, today, series?.index).map((d) => diagnosticKey(String(d.code), d.range)));
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== SOURCE || !current.has(diagnosticKey(String(diagnostic.code), diagnostic.range))) continue;
       const data = (diagnostic.data ?? {}) as { itemId?: string; decisionId?: string; saidDate?: string; owners?: string[] };
       const item = data.itemId ? model.items.find((i) => i.id === data.itemId) : undefined;
+      if (diagnostic.code === 'dropped-item' && item && series) {
+        const carry = carryOverEdit(file, item, series);
+        if (carry) {
+          const title = `Carry "${quoteOf(item)}" over into ${carry.meeting}`;
+          actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: workspaceEdit(carry.target, toTextEdits(carry.target.model, carry.edits)) });
+        }
+      }
       const fixes = fixesFor(diagnostic.code as DiagnosticCode, item, data, file, today, complete);
       fixes.forEach((fix) => {
         if (!fix.edits.length) return;
         if (fix.completes) memory?.remember(file.uri, model, [fix.completes], fix.edits);
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: workspaceEdit(file, toTextEdits(model, fix.edits)) });
+      });
+    }
+  }
+  // `Due: Tomorrow` means nothing to whoever reads the notes next month: offer the day it stands for.
+  if (wants(WRITE_DATE_KIND)) {
+    const from = model.lines.offsetAt(params.range.start);
+    const to = model.lines.offsetAt(params.range.end);
+    for (const item of model.items) {
+      const due = item.due;
+      if (item.source !== 'summary' || !due?.date || item.span.start > to || item.span.end < from) continue;
+      if (readCalendarDate(due.text, model.meetings[item.meeting]?.date ?? due.date)) continue; // already a day of the calendar
+
+      actions.push({
+        title: `Write "${due.text}" as ${due.date} (${shortLabel(due.date)})`,
+        kind: WRITE_DATE_KIND,
+        edit: workspaceEdit(file, toTextEdits(model, setDueDate(model, item.id, due.date))),
       });
     }
   }
@@ -81,11 +113,13 @@ function fixesFor(
     return [{ title: 'Add this decision to DECISIONS', edits: recordInSummary(model, data.decisionId), preferred: true }];
   }
   if (!item) return [];
-  const quote = item.task.length > 40 ? `${item.task.slice(0, 39)}…` : item.task;
+  const quote = quoteOf(item);
   const dueFix = (date: string, why: string, preferred = false): Fix => ({ title: `Set the due date to ${date} (${why})`, edits: setDueDate(model, item.id, date), preferred });
   const later = [dueFix(addDays(today, 7), 'in a week'), dueFix(addDays(today, 14), 'in two weeks')];
   const owners = (names: string[]): Fix[] => names.map((name, i) => ({ title: `Assign "${quote}" to ${name}`, edits: assignOwner(model, item.id, name), preferred: i === 0 }));
   switch (code) {
+    case 'dropped-item':
+      return [{ title: `Mark "${quote}" complete`, edits: markComplete(model, item.id, complete) }];
     case 'overdue':
     case 'due-soon':
       return [{ title: `Mark "${quote}" complete`, edits: markComplete(model, item.id, complete), preferred: true, completes: item.id }, ...(code === 'overdue' ? later : [])];
@@ -110,3 +144,22 @@ function fixesFor(
   return [];
 }
 
+
+function quoteOf(item: ActionItem): string {
+  return item.task.length > 40 ? `${item.task.slice(0, 39)}…` : item.task;
+}
+
+/**
+ * The edit that carries an item into its series' latest meeting, worked out on the series as they
+ * are now (not as the diagnostic saw them), or null when there is no later meeting to carry it to.
+ */
+export function carryOverEdit(file: NotesFile, item: ActionItem, series: SeriesContext): { target: NotesFile; meeting: string; edits: CoreEdit[] } | null {
+  const info = series.index.item(file.uri, item.id);
+  if (!info || info.next) return null;
+  const latest = latestMeeting(info.series);
+  if (latest.position <= info.entry.meeting.position) return null;
+  const target = series.fileOf(latest.file);
+  if (!target) return null;
+  const edits = carryOver(target.model, latest.meeting, item);
+  return edits.length ? { target, meeting: `${latest.title} (${latest.date})`, edits } : null;
+}

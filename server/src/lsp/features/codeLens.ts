@@ -1,9 +1,10 @@
-import type { CodeLens } from 'vscode-languageserver';
+import type { CodeLens, Command } from 'vscode-languageserver';
 import { daysBetween, shortLabel } from '../../core/dates/calendar';
 import type { ActionItem, Span } from '../../core/model';
 import { type GoToArgs, type ItemCommandArgs, ServerCommands } from '../../protocol';
 import { toRange } from '../convert';
 import type { NotesFile } from '../store';
+import type { SeriesContext } from './codeActions';
 
 /** How an item stands, in a few words: `Tom Bradley · due Sat, Feb 3 · 3 days overdue`. */
 export function itemSummary(item: ActionItem, today: string): string {
@@ -23,8 +24,12 @@ export function itemSummary(item: ActionItem, today: string): string {
   return parts.join(' · ');
 }
 
-/** Lenses on every item (mark complete / reopen / record, and how it stands) and on recorded statements. */
-export function codeLenses(file: NotesFile, today: string): CodeLens[] {
+/**
+ * Lenses on every item (mark complete / reopen / record, and how it stands) and on recorded
+ * statements. In a meeting series, an entry that a later meeting carries on says where the work
+ * stands now and jumps there; the latest entry says how long the work has waited.
+ */
+export function codeLenses(file: NotesFile, today: string, series?: SeriesContext): CodeLens[] {
   const { model, uri, version } = file;
   const lenses: CodeLens[] = [];
   for (const item of model.items) {
@@ -37,7 +42,10 @@ export function codeLenses(file: NotesFile, today: string): CodeLens[] {
     } else {
       lenses.push({ range, command: { title: 'Reopen', command: ServerCommands.reopen, arguments: [args] } });
     }
-    lenses.push({ range, command: { title: itemSummary(item, today), command: '' } });
+    const later = series && seriesLens(file, item, series);
+    const info = series?.index.item(uri, item.id);
+    const waited = item.status === 'open' && info?.waited ? ` · waited ${info.waited} meeting${info.waited === 1 ? '' : 's'}` : '';
+    lenses.push({ range, command: later ?? { title: itemSummary(item, today) + waited, command: '' } });
   }
   // A statement the summary records: a lens that jumps to its entry (or entries: an action and its commitment).
   const recorded = new Map<number, Array<{ label: string; span: Span }>>();
@@ -57,4 +65,17 @@ export function codeLenses(file: NotesFile, today: string): CodeLens[] {
     }
   }
   return lenses;
+}
+
+/** For an entry that a later meeting of its series carries on: where the work stands now, as a jump there. */
+function seriesLens(file: NotesFile, item: ActionItem, series: SeriesContext): Command | null {
+  const info = series.index.item(file.uri, item.id);
+  if (!info?.next) return null;
+  const latest = info.thread.entries[info.thread.entries.length - 1];
+  const target = series.fileOf(latest.file);
+  const entry = target?.model.items.find((i) => i.id === latest.itemId);
+  const title = `${latest.status === 'done' ? 'Done' : 'Carried over'} in the meeting of ${shortLabel(latest.meeting.date)} (${latest.meeting.date})`;
+  if (!target || !entry) return { title, command: '' };
+  const goTo: GoToArgs = { uri: target.uri, range: toRange(target.model, entry.span) };
+  return { title, command: ServerCommands.goTo, arguments: [goTo] };
 }

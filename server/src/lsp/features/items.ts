@@ -1,9 +1,10 @@
-import type { ActionItemsResult, WorkspaceActionItem } from '../../protocol';
+import type { SeriesIndex } from '../../core/series';
+import type { ActionItemsResult, ItemSeries, WorkspaceActionItem } from '../../protocol';
 import { toRange } from '../convert';
 import type { NotesFile } from '../store';
 
 /** The action items of the given files, as the tree view and other clients get them. */
-export function workspaceItems(files: NotesFile[]): WorkspaceActionItem[] {
+export function workspaceItems(files: NotesFile[], series?: SeriesIndex): WorkspaceActionItem[] {
   return files.flatMap(({ uri, version, model }) =>
     model.items.map((item) => {
       const meeting = model.meetings[item.meeting];
@@ -20,11 +21,25 @@ export function workspaceItems(files: NotesFile[]): WorkspaceActionItem[] {
         meeting: { title: meeting.title, date: meeting.date, index: meeting.index },
         linked: [...item.linked],
         version,
+        series: series ? itemSeries(series, uri, item.id) : null,
       };
     }),
   );
 }
 
-export function actionItemsResult(files: NotesFile[], today: string, skipped: ActionItemsResult['skipped'], complete: boolean): ActionItemsResult {
-  return { today, items: workspaceItems(files), skipped, complete };
+function itemSeries(series: SeriesIndex, uri: string, itemId: string): ItemSeries | null {
+  const info = series.item(uri, itemId);
+  if (!info) return null;
+  const later = info.next ? info.thread.entries[info.thread.entries.length - 1] : null;
+  return {
+    id: info.series.id,
+    title: info.series.title,
+    waited: info.waited,
+    carriedTo: later ? { uri: later.file, date: later.meeting.date, status: later.status } : null,
+    dropped: info.omittedIn !== null,
+  };
+}
+
+export function actionItemsResult(files: NotesFile[], today: string, skipped: ActionItemsResult['skipped'], complete: boolean, series?: SeriesIndex): ActionItemsResult {
+  return { today, items: workspaceItems(files, series), skipped, complete };
 }

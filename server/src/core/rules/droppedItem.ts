@@ -1,0 +1,35 @@
+import { shortLabel } from '../dates/calendar';
+import { latestMeeting } from '../series';
+import { type Rule, describe, openItems, seriesInfo } from './rule';
+
+export const droppedItem: Rule = {
+  code: 'dropped-item',
+  defaultSeverity: 'warning',
+  check(model, ctx) {
+    return openItems(model).flatMap((item) => {
+      const info = seriesInfo(ctx, item);
+      if (!info?.omittedIn || info.entry.itemId !== item.id) return [];
+      const missing = info.omittedIn;
+      const where = missing.file === ctx.series.file ? '' : `, ${fileLabel(missing.file)}`;
+      const latest = latestMeeting(info.series);
+      const which = missing.position === info.entry.meeting.position + 1 ? 'the next meeting' : 'a later meeting';
+      return [
+        {
+          message: `${describe(item)} is still open here but the status list of ${which}, ${missing.title} on ${shortLabel(missing.date)} (${missing.date}${where}), leaves it out: carry it over, or mark it done`,
+          span: item.span,
+          data: { itemId: item.id, carryTo: { file: latest.file, meeting: latest.meeting } },
+        },
+      ];
+    });
+  },
+};
+
+/** The file's name as a person would say it: the last part of a path or URI. */
+function fileLabel(file: string): string {
+  const name = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}

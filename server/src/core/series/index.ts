@@ -1,0 +1,75 @@
+import type { NotesModel } from '../model';
+import { groupMeetings } from './identify';
+import { followWork } from './threads';
+import type { ItemInSeries, Series, SeriesIndex, SeriesSource } from './types';
+
+export type * from './types';
+export { folderOf, seriesTitleKey } from './identify';
+
+// The models each series was built from: a series whose meetings and models are all the same is reused.
+const builtFrom = new WeakMap<Series, NotesModel[]>();
+
+/**
+ * Finds the series among the files and follows each piece of work through each series' meetings.
+ * Given the previous index (of an editor's workspace, say), a series none of whose files changed
+ * is taken from it as it was, so that a keystroke only recomputes its own file's series.
+ */
+export function buildSeries(sources: SeriesSource[], previous?: SeriesIndex): SeriesIndex {
+  const models = new Map<string, NotesModel>(sources.map((s) => [s.file, s.model]));
+  const before = new Map((previous?.series ?? []).map((s) => [s.id, s]));
+  const series: Series[] = groupMeetings(sources).map((group) => {
+    const used = group.meetings.map((m) => models.get(m.file)!);
+    const old = before.get(group.id);
+    const oldModels = old && builtFrom.get(old);
+    if (old && oldModels && sameMeetings(old, group.meetings) && used.every((model, i) => model === oldModels[i])) return old;
+    const built: Series = { ...group, threads: followWork(group, (file) => models.get(file)!) };
+    builtFrom.set(built, used);
+    return built;
+  });
+
+  const byItem = new Map<string, ItemInSeries>();
+  const byFile = new Map<string, Series[]>();
+  for (const s of series) {
+    for (const file of new Set(s.meetings.map((m) => m.file))) byFile.set(file, [...(byFile.get(file) ?? []), s]);
+    for (const thread of s.threads) {
+      const first = thread.entries[0];
+      thread.entries.forEach((entry, i) => {
+        const next = thread.entries[i + 1] ?? null;
+        const omittedIn = !next && entry.status === 'open' ? (s.meetings.find((m) => m.position > entry.meeting.position && m.hasStatusList) ?? null) : null;
+        const info: ItemInSeries = {
+          series: s,
+          thread,
+          entry,
+          previous: thread.entries[i - 1] ?? null,
+          next,
+          waited: entry.meeting.position - first.meeting.position,
+          omittedIn,
+        };
+        for (const id of entry.itemIds) byItem.set(itemKey(entry.file, id), info);
+      });
+    }
+  }
+  return {
+    series,
+    item: (file, itemId) => byItem.get(itemKey(file, itemId)),
+    seriesOf: (file) => byFile.get(file) ?? [],
+  };
+}
+
+/** The series of one file's own meetings (a running log), for callers that read one file alone. */
+export function seriesOfFile(model: NotesModel, file = ''): SeriesIndex {
+  return buildSeries([{ file, model }]);
+}
+
+/** The latest meeting of a series: where carried-over work goes. */
+export function latestMeeting(series: Series) {
+  return series.meetings[series.meetings.length - 1];
+}
+
+function sameMeetings(series: Series, meetings: Series['meetings']): boolean {
+  return series.meetings.length === meetings.length && series.meetings.every((m, i) => m.file === meetings[i].file && m.meeting === meetings[i].meeting && m.date === meetings[i].date && m.title === meetings[i].title);
+}
+
+function itemKey(file: string, itemId: string): string {
+  return `${file}\u0000${itemId}`;
+}

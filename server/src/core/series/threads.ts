@@ -1,0 +1,131 @@
+import { type Candidate, assignOneToOne, sameName } from '../match/link';
+import { sameWork, similarity, termsOf } from '../match/terms';
+import type { ActionItem, NotesModel } from '../model';
+import { type MeetingGroup, isReviewSection } from './identify';
+import type { SeriesEntry, SeriesMeeting, WorkThread } from './types';
+
+// Each task's words are stemmed once per model version (models do not change once built).
+const itemTerms = new WeakMap<ActionItem, Set<string>>();
+function termsOfItem(item: ActionItem): Set<string> {
+  let found = itemTerms.get(item);
+  if (!found) itemTerms.set(item, (found = termsOf(item.task)));
+  return found;
+}
+
+interface OpenWork {
+  thread: WorkThread;
+  /** The items of the work's first and latest entries: a task may be reworded little by little. */
+  items: ActionItem[];
+}
+
+/**
+ * Follows each piece of work through the meetings of a series, in date order. An entry of a later
+ * meeting continues an earlier piece of work that is still open when it is the same work (the words
+ * that matching within a file uses: most of the shorter task's meaningful words in the other) and the
+ * owners do not differ (one may be missing). Each piece of work is continued by at most one entry per
+ * meeting, best match first. Done work is not continued: the same words later are new work.
+ * Also decides which meetings have a status list (see SeriesMeeting.hasStatusList).
+ */
+export function followWork(group: MeetingGroup, modelOf: (file: string) => NotesModel): WorkThread[] {
+  const names = new Map<string, boolean>(); // owners are few: compare each pair of names once
+  const sameOwner = (a: string, b: string) => {
+    const key = `${a}\u0000${b}`;
+    let same = names.get(key);
+    if (same === undefined) names.set(key, (same = sameName(a, b)));
+    return same;
+  };
+  const threads: WorkThread[] = [];
+  // Open work by the words of its tasks: an entry is compared only with work that shares a word.
+  const openByTerm = new Map<string, Set<OpenWork>>();
+  const index = (work: OpenWork, items: ActionItem[]) => {
+    for (const item of items) {
+      for (const term of termsOfItem(item)) {
+        let works = openByTerm.get(term);
+        if (!works) openByTerm.set(term, (works = new Set()));
+        works.add(work);
+      }
+    }
+  };
+  const unindex = (work: OpenWork) => {
+    for (const item of work.items) for (const term of termsOfItem(item)) openByTerm.get(term)?.delete(work);
+  };
+  for (const meeting of group.meetings) {
+    const model = modelOf(meeting.file);
+    const entries = entriesOf(model, meeting);
+    const candidates: Array<Candidate<OpenWork, Entry>> = [];
+    for (const entry of entries) {
+      // Same work shares two words, or one where a task has a single word (see sameWork).
+      const shared = new Map<OpenWork, number>();
+      for (const item of entry.items) for (const term of termsOfItem(item)) for (const work of openByTerm.get(term) ?? []) shared.set(work, (shared.get(work) ?? 0) + 1);
+      const entryShort = entry.items.some((item) => termsOfItem(item).size <= 1);
+      for (const [work, count] of shared) {
+        if (count < 2 && !entryShort && !work.items.some((item) => termsOfItem(item).size <= 1)) continue;
+        const score = matchScore(work.items, entry.items, sameOwner);
+        if (score !== null) candidates.push({ left: work, right: entry, score });
+      }
+    }
+    const continued = new Set<Entry>();
+    for (const { left, right } of assignOneToOne(candidates)) {
+      left.thread.entries.push(right.entry);
+      unindex(left);
+      left.items = [...left.items.slice(0, firstEntrySize(left)), ...right.items];
+      if (right.entry.status === 'open') index(left, left.items); // done work is not continued
+      continued.add(right);
+    }
+    for (const entry of entries) {
+      if (continued.has(entry)) continue;
+      const thread: WorkThread = { entries: [entry.entry] };
+      threads.push(thread);
+      if (entry.entry.status === 'open') index({ thread, items: entry.items }, entry.items);
+    }
+    meeting.hasStatusList = continued.size >= 2 || model.sections.some((s) => s.meeting === meeting.meeting && isReviewSection(s));
+  }
+  return threads;
+}
+
+/** How many of a work's items belong to its first entry (kept for matching rewordings). */
+function firstEntrySize(work: OpenWork): number {
+  return work.thread.entries[0].itemIds.length;
+}
+
+/** A summary entry of one meeting, with its twin. */
+interface Entry {
+  entry: SeriesEntry;
+  items: ActionItem[];
+}
+
+/** The meeting's summary entries, each with its twin (the ACTION ITEMS entry and its COMMITMENTS entry are one piece of work). */
+function entriesOf(model: NotesModel, meeting: SeriesMeeting): Entry[] {
+  const items = model.items.filter((i) => i.meeting === meeting.meeting && i.source === 'summary');
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const seen = new Set<string>();
+  const entries: Entry[] = [];
+  for (const item of items) {
+    if (seen.has(item.id)) continue;
+    const group = [item, ...item.linked.map((id) => byId.get(id)).filter((t): t is ActionItem => !!t && !seen.has(t.id))];
+    group.forEach((i) => seen.add(i.id));
+    const lead = group.find((i) => i.kind === 'action') ?? group[0];
+    entries.push({
+      entry: { file: meeting.file, itemId: lead.id, itemIds: group.map((i) => i.id), meeting, status: group.some((i) => i.status === 'done') ? 'done' : 'open' },
+      items: group,
+    });
+  }
+  return entries;
+}
+
+/** The best score of the two entries' items being the same work, or null when they are not. */
+function matchScore(earlier: ActionItem[], later: ActionItem[], sameOwner: (a: string, b: string) => boolean): number | null {
+  let best: number | null = null;
+  for (const a of earlier) {
+    for (const b of later) {
+      if (a.owner && b.owner && !sameOwner(a.owner.name, b.owner.name)) continue;
+      const [x, y] = [termsOfItem(a), termsOfItem(b)];
+      const s = similarity(x, y);
+      if (!sameWork(s, Math.min(x.size, y.size))) continue;
+      const score = s.score;
+      const bonus = (a.owner && b.owner ? 0.1 : 0) + (a.due?.date && a.due.date === b.due?.date ? 0.05 : 0);
+      if (best === null || score + bonus > best) best = score + bonus;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,33 @@
+import { ErrorCodes, type PrepareRenameParams, type Range, type RenameParams, ResponseError, type WorkspaceEdit } from 'vscode-languageserver';
+import { prepareRename as prepare, renamePerson } from '../../core/editor/rename';
+import { toRange, toTextEdits } from '../convert';
+import type { NotesStore } from '../store';
+import type { WorkspaceEditFactory } from './workspaceEdit';
+
+/** Only people can be renamed: the name under the cursor, with the full name to edit. */
+export function prepareRename(store: NotesStore, params: PrepareRenameParams): { range: Range; placeholder: string } | null {
+  const file = store.get(params.textDocument.uri);
+  if (!file?.model.looksLikeNotes) return null;
+  const target = prepare(file, file.model.lines.offsetAt(params.position));
+  return target ? { range: toRange(file.model, target.span), placeholder: target.placeholder } : null;
+}
+
+/**
+ * Renames a person in every notes file, one edit per file, each carrying the version of an open
+ * document so that the editor refuses it if the text changed meanwhile.
+ */
+export function rename(store: NotesStore, params: RenameParams, workspaceEdit: WorkspaceEditFactory): WorkspaceEdit | ResponseError | null {
+  const file = store.get(params.textDocument.uri);
+  if (!file?.model.looksLikeNotes) return null;
+  const result = renamePerson(store.files(), file, file.model.lines.offsetAt(params.position), params.newName);
+  if ('error' in result) return new ResponseError(ErrorCodes.InvalidParams, result.error);
+  const merged: WorkspaceEdit = {};
+  for (const { doc, edits } of result.edits) {
+    const target = store.get(doc.uri);
+    if (!target || target.model !== doc.model) continue; // changed while computing: leave it alone
+    const edit = workspaceEdit(target, toTextEdits(doc.model, edits));
+    if (edit.documentChanges) merged.documentChanges = [...(merged.documentChanges ?? []), ...edit.documentChanges];
+    if (edit.changes) merged.changes = { ...merged.changes, ...edit.changes };
+  }
+  return merged;
+}

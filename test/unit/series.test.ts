@@ -1,0 +1,238 @@
+import { strict as assert } from 'node:assert';
+import { applyEdits, carryOver } from '../../server/src/core/edits';
+import type { NotesModel } from '../../server/src/core/model';
+import { diagnose } from '../../server/src/core/rules';
+import { buildSeries, seriesTitleKey } from '../../server/src/core/series';
+import { analyze, lineOf, notes } from '../helpers/notes';
+
+type Files = Record<string, string>;
+
+function read(files: Files): Array<{ file: string; model: NotesModel }> {
+  return Object.entries(files).map(([file, text]) => ({ file, model: analyze(text, file) }));
+}
+
+/** The findings of every file when read together, as `file:line code`. */
+function findings(files: Files, today: string, codes?: string[], carriedOverAfter?: number): string[] {
+  const sources = read(files);
+  const index = buildSeries(sources);
+  return sources.flatMap(({ file, model }) =>
+    diagnose(model, { today, series: { index, file }, carriedOverAfter })
+      .filter((d) => !codes || codes.includes(d.code))
+      .map((d) => `${file}:${lineOf(model, d.span.start)} ${d.code}`),
+  );
+}
+
+function threads(files: Files): string[] {
+  const index = buildSeries(read(files));
+  return index.series.flatMap((s) => s.threads.map((t) => t.entries.map((e) => `${e.meeting.date} ${e.status}`).join(' → ')));
+}
+
+const weekly = (date: string, ...body: string[]) => notes(`# Platform weekly — ${date}`, 'Attendees: Priya Shah, Jonas Weber, Wei Zhang', '', ...body);
+
+describe('meeting series', () => {
+  describe('which notes make a series', () => {
+    it('files of one folder with the same title, in date order whatever the file order', () => {
+      const index = buildSeries(
+        read({
+          'notes/b.md': weekly('2025-10-13', '- [ ] Jonas: x'),
+          'notes/a.md': weekly('2025-10-20', '- [ ] Jonas: x'),
+          'notes/c.md': notes('# Platform Weekly #12', 'Date: 2025-10-06', '- [ ] Jonas: x'),
+          'notes/other.md': notes('# Retro — 2025-10-07', '- [ ] Jonas: x'),
+          'elsewhere/d.md': weekly('2025-10-27', '- [ ] Jonas: x'),
+        }),
+      );
+      assert.deepEqual(
+        index.series.map((s) => `${s.title}: ${s.meetings.map((m) => `${m.date} ${m.file}`).join(', ')}`),
+        ['Platform weekly: 2025-10-06 notes/c.md, 2025-10-13 notes/b.md, 2025-10-20 notes/a.md'],
+      );
+    });
+
+    it('a running log file on its own, even alone', () => {
+      const index = buildSeries(read({ 'log.md': notes('# Infra log', '', '## 2025-10-06', '- [ ] Jonas: x', '', '## 2025-10-13', '- [ ] Jonas: x') }));
+      assert.deepEqual(index.series.map((s) => `${s.id} ${s.title} ${s.meetings.length}`), ['log:log.md Infra log 2']);
+    });
+
+    it('leaves out meetings without a date, and a title that is only numbers', () => {
+      const index = buildSeries(read({ 'a.md': '# Platform weekly\n\n- [ ] Jonas: x', 'b.md': weekly('2025-10-13', '- [ ] Jonas: x'), 'c.md': '# 2025-10-14\n\n- [ ] x', 'd.md': '# 2025-10-21\n\n- [ ] x' }));
+      assert.deepEqual(index.series, []);
+    });
+
+    it('reuses a series none of whose files changed when given the previous index, and rebuilds the one that changed', () => {
+      const sources = read({
+        'weekly/a.md': weekly('2025-10-06', '- [ ] Jonas: rotate the certificates'),
+        'weekly/b.md': weekly('2025-10-13', '- [ ] Jonas: rotate the certificates'),
+        'retro/a.md': notes('# Retro — 2025-10-06', '- [ ] Ana: fix the flaky test'),
+        'retro/b.md': notes('# Retro — 2025-10-20', '- [ ] Ana: fix the flaky test'),
+      });
+      const first = buildSeries(sources);
+      const edited = sources.map((s) => (s.file === 'retro/b.md' ? { file: s.file, model: analyze(notes('# Retro — 2025-10-20', '- [x] Ana: fix the flaky test'), s.file) } : s));
+      const second = buildSeries(edited, first);
+      assert.equal(second.series.find((s) => s.title === 'Platform weekly'), first.series.find((s) => s.title === 'Platform weekly'));
+      assert.notEqual(second.series.find((s) => s.title === 'Retro'), first.series.find((s) => s.title === 'Retro'));
+      assert.equal(second.item('retro/b.md', edited[3].model.items[0].id)?.entry.status, 'done');
+      assert.equal(second.item('weekly/b.md', sources[1].model.items[0].id)?.waited, 1);
+    });
+
+    it('compares titles without case, accents, punctuation or numbers', () => {
+      assert.equal(seriesTitleKey('Café Ops Weekly #12 (Q4)'), 'cafe ops weekly');
+      assert.equal(seriesTitleKey('cafe ops — weekly'), 'cafe ops weekly');
+    });
+  });
+
+  describe('following work from meeting to meeting', () => {
+    it('links the same work in other words and a first name for the full one; different owners or tasks start new work', () => {
+      assert.deepEqual(
+        threads({
+          'a.md': weekly('2025-10-06', '## Action items', '- [ ] Jonas Weber: investigate the remote cache hit rate', '- [ ] Priya: review the alert thresholds', '- [ ] Wei: collect roadmap asks'),
+          'b.md': weekly('2025-10-13', '## Action items', '- [ ] Jonas: investigate remote cache hit rates further', '- [ ] Wei: review the alert thresholds', '- [ ] Plan the offsite'),
+        }),
+        ['2025-10-06 open → 2025-10-13 open', '2025-10-06 open', '2025-10-06 open', '2025-10-13 open', '2025-10-13 open'],
+      );
+    });
+
+    it('does not continue done work: the same words later are new work', () => {
+      assert.deepEqual(
+        threads({
+          'a.md': weekly('2025-10-06', '- [x] Jonas: rotate the staging certificates ✅ 2025-10-06'),
+          'b.md': weekly('2025-10-13', '- [ ] Jonas: rotate the staging certificates'),
+        }),
+        ['2025-10-06 done', '2025-10-13 open'],
+      );
+    });
+
+    it('an earlier item done in a later meeting is no longer overdue; one still open is judged on its latest entry only', () => {
+      const files = {
+        'a.md': weekly('2025-10-06', '## Action items', '- Jonas: rotate the staging certificates - Due: Friday', '- Priya: check the alert thresholds - Due: next Monday'),
+        'b.md': weekly('2025-10-13', '## Status of last week’s action items', '- [x] Jonas: rotate the staging certificates ✅ 2025-10-09', '- [ ] Priya: check the alert thresholds - Due: 2025-10-14'),
+      };
+      assert.deepEqual(findings(files, '2025-10-20', ['overdue', 'due-soon']), ['b.md:6 overdue']);
+      // Read alone, the first file still reports both.
+      const [first] = read(files);
+      assert.deepEqual(diagnose(first.model, { today: '2025-10-20' }).filter((d) => d.code === 'overdue').length, 2);
+    });
+
+    it('treats an ACTION ITEMS entry and its COMMITMENTS twin as one piece of work', () => {
+      const files = {
+        'a.md': weekly('2025-10-06', '## Action items', '- Jonas: migrate the build cache - Due: 2025-10-10', '## Commitments', '- Jonas: migrate the build cache by 2025-10-10'),
+        'b.md': weekly('2025-10-13', '## Previous action items', '- [ ] Jonas: migrate the build cache'),
+        'c.md': weekly('2025-10-20', '## Previous action items', '- [ ] Jonas: migrate the build cache'),
+      };
+      assert.deepEqual(threads(files), ['2025-10-06 open → 2025-10-13 open → 2025-10-20 open']);
+      assert.deepEqual(findings(files, '2025-10-21', ['overdue', 'carried-over', 'dropped-item']), ['c.md:5 carried-over']);
+    });
+  });
+
+  describe('carried-over', () => {
+    const files = {
+      'a.md': weekly('2025-10-06', '- [ ] Jonas: investigate the cache hit rate'),
+      'b.md': weekly('2025-10-13', '- [ ] Jonas: investigate the cache hit rate'),
+      'c.md': weekly('2025-10-20', '- [ ] Jonas: investigate the cache hit rate'),
+    };
+
+    it('on the latest entry of work still open two meetings after it was recorded, saying how long it has waited', () => {
+      const sources = read(files);
+      const index = buildSeries(sources);
+      const [diagnostic] = diagnose(sources[2].model, { today: '2025-10-21', series: { index, file: 'c.md' } }).filter((d) => d.code === 'carried-over');
+      assert.equal(diagnostic.severity, 'information');
+      assert.equal(diagnostic.message, '"Investigate the cache hit rate" (Jonas Weber) has waited 2 meetings of Platform weekly: recorded Mon, Oct 6 (2025-10-06) and still open');
+      assert.deepEqual(findings(files, '2025-10-21', ['carried-over']), ['c.md:4 carried-over']);
+    });
+
+    it('from a number of meetings that can be changed, and never on done work', () => {
+      // Only the latest entry: b.md's entry is carried on by c.md's.
+      assert.deepEqual(findings(files, '2025-10-21', ['carried-over'], 1), ['c.md:4 carried-over']);
+      assert.deepEqual(findings({ ...files, 'c.md': weekly('2025-10-20', '- [x] Jonas: investigate the cache hit rate') }, '2025-10-21', ['carried-over'], 1), []);
+      assert.deepEqual(findings({ 'a.md': files['a.md'], 'b.md': files['b.md'] }, '2025-10-21', ['carried-over'], 1), ['b.md:4 carried-over']);
+    });
+  });
+
+  describe('dropped-item', () => {
+    it('an open item left out of the next meeting’s status list (a section that reviews earlier items)', () => {
+      const files = {
+        'a.md': weekly('2025-10-06', '## Action items', '- [ ] Jonas: investigate the cache hit rate', '- [ ] Wei: collect the roadmap asks from support', '- [x] Priya: publish the handbook'),
+        'b.md': weekly('2025-10-13', "## Status of last week's action items", '- [ ] Jonas: investigate the cache hit rate', '## New action items', '- [ ] Priya: plan the game day'),
+      };
+      assert.deepEqual(findings(files, '2025-10-14', ['dropped-item']), ['a.md:6 dropped-item']);
+      const sources = read(files);
+      const index = buildSeries(sources);
+      const [dropped] = diagnose(sources[0].model, { today: '2025-10-14', series: { index, file: 'a.md' } }).filter((d) => d.code === 'dropped-item');
+      assert.equal(dropped.severity, 'warning');
+      assert.equal(dropped.message, '"Collect the roadmap asks from support" (Wei Zhang) is still open here but the status list of the next meeting, Platform weekly on Mon, Oct 13 (2025-10-13, b.md), leaves it out: carry it over, or mark it done');
+      assert.deepEqual(dropped.data, { itemId: sources[0].model.items[1].id, carryTo: { file: 'b.md', meeting: 0 } });
+    });
+
+    it('a meeting that carries on two earlier items has a status list, even under a plain heading', () => {
+      const files = {
+        'a.md': weekly('2025-10-06', '- [ ] Jonas: investigate the cache hit rate', '- [ ] Priya: review the alert thresholds', '- [ ] Wei: collect the roadmap asks'),
+        'b.md': weekly('2025-10-13', '## Action items', '- [ ] Jonas: investigate the cache hit rate', '- [x] Priya: review the alert thresholds'),
+      };
+      assert.deepEqual(findings(files, '2025-10-14', ['dropped-item']), ['a.md:6 dropped-item']);
+    });
+
+    it('not when the next meeting only lists new work (no status list), nor for done items', () => {
+      const files = {
+        'a.md': weekly('2025-10-06', '- [ ] Jonas: investigate the cache hit rate', '- [ ] Wei: collect the roadmap asks', '- [x] Priya: publish the handbook'),
+        'b.md': weekly('2025-10-13', '## Action items', '- [ ] Jonas: investigate the cache hit rate', '- [ ] Priya: plan the game day'),
+      };
+      assert.deepEqual(findings(files, '2025-10-14', ['dropped-item']), []);
+    });
+
+    it('judged by the first later meeting that has a status list; carrying it over later clears it', () => {
+      const files = {
+        'a.md': weekly('2025-10-06', '- [ ] Wei: collect the roadmap asks'),
+        'b.md': weekly('2025-10-13', '- [ ] Priya: plan the game day'),
+        'c.md': weekly('2025-10-20', '## Previous action items', '- [ ] Priya: plan the game day'),
+      };
+      assert.deepEqual(findings(files, '2025-10-21', ['dropped-item']), ['a.md:4 dropped-item']);
+      assert.deepEqual(findings({ ...files, 'c.md': files['c.md'] + '\n- [ ] Wei: collect the roadmap asks' }, '2025-10-21', ['dropped-item']), []);
+    });
+
+    it('in a running log, within the file', () => {
+      const log = notes(
+        '# Infra log',
+        'Attendees: Priya Shah, Jonas Weber',
+        '',
+        '## 2025-10-06',
+        '- [ ] Jonas: rotate the certificates',
+        '- [ ] Priya: check the alert thresholds',
+        '',
+        '## 2025-10-13',
+        '### Status of last week’s action items',
+        '- [x] Jonas: rotate the certificates',
+      );
+      const model = analyze(log, 'log.md');
+      assert.deepEqual(diagnose(model, { today: '2025-10-14' }).filter((d) => d.code === 'dropped-item').map((d) => lineOf(model, d.span.start)), [6]);
+    });
+  });
+
+  describe('carrying a dropped item into the latest meeting', () => {
+    const first = weekly('2025-10-06', '## Action items', '- [ ] Jonas: investigate the cache hit rate - Due: Friday', '- [ ] Wei: collect the roadmap asks from support - Due: next Wednesday');
+    const carry = (target: string, meeting = 0) => {
+      const [source, latest] = read({ 'a.md': first, 'b.md': target });
+      const dropped = source.model.items[1];
+      return applyEdits(target, carryOver(latest.model, meeting, dropped));
+    };
+
+    it('into the review of earlier items, written like its entries, the due date as a date; then it is no longer dropped', () => {
+      const second = weekly('2025-10-13', '## Status of last week’s action items', '- [ ] Jonas: investigate the cache hit rate - Due: 2025-10-17', '', '## New action items', '- [ ] Priya: plan the game day');
+      const carried = carry(second);
+      assert.equal(
+        carried,
+        weekly('2025-10-13', '## Status of last week’s action items', '- [ ] Jonas: investigate the cache hit rate - Due: 2025-10-17', '- [ ] Wei: Collect the roadmap asks from support - Due: 2025-10-15', '', '## New action items', '- [ ] Priya: plan the game day'),
+      );
+      assert.deepEqual(findings({ 'a.md': first, 'b.md': second }, '2025-10-14', ['dropped-item']), ['a.md:6 dropped-item']);
+      assert.deepEqual(findings({ 'a.md': first, 'b.md': carried }, '2025-10-14', ['dropped-item']), []);
+    });
+
+    it('into a new Action Items section when the meeting has none, keeping CRLF line ends; the full name where a first name is shared', () => {
+      const bare = notes('# Platform weekly — 2025-10-20', 'Attendees: Wei Zhang, Wei Chen', '', '[00:10] Wei Chen: Hello.', '').replace(/\n/g, '\r\n');
+      assert.equal(carry(bare), notes('# Platform weekly — 2025-10-20', 'Attendees: Wei Zhang, Wei Chen', '', '[00:10] Wei Chen: Hello.', '', '## Action Items', '', '- Wei Zhang: Collect the roadmap asks from support - Due: 2025-10-15', '').replace(/\n/g, '\r\n'));
+    });
+
+    it('never carries done work, nor into a meeting that is not there', () => {
+      const [source, latest] = read({ 'a.md': first.replace('- [ ] Wei', '- [x] Wei'), 'b.md': weekly('2025-10-13', '- [ ] Priya: x') });
+      assert.deepEqual(carryOver(latest.model, 0, source.model.items[1]), []);
+      assert.deepEqual(carryOver(latest.model, 5, source.model.items[0]), []);
+    });
+  });
+});
