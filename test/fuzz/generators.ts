@@ -2,14 +2,17 @@
 // real notes use (titles, attendees, transcript lines with cues, summary sections with entries in
 // every layout) mixed with markdown noise, broken lines and unicode, plus random mutations of the
 // examples. Everything is drawn through fast-check, so a seed reproduces a case.
-import { readFileSync, readdirSync } from 'node:fs';
+import { type Dirent, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { ROOT } from '../helpers/notes';
 
-export const EXAMPLES: Array<{ name: string; text: string }> = readdirSync(join(ROOT, 'examples'))
+/** Every notes file under examples/, series folders included. */
+export const EXAMPLES: Array<{ name: string; text: string }> = (readdirSync(join(ROOT, 'examples'), { recursive: true, withFileTypes: true }) as Dirent[])
+  .filter((entry) => entry.isFile() && /\.(?:md|txt)$/.test(entry.name))
+  .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
   .sort()
-  .map((name) => ({ name, text: readFileSync(join(ROOT, 'examples', name), 'utf8') }));
+  .map((path) => ({ name: path.slice(join(ROOT, 'examples').length + 1), text: readFileSync(path, 'utf8') }));
 
 const NAMES = ['Tom Bradley', 'Mike Johnson', 'Ana', 'Priya Shah', 'Jonas Weber', 'Chloé', "Zoë O'Neil", '李雷', 'مريم', '🦄 Uni', 'Tom', 'Mike'];
 const HANDLES = ['@jonas', '@ana', '@priya.shah', '@tom-b'];

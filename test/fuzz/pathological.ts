@@ -172,6 +172,11 @@ export const PATHOLOGICAL: PathologicalCase[] = [
     text: () => `${HEAD}[99:99:99] Tom Bradley: I will fix it\n[5:] Tom Bradley: x\n[] : I will do it\n[00:01]: I will do it\n[00:02] : I will do it by Friday\n**:** I will\n[00:03]\n[\n[00:04] Priya Shah: I will write the docs by Friday.\n`,
     expect: (model) => assert.deepEqual(tasks(model), ['Priya Shah: Write the docs (2025-03-14) open']),
   },
+  {
+    name: 'a 200 KB run of blanks before a closing dashed value',
+    text: () => `${HEAD}## Action items\n- [ ] Tom: review the pin${' '.repeat(200_000)}— ASAP\n`,
+    expect: (model) => assert.deepEqual(tasks(model), ['Tom Bradley: Review the pin (ASAP) open']),
+  },
   ...(
     [
       ['Friday ', 'dates'],

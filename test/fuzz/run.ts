@@ -16,11 +16,13 @@ async function main(): Promise<void> {
   const runs = Number(process.env.FUZZ_RUNS ?? 1000);
   const cases = Number(process.env.FUZZ_CASES ?? 2000);
   const seed = process.env.FUZZ_SEED === undefined ? Date.now() % 1_000_000_000 : Number(process.env.FUZZ_SEED);
+  // FUZZ_PARTS=server (or core, pathological, a comma list) runs only those parts.
+  const parts = new Set((process.env.FUZZ_PARTS ?? 'core,pathological,server').split(','));
   console.log(`fuzz seed ${seed} (repeat with FUZZ_SEED=${seed})`);
   let failed = 0;
 
-  console.log(`\ncore properties, ${runs} cases each`);
-  for (const { name, property, runs: scale = 1 } of CORE_PROPERTIES) {
+  if (parts.has('core')) console.log(`\ncore properties, ${runs} cases each`);
+  for (const { name, property, runs: scale = 1 } of parts.has('core') ? CORE_PROPERTIES : []) {
     const started = Date.now();
     const numRuns = Math.max(1, Math.round(runs * scale));
     const details = fc.check(property(), { numRuns, seed, endOnFailure: false });
@@ -33,8 +35,8 @@ async function main(): Promise<void> {
     }
   }
 
-  console.log('\npathological inputs (the time is the analysis alone)');
-  for (const c of PATHOLOGICAL) {
+  if (parts.has('pathological')) console.log('\npathological inputs (the time is the analysis alone)');
+  for (const c of parts.has('pathological') ? PATHOLOGICAL : []) {
     const text = c.text();
     const started = performance.now();
     let outcome = 'ok  ';
@@ -53,11 +55,13 @@ async function main(): Promise<void> {
     console.log(`  ${outcome} ${c.name}: ${(text.length / 1024).toFixed(0)} KB, ${detail}`);
   }
 
-  console.log(`\nserver over JSON-RPC, ${cases} cases`);
-  const report = await fuzzServer({ cases, seed, log: (line) => console.log(`  ${line}`) });
-  console.log(`  ${report.cases} cases, ${report.steps} edit steps, ${report.requests} requests, ${report.commandsApplied} commands and ${report.fixesApplied} quick fixes applied`);
-  console.log(`  ${report.failures.length} failures, ${report.restarts} server restarts, ${report.seconds.toFixed(0)} s; answer time median ${report.latencyMs.median} ms, p95 ${report.latencyMs.p95} ms, max ${report.latencyMs.max} ms`);
-  failed += report.failures.length;
+  if (parts.has('server')) {
+    console.log(`\nserver over JSON-RPC, ${cases} cases`);
+    const report = await fuzzServer({ cases, seed, log: (line) => console.log(`  ${line}`) });
+    console.log(`  ${report.cases} cases, ${report.steps} edit steps, ${report.requests} requests, ${report.commandsApplied} commands and ${report.fixesApplied} quick fixes applied`);
+    console.log(`  ${report.failures.length} failures, ${report.restarts} server restarts, ${report.seconds.toFixed(0)} s; answer time median ${report.latencyMs.median} ms, p95 ${report.latencyMs.p95} ms, max ${report.latencyMs.max} ms`);
+    failed += report.failures.length;
+  }
   console.log(`\n${failed ? `FAILED: ${failed}` : 'no failures'}`);
   process.exitCode = failed ? 1 : 0;
 }

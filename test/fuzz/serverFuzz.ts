@@ -3,6 +3,7 @@
 // clicks on lenses computed on older text, quick fixes), asking after every step for diagnostics,
 // lenses, code actions and symbols. The server must stay up and answer every request, with ranges
 // inside the document and edits that change only the item they were meant for.
+import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import type { CodeAction, CodeLens, Diagnostic, DocumentSymbol, Range, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -204,21 +205,46 @@ async function click(client: TestClient, uri: string, lens: CodeLens, ask: Ask):
   const changes = sent.edit.documentChanges as TextDocumentEdit[];
   checkWorkspaceEdit(TextDocument.create(uri, 'markdown', changes[0].textDocument.version ?? 0, before), changes, `command ${lens.command!.command}`);
   const after = client.text(uri);
-  const old = analyzeNotes(before, { fileName: uri });
-  const now = analyzeNotes(after, { fileName: uri });
-  const target = old.items.find((i) => i.id === args.itemId);
-  if (!target) throw new Error(`the command edited, but item ${args.itemId} was not in the text it edited`);
-  const touched = new Set([target.id, ...target.linked]);
-  if (lens.command!.command === ServerCommands.markComplete || lens.command!.command === ServerCommands.reopen) {
-    if (after.split(/\r\n|\r|\n/).length !== before.split(/\r\n|\r|\n/).length) throw new Error('completing or reopening added or removed a line');
-    const expected = lens.command!.command === ServerCommands.markComplete ? 'done' : 'open';
-    const changed = now.items.find((i) => i.id === target.id);
-    if (changed && changed.status !== expected) throw new Error(`"${target.task}" is ${changed.status} after ${lens.command!.command}`);
-    // Every other item reads as before: the edit landed on the item clicked.
-    const others = (m: typeof old) => m.items.filter((i) => !touched.has(i.id)).map((i) => `${i.id} ${i.status} ${i.task}`);
-    if (JSON.stringify(others(old)) !== JSON.stringify(others(now))) throw new Error(`${lens.command!.command} on "${target.task}" changed other items`);
+  try {
+    checkClick(before, after, lens, args.itemId, uri, changes[0].edits as TextEdit[]);
+  } catch (error) {
+    if (process.env.FUZZ_DUMP) writeFileSync(process.env.FUZZ_DUMP, JSON.stringify({ before, after, command: lens.command, itemId: args.itemId }, null, 1));
+    throw new Error(`${(error as Error).message}\n${changedLines(before, after)}`);
   }
   return true;
+}
+
+function checkClick(before: string, after: string, lens: CodeLens, itemId: string, uri: string, edits: TextEdit[]): void {
+  const command = lens.command!.command;
+  const old = analyzeNotes(before, { fileName: uri });
+  const target = old.items.find((i) => i.id === itemId);
+  if (!target) throw new Error(`the command edited, but item ${itemId} was not in the text it edited`);
+  if (command !== ServerCommands.markComplete && command !== ServerCommands.reopen) return;
+  if (after.split(/\r\n|\r|\n/).length !== before.split(/\r\n|\r|\n/).length) throw new Error('completing or reopening added or removed a line');
+  // Every edit lies on the lines of the item clicked or of its twin: never on a shifted line.
+  const lines = [target, ...target.linked.map((id) => old.items.find((i) => i.id === id)!)].map((i) => {
+    const span = i.layout?.span ?? i.span;
+    return { from: old.lines.positionAt(span.start).line, to: old.lines.positionAt(span.end).line };
+  });
+  for (const edit of edits) {
+    if (!lines.some((l) => edit.range.start.line >= l.from && edit.range.end.line <= l.to)) {
+      throw new Error(`${command} on "${target.task}" (lines ${lines.map((l) => `${l.from + 1}-${l.to + 1}`).join(', ')}) edited line ${edit.range.start.line + 1}`);
+    }
+  }
+  const expected = command === ServerCommands.markComplete ? 'done' : 'open';
+  const changed = analyzeNotes(after, { fileName: uri }).items.find((i) => i.id === target.id);
+  if (changed && changed.status !== expected) throw new Error(`"${target.task}" is ${changed.status} after ${command}`);
+}
+
+/** The lines a click changed, before and after (for the failure report). */
+function changedLines(before: string, after: string): string {
+  const a = before.split(/\r\n|\r|\n/);
+  const b = after.split(/\r\n|\r|\n/);
+  const out: string[] = [];
+  for (let i = 0; i < Math.max(a.length, b.length) && out.length < 12; i++) {
+    if (a[i] !== b[i]) out.push(`    line ${i + 1}: ${JSON.stringify(a[i])?.slice(0, 300)}\n        now: ${JSON.stringify(b[i])?.slice(0, 300)}`);
+  }
+  return out.join('\n');
 }
 
 function checkWorkspaceEdit(document: TextDocument, changes: TextDocumentEdit[] | undefined, what: string): void {

@@ -76,7 +76,7 @@ export function parseEntryText(text: string, base: number, ctx: EntryContext): P
 
   let doneMarker: Span | null = null;
   let doneDate: string | null = null;
-  const marks = doneMarks(work);
+  const marks = doneMarks(work, text);
   for (const mark of marks) {
     doneMarker = { start: base + mark.start, end: base + mark.end };
     doneDate = mark.date;
@@ -124,13 +124,17 @@ export function parseEntryText(text: string, base: number, ctx: EntryContext): P
   return { owner, task, due, done, doneDate, doneMarker, strike, statusText, taskStart: base + leading, contentEnd };
 }
 
-/** `✅ 2025-03-10`, `✔`, each with the blanks before it (but not those a previous mark took). */
-function doneMarks(work: string): Array<{ start: number; end: number; date: string | null }> {
+/**
+ * `✅ 2025-03-10`, `✔`, each with the blanks before it on its line (not those a previous mark took,
+ * and never a line break: removing a mark must not join two lines). `source` is `work` before
+ * line breaks were blanked.
+ */
+export function doneMarks(work: string, source = work): Array<{ start: number; end: number; date: string | null }> {
   const marks: Array<{ start: number; end: number; date: string | null }> = [];
   let previousEnd = 0;
   for (const m of work.matchAll(DONE_MARK)) {
     let start = m.index!;
-    while (start > previousEnd && /\s/.test(work[start - 1])) start--;
+    while (start > previousEnd && (source[start - 1] === ' ' || source[start - 1] === '\t')) start--;
     previousEnd = m.index! + m[0].length;
     marks.push({ start, end: previousEnd, date: m[1] ?? null });
   }

@@ -207,6 +207,7 @@ function listEntry(unit: ItemUnit, units: Unit[], text: string, section: Section
       ownerAt: parsed.taskStart,
       dueAt: parsed.contentEnd,
       inTaskList,
+      ...(section === null && unit.checkbox ? { boxMakesEntry: true } : {}),
       dueStyle: 'due-field',
     },
   };
