@@ -1,8 +1,9 @@
 // A fuzz run of the real language server (dist/server.js) over JSON-RPC: random documents and
 // random edit sequences (insertions, deletions, whole-text replacements, out-of-order versions,
 // clicks on lenses computed on older text, quick fixes), asking after every step for diagnostics,
-// lenses, code actions and symbols. The server must stay up and answer every request, with ranges
-// inside the document and edits that change only the item they were meant for.
+// lenses, code actions and symbols (and hover, inlay hints, completion, folding and rename where a
+// cursor might be). The server must stay up and answer every request, with ranges inside the
+// document and edits that change only the item they were meant for.
 import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import type { CodeAction, CodeLens, Diagnostic, DocumentSymbol, Range, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
@@ -90,7 +91,7 @@ export async function fuzzServer(options: FuzzOptions): Promise<FuzzReport> {
     let staleLenses: CodeLens[] = [];
     try {
       client.open(uri, input.text);
-      await checkAll(client, uri, ask);
+      await checkAll(client, uri, ask, n * 7919);
       for (const op of input.operations) {
         step++;
         operationName = op.kind;
@@ -138,7 +139,7 @@ export async function fuzzServer(options: FuzzOptions): Promise<FuzzReport> {
             client.open(uri, text);
             break;
         }
-        staleLenses = (await checkAll(client, uri, ask)).lenses;
+        staleLenses = (await checkAll(client, uri, ask, n * 7919 + step * 104_729)).lenses;
         report.steps++;
       }
       if (n % 10 === 9) await ask('actionItems', () => client.actionItems());
@@ -169,8 +170,11 @@ export async function fuzzServer(options: FuzzOptions): Promise<FuzzReport> {
 
 type Ask = <T>(what: string, request: () => Promise<T>) => Promise<T>;
 
-/** The four requests an editor makes after a change, each checked. */
-async function checkAll(client: TestClient, uri: string, ask: Ask): Promise<{ lenses: CodeLens[] }> {
+/**
+ * The requests an editor makes after a change (diagnostics, lenses, code actions, symbols), and those
+ * it makes where the cursor is (`probe`: hover, inlay hints, completion, folding, rename), each checked.
+ */
+async function checkAll(client: TestClient, uri: string, ask: Ask, probe: number): Promise<{ lenses: CodeLens[] }> {
   const document = client.documents.get(uri)!;
   const diagnostics: Diagnostic[] = await ask('diagnostics', () => client.pullDiagnostics(uri));
   diagnostics.forEach((d) => checkRange(document, d.range, `diagnostic ${d.code}`));
@@ -188,6 +192,23 @@ async function checkAll(client: TestClient, uri: string, ask: Ask): Promise<{ le
     s.children?.forEach((c) => checkSymbol(c, s));
   };
   symbols.forEach((s) => checkSymbol(s));
+
+  const at = document.positionAt(probe % (document.getText().length + 1));
+  const whole = { start: { line: 0, character: 0 }, end: document.positionAt(document.getText().length) };
+  const hover = await ask('hover', () => client.hover(uri, at));
+  if (hover?.range) checkRange(document, hover.range, 'hover');
+  for (const hint of await ask('inlayHint', () => client.inlayHints(uri, whole))) checkRange(document, { start: hint.position, end: hint.position }, 'inlay hint');
+  const completion = await ask('completion', () => client.completion(uri, at));
+  for (const item of completion?.items ?? []) {
+    const edit = item.textEdit as { range?: Range; insert?: Range; replace?: Range } | undefined;
+    for (const range of [edit?.range, edit?.insert, edit?.replace]) if (range) checkRange(document, range, `completion ${item.label}`);
+  }
+  const lineCount = document.lineCount;
+  for (const fold of await ask('foldingRange', () => client.foldingRanges(uri))) {
+    if (fold.startLine < 0 || fold.endLine >= lineCount || fold.startLine > fold.endLine) throw new Error(`folding range ${fold.startLine}-${fold.endLine} outside ${lineCount} lines`);
+  }
+  const rename = await ask('prepareRename', () => client.prepareRename(uri, at));
+  if (rename?.range) checkRange(document, rename.range, 'prepareRename');
   if (!client.alive) throw new Error('the server exited');
   return { lenses };
 }
