@@ -56,7 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status.update(open, overdue);
     const notes: string[] = [];
     if (!result.complete) notes.push('Reading the workspace’s notes…');
-    if (result.skipped.length) notes.push(`${result.skipped.length} file${result.skipped.length === 1 ? '' : 's'} skipped (${[...new Set(result.skipped.map((s) => s.reason.replace(/^[\d.]+ MB is /, '').replace(/ limit$/, '')))].join('; ')})`);
+    if (result.skipped.length) notes.push(`${result.skipped.length} file${result.skipped.length === 1 ? '' : 's'} skipped (${[...new Set(result.skipped.map((s) => s.reason.replace(/^[\d.]+ [KM]B is /, '').replace(/ limit$/, '')))].join('; ')})`);
     view.message = notes.join(' ') || undefined;
   };
 

@@ -2,5 +2,8 @@
 // `--node-ipc` (VS Code), `--stdio` (Neovim, Helix, …) or `--socket=PORT`.
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { startServer } from './lsp/notesServer';
+import { installProcessGuards } from './lsp/processGuards';
 
-startServer(createConnection(ProposedFeatures.all));
+const connection = createConnection(ProposedFeatures.all);
+installProcessGuards(connection);
+startServer(connection);

@@ -43,6 +43,11 @@ export interface ClientOptions {
   today?: string;
   /** Extra `initializationOptions` (such as the client's `storagePath`). */
   initializationOptions?: Record<string, unknown>;
+  /** The editor's process id sent in `initialize` (the server exits when it is gone); default this process. */
+  processId?: number | null;
+  /** Options for node before the server's path (`--require`, permissions). */
+  nodeArgs?: string[];
+  env?: Record<string, string>;
 }
 
 export class TestClient {
@@ -67,8 +72,8 @@ export class TestClient {
   ) {}
 
   static async start(options: ClientOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], {
-      env: { ...process.env, MEETING_NOTES_TODAY: options.today ?? '2024-02-01' },
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(ROOT, 'dist', 'server.js'), '--stdio'], {
+      env: { ...process.env, MEETING_NOTES_TODAY: options.today ?? '2024-02-01', ...options.env },
       stdio: ['pipe', 'pipe', 'inherit'],
     });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -103,7 +108,7 @@ export class TestClient {
       window: { showDocument: { support: true }, workDoneProgress: true },
     };
     const initialized = await connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
-      processId: process.pid,
+      processId: options.processId === undefined ? process.pid : options.processId,
       rootUri: options.folder ?? null,
       workspaceFolders: options.folder ? [{ uri: options.folder, name: 'notes' }] : null,
       capabilities,
@@ -130,7 +135,10 @@ export class TestClient {
       this.shownDocuments.push(params);
       return { success: true };
     });
-    c.onRequest('window/showMessageRequest', () => null);
+    c.onRequest('window/showMessageRequest', (params: { message: string }) => {
+      this.logs.push(`shown: ${params.message}`);
+      return null;
+    });
     c.onRequest('workspace/applyEdit', (params: ApplyWorkspaceEditParams) => {
       this.appliedEdits.push(params);
       return this.applyWorkspaceEdit(params);
@@ -330,19 +338,54 @@ export class TestClient {
     return this.applyWorkspaceEdit({ edit: action.edit! });
   }
 
-  /** The server's process id (to read its memory use). */
-  get pid(): number | undefined {
-    return this.child.pid;
+  get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
   }
 
-  get alive(): boolean {
-    return this.child.exitCode === null;
+  /** The server's process id. */
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  /** Sends the changes as an editor does while typing (ranges in the current text), as a new version unless one is given. */
+  change(uri: string, changes: Array<{ range: Range; text: string }>, version?: number): number {
+    const current = this.documents.get(uri)!;
+    const next = version ?? current.version + 1;
+    this.documents.set(uri, TextDocument.update(current, changes, next));
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: next }, contentChanges: changes });
+    return next;
+  }
+
+  /** Kills the server process, as a crash would. */
+  kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<number | null> {
+    const exited = this.exited();
+    this.child.kill(signal);
+    return exited;
+  }
+
+  /** Resolves with the exit code (null when killed by a signal) once the server process has ended. */
+  exited(timeoutMs = 15000): Promise<number | null> {
+    if (!this.alive) return Promise.resolve(this.child.exitCode);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the server process did not exit')), timeoutMs);
+      this.child.once('exit', (code) => {
+        clearTimeout(timer);
+        resolve(code);
+      });
+    });
+  }
+
+  /** Closes the server's input, as when the editor goes away without a word. */
+  endInput(): void {
+    this.child.stdin!.end();
   }
 
   async stop(): Promise<void> {
     try {
-      await this.connection.sendRequest('shutdown');
-      await this.connection.sendNotification('exit');
+      if (this.alive) {
+        await this.connection.sendRequest('shutdown');
+        await this.connection.sendNotification('exit');
+      }
     } catch {
       // already gone
     }

@@ -126,6 +126,8 @@ export interface EntryLayout {
   dueAt: number;
   /** True when the entry is in a list whose other items use checkboxes (so reopening keeps `[ ]`). */
   inTaskList: boolean;
+  /** A task-list item outside any summary section: its box is what makes it an entry, so reopening keeps it. */
+  boxMakesEntry?: boolean;
   /** How a due date is written in this entry's section: `- Due: X`, `by X`, or a Due column. */
   dueStyle: EntryStyle['dueStyle'];
   table?: { columns: TableColumns; cells: Span[] };

@@ -21,6 +21,14 @@ export class PathError extends Error {}
  */
 export function discoverNotes(paths: string[], cwd = process.cwd()): Discovered[] {
   const found = new Map<string, Discovered>();
+  // A file reached by two names (a symbolic link to it, or given twice) is read once.
+  const seen = new Set<string>();
+  const add = (path: string, explicit: boolean) => {
+    const real = realPath(path);
+    if (found.has(path) || seen.has(real)) return;
+    seen.add(real);
+    found.set(path, { path, explicit });
+  };
   for (const given of paths) {
     const path = resolve(cwd, given);
     let stats;
@@ -30,9 +38,9 @@ export function discoverNotes(paths: string[], cwd = process.cwd()): Discovered[
       throw new PathError(`cannot read '${given}': ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (error as Error).message}`);
     }
     if (stats.isFile()) {
-      if (!found.has(path)) found.set(path, { path, explicit: true });
+      add(path, true);
     } else if (stats.isDirectory()) {
-      for (const file of walk(path)) if (!found.has(file)) found.set(file, { path: file, explicit: false });
+      for (const file of walk(path)) add(file, false);
     } else {
       throw new PathError(`cannot read '${given}': not a file or folder`);
     }
@@ -57,6 +65,7 @@ function walk(root: string): string[] {
   const realRoot = realpathSync(root);
   const files: string[] = [];
   const visited = new Set<string>();
+  const seenFiles = new Set<string>(); // real paths: a file and a link to it are one file
 
   const visit = (dir: string, layers: IgnoreLayer[]) => {
     let real: string;
@@ -81,15 +90,20 @@ function walk(root: string): string[] {
       const path = join(dir, entry.name);
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
+      let realFile = join(real, entry.name);
       if (entry.isSymbolicLink()) {
         const target = safeTarget(path, realRoot);
         if (!target) continue;
-        isDir = target.isDirectory();
-        isFile = target.isFile();
+        isDir = target.stats.isDirectory();
+        isFile = target.stats.isFile();
+        realFile = target.real;
       }
       if (isIgnored(active, path, isDir)) continue;
       if (isDir) visit(path, active);
-      else if (isFile && NOTES_EXTENSIONS.includes(extname(entry.name).toLowerCase())) files.push(path);
+      else if (isFile && NOTES_EXTENSIONS.includes(extname(entry.name).toLowerCase()) && !seenFiles.has(realFile)) {
+        seenFiles.add(realFile);
+        files.push(path);
+      }
     }
   };
 
@@ -102,7 +116,7 @@ function safeTarget(path: string, realRoot: string) {
   try {
     const real = realpathSync(path);
     if (real !== realRoot && !real.startsWith(realRoot + sep)) return null;
-    return statSync(real);
+    return { real, stats: statSync(real) };
   } catch {
     return null; // dangling link
   }
@@ -110,11 +124,28 @@ function safeTarget(path: string, realRoot: string) {
 
 function readIgnore(dir: string): IgnoreLayer | null {
   const file = join(dir, '.gitignore');
-  if (!existsSync(file)) return null;
+  if (!exists(file)) return null;
   try {
     return { dir, rules: ignore().add(readFileSync(file, 'utf8')) };
   } catch {
     return null;
+  }
+}
+
+/** Whether a path exists; false too when it may not be looked at (permissions). */
+function exists(path: string): boolean {
+  try {
+    return existsSync(path);
+  } catch {
+    return false;
+  }
+}
+
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
   }
 }
 
@@ -125,12 +156,12 @@ function readIgnore(dir: string): IgnoreLayer | null {
  */
 function ancestorsIgnore(root: string): IgnoreLayer[] {
   const layers: IgnoreLayer[] = [];
-  if (existsSync(join(root, '.git'))) return layers;
+  if (exists(join(root, '.git'))) return layers;
   let dir = dirname(root);
   for (let depth = 0; depth < 64 && dir !== dirname(dir); depth++, dir = dirname(dir)) {
     const layer = readIgnore(dir);
     if (layer) layers.unshift(layer);
-    if (existsSync(join(dir, '.git'))) return isIgnored(layers, root, true) ? [] : layers;
+    if (exists(join(dir, '.git'))) return isIgnored(layers, root, true) ? [] : layers;
   }
   return []; // not in a repository: no outside rules apply
 }

@@ -60,7 +60,7 @@ export class WorkspaceIndexer {
   ) {}
 
   configure(folderUris: string[], settings: NotesSettings, excludes: string[]): void {
-    this.folders = folderUris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+    this.folders = folderUris.filter((u) => u.startsWith('file:')).flatMap((u) => localPath(u) ?? []);
     this.includeGlob = settings.files;
     this.excludeGlobs = excludes;
     this.include = picomatch(settings.files, { dot: true, nocase: true });
@@ -288,4 +288,13 @@ export class WorkspaceIndexer {
 /** Where the index worker script sits next to the server bundle. */
 export function defaultWorkerFile(serverDir: string): string {
   return join(serverDir, 'indexWorker.js');
+}
+
+/** The local path of a file: URI; null for one that names no local file (`file://server/share`). */
+function localPath(uri: string): string | null {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return null;
+  }
 }

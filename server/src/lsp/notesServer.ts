@@ -28,8 +28,9 @@ import { Clock } from './clock';
 import { toTextEdits } from './convert';
 import { COMPLETE_OVERDUE_KIND, WRITE_DATE_KIND, carryOverEdit, codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
-import { COMMAND_LABELS, commandEdits, isItemArgs } from './features/commands';
+import { COMMAND_LABELS, commandEdits, isAmbiguous, isItemArgs, isStale } from './features/commands';
 import { completion } from './features/completion';
+import { CompletionMemory } from './features/completionMemory';
 import { documentDiagnostics } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
@@ -56,9 +57,10 @@ const FIRST_LOOK_LIMIT_MS = 2000;
 /** Starts the meeting-notes language server on a connection (IPC, stdio or a test's streams). */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  // Set once the settings are known; the store reads closed files (for commands) with the same size limit.
+  // Set once the settings are known.
   let indexer: WorkspaceIndexer | undefined;
-  const store = new NotesStore(documents, () => indexer?.maxFileBytes ?? Number.POSITIVE_INFINITY);
+  const store = new NotesStore(documents, (message) => connection.console.error(message));
+  const completions = new CompletionMemory();
   const series = new SeriesTracker(store);
   let settings: NotesSettings = DEFAULT_SETTINGS;
   let clock = new Clock();
@@ -94,7 +96,10 @@ export function startServer(connection: Connection): void {
       setTimeout(async () => {
         await settingsReady;
         pushTimers.delete(uri);
-        const file = await store.newest(uri).catch(() => undefined);
+        const file = await store.newest(uri).catch((error: unknown) => {
+          connection.console.error(`diagnostics of ${uri}: ${(error as Error).stack ?? error}`);
+          return undefined;
+        });
         if (!file || !documents.get(uri) || pushTimers.has(uri)) return; // closed, or changed again meanwhile
         const diagnostics = guard('diagnostics', [], () => documentDiagnostics(file, settings, clock.today(), series.current()));
         void connection.sendDiagnostics({ uri, version: file.version ?? undefined, diagnostics });
@@ -147,6 +152,7 @@ export function startServer(connection: Connection): void {
     const before = settings;
     const { raw, exclude } = await loadSettings();
     settings = normalizeSettings(pushed ?? raw);
+    store.setMaxBytes(Math.round(settings.maxFileSize * 1024 * 1024));
     indexer!.configure(folders, settings, excludeGlobs(exclude));
     return before.files !== settings.files || before.maxFileSize !== settings.maxFileSize;
   };
@@ -253,21 +259,27 @@ export function startServer(connection: Connection): void {
     notifyChanged([document.uri]);
   });
 
-  documents.onDidClose(({ document }) => {
-    store.forgetOpen(document.uri);
-    clearTimeout(pushTimers.get(document.uri));
-    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
-    // The buffer may have held unsaved text: go back to what is on disk.
-    if (document.uri.startsWith('file:')) void indexer!.update(fileURLToPath(document.uri));
-    notifyChanged([document.uri]);
-  });
+  documents.onDidClose(({ document }) =>
+    guard('close', undefined, () => {
+      store.forgetOpen(document.uri);
+      clearTimeout(pushTimers.get(document.uri));
+      if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+      // The buffer may have held unsaved text: go back to what is on disk.
+      if (document.uri.startsWith('file:')) void indexer!.update(fileURLToPath(document.uri));
+      notifyChanged([document.uri]);
+    }),
+  );
 
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
     for (const change of changes) {
-      if (!change.uri.startsWith('file:')) continue;
-      const path = fileURLToPath(change.uri);
-      if (change.type === FileChangeType.Deleted) indexer!.removed(path);
-      else if (!documents.get(change.uri)) await indexer!.update(path);
+      try {
+        if (!change.uri.startsWith('file:')) continue;
+        const path = fileURLToPath(change.uri);
+        if (change.type === FileChangeType.Deleted) indexer!.removed(path);
+        else if (!documents.get(change.uri)) await indexer!.update(path);
+      } catch (error) {
+        connection.console.error(`file change ${change.uri}: ${(error as Error).stack ?? error}`);
+      }
     }
   });
 
@@ -289,7 +301,7 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction((params) =>
     guard('code actions', [], () => {
       const file = store.get(params.textDocument.uri);
-      return file ? codeActions(file, params, settings, clock.today(), workspaceEdit, { index: series.current(), fileOf: (uri) => store.get(uri) }) : [];
+      return file ? codeActions(file, params, settings, clock.today(), workspaceEdit, { index: series.current(), fileOf: (uri) => store.get(uri) }, completions) : [];
     }),
   );
 
@@ -345,7 +357,12 @@ export function startServer(connection: Connection): void {
       void connection.window.showWarningMessage('The notes have changed and that item is no longer there; nothing was changed.');
       return false;
     }
-    const edits = commandEdits(command, args, file.model, { today: clock.today(), writeDoneDate: settings.writeDoneDate });
+    if (isStale(args, file) && isAmbiguous(file.model, args.itemId)) {
+      // Ids come from the words: with two entries alike, an older click may mean the other one.
+      void connection.window.showWarningMessage('The notes have changed and there are two entries with these words; nothing was changed. Please try again.');
+      return false;
+    }
+    const edits = commandEdits(command, args, file.model, { today: clock.today(), writeDoneDate: settings.writeDoneDate }, completions);
     if (!edits.length) return false;
     const result = await connection.workspace.applyEdit({ label: COMMAND_LABELS[command] ?? 'Meeting notes', edit: workspaceEdit(file, toTextEdits(file.model, edits)) });
     if (!result.applied && result.failureReason) connection.console.warn(`edit not applied: ${result.failureReason}`);

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeNotes, buildModel } from '../core/analyze';
+import { DEFAULT_MAX_FILE_BYTES, tooBig } from '../core/decode';
 import type { NotesModel } from '../core/model';
 import { BlockCache, readBlocksAsync } from '../core/parse/readBlocks';
 
@@ -25,6 +26,8 @@ export function fileNameOf(uri: string): string {
 interface OpenAnalysis {
   blocks: BlockCache;
   version: number;
+  /** The text the model was read from. */
+  text: string;
   model: NotesModel | null;
 }
 
@@ -40,19 +43,29 @@ export class NotesStore {
   private readonly open = new Map<string, OpenAnalysis>();
   private readonly indexed = new Map<string, NotesModel>();
   private readonly skipped = new Map<string, string>();
+  /** Open documents not analysed (over the size limit, or the analysis failed), and why. */
+  private readonly openSkipped = new Map<string, string>();
+  private maxBytes = DEFAULT_MAX_FILE_BYTES;
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
-    /** The size limit of files read from disk (the index's setting). */
-    readonly maxBytes: () => number = () => Number.POSITIVE_INFINITY,
+    private readonly logError: (message: string) => void = () => undefined,
   ) {}
+
+  /** The size limit (meetingNotes.maxFileSize) for open documents too. */
+  setMaxBytes(maxBytes: number): void {
+    if (maxBytes !== this.maxBytes) this.open.clear();
+    this.maxBytes = maxBytes;
+  }
 
   /** The model of an open document at its current version. */
   modelOf(document: TextDocument): NotesModel {
     const analysis = this.analysisOf(document.uri);
-    if (analysis.model && analysis.version === document.version) return analysis.model;
-    const model = analyzeNotes(document.getText(), { fileName: fileNameOf(document.uri), blocks: analysis.blocks });
-    Object.assign(analysis, { version: document.version, model });
+    const text = document.getText();
+    // Keyed by the text too: a client may send versions out of order, and the same version twice.
+    if (analysis.model && analysis.version === document.version && analysis.text === text) return analysis.model;
+    const model = this.analyzeOpen(document, analysis);
+    Object.assign(analysis, { version: document.version, text, model });
     return model;
   }
 
@@ -67,15 +80,15 @@ export class NotesStore {
       if (!document || token?.isCancellationRequested) return undefined;
       const analysis = this.analysisOf(uri);
       const text = document.getText();
-      if ((analysis.model && analysis.version === document.version) || analysis.blocks.previous || text.length < SLICED_READ_BYTES) {
+      if ((analysis.model && analysis.version === document.version && analysis.text === text) || analysis.blocks.previous || text.length < SLICED_READ_BYTES || this.tooBig(text)) {
         return { uri, version: document.version, model: this.modelOf(document) };
       }
       const version = document.version;
       const stale = () => this.documents.get(uri)?.version !== version || !!token?.isCancellationRequested;
       const flat = await readBlocksAsync(text, analysis.blocks, stale);
       if (!flat || stale()) continue;
-      if (analysis.version !== version || !analysis.model) {
-        Object.assign(analysis, { version, model: buildModel(text, flat, { fileName: fileNameOf(uri) }) });
+      if (analysis.version !== version || analysis.text !== text || !analysis.model) {
+        Object.assign(analysis, { version, text, model: this.contained(uri, version, analysis, () => buildModel(text, flat, { fileName: fileNameOf(uri) })) });
       }
       return { uri, version, model: analysis.model! };
     }
@@ -83,8 +96,43 @@ export class NotesStore {
 
   private analysisOf(uri: string): OpenAnalysis {
     let analysis = this.open.get(uri);
-    if (!analysis) this.open.set(uri, (analysis = { blocks: new BlockCache(), version: -1, model: null }));
+    if (!analysis) this.open.set(uri, (analysis = { blocks: new BlockCache(), version: -1, text: '', model: null }));
     return analysis;
+  }
+
+  /**
+   * An open document's model; one over the size limit is not parsed, and one the analysis fails on
+   * (a bug) is logged: both read as empty, with the reason among the skipped files, so every
+   * feature still answers.
+   */
+  private analyzeOpen(document: TextDocument, analysis: OpenAnalysis): NotesModel {
+    const fileName = fileNameOf(document.uri);
+    const text = document.getText();
+    const big = this.tooBig(text);
+    if (big) {
+      this.openSkipped.set(document.uri, big);
+      return analyzeNotes('', { fileName });
+    }
+    return this.contained(document.uri, document.version, analysis, () => analyzeNotes(text, { fileName, blocks: analysis.blocks }));
+  }
+
+  /** Why a text is over the size limit, or null. */
+  private tooBig(text: string): string | null {
+    return text.length > this.maxBytes / 4 ? tooBig(Buffer.byteLength(text, 'utf8'), this.maxBytes) : null;
+  }
+
+  /** Runs an analysis; a failure (a bug) is logged and reads as an empty model, listed as skipped. */
+  private contained(uri: string, version: number, analysis: OpenAnalysis, analyze: () => NotesModel): NotesModel {
+    try {
+      const model = analyze();
+      this.openSkipped.delete(uri);
+      return model;
+    } catch (error) {
+      this.logError(`analysis of ${uri} (version ${version}) failed: ${(error as Error).stack ?? error}`);
+      this.openSkipped.set(uri, `could not be analysed (${(error as Error).message}); please report this`);
+      analysis.blocks = new BlockCache(); // it may be half-updated
+      return analyzeNotes('', { fileName: fileNameOf(uri) });
+    }
   }
 
   get(uri: string): NotesFile | undefined {
@@ -135,6 +183,7 @@ export class NotesStore {
 
   forgetOpen(uri: string): void {
     this.open.delete(uri);
+    this.openSkipped.delete(uri);
   }
 
   clearIndex(): void {
@@ -143,6 +192,8 @@ export class NotesStore {
   }
 
   skippedFiles(): Array<{ uri: string; reason: string }> {
-    return [...this.skipped].map(([uri, reason]) => ({ uri, reason }));
+    const skipped = new Map(this.skipped);
+    for (const [uri, reason] of this.openSkipped) if (this.documents.get(uri)) skipped.set(uri, reason);
+    return [...skipped].map(([uri, reason]) => ({ uri, reason }));
   }
 }

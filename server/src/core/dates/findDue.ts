@@ -1,4 +1,5 @@
 import type { DueDate, Span } from '../model';
+import { trimEndChars } from '../text/plain';
 import { isMonthOnly, readDate, readDueValue } from './readDate';
 
 /** A due date found in a text, and the part of the text to cut to leave only the task. */
@@ -9,15 +10,15 @@ export interface FoundDue {
 
 const FIELD_LABEL = String.raw`(?:due(?:\s+date)?|deadline|eta|target(?:\s+date)?|by\s+when)`;
 /** `- Due: Tomorrow`, `, due: Friday`, `due:: 2025-03-12`, `📅 2025-03-12`. */
-const FIELD = new RegExp(String.raw`(\s*[-–—|,;]\s*|\s+|^)(?:${FIELD_LABEL}\s*(?:::?|=)\s*|📅\s*)`, 'giu');
+// `(?<!\s)`: the same leftmost match, without retrying from every blank of a long run of them.
+const FIELD = new RegExp(String.raw`(?<!\s)(\s*[-–—|,;]\s*|\s+|^)(?:${FIELD_LABEL}\s*(?:::?|=)\s*|📅\s*)`, 'giu');
 /** `(due: 2025-03-12)`, `(due Friday)`, `[due:: 2025-03-12]`. */
-const BRACKETED = new RegExp(String.raw`(\s*)([(\[])\s*(?:${FIELD_LABEL}\s*(?:::?|=)?\s*|📅\s*)`, 'giu');
+const BRACKETED = new RegExp(String.raw`(?<!\s)(\s*)([(\[])\s*(?:${FIELD_LABEL}\s*(?:::?|=)?\s*|📅\s*)`, 'giu');
 /** Where an unbracketed field value ends. */
-const VALUE_END = /\s+[-–—|]\s+|\s*;|\s*✅|\s*\((?!\s*\d)|\s*\[|$/u;
+const VALUE_END = /(?<!\s)(?:\s+[-–—|]\s+|\s*;|\s*✅|\s*\((?!\s*\d)|\s*\[)|$/u;
 
 const PREPOSITIONS = /(?:^|\s)(by|before|until|till|til|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before)\s+/giu;
 const BARE_START = /(?:^|\s)(?=(?:today|tonight|tomorrow|tmrw|this|next|over|during|end|eow|eod|cob|the|sun|mon|tue|wed|thu|fri|sat|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)[\p{L}\p{N}]*|in\s+(?:a|an|one|two|three|four|five|six|\d+|a\s+couple\s+of|a\s+few)\s)/giu;
-const DASHED_VALUE = /\s+[–—-]\s+([^\s–—-][^–—-]*?)[\s.!]*$/u;
 const AT_END = /^[\s.,;:!?)\]]*$|^\s*(?:\(|[-–—]\s)/u;
 
 /** A labelled due date: `Due: X` or `(due X)`. The label makes any value a due date, even `TBD`. */
@@ -44,13 +45,13 @@ export function findDueField(text: string, base: number, meetingDate: string | n
 
 function dueFromValue(text: string, start: number, end: number, base: number, meetingDate: string | null): DueDate | null {
   const raw = text.slice(start, end);
-  const value = raw.trim().replace(/[.,;]+$/, '');
+  const value = trimEndChars(raw.trim(), /[.,;]/);
   if (!value) return null;
   const valueStart = start + (raw.length - raw.trimStart().length);
   const reading = readDueValue(value, meetingDate);
   const shown = reading.date && reading.length < value.length ? value.slice(0, reading.length).trim() : value;
   return {
-    text: shown,
+    text: oneLine(shown),
     date: reading.date,
     vague: reading.vague,
     ...(reading.invalid ? { invalid: true } : {}),
@@ -82,7 +83,7 @@ export function findDuePhrase(
     const textStart = keepPreposition ? prepStart : m.index! + m[0].length;
     return {
       due: {
-        text: text.slice(textStart, expressionEnd).trim(),
+        text: oneLine(text.slice(textStart, expressionEnd).trim()),
         date: reading.date,
         vague: reading.vague,
         ...(reading.invalid ? { invalid: true } : {}),
@@ -93,15 +94,14 @@ export function findDuePhrase(
   }
   if (!options.allowBare) return null;
   // `talk to the vendor — ASAP`, `rotate keys - next sprint`: a closing value set off by a dash.
-  const dashed = options.atEnd ? DASHED_VALUE.exec(text) : null;
+  const dashed = options.atEnd ? dashedValue(text) : null;
   if (dashed) {
-    const valueStart = dashed.index + dashed[0].indexOf(dashed[1]);
-    const value = dashed[1];
+    const { valueStart, value } = dashed;
     const reading = readDate(value, meetingDate);
     if (reading && reading.length >= value.length && !isMonthOnly(value)) {
       return {
         due: { text: value, date: reading.date, vague: reading.vague, ...(reading.invalid ? { invalid: true } : {}), span: { start: base + valueStart, end: base + valueStart + value.length } },
-        cut: { start: base + dashed.index, end: base + valueStart + value.length },
+        cut: { start: base + dashed.start, end: base + valueStart + value.length },
       };
     }
   }
@@ -115,7 +115,7 @@ export function findDuePhrase(
     // `for next Tuesday`, `on Friday`: the little word belongs to the date, not to the task.
     const lead = /(?:^|\s)(?:for|on|at)\s+$/iu.exec(text.slice(0, start));
     return {
-      due: { text: expression.trim(), date: reading.date, vague: false, span: { start: base + start, end: base + start + reading.length } },
+      due: { text: oneLine(expression.trim()), date: reading.date, vague: false, span: { start: base + start, end: base + start + reading.length } },
       cut: { start: base + (lead ? lead.index : m.index!), end: base + start + reading.length },
     };
   }
@@ -125,4 +125,27 @@ export function findDuePhrase(
 /** Whether the due date starting at `dueStart` follows a label (`Due: X`, `(due X`, `📅 X`) rather than `by`/`before`. */
 export function dueIsLabelled(text: string, dueStart: number): boolean {
   return /(?:due(?:\s+date)?|deadline|eta|target(?:\s+date)?|by\s+when)\s*(?:::?|=)?\s*$|📅\s*$/iu.test(text.slice(Math.max(0, dueStart - 16), dueStart));
+}
+
+/** A due date as shown: a value wrapped over lines reads the same whatever the file's line endings. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}
+
+/**
+ * The value closing a clause after a dash set off by blanks (`talk to the vendor — ASAP`): what
+ * follows the last dash, without trailing blanks and stops. Found by scanning, in linear time (the
+ * equivalent pattern, `/\s+[–—-]\s+([^\s–—-][^–—-]*?)[\s.!]*$/`, took minutes on long runs of blanks).
+ */
+function dashedValue(text: string): { start: number; valueStart: number; value: string } | null {
+  const dash = Math.max(text.lastIndexOf('-'), text.lastIndexOf('–'), text.lastIndexOf('—'));
+  if (dash <= 0 || !/\s/.test(text[dash - 1]) || !/\s/.test(text[dash + 1] ?? '')) return null;
+  let valueStart = dash + 1;
+  while (valueStart < text.length && /\s/.test(text[valueStart])) valueStart++;
+  let end = text.length;
+  while (end > valueStart && /[\s.!]/.test(text[end - 1])) end--;
+  if (end <= valueStart) return null;
+  let start = dash;
+  while (start > 0 && /\s/.test(text[start - 1])) start--;
+  return { start, valueStart, value: text.slice(valueStart, end) };
 }

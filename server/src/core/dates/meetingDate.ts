@@ -1,8 +1,10 @@
 import { isoDate } from './calendar';
+import { trimEndChars, trimStartChars } from '../text/plain';
 import { readCalendarDate } from './readDate';
 
 const SEPARATOR = /\s*[-–—|:,(]\s*|\s+/g;
-const TRAILING = /[\s)\].,;:!]*$/;
+/** What may close a title after its date: `(January 29, 2024).` */
+const TRAILING = /[\s)\].,;:!]/;
 
 /**
  * Splits a title line into its name and date: `Engineering Architecture Review - January 29, 2024`,
@@ -12,13 +14,13 @@ export function splitTitleDate(line: string, reference: string | null): { title:
   const text = line.trim();
   if (!/\d/.test(text)) return null;
   const whole = readCalendarDate(text, reference);
-  if (whole?.date && !text.slice(whole.length).replace(TRAILING, '')) return { title: '', date: whole.date };
+  if (whole?.date && !trimEndChars(text.slice(whole.length), TRAILING)) return { title: '', date: whole.date };
   SEPARATOR.lastIndex = 0;
   for (let m = SEPARATOR.exec(text); m; m = SEPARATOR.exec(text)) {
     if (m.index === 0) continue;
     const suffix = text.slice(m.index + m[0].length);
     const reading = readCalendarDate(suffix, reference);
-    if (reading?.date && !suffix.slice(reading.length).replace(TRAILING, '')) {
+    if (reading?.date && !trimEndChars(suffix.slice(reading.length), TRAILING)) {
       return { title: cleanTitle(text.slice(0, m.index)), date: reading.date };
     }
   }
@@ -30,7 +32,7 @@ export function splitTitleDate(line: string, reference: string | null): { title:
 }
 
 function cleanTitle(text: string): string {
-  return text.replace(/^[\s\-–—|:·•,]+|[\s\-–—|:·•,(]+$/g, '');
+  return trimEndChars(trimStartChars(text, /[\s\-–—|:·•,]/), /[\s\-–—|:·•,(]/);
 }
 
 /** `2025-03-10-platform.md`, `standup_20250310.txt` → `2025-03-10`. */

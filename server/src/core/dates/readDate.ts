@@ -90,11 +90,28 @@ const MILESTONE = new RegExp(
 const PREPOSITION = /^(?:by|before|until|till|til|due|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before)\s+/iu;
 
 /**
+ * No date expression is longer than this (`no later than the end of the following week`), so the
+ * readers only ever look at this much of a text: callers try many starting points in long lines,
+ * and chrono would otherwise search the whole rest of the line from each of them.
+ */
+const DATE_WINDOW = 120;
+
+/** The start of `text` that can hold a date expression, cut at a word boundary. */
+function dateWindow(text: string): string {
+  if (text.length <= DATE_WINDOW) return text;
+  const head = text.slice(0, DATE_WINDOW);
+  if (!/[\p{L}\p{N}]/u.test(text[DATE_WINDOW])) return head;
+  const lastSpace = Math.max(head.lastIndexOf(' '), head.lastIndexOf('\t'));
+  return lastSpace > 0 ? head.slice(0, lastSpace) : head;
+}
+
+/**
  * Reads the date expression at the start of `text` (`Tomorrow`, `February 3rd for Phase 1`,
  * `before production`), counting relative words from the meeting date. Null when the text does
  * not start with a date or vague-date expression.
  */
-export function readDate(text: string, meetingDate: string | null): DateReading | null {
+export function readDate(whole: string, meetingDate: string | null): DateReading | null {
+  const text = dateWindow(whole);
   const prefix = PREPOSITION.exec(text);
   if (prefix) {
     const rest = readDate(text.slice(prefix[0].length), meetingDate);
@@ -197,7 +214,8 @@ function readVague(text: string): DateReading | null {
 const calendarDates = new Memo<DateReading | null>();
 
 /** A calendar date written out (`January 29, 2024`, `2025-09-15`, `3 March 2025`), never a relative word. */
-export function readCalendarDate(text: string, reference: string | null): DateReading | null {
+export function readCalendarDate(whole: string, reference: string | null): DateReading | null {
+  const text = dateWindow(whole);
   if (!/\d/.test(text)) return null; // every calendar date has a day number; skips chrono for most text
   const reading = calendarDates.get(() => readCalendarDateNow(text, reference), text, reference);
   return reading && { ...reading };

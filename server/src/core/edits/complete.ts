@@ -1,4 +1,5 @@
-import type { ActionItem, NotesModel } from '../model';
+import { doneMarks } from '../extract/entry';
+import type { ActionItem, NotesModel, Span } from '../model';
 import { type CompleteOptions, type TextEdit, cellText, insert, itemById, normalizeEdits, remove, replace, withTwins } from './textEdit';
 
 /**
@@ -32,6 +33,8 @@ function completeOne(model: NotesModel, item: ActionItem, options: CompleteOptio
     const value = options.writeDoneDate ? `Done ✅ ${options.today}` : 'Done';
     return [replace(layout.statusText, cellText(model.text, layout.statusText, value))];
   }
+  // A table row without its task cell has nowhere to take a box: writing one at the row's start would shift its cells.
+  if (layout.table && (layout.table.columns.task === null || !layout.table.cells[layout.table.columns.task])) return [];
   const edits: TextEdit[] = [];
   if (layout.checkbox) edits.push(replace({ start: layout.checkbox.start + 1, end: layout.checkbox.start + 2 }, 'x'));
   else edits.push(insert(layout.boxAt, '[x] '));
@@ -42,18 +45,33 @@ function completeOne(model: NotesModel, item: ActionItem, options: CompleteOptio
 function reopenOne(model: NotesModel, item: ActionItem): TextEdit[] {
   const layout = item.layout;
   if (!layout || item.status === 'open') return [];
+  const { text } = model;
   const edits: TextEdit[] = [];
   if (layout.table && layout.table.columns.status != null && layout.statusText) {
-    edits.push(replace(layout.statusText, cellText(model.text, layout.statusText, 'Open')));
+    edits.push(replace(layout.statusText, cellText(text, layout.statusText, 'Open')));
   } else if (layout.statusText) {
-    edits.push(remove(layout.statusText)); // `- Done`, `(done)`: the words that made it done
+    edits.push(removeWithinLines(text, layout.statusText)); // `- Done`, `(done)`: the words that made it done
   }
-  if (layout.checkbox && /[xX]/.test(model.text[layout.checkbox.start + 1])) {
-    // A box we inserted (plain list, with our done date) goes; a task list keeps its `[ ]`.
-    const inserted = layout.shape === 'table' || (!layout.inTaskList && layout.doneMarker !== null);
+  if (layout.checkbox && /[xX]/.test(text[layout.checkbox.start + 1])) {
+    // A box we inserted (plain list, with our done date) goes; a task list keeps its `[ ]`, and so
+    // does a task-list item outside any section (the box is what makes it an item).
+    const inserted = !layout.boxMakesEntry && (layout.shape === 'table' || (!layout.inTaskList && layout.doneMarker !== null));
     edits.push(inserted ? remove(layout.checkbox) : replace({ start: layout.checkbox.start + 1, end: layout.checkbox.start + 2 }, ' '));
   }
-  if (layout.doneMarker) edits.push(remove(layout.doneMarker));
+  if (layout.doneMarker) {
+    // Every done mark of the entry: one left behind would keep it done.
+    const marks = layout.shape === 'table' ? [layout.doneMarker] : doneMarks(text.slice(layout.span.start, layout.span.end).replace(/[\r\n]/g, ' '), text.slice(layout.span.start, layout.span.end)).map((m) => ({ start: layout.span.start + m.start, end: layout.span.start + m.end }));
+    if (!marks.some((m) => m.start === layout.doneMarker!.start)) marks.push(layout.doneMarker);
+    for (const mark of marks) edits.push(removeWithinLines(text, mark));
+  }
   if (layout.strike) edits.push(remove(layout.strike[0]), remove(layout.strike[1]));
-  return edits;
+  return normalizeEdits(edits).filter((e, i, all) => i === 0 || all[i - 1].span.end <= e.span.start);
+}
+
+/** Removes a span, but never a line break at its edges: reopening must not join two lines. */
+function removeWithinLines(text: string, span: Span): TextEdit {
+  let { start, end } = span;
+  const lastBreak = Math.max(text.lastIndexOf('\n', end - 1), text.lastIndexOf('\r', end - 1));
+  if (lastBreak >= start) start = lastBreak + 1;
+  return remove({ start, end: Math.max(start, end) });
 }

@@ -19,7 +19,8 @@ export const remove = (span: Span): TextEdit => ({ span, newText: '' });
 
 /** The line break the document already uses. */
 export function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  if (text.includes('\r\n')) return '\r\n';
+  return text.includes('\r') && !text.includes('\n') ? '\r' : '\n';
 }
 
 export function itemById(model: NotesModel, id: string): ActionItem | undefined {

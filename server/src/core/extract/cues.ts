@@ -1,7 +1,7 @@
 import { findDuePhrase } from '../dates/findDue';
 import { Memo } from '../memo';
 import type { CueKind, DueDate, Span } from '../model';
-import { capitalize, plainText } from '../text/plain';
+import { capitalize, plainText, trimEndChars, trimStartChars } from '../text/plain';
 import { type EntryContext, moveDue, parseEntryText } from './entry';
 import { splitSentences } from './statement';
 
@@ -99,10 +99,12 @@ function actionCue(sentence: string, at: number, m: RegExpExecArray, ctx: CueCon
 
 function commitmentCue(sentence: string, at: number, ctx: CueContext, probe: { answersRequest: boolean }): FoundCue | null {
   if (/\?\s*$/.test(sentence)) return null;
+  // Where the first condition word is: a cue after it is conditional (found once, not per cue).
+  const condition = CONDITION.exec(sentence)?.index ?? Infinity;
   COMMITMENT.lastIndex = 0;
   for (let m = COMMITMENT.exec(sentence); m; m = COMMITMENT.exec(sentence)) {
     const after = sentence.slice(m.index + m[0].length);
-    if (NOT_A_PROMISE.test(after) || CONDITION.test(sentence.slice(0, m.index))) continue;
+    if (NOT_A_PROMISE.test(after) || condition < m.index) continue;
     const clauseStart = m.index + m[0].length;
     const found = findDuePhrase(after, at + clauseStart, ctx.meetingDate, { atEnd: false, allowBare: true });
     // `I can …` is only a promise with a date: `I can have it by Friday`.
@@ -133,7 +135,7 @@ function commitmentCue(sentence: string, at: number, ctx: CueContext, probe: { a
 }
 
 function clauseText(text: string): string {
-  return capitalize(plainText(text).replace(/[\s.,;:!…]+$/u, '').replace(/^[\s,;:]+/, ''));
+  return capitalize(trimStartChars(trimEndChars(plainText(text), /[\s.,;:!…]/u), /[\s,;:]/));
 }
 
 /** The request in a statement that `I'll take that` answers: `Can someone update the runbook?`. */
@@ -147,7 +149,7 @@ function readRequest(text: string): string | null {
     const sentence = sentences[i].text.replace(/^[\p{L} ]{1,30},\s+(?=(?:can|could|would|will|please)\b)/iu, '');
     const opener = REQUEST_OPENER.exec(sentence);
     if (opener || /\?\s*$/.test(sentence)) {
-      const request = sentence.slice(opener ? opener[0].length : 0).replace(/[?.!\s]+$/, '');
+      const request = trimEndChars(sentence.slice(opener ? opener[0].length : 0), /[?.!\s]/);
       if (request && opener) return request;
     }
   }

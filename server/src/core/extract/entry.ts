@@ -1,7 +1,7 @@
 import { findDueField, findDuePhrase } from '../dates/findDue';
 import { Memo } from '../memo';
 import type { DueDate, Span } from '../model';
-import { capitalize, flattenLines, plainText } from '../text/plain';
+import { capitalize, flattenLines, plainText, trimEndChars, trimStartChars } from '../text/plain';
 import { type Roster, isGroupName, looksLikeName } from './people';
 
 /** The parts of one summary entry (`Mike: Test Redis pool - Due: Tomorrow ✅ 2024-01-30`). */
@@ -27,17 +27,22 @@ export interface EntryContext {
   withOwner: boolean;
 }
 
-const NAME = String.raw`[\p{L}\p{M}][\p{L}\p{M}'’.\-]*(?:\s+[\p{L}\p{M}][\p{L}\p{M}'’.\-]*){0,3}`;
+// Emoji may be part of a name (`🦄 Uni`); such a name is only taken when it is an attendee's.
+const NAME_CHAR = String.raw`\p{L}\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f`;
+const NAME = String.raw`[${NAME_CHAR}][${NAME_CHAR}'’.\-]*(?:\s+[${NAME_CHAR}][${NAME_CHAR}'’.\-]*){0,3}`;
 const DONE_WORDS = String.raw`done|complete|completed|closed|finished|resolved|shipped|merged|fixed|cancell?ed|dropped|won'?t\s+do`;
 const OPEN_WORDS = String.raw`open|to\s*do|todo|in\s+progress|wip|ongoing|blocked|pending|not\s+started|started|on\s+hold|at\s+risk`;
+// Patterns that may start with blanks begin with `(?<!\s)`: the leftmost match is the same, but the
+// engine no longer retries from every blank of a long run of them (quadratic in the run's length).
 const STATUS_TRAILER = new RegExp(
   // A separator or brackets are required: `Get the thing done` is a task, `Thing - Done` a status.
-  String.raw`(?:\s*[-–—|,;]\s*(?:[(\[]\s*)?|\s*[(\[]\s*)(?:status\s*:\s*)?(?:(${DONE_WORDS})|(${OPEN_WORDS}))\s*[)\]]?[.!]?\s*$`,
+  String.raw`(?<!\s)(?:\s*[-–—|,;]\s*(?:[(\[]\s*)?|\s*[(\[]\s*)(?:status\s*:\s*)?(?:(${DONE_WORDS})|(${OPEN_WORDS}))\s*[)\]]?[.!]?\s*$`,
   'iu',
 );
-const STATUS_FIELD = new RegExp(String.raw`(?:\s*[-–—|,;]\s*|\s+)(?:[(\[]\s*)?status\s*:\s*(?:(${DONE_WORDS})|(${OPEN_WORDS}))\s*[)\]]?`, 'iu');
+const STATUS_FIELD = new RegExp(String.raw`(?<!\s)(?:\s*[-–—|,;]\s*|\s+)(?:[(\[]\s*)?status\s*:\s*(?:(${DONE_WORDS})|(${OPEN_WORDS}))\s*[)\]]?`, 'iu');
 const STATUS_LEADER = new RegExp(String.raw`^(\s*)(?:\[\s*(?:(${DONE_WORDS})|(${OPEN_WORDS}))\s*\]|(?:(${DONE_WORDS})|(${OPEN_WORDS}))\s*[:\-–—])\s*`, 'iu');
-const DONE_MARK = /\s*✅\s*(\d{4}-\d{2}-\d{2})?|\s*(?:✔️?|☑️?|✓)/gu;
+/** A done mark; the blanks before it belong to it too (see `doneMarks`). */
+const DONE_MARK = /✅\s*(\d{4}-\d{2}-\d{2})?|(?:✔️?|☑️?|✓)/gu;
 
 /** Capitalised words that start tasks (`Need to…`, `Remember to…`) rather than name an owner. */
 const NOT_OWNERS = new Set(
@@ -99,12 +104,14 @@ function readEntry(text: string, base: number, ctx: EntryContext): ParsedEntry {
 
   let doneMarker: Span | null = null;
   let doneDate: string | null = null;
-  for (const m of work.matchAll(DONE_MARK)) {
-    doneMarker = { start: base + m.index!, end: base + m.index! + m[0].length };
-    doneDate = m[1] ?? null;
+  const marks = doneMarks(work, text);
+  for (const mark of marks) {
+    doneMarker = { start: base + mark.start, end: base + mark.end };
+    doneDate = mark.date;
     done = true;
-    blank({ start: m.index!, end: m.index! + m[0].length });
   }
+  // Blanked in one pass: a line of many marks must not copy the text once per mark.
+  if (marks.length) work = work.replace(DONE_MARK, (mark) => ' '.repeat(mark.length));
 
   let statusText: Span | null = null;
   const status = STATUS_FIELD.exec(work) ?? STATUS_TRAILER.exec(work);
@@ -140,9 +147,26 @@ function readEntry(text: string, base: number, ctx: EntryContext): ParsedEntry {
   }
 
   const leading = work.length - work.trimStart().length;
-  let task = plainText(work).replace(/^[\s:;,\-–—|]+|[\s:;,.\-–—|]+$/g, '');
+  let task = trimEndChars(trimStartChars(plainText(work), /[\s:;,\-–—|]/), /[\s:;,.\-–—|]/);
   if (/^\p{Ll}+\b/u.test(task)) task = capitalize(task); // `Wei to split…` → `Split…`, but `iOS` stays
   return { owner, task, due, done, doneDate, doneMarker, strike, statusText, taskStart: base + leading, contentEnd };
+}
+
+/**
+ * `✅ 2025-03-10`, `✔`, each with the blanks before it on its line (not those a previous mark took,
+ * and never a line break: removing a mark must not join two lines). `source` is `work` before
+ * line breaks were blanked.
+ */
+export function doneMarks(work: string, source = work): Array<{ start: number; end: number; date: string | null }> {
+  const marks: Array<{ start: number; end: number; date: string | null }> = [];
+  let previousEnd = 0;
+  for (const m of work.matchAll(DONE_MARK)) {
+    let start = m.index!;
+    while (start > previousEnd && (source[start - 1] === ' ' || source[start - 1] === '\t')) start--;
+    previousEnd = m.index! + m[0].length;
+    marks.push({ start, end: previousEnd, date: m[1] ?? null });
+  }
+  return marks;
 }
 
 function shift(span: Span, by: number): Span {
@@ -194,7 +218,7 @@ function findOwner(work: string, roster: Roster): FoundOwner | null {
 
   // `Owner: Ana`, `(owner: @ana)`, `assigned to Ana`
   const field = new RegExp(
-    String.raw`(\s*[-–—|,;(\[]?\s*)(?:owner|assignee|assigned\s+to|who|dri)\s*:?\s+(@?${NAME})\s*[)\]]?`,
+    String.raw`(?<!\s)(\s*[-–—|,;(\[]?\s*)(?:owner|assignee|assigned\s+to|who|dri)\s*:?\s+(@?${NAME})\s*[)\]]?`,
     'iu',
   ).exec(work);
   if (field && accept(field[2], false)) {
@@ -203,7 +227,7 @@ function findOwner(work: string, roster: Roster): FoundOwner | null {
   }
 
   // Trailing `(@ana)`, `— @ana`, `(Ana)`, `- Ana` where Ana is an attendee.
-  const trailing = new RegExp(String.raw`(\s*(?:[-–—]\s*|\(\s*|\[\s*|\s))(@?${NAME})\s*[)\]]?\s*$`, 'u').exec(work);
+  const trailing = new RegExp(String.raw`(?<!\s)(\s*(?:[-–—]\s*|\(\s*|\[\s*|\s))(@?${NAME})\s*[)\]]?\s*$`, 'u').exec(work);
   if (trailing) {
     const written = trailing[2];
     const words = written.split(/\s+/);

@@ -197,7 +197,8 @@ function findAttendees(units: Unit[], from: number, to: number): Attendee[] {
         found.push(...parseAttendeeList(line.text.slice(at), line.start + at));
       } else if ((startsList(unit, units[i + 1]) ? bareHeaderLineKind(line.text) : headerLineKind(line.text)) === 'attendees') {
         capture = { block: unit.block, heading: false };
-      } else if (capture?.heading) {
+      } else if (capture?.heading && !readStatementHead(line.text, new Roster([]))?.time) {
+        // Names written as a paragraph under the heading; a timestamped line is already the transcript.
         found.push(...parseAttendeeList(line.text, line.start));
       }
     }

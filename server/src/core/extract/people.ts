@@ -74,6 +74,7 @@ function splitAnd(text: string, start: number): Array<{ text: string; start: num
 
 /** One attendee: `Mike Johnson (Engineering Lead)`, `Priya — SRE`, `@jonas`. */
 export function parseAttendee(text: string, offset: number): Attendee | null {
+  if (text.length > 300) return null; // a name with a role is never that long (and the pattern below would rescan it)
   const m = /^(\s*)(.*?)\s*(?:\(([^)]*)\)|\s[-–—]\s+(.+))?\s*$/.exec(text);
   if (!m) return null;
   const name = plainText(m[2]).replace(/^@/, '').replace(/[.]$/, '');

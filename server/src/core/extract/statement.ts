@@ -61,7 +61,8 @@ export interface Sentence {
 /** Splits spoken text into sentences; `e.g. this` and `3.5` do not end one, `this... Decision:` does. */
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
-  const end = /[.!?…]+(?=\s+(?![\p{Ll}\d]))|[.!?…]+$/gu;
+  // Only from the start of a run of stops: the same matches, without rescanning long runs (`……`).
+  const end = /(?<![.!?…])(?:[.!?…]+(?=\s+(?![\p{Ll}\d]))|[.!?…]+$)/gu;
   let start = 0;
   for (let m = end.exec(text); m; m = end.exec(text)) {
     const stop = m.index + m[0].length;
@@ -72,8 +73,34 @@ export function splitSentences(text: string): Sentence[] {
   return sentences;
 }
 
+/**
+ * No sentence is read as longer than this many characters (blanks not counted, so that line endings
+ * do not matter): speech without full stops (some transcription tools write none) is cut between
+ * words, so that reading a statement stays linear in its length however it is written.
+ */
+export const MAX_SENTENCE_LENGTH = 1000;
+
 function pushTrimmed(sentences: Sentence[], raw: string, start: number): void {
-  const lead = raw.length - raw.trimStart().length;
-  const value = raw.trim();
+  let lead = raw.length - raw.trimStart().length;
+  let value = raw.trim();
+  while (value.length > MAX_SENTENCE_LENGTH) {
+    const limit = indexAfterVisible(value, MAX_SENTENCE_LENGTH);
+    if (limit >= value.length) break;
+    let blank = limit;
+    while (blank > 0 && !/\s/.test(value[blank])) blank--;
+    const cut = blank > indexAfterVisible(value, MAX_SENTENCE_LENGTH / 2) ? blank : limit;
+    sentences.push({ text: value.slice(0, cut).trimEnd(), start: start + lead });
+    const rest = value.slice(cut);
+    lead += cut + (rest.length - rest.trimStart().length);
+    value = rest.trimStart();
+  }
   if (value) sentences.push({ text: value, start: start + lead });
+}
+
+/** The index in `text` right after its `count`-th character that is not a blank. */
+function indexAfterVisible(text: string, count: number): number {
+  let seen = 0;
+  let i = 0;
+  for (; i < text.length && seen < count; i++) if (!/\s/.test(text[i])) seen++;
+  return i;
 }

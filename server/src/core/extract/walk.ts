@@ -65,7 +65,7 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string):
     const section: Section = {
       kind,
       meeting: meeting.index,
-      title: plainText(title).replace(/\s*:\s*$/, ''),
+      title: withoutTrailingColon(plainText(title)),
       headerSpan,
       depth: via === 'heading' ? depth : null,
       insertAt: headerSpan.end,
@@ -207,6 +207,7 @@ function listEntry(unit: ItemUnit, units: Unit[], text: string, section: Section
       ownerAt: parsed.taskStart,
       dueAt: parsed.contentEnd,
       inTaskList,
+      ...(section === null && unit.checkbox ? { boxMakesEntry: true } : {}),
       dueStyle: 'due-field',
     },
   };
@@ -381,4 +382,10 @@ function trimEndOffset(text: string, end: number): number {
   let at = end;
   while (at > 0 && /\s/.test(text[at - 1])) at--;
   return at;
+}
+
+/** `ACTION ITEMS :` → `ACTION ITEMS` (without a regex that rescans long runs of blanks). */
+function withoutTrailingColon(title: string): string {
+  const trimmed = title.trimEnd();
+  return trimmed.endsWith(':') ? trimmed.slice(0, -1).trimEnd() : title;
 }

@@ -1,5 +1,6 @@
 import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
 import type { Span } from '../model';
+import { inlineHtmlSpans } from './inlineHtml';
 import { readFrontMatter } from './markdown';
 
 /** One line of notes text; `text` is the source with inline HTML comments blanked out. */
@@ -165,18 +166,25 @@ function offsetOf(node: Nodes, edge: 'start' | 'end'): number {
 
 /** Blanks inline HTML (comments, tags) so that no regex reads it, keeping every offset. */
 function maskedSlice(text: string, node: Paragraph | Heading, start: number, end: number): string {
-  let slice = text.slice(start, end);
+  const slice = text.slice(start, end);
+  if (!slice.includes('<')) return slice;
+  // `<` inside a code span is text.
+  const code: Span[] = [];
   const visit = (n: Nodes) => {
-    if (n.type === 'html') {
-      const from = offsetOf(n, 'start') - start;
-      const to = offsetOf(n, 'end') - start;
-      slice = slice.slice(0, from) + slice.slice(from, to).replace(/[^\r\n]/g, ' ') + slice.slice(to);
-    } else if ('children' in n) {
-      for (const child of n.children) visit(child);
-    }
+    if (n.type === 'inlineCode') code.push({ start: offsetOf(n, 'start') - start, end: offsetOf(n, 'end') - start });
+    else if ('children' in n) for (const child of n.children) visit(child);
   };
   visit(node);
-  return slice;
+  const spans = inlineHtmlSpans(slice, code);
+  if (!spans.length) return slice;
+  const parts: string[] = [];
+  let at = 0;
+  for (const span of spans) {
+    parts.push(slice.slice(at, span.start), slice.slice(span.start, span.end).replace(/[^\r\n]/g, ' '));
+    at = span.end;
+  }
+  parts.push(slice.slice(at));
+  return parts.join('');
 }
 
 function paragraphLines(text: string, node: Paragraph): TextLine[] {
@@ -188,11 +196,13 @@ function paragraphLines(text: string, node: Paragraph): TextLine[] {
 export function linesOf(masked: string, start: number): TextLine[] {
   const lines: TextLine[] = [];
   let lineStart = 0;
-  for (const raw of masked.split('\n')) {
-    const content = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  // `\r\n`, `\n` and a lone `\r` all end a line, in markdown as in the editor.
+  for (const m of masked.matchAll(/([^\r\n]*)(\r\n|\r|\n|$)/g)) {
+    const content = m[1];
     const indent = /^[ \t]*/.exec(content)![0].length;
     lines.push({ start: start + lineStart + indent, end: start + lineStart + content.length, text: content.slice(indent) });
-    lineStart += raw.length + 1;
+    lineStart += m[0].length;
+    if (!m[2]) break;
   }
   return lines;
 }
@@ -203,7 +213,7 @@ function headingUnit(text: string, node: Heading, block: number): HeadingUnit {
   const last = node.children[node.children.length - 1];
   const contentStart = first ? offsetOf(first, 'start') : span.end;
   const contentEnd = last ? offsetOf(last, 'end') : span.end;
-  const content = maskedSlice(text, node, contentStart, contentEnd).replace(/\r?\n[\s\S]*$/, '');
+  const content = maskedSlice(text, node, contentStart, contentEnd).replace(/[\r\n][\s\S]*$/, '');
   return { type: 'heading', block, depth: node.depth, span, content: { start: contentStart, end: contentStart + content.length, text: content } };
 }
 

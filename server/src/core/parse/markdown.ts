@@ -1,20 +1,56 @@
 import type { Root } from 'mdast';
+import type { Position } from 'unist';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { type Processor, unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
+import './editMap';
+import { boundNesting } from './nesting';
+
+/**
+ * Inline syntax the analysis never reads (it works on the source text of each line), switched off
+ * in the parser: emphasis, links and images, footnotes, GFM autolinks and strike-through. Besides
+ * saving time, this removes micromark's quadratic cases (`*_*_*_…`, `[a](` repeated, unclosed
+ * `<!--` in a long paragraph: inline HTML is found by `inlineHtmlSpans` instead).
+ */
+const UNREAD_SYNTAX = [
+  'attention',
+  'labelStartImage',
+  'labelStartLink',
+  'labelEnd',
+  'htmlText',
+  'strikethrough',
+  'wwwAutolink',
+  'protocolAutolink',
+  'emailAutolink',
+  'gfmFootnoteDefinition',
+  'gfmFootnoteCall',
+  'gfmPotentialFootnoteCall',
+];
+
+function skipUnreadSyntax(this: Processor) {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push({ disable: { null: UNREAD_SYNTAX } });
+}
 
 // Frozen once: parsing only runs the parser (with the GFM and front matter syntax extensions).
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).use(skipUnreadSyntax).freeze();
 // For a part of a document that does not start it: front matter is only front matter on line 1.
-const bodyProcessor = unified().use(remarkParse).use(remarkGfm).freeze();
+const bodyProcessor = unified().use(remarkParse).use(remarkGfm).use(skipUnreadSyntax).freeze();
 
-/** The markdown tree of a document, or of a later part of one (`atStart: false`: no front matter). */
+/**
+ * The block structure of a notes text, or of a later part of one (`atStart: false`: no front
+ * matter); offsets in the tree are offsets in `text`.
+ */
 export function parseMarkdown(text: string, atStart = true): Root {
   // Only offered front matter when there is some: a failed attempt (a first line `---` that is
   // never closed, as while typing front matter) leaves the parser unable to read later lists.
-  return (atStart && startsWithFrontMatter(text) ? processor : bodyProcessor).parse(text);
+  const parser = atStart && startsWithFrontMatter(text) ? processor : bodyProcessor;
+  const root = parser.parse(boundNesting(text));
+  // micromark skips a byte order mark and counts offsets from after it; the model counts it, as editors do.
+  if (text.charCodeAt(0) === 0xfeff) shiftOffsets(root, 1);
+  return root;
 }
 
 /** Whether the text opens with a complete YAML (`---`) or TOML (`+++`) front matter block. */
@@ -33,12 +69,25 @@ export function frontMatterEnd(text: string): number {
   return found ? found.index + found[0].length : -1;
 }
 
-/** Front matter as a plain object; malformed YAML yields an empty object rather than an error. */
+function shiftOffsets(node: { position?: Position; children?: unknown[] }, by: number): void {
+  if (node.position) {
+    if (node.position.start.offset !== undefined) node.position.start.offset += by;
+    if (node.position.end.offset !== undefined) node.position.end.offset += by;
+  }
+  for (const child of node.children ?? []) shiftOffsets(child as { position?: Position; children?: unknown[] }, by);
+}
+
+/**
+ * Front matter as a plain object; malformed YAML yields an empty object rather than an error.
+ * Plain YAML only: tags such as `!!js/function` stay strings, aliases are capped (no billion laughs),
+ * and warnings are not printed.
+ */
 export function readFrontMatter(yamlText: string): Record<string, unknown> {
   const simple = readSimpleYaml(yamlText);
   if (simple) return simple;
   try {
-    const data: unknown = parseYaml(yamlText, { prettyErrors: false, maxAliasCount: 50 });
+    // YAML reads a lone \r as part of a line; the values need no offsets, so line endings are unified.
+    const data: unknown = parseYaml(yamlText.replace(/\r\n?/g, '\n'), { prettyErrors: false, maxAliasCount: 50, logLevel: 'silent' });
     return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
   } catch {
     return {};

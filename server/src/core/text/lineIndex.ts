@@ -1,14 +1,22 @@
 import type { LineIndex, Position, Span } from '../model';
 
-/** Builds the offset ↔ position table of a text once; lookups are binary searches. */
+/**
+ * Builds the offset ↔ position table of a text once; lookups are binary searches. `\r\n`, `\n`
+ * and a lone `\r` each end a line, as in LSP and VS Code: a client counts lines that way, so any
+ * other count would put ranges and edits on the wrong line.
+ */
 export function createLineIndex(text: string): LineIndex {
   const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */ || (c === 13 /* \r */ && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
 
   const lineEnd = (line: number): number => {
     if (line >= starts.length - 1) return text.length;
-    const next = starts[line + 1] - 1; // the \n
-    return next > starts[line] && text.charCodeAt(next - 1) === 13 /* \r */ ? next - 1 : next;
+    let end = starts[line + 1] - 1; // the \n or lone \r
+    if (text.charCodeAt(end) === 10 && end > starts[line] && text.charCodeAt(end - 1) === 13) end--;
+    return end;
   };
 
   const positionAt = (offset: number): Position => {

@@ -3,15 +3,19 @@ import { Memo } from '../memo';
 
 const plainTexts = new Memo<string>();
 
-/** Drops inline markup (`**`, `~~`, backticks, link targets) and collapses whitespace. */
+/**
+ * Drops inline markup (`**`, `~~`, backticks, link targets) and collapses whitespace. Links and
+ * emphasis are looked for over at most 1000 characters, so that a long line of unclosed markup
+ * is read in linear time.
+ */
 export function plainText(source: string): string {
   return plainTexts.get(() => readPlainText(source), source);
 }
 
 function readPlainText(source: string): string {
   return source
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/(\*\*|__|~~)(?=\S)([\s\S]*?\S)\1/g, '$2')
+    .replace(/!?\[([^\]]{0,1000})\]\([^)]{0,1000}\)/g, '$1')
+    .replace(/(\*\*|__|~~)(?=\S)([\s\S]{0,1000}?\S)\1/g, '$2')
     .replace(/(^|[^\w*])[*_](?=\S)([^*_]*?\S)[*_](?![\w*])/g, '$1$2')
     .replace(/`([^`]*)`/g, '$1')
     .replace(/\\([\\`*_{}[\]()#+\-.!|~])/g, '$1')
@@ -21,7 +25,7 @@ function readPlainText(source: string): string {
 
 const normalizedNames = new Memo<string>();
 
-/** For comparing names: case, accents, `@` and `.`/`_`/`-` separators do not matter. */
+/** For comparing names: case, accents, invisible characters, `@` and `.`/`_`/`-` separators do not matter. */
 export function normalizeName(name: string): string {
   return normalizedNames.get(() => readNormalizedName(name), name);
 }
@@ -29,7 +33,7 @@ export function normalizeName(name: string): string {
 function readNormalizedName(name: string): string {
   return name
     .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+    .replace(/[\p{M}\p{Cf}]/gu, '')
     .toLowerCase()
     .replace(/^@/, '')
     .replace(/[._\-\s]+/g, ' ')
@@ -52,4 +56,21 @@ export function trimmed(text: string, base: number): { text: string; start: numb
   const lead = text.length - text.trimStart().length;
   const value = text.trim();
   return { text: value, start: base + lead, end: base + lead + value.length };
+}
+
+/**
+ * `text` without the characters matching `char` (a one-character pattern) at its end. Linear,
+ * unlike `/[…]+$/`, which retries from every character of a long run that does not reach the end.
+ */
+export function trimEndChars(text: string, char: RegExp): string {
+  let end = text.length;
+  while (end > 0 && char.test(text[end - 1])) end--;
+  return text.slice(0, end);
+}
+
+/** `text` without the characters matching `char` at its start. */
+export function trimStartChars(text: string, char: RegExp): string {
+  let start = 0;
+  while (start < text.length && char.test(text[start])) start++;
+  return text.slice(start);
 }

@@ -1,4 +1,4 @@
-import { type CodeAction, CodeActionKind, type CodeActionParams } from 'vscode-languageserver';
+import { type CodeAction, CodeActionKind, type CodeActionParams, type Range } from 'vscode-languageserver';
 import { addDays, shortLabel } from '../../core/dates/calendar';
 import { readCalendarDate } from '../../core/dates/readDate';
 import { assignOwner, carryOver, markAllComplete, markComplete, recordInSummary, setDueDate } from '../../core/edits';
@@ -9,6 +9,8 @@ import { type SeriesIndex, latestMeeting } from '../../core/series';
 import type { NotesSettings } from '../../protocol';
 import { SOURCE, toTextEdits } from '../convert';
 import type { NotesFile } from '../store';
+import type { CompletionMemory } from './completionMemory';
+import { documentDiagnostics } from './diagnostics';
 import type { WorkspaceEditFactory } from './workspaceEdit';
 
 export const COMPLETE_OVERDUE_KIND = `${CodeActionKind.Source}.meetingNotes.completeOverdue`;
@@ -18,6 +20,12 @@ interface Fix {
   title: string;
   edits: CoreEdit[];
   preferred?: boolean;
+  /** The item this fix marks complete. */
+  completes?: string;
+}
+
+function diagnosticKey(code: string, range: Range): string {
+  return `${code}@${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
 }
 
 /** The workspace's meeting series, and its files, for fixes that edit another file of a series. */
@@ -27,7 +35,15 @@ export interface SeriesContext {
 }
 
 /** Quick fixes for the notes' diagnostics, and the source action that completes every overdue item. */
-export function codeActions(file: NotesFile, params: CodeActionParams, settings: NotesSettings, today: string, workspaceEdit: WorkspaceEditFactory, series?: SeriesContext): CodeAction[] {
+export function codeActions(
+  file: NotesFile,
+  params: CodeActionParams,
+  settings: NotesSettings,
+  today: string,
+  workspaceEdit: WorkspaceEditFactory,
+  series?: SeriesContext,
+  memory?: CompletionMemory,
+): CodeAction[] {
   const { model } = file;
   const actions: CodeAction[] = [];
   const only = params.context.only;
@@ -35,8 +51,10 @@ export function codeActions(file: NotesFile, params: CodeActionParams, settings:
   const complete = { today, writeDoneDate: settings.writeDoneDate };
 
   if (wants(CodeActionKind.QuickFix)) {
+    // A diagnostic the client still shows from an older text is not fixed: the fix could land elsewhere.
+    const current = new Set(documentDiagnostics(file, settings, today, series?.index).map((d) => diagnosticKey(String(d.code), d.range)));
     for (const diagnostic of params.context.diagnostics) {
-      if (diagnostic.source !== SOURCE) continue;
+      if (diagnostic.source !== SOURCE || !current.has(diagnosticKey(String(diagnostic.code), diagnostic.range))) continue;
       const data = (diagnostic.data ?? {}) as { itemId?: string; decisionId?: string; saidDate?: string; owners?: string[] };
       const item = data.itemId ? model.items.find((i) => i.id === data.itemId) : undefined;
       if (diagnostic.code === 'dropped-item' && item && series) {
@@ -49,6 +67,7 @@ export function codeActions(file: NotesFile, params: CodeActionParams, settings:
       const fixes = fixesFor(diagnostic.code as DiagnosticCode, item, data, file, today, complete);
       fixes.forEach((fix) => {
         if (!fix.edits.length) return;
+        if (fix.completes) memory?.remember(file.uri, model, [fix.completes], fix.edits);
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: workspaceEdit(file, toTextEdits(model, fix.edits)) });
       });
     }
@@ -74,6 +93,7 @@ export function codeActions(file: NotesFile, params: CodeActionParams, settings:
     const overdue = diagnose(model, { today, severities: {} }).filter((d) => d.code === 'overdue').map((d) => d.data.itemId!);
     if (overdue.length) {
       const edits = markAllComplete(model, overdue, complete);
+      memory?.remember(file.uri, model, overdue, edits);
       actions.push({ title: `Mark all ${overdue.length} overdue item${overdue.length === 1 ? '' : 's'} of this file complete`, kind: COMPLETE_OVERDUE_KIND, edit: workspaceEdit(file, toTextEdits(model, edits)) });
     }
   }
@@ -102,7 +122,7 @@ function fixesFor(
       return [{ title: `Mark "${quote}" complete`, edits: markComplete(model, item.id, complete) }];
     case 'overdue':
     case 'due-soon':
-      return [{ title: `Mark "${quote}" complete`, edits: markComplete(model, item.id, complete), preferred: true }, ...(code === 'overdue' ? later : [])];
+      return [{ title: `Mark "${quote}" complete`, edits: markComplete(model, item.id, complete), preferred: true, completes: item.id }, ...(code === 'overdue' ? later : [])];
     case 'missing-owner': {
       // Whoever said it in the transcript is the likeliest owner.
       const speakers = item.mentions.map((c) => c.owner?.name).filter((n): n is string => !!n);

@@ -1,0 +1,129 @@
+// The properties the analysis core must have, on generated notes and mutated examples. Run briefly
+// by `npm test` (test/unit/properties.test.ts) and at length by `npm run test:fuzz`.
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeNotes } from '../../server/src/core/analyze';
+import { applyEdits, exactReopen, markComplete, undoOfCompletion } from '../../server/src/core/edits';
+import { useLinearEditMap } from '../../server/src/core/parse/editMap';
+import { inlineHtmlSpans } from '../../server/src/core/parse/inlineHtml';
+import { parseMarkdown } from '../../server/src/core/parse/markdown';
+import { createLineIndex } from '../../server/src/core/text/lineIndex';
+import { anyNotes, mutatedExample, notesText } from './generators';
+import { analyzeAndCheck, projection } from './invariants';
+
+/** No generated document (at most a few tens of KB) may take longer than this to analyse, even on a loaded machine. */
+export const BOUND_MS = 10_000;
+
+export interface CoreProperty {
+  name: string;
+  property: () => fc.IProperty<unknown[]>;
+  /** Relative number of cases (cheap properties run more). */
+  runs?: number;
+}
+
+const commonmark = unified().use(remarkParse).freeze();
+
+export const CORE_PROPERTIES: CoreProperty[] = [
+  {
+    name: 'never throws, ends in bounded time, and reports only spans inside the document, at the positions editors use',
+    property: () =>
+      fc.property(anyNotes, (text) => {
+        const started = performance.now();
+        analyzeAndCheck(text);
+        const ms = performance.now() - started;
+        assert.ok(ms < BOUND_MS, `analysis took ${ms.toFixed(0)} ms for ${text.length} characters`);
+      }) as unknown as fc.IProperty<unknown[]>,
+  },
+  {
+    name: 'reads the \\n, \\r\\n and \\r versions of a file into the same model',
+    property: () =>
+      fc.property(fc.oneof(notesText, mutatedExample.map((t) => t.replace(/\r\n?/g, '\n'))), (text) => {
+        const lf = projection(analyzeNotes(text, { fileName: 'notes.md' }));
+        assert.deepEqual(projection(analyzeNotes(text.replace(/\n/g, '\r\n'), { fileName: 'notes.md' })), lf, 'CRLF');
+        assert.deepEqual(projection(analyzeNotes(text.replace(/\n/g, '\r'), { fileName: 'notes.md' })), lf, 'CR');
+      }) as unknown as fc.IProperty<unknown[]>,
+  },
+  {
+    name: 'gives back the original bytes when an item is marked complete and then reopened',
+    property: () =>
+      fc.property(anyNotes, fc.boolean(), (text, writeDoneDate) => {
+        const model = analyzeNotes(text, { fileName: 'notes.md' });
+        for (const item of model.items) {
+          if (item.source !== 'summary' || item.status !== 'open') continue;
+          const edits = markComplete(model, item.id, { today: '2025-03-14', writeDoneDate });
+          if (!edits.length) continue; // a shape that cannot take a mark (a table row without its task cell)
+          const completed = applyEdits(text, edits);
+          assert.notEqual(completed, text, `completing "${item.task}" changes the text`);
+          const again = analyzeNotes(completed, { fileName: 'notes.md' });
+          const done = again.items.find((i) => i.id === item.id);
+          assert.ok(done, `item "${item.task}" is still there after completing it`);
+          assert.equal(done.status, 'done', `"${item.task}" reads as done after completing it`);
+          const openTwins = item.linked.filter((id) => model.items.find((t) => t.id === id)?.status === 'open').length;
+          const doneCount = (m: typeof model) => m.items.filter((i) => i.status === 'done').length;
+          assert.equal(doneCount(again), doneCount(model) + 1 + openTwins, 'only the item and its twin became done');
+          const undo = exactReopen(again, done.id, undoOfCompletion(model, item.id, edits));
+          assert.ok(undo, `completing "${item.task}" can be undone exactly`);
+          assert.equal(applyEdits(completed, undo), text, `reopening "${item.task}" restores the text`);
+        }
+      }) as unknown as fc.IProperty<unknown[]>,
+  },
+  {
+    name: 'counts lines as editors do, whatever the mix of line endings',
+    runs: 5,
+    property: () =>
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'é', '😀', '\r', '\n', ' ') }), (text) => {
+        const ours = createLineIndex(text);
+        const theirs = TextDocument.create('file:///x', 'plaintext', 1, text);
+        assert.equal(ours.lineCount, theirs.lineCount);
+        for (let offset = 0; offset <= text.length; offset++) {
+          assert.deepEqual(ours.positionAt(offset), theirs.positionAt(offset), `offset ${offset}`);
+          assert.equal(ours.offsetAt(theirs.positionAt(offset)), theirs.offsetAt(theirs.positionAt(offset)));
+        }
+      }) as unknown as fc.IProperty<unknown[]>,
+  },
+  {
+    name: 'builds the same tree with the linear token splice as with micromark’s own',
+    property: () => {
+      const shapes = fc.array(
+        fc.constantFrom('- a', '  - b', '    - c', '1. one', '> quote', '> - in quote', '', 'para', '  continued', '```', '| a | b |', '|---|---|', '- [ ] task', '* star', '    code'),
+        { maxLength: 30 },
+      );
+      return fc.property(fc.oneof(shapes.map((l) => l.join('\n')), notesText), (text) => {
+        const linear = parseMarkdown(text);
+        useLinearEditMap(false);
+        try {
+          assert.deepEqual(parseMarkdown(text), linear);
+        } finally {
+          useLinearEditMap(true);
+        }
+      }) as unknown as fc.IProperty<unknown[]>;
+    },
+  },
+  {
+    name: 'finds the same inline HTML as CommonMark (micromark) does',
+    runs: 5,
+    property: () => {
+      const tokens = fc.constantFrom('<!--', '-->', '<!-->', '<a>', '</a>', '<a href="x">', "<b c='d'>", '<br/>', '<?', '?>', '<!DOCTYPE', '>', '<![CDATA[', ']]>', '`', 'x', ' ', '\n', '\\', '<http://x.y>', '<a@b.co>', '<', '"');
+      return fc.property(fc.array(tokens, { maxLength: 24 }), (parts) => {
+        const text = `x ${parts.join('')}`;
+        const root = commonmark.parse(text);
+        const paragraph = root.children[0];
+        if (root.children.length !== 1 || paragraph?.type !== 'paragraph') return; // only paragraph text is masked
+        const expected: Array<{ start: number; end: number }> = [];
+        const code: Array<{ start: number; end: number }> = [];
+        type Node = { type: string; position?: { start: { offset?: number }; end: { offset?: number } }; children?: Node[] };
+        const visit = (node: Node) => {
+          const span = { start: node.position!.start.offset!, end: node.position!.end.offset! };
+          if (node.type === 'html') expected.push(span);
+          if (node.type === 'inlineCode') code.push(span);
+          for (const child of node.children ?? []) visit(child);
+        };
+        visit(paragraph as Node);
+        assert.deepEqual(inlineHtmlSpans(text, code), expected, JSON.stringify(text));
+      }) as unknown as fc.IProperty<unknown[]>;
+    },
+  },
+];

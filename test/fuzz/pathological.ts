@@ -1,0 +1,197 @@
+// Pathological notes: each is analysed under a time bound (in a worker, so that a hang is cut off
+// and reported rather than stopping the run) and must give the result written here.
+import { strict as assert } from 'node:assert';
+import type { NotesDiagnostic, NotesModel } from '../../server/src/core/model';
+
+export interface PathologicalCase {
+  name: string;
+  text: () => string;
+  /** What a user must see. */
+  expect: (model: NotesModel, diagnostics: NotesDiagnostic[]) => void;
+}
+
+const HEAD = '# Sync — 2025-03-10\nAttendees: Tom Bradley, Priya Shah\n\n';
+const lines = (count: number, line: (i: number) => string, eol = '\n') => Array.from({ length: count }, (_, i) => line(i)).join(eol);
+const tasks = (model: NotesModel) => model.items.map((i) => `${i.owner?.name ?? '-'}: ${i.task} (${i.due?.date ?? i.due?.text ?? 'no date'}) ${i.status}`);
+const MB = 1024 * 1024;
+
+export const PATHOLOGICAL: PathologicalCase[] = [
+  {
+    name: 'an empty file',
+    text: () => '',
+    expect: (model) => {
+      assert.equal(model.items.length, 0);
+      assert.equal(model.looksLikeNotes, false);
+      assert.equal(model.lines.lineCount, 1);
+    },
+  },
+  {
+    name: 'a byte order mark before the title',
+    text: () => `\ufeff${HEAD}## Action items\n- [ ] Tom: ship it - Due: Friday\n`,
+    expect: (model) => {
+      assert.equal(model.meetings[0].title, 'Sync');
+      assert.equal(model.meetings[0].date, '2025-03-10');
+      assert.deepEqual(tasks(model), ['Tom Bradley: Ship it (2025-03-14) open']);
+    },
+  },
+  {
+    name: 'mixed line endings (\\n, \\r\\n and a lone \\r)',
+    text: () => '# Sync — 2025-03-10\r\nAttendees: Tom Bradley, Priya Shah\r[00:01] Tom Bradley: I will fix the build by Friday.\n[00:02] Priya Shah: I will update the docs by Monday.\r\n\r\n## Action items\r- [ ] Tom: fix the build - Due: Friday\r\n',
+    expect: (model) => {
+      assert.equal(model.statements.length, 2);
+      // Tom's promise is in the summary; Priya's is not (Monday, said on Monday 2025-03-10, is that day).
+      assert.deepEqual(tasks(model), ['Priya Shah: Update the docs (2025-03-10) open', 'Tom Bradley: Fix the build (2025-03-14) open']);
+      assert.equal(model.lines.lineCount, 8);
+    },
+  },
+  {
+    name: 'a 2 MB single line of transcript',
+    text: () => `${HEAD}[00:01] Tom Bradley: ${'We went through the rollout plan again. '.repeat(Math.ceil((2 * MB) / 40))}I will ship the importer by Friday.`,
+    expect: (model) => {
+      assert.ok(model.text.length > 2 * MB);
+      assert.equal(model.statements.length, 1);
+      assert.deepEqual(tasks(model), ['Tom Bradley: Ship the importer (2025-03-14) open']);
+    },
+  },
+  {
+    name: 'a 2 MB single line without any full stop',
+    text: () => `${HEAD}[00:01] Tom Bradley: ${'and then we talk about it again '.repeat(Math.ceil((2 * MB) / 32))}`,
+    expect: (model) => {
+      assert.equal(model.statements.length, 1);
+      assert.equal(model.items.length, 0);
+    },
+  },
+  {
+    name: '50,000 list items',
+    text: () => `${HEAD}## Action items\n${lines(50_000, (i) => `- [ ] Tom: task ${i} - Due: Friday`)}\n`,
+    expect: (model, diagnostics) => {
+      assert.equal(model.items.length, 50_000);
+      assert.equal(model.items[49_999].task, 'Task 49999');
+      assert.equal(model.items[49_999].due?.date, '2025-03-14');
+      assert.equal(diagnostics.filter((d) => d.code === 'due-soon').length, 50_000);
+    },
+  },
+  {
+    name: '20,000 items with a detail bullet each',
+    text: () => `${HEAD}## Action items\n${lines(20_000, (i) => `- Tom: task ${i} - Due: Friday\n  - detail ${i}`)}\n`,
+    expect: (model) => {
+      assert.equal(model.items.length, 20_000);
+      assert.equal(model.items[19_999].task, 'Task 19999');
+    },
+  },
+  {
+    name: '5,000 nested block quotes on one line',
+    text: () => `${HEAD}${'>'.repeat(5000)} [00:01] Tom Bradley: I will fix it by Friday.\n\n## Action items\n- [ ] Priya: real item\n`,
+    expect: (model) => {
+      assert.equal(model.statements.length, 0, 'nothing inside a quote counts');
+      assert.deepEqual(tasks(model), ['Priya Shah: Real item (no date) open']);
+    },
+  },
+  {
+    name: '5,000 block quotes, one deeper on each line (up to 500 deep)',
+    text: () => `${HEAD}${lines(5000, (i) => `${'>'.repeat((i % 500) + 1)} quoted ${i}`)}\n\n## Action items\n- [ ] Priya: real item\n`,
+    expect: (model) => assert.deepEqual(tasks(model), ['Priya Shah: Real item (no date) open']),
+  },
+  {
+    name: '2,000 nested lists, each indented one level deeper',
+    text: () => `${HEAD}## Action items\n${lines(2000, (i) => `${'  '.repeat(i)}- [ ] Tom: task ${i}`)}\n`,
+    expect: (model) => {
+      assert.equal(model.items[0].task, 'Task 0');
+      // Nesting is read 50 lists deep; deeper markers are the text of the deepest item.
+      assert.equal(model.items.length, 50);
+    },
+  },
+  {
+    name: '2,000 nested lists on one line',
+    text: () => `${HEAD}## Action items\n${'- '.repeat(2000)}[ ] Tom: the innermost task\n- [ ] Priya: a real item\n`,
+    expect: (model) => assert.deepEqual(tasks(model).slice(-1), ['Priya Shah: A real item (no date) open']),
+  },
+  {
+    name: '10,000 attendees on one line',
+    text: () => `# Sync — 2025-03-10\nAttendees: ${lines(10_000, (i) => `Person${i} Name${i}`, ', ')}\n\n[00:01] Person5000 Name5000: I will fix it by Friday.\n`,
+    expect: (model) => {
+      assert.equal(model.meetings[0].attendees.length, 10_000);
+      assert.equal(model.statements[0].speaker?.attendee?.name, 'Person5000 Name5000');
+      assert.deepEqual(tasks(model), ['Person5000 Name5000: Fix it (2025-03-14) open']);
+    },
+  },
+  {
+    name: '10,000 attendees in a list',
+    text: () => `# Sync — 2025-03-10\n\n## Attendees\n${lines(10_000, (i) => `- Person${i} Name${i} (Eng)`)}\n\n[00:01] Person9999 Name9999: I will fix it by Friday.\n`,
+    expect: (model) => {
+      assert.equal(model.meetings[0].attendees.length, 10_000);
+      assert.equal(model.meetings[0].attendees[9999].role, 'Eng');
+      assert.equal(model.statements[0].speaker?.attendee?.name, 'Person9999 Name9999');
+    },
+  },
+  {
+    name: 'impossible dates: February 30, month 13, year 99999',
+    text: () => `${HEAD}## Action items\n- Tom: a - Due: February 30\n- Tom: b - Due: 2025-13-01\n- Tom: c - Due: 99999-01-01\n- Tom: d - Due: 2025-02-29\n- Tom: e by February 31st\n`,
+    expect: (model, diagnostics) => {
+      assert.deepEqual(
+        model.items.map((i) => [i.due?.text, i.due?.date, i.due?.vague]),
+        [
+          ['February 30', null, true],
+          ['2025-13-01', null, true],
+          ['99999-01-01', null, true],
+          ['2025-02-29', null, true],
+          ['February 31st', null, true],
+        ],
+      );
+      assert.equal(diagnostics.filter((d) => d.code === 'vague-due-date').length, 5);
+    },
+  },
+  {
+    name: 'right-to-left text, bidi controls and zero-width characters',
+    text: () => `# اجتماع — 2025-03-10\nAttendees: مريم, Tom Bradley\n\n[00:01] مريم: I will review the \u2066design\u2069 by Friday.\n[00:02] Tom\u200b Bradley: I will fix the \u202ebuild\u202c by Monday.\n\n## Action items\n- [ ] مريم: review the design - Due: Friday\n`,
+    expect: (model) => {
+      assert.equal(model.meetings[0].title, 'اجتماع');
+      assert.deepEqual(
+        model.statements.map((s) => s.speaker?.attendee?.name),
+        ['مريم', 'Tom Bradley'],
+        'a zero-width space in a name does not make another person',
+      );
+      assert.deepEqual(tasks(model), ['Tom Bradley: Fix the \u202ebuild\u202c (2025-03-10) open', 'مريم: Review the design (2025-03-14) open']);
+    },
+  },
+  {
+    name: 'emoji in names',
+    text: () => `# Sync — 2025-03-10\nAttendees: 🦄 Uni, Tom 👍🏽 Bradley\n\n[00:01] 🦄 Uni: I will ship the 👨‍👩‍👧 feature by Friday.\n\n## Action items\n- [ ] 🦄 Uni: ship the 👨‍👩‍👧 feature - Due: Friday\n`,
+    expect: (model) => {
+      assert.deepEqual(
+        model.meetings[0].attendees.map((a) => a.name),
+        ['🦄 Uni', 'Tom 👍🏽 Bradley'],
+      );
+      assert.equal(model.statements[0].speaker?.attendee?.name, '🦄 Uni');
+      assert.equal(model.items.length, 1, 'the statement is recorded by the entry');
+      assert.equal(model.items[0].task, 'Ship the 👨‍👩‍👧 feature');
+    },
+  },
+  {
+    name: 'malformed timestamps and empty speakers',
+    text: () => `${HEAD}[99:99:99] Tom Bradley: I will fix it\n[5:] Tom Bradley: x\n[] : I will do it\n[00:01]: I will do it\n[00:02] : I will do it by Friday\n**:** I will\n[00:03]\n[\n[00:04] Priya Shah: I will write the docs by Friday.\n`,
+    expect: (model) => assert.deepEqual(tasks(model), ['Priya Shah: Write the docs (2025-03-14) open']),
+  },
+  {
+    name: 'a 200 KB run of blanks before a closing dashed value',
+    text: () => `${HEAD}## Action items\n- [ ] Tom: review the pin${' '.repeat(200_000)}— ASAP\n`,
+    expect: (model) => assert.deepEqual(tasks(model), ['Tom Bradley: Review the pin (ASAP) open']),
+  },
+  ...(
+    [
+      ['Friday ', 'dates'],
+      ['12 ', 'numbers'],
+      ['✅ ', 'done marks'],
+      ['<!-- ', 'unclosed comments'],
+      ['*_', 'emphasis markers'],
+      ['[a](', 'unclosed links'],
+      ['  ', 'blanks'],
+      ['I can ', 'cues without a date'],
+      ['.', 'full stops'],
+    ] as const
+  ).map(([token, what]): PathologicalCase => ({
+    name: `a 200 KB entry of ${what} (${JSON.stringify(token)} repeated)`,
+    text: () => `${HEAD}## Action items\n- [ ] Tom: ${token.repeat(Math.ceil(200_000 / token.length))} - Due: Friday\n[00:01] Tom Bradley: I will ${token.repeat(Math.ceil(200_000 / token.length))}\n`,
+    expect: (model) => assert.equal(model.items[0].owner?.name, 'Tom Bradley'),
+  })),
+];
