@@ -53,6 +53,11 @@ describe('edits', () => {
       assert.deepEqual(after(withEntry('- Priya: rotate the keys - Done'), reopen), ['- Priya: rotate the keys']);
     });
 
+    it('a ✅ at the end of a wrapped line is removed on reopen, the line break kept', () => {
+      assert.deepEqual(after(withEntry('- [ ] Priya: rotate the keys ✅', '  and the certificates'), reopen), ['- [ ] Priya: rotate the keys', '  and the certificates']);
+      assert.deepEqual(after(withEntry('- [ ] Priya: rotate the keys ✅\r', '  and the certificates'), reopen), ['- [ ] Priya: rotate the keys\r', '  and the certificates']);
+    });
+
     it('writes no date when the setting says so', () => {
       const model = withEntry('- Mike: book the room');
       assert.deepEqual(applyEdits(model.text, markComplete(model, model.items[0].id, { ...TODAY, writeDoneDate: false })).split('\n').slice(HEAD.length), ['- [x] Mike: book the room']);

@@ -29,6 +29,16 @@ describe('transcript statements', () => {
     assert.deepEqual(model.statements[0].cues.map((c) => `${c.task} ${c.due?.date}`), ['The load balancers ready 2024-02-03']);
   });
 
+  it('cuts a statement into the same sentences whatever ends its lines (\\r\\n is two blanks after a stop)', () => {
+    const lines = [...HEADER, '', "[01:15] Tom Bradley: I'm going to draft the capacity plan by end of month.", '00] Mike Johnson: I rotated the certificates.'];
+    const tasks = (text: string) => analyze(text).items.map((i) => i.task);
+    const lf = tasks(lines.join('\n'));
+    assert.deepEqual(tasks(lines.join('\r\n')), lf);
+    assert.deepEqual(tasks(lines.join('\r')), lf);
+    assert.equal(lf.length, 1);
+    assert.match(lf[0], /^Draft the capacity plan\b/);
+  });
+
   describe('commitments', () => {
     const positives: Array<[string, string]> = [
       ['[05:00] Tom Bradley: I commit to having the WebSocket infrastructure ready by February 3rd for Phase 1.', 'commitment Tom Bradley | The WebSocket infrastructure ready for Phase 1 | February 3rd=2024-02-03'],

@@ -23,6 +23,12 @@ export function workspace(): string {
   return session.workspace;
 }
 
+/** The process ids of the extension's language servers now running. */
+export function languageServerPids(): number[] {
+  if (!session) throw new Error('the e2e session did not start (see the "before all" hook)');
+  return session.languageServerPids();
+}
+
 /** A notes file's text as the repository has it (`name` relative to examples/). */
 export function originalText(name: string): string {
   return readFileSync(join(ROOT, 'examples', name), 'utf8');

@@ -2,9 +2,9 @@
 // folder, code-server with a throwaway user-data folder, and headless Chromium showing it. The
 // tests share it (starting VS Code takes a while on a small machine); each test leaves the notes
 // as it found them.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { ROOT } from '../../helpers/notes';
 import { CodeServer, runCodeServer } from './codeServer';
@@ -117,6 +117,22 @@ export class Session {
       process.off('exit', removeTmp);
       throw error;
     }
+  }
+
+  /** The process ids of the extension's language servers now running (read from /proc). */
+  languageServerPids(): number[] {
+    const script = join(this.tmp, 'extensions');
+    return readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .filter((pid) => {
+        try {
+          const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+          return args.some((arg) => arg.startsWith(script) && arg.endsWith(`${sep}dist${sep}server.js`));
+        } catch {
+          return false; // ended meanwhile
+        }
+      })
+      .map(Number);
   }
 
   /** code-server's last output lines, to explain a failure. */

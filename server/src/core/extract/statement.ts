@@ -62,7 +62,7 @@ export interface Sentence {
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   // Only from the start of a run of stops: the same matches, without rescanning long runs (`……`).
-  const end = /(?<![.!?…])(?:[.!?…]+(?=\s+(?![\p{Ll}\d]))|[.!?…]+$)/gu;
+  const end = /(?<![.!?…])(?:[.!?…]+(?=\s+(?![\s\p{Ll}\d]))|[.!?…]+$)/gu;
   let start = 0;
   for (let m = end.exec(text); m; m = end.exec(text)) {
     const stop = m.index + m[0].length;
