@@ -164,7 +164,7 @@ export function doneMarks(work: string, source = work): Array<{ start: number; e
     let start = m.index!;
     while (start > previousEnd && (source[start - 1] === ' ' || source[start - 1] === '\t')) start--;
     let end = m.index! + m[0].length;
-    let date = m[1] ?? null;
+    let date: string | null = m[1] ?? null;
     // `✅` at a line's end: its trailing blanks (and a date) on the next line are not part of it.
     const lineBreak = source.slice(m.index!, end).search(/[\r\n]/);
     if (lineBreak >= 0) [end, date] = [m.index! + lineBreak, null];
