@@ -80,7 +80,7 @@ export class NotesStore {
       if (!document || token?.isCancellationRequested) return undefined;
       const analysis = this.analysisOf(uri);
       const text = document.getText();
-      if ((analysis.model && analysis.version === document.version && analysis.text === text) || analysis.blocks.previous || text.length < SLICED_READ_BYTES || this.tooBig(text)) {
+      if ((analysis.model && analysis.version === document.version && analysis.text === text) || analysis.blocks.previous || text.length < SLICED_READ_BYTES || this.overLimit(text)) {
         return { uri, version: document.version, model: this.modelOf(document) };
       }
       const version = document.version;
@@ -108,7 +108,7 @@ export class NotesStore {
   private analyzeOpen(document: TextDocument, analysis: OpenAnalysis): NotesModel {
     const fileName = fileNameOf(document.uri);
     const text = document.getText();
-    const big = this.tooBig(text);
+    const big = this.overLimit(text);
     if (big) {
       this.openSkipped.set(document.uri, big);
       return analyzeNotes('', { fileName });
@@ -117,7 +117,7 @@ export class NotesStore {
   }
 
   /** Why a text is over the size limit, or null. */
-  private tooBig(text: string): string | null {
+  private overLimit(text: string): string | null {
     return text.length > this.maxBytes / 4 ? tooBig(Buffer.byteLength(text, 'utf8'), this.maxBytes) : null;
   }
 
