@@ -9,6 +9,7 @@ import { flattenDocument } from '../../server/src/core/parse/blocks';
 import { findBoundaries } from '../../server/src/core/parse/boundaries';
 import { parseMarkdown } from '../../server/src/core/parse/markdown';
 import { BlockCache, readBlocks, readBlocksAsync } from '../../server/src/core/parse/readBlocks';
+import { readSimpleBlocks } from '../../server/src/core/parse/simpleBlocks';
 import { encodeModel } from '../../server/src/core/serialize';
 import { ROOT } from '../helpers/notes';
 
@@ -31,6 +32,8 @@ const LINES = [
   'Date: January 29, 2024', '-  two spaces', '-     five spaces', '- [ ]  box two', '- [x]', '- [X] done', '- [ ]', '01. zero', '1) paren', '3. three',
   '## Foo ##', '# Foo#', '#', '#5', '## Foo \\#', '###### six', '####### seven', '  ```', '   ~~~~', '````', '```a`b', 'Para\n- item', 'Para\n2. item',
   '---\na: 1\n---', '*emph* text', '- # head in item', '- > quote in item', '- 1. nested', '- [ref]: x', '  - two indented', 'text\n    four indented', '* * *', '___',
+  '- Tom: task\n  - detail', '  - [ ] nested task', '  * star nested', '  1. ordered nested', '   - three nested', '  -    wide nested', '    - deeper nested',
+  '1. one\n   - nested under one', '  - - -', '  - # nested heading', '  -', '  + plus nested',
 ];
 
 /** The model without its functions, with its object sharing (statement ↔ cue, item → cue) made explicit. */
@@ -136,6 +139,17 @@ describe('incremental analysis equals a full analysis', function () {
     const blocks = new BlockCache();
     const read = await readBlocksAsync(text, blocks, () => false, 1);
     assert.deepEqual(withoutListTail(read!), withoutListTail(flattenDocument(text, parseMarkdown(text))));
+  });
+
+  it('reads one-line items with one-line sub-items without the parser, as the parser reads them', () => {
+    const text = ['- [ ] Tom: ship it - Due: Friday', '  - the API first', '  - [x] then the docs', '- Mike: review', '1. one', '   - under one'].join('\n');
+    const part = text.slice(0, text.indexOf('1. one') - 1);
+    const direct = readSimpleBlocks(part, false);
+    assert.ok(direct, 'read directly');
+    const { lastEnd, firstList, lastList, ...flat } = direct;
+    assert.deepEqual(flat, flattenDocument(part, parseMarkdown(part, false)));
+    assert.deepEqual(direct.units.map((u) => u.type === 'item' && `${u.depth} ${u.list} ${u.end}`), ['0 0 72', '1 1 50', '1 1 72', '0 0 87']);
+    assert.equal(readSimpleBlocks(`${part}\n  text under the sub-item`, false), null, 'a continuation line: the parser decides');
   });
 
   it('reads lists after a front matter opener that is never closed (a parser quirk made them paragraphs)', () => {

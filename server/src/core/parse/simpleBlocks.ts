@@ -1,5 +1,5 @@
 import type { Span } from '../model';
-import type { FlatDocument, ItemUnit, TextLine, Unit } from './blocks';
+import type { FlatDocument, ItemUnit, Unit } from './blocks';
 import { linesOf } from './blocks';
 import { readFrontMatter, startsWithFrontMatter } from './markdown';
 
@@ -49,6 +49,40 @@ function splitLines(part: string): Line[] {
   return lines;
 }
 
+/** A one-line list item (`- [ ] Tom: ship it`) at `indent`, or null when it is not that simple. */
+function readItemLine(part: string, line: Line, indent: number): { kind: string; unit: Omit<ItemUnit, 'block' | 'depth' | 'list'>; contentColumn: number } | null {
+  const content = line.content.slice(indent);
+  const item = ITEM.exec(content);
+  if (!item || BREAK.test(content)) return null;
+  const marker = item[1];
+  const ordered = /\d/.test(marker);
+  const start = line.start + indent;
+  let text = content.slice(item[0].length);
+  let paragraphStart = start + item[0].length;
+  let checkbox: ItemUnit['checkbox'] = null;
+  const box = CHECKBOX.exec(text);
+  if (box) {
+    checkbox = { span: { start: paragraphStart, end: paragraphStart + 3 }, checked: box[1] !== ' ' };
+    paragraphStart += box[0].length;
+    text = text.slice(box[0].length);
+  }
+  // The item's text must itself be a plain paragraph line.
+  if (SPECIAL_START.test(text) || (text.startsWith('[') && text.includes(']:'))) return null;
+  return {
+    kind: ordered ? `1${marker[marker.length - 1]}` : marker,
+    contentColumn: indent + item[0].length,
+    unit: {
+      type: 'item',
+      ordered,
+      span: { start, end: line.end },
+      end: line.end,
+      marker: { start, end: start + marker.length },
+      checkbox,
+      lines: linesOf(part.slice(paragraphStart, line.end), paragraphStart),
+    },
+  };
+}
+
 /** The units of `part` when it is made only of simple blocks; null when the parser must read it. */
 export function readSimpleBlocks(part: string, atStart: boolean): SimpleRead | null {
   // Inline HTML must be blanked out, tables and other constructs need the parser; lone CRs end lines for it.
@@ -64,6 +98,9 @@ export function readSimpleBlocks(part: string, atStart: boolean): SimpleRead | n
   let lastList: string | null = null;
   /** What the previous line belongs to. */
   let open: { kind: 'paragraph'; lines: Line[] } | { kind: 'list'; marker: string } | null = null;
+  /** The last top-level item (its end grows with its sub-items), the column its sub-items start at, and their list. */
+  let parent: { unit: ItemUnit; contentColumn: number; subList: { id: number; kind: string } | null } | null = null;
+  let topList = -1;
   let sawBlank = false;
 
   const closeParagraph = () => {
@@ -107,7 +144,18 @@ export function readSimpleBlocks(part: string, atStart: boolean): SimpleRead | n
     if (sawBlank) return null; // a second group of blocks: cut elsewhere, or not simple
     const first = content.charCodeAt(0);
     if (first === 0x20) {
-      // Indented: only the continuation of a paragraph is simple.
+      const indent = content.length - content.trimStart().length;
+      if (open?.kind === 'list' && parent && indent === parent.contentColumn) {
+        // A one-line bullet under the last item, at its text's column: an item of its sub-list.
+        const sub = readItemLine(part, line, indent);
+        if (!sub || sub.unit.ordered || (parent.subList && parent.subList.kind !== sub.kind)) return null;
+        parent.subList ??= { id: lists++, kind: sub.kind };
+        units.push({ ...sub.unit, block: blocks - 1, depth: 1, list: parent.subList.id });
+        parent.unit.end = line.end;
+        lastEnd = line.end;
+        continue;
+      }
+      // Otherwise indented: only the continuation of a paragraph is simple.
       if (open?.kind !== 'paragraph' || SPECIAL_START.test(content) || (content.trimStart().startsWith('[') && content.includes(']:'))) return null;
       open.lines.push(line);
       continue;
@@ -163,42 +211,21 @@ export function readSimpleBlocks(part: string, atStart: boolean): SimpleRead | n
     }
     const item = ITEM.exec(content);
     if (item) {
-      const marker = item[1];
-      const ordered = /\d/.test(marker);
-      const kind = ordered ? `1${marker[marker.length - 1]}` : marker;
-      if (open?.kind === 'paragraph' && ordered && marker !== kind) return null; // only `1.` may interrupt a paragraph
+      const read = readItemLine(part, line, 0);
+      if (!read) return null;
+      const { kind, unit } = read;
+      if (open?.kind === 'paragraph' && unit.ordered && item[1] !== kind) return null; // only `1.` may interrupt a paragraph
       if (open?.kind === 'list' && open.marker !== kind) return null; // another list
-      let text = content.slice(item[0].length);
-      let paragraphStart = line.start + item[0].length;
-      let checkbox: ItemUnit['checkbox'] = null;
-      const box = CHECKBOX.exec(text);
-      if (box) {
-        checkbox = { span: { start: paragraphStart, end: paragraphStart + 3 }, checked: box[1] !== ' ' };
-        paragraphStart += box[0].length;
-        text = text.slice(box[0].length);
-      }
-      // The item's text must itself be a plain paragraph line.
-      if (SPECIAL_START.test(text) || (text.startsWith('[') && text.includes(']:'))) return null;
       if (open?.kind !== 'list') {
         closeParagraph();
         startBlock(kind);
         open = { kind: 'list', marker: kind };
         blocks++;
-        lists++;
+        topList = lists++;
       }
-      const itemLines: TextLine[] = linesOf(part.slice(paragraphStart, line.end), paragraphStart);
-      units.push({
-        type: 'item',
-        block: blocks - 1,
-        depth: 0,
-        list: lists - 1,
-        ordered,
-        span: { start: line.start, end: line.end },
-        end: line.end,
-        marker: { start: line.start, end: line.start + marker.length },
-        checkbox,
-        lines: itemLines,
-      });
+      const placed: ItemUnit = { ...unit, block: blocks - 1, depth: 0, list: topList };
+      units.push(placed);
+      parent = { unit: placed, contentColumn: read.contentColumn, subList: null };
       lastEnd = line.end;
       continue;
     }
@@ -212,6 +239,6 @@ export function readSimpleBlocks(part: string, atStart: boolean): SimpleRead | n
     }
   }
   closeParagraph();
-  const lastTopList = lastList === null ? null : lists - 1;
+  const lastTopList = lastList === null ? null : topList;
   return { frontMatter, frontMatterSpan, units, blockCount: blocks, listCount: lists, lastTopList, lastEnd, firstList, lastList };
 }
