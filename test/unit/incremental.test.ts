@@ -152,6 +152,14 @@ describe('incremental analysis equals a full analysis', function () {
     assert.equal(readSimpleBlocks(`${part}\n  text under the sub-item`, false), null, 'a continuation line: the parser decides');
   });
 
+  it('leaves to the parser a line nested past its bound (`- - - …` over 100 columns is a list to it, not a rule)', () => {
+    for (const text of [`${'- '.repeat(52)}\ntext`, `${'- '.repeat(52)}\r\ntext`]) {
+      const read = readBlocks(text, new BlockCache());
+      assert.deepEqual(withoutListTail(read), withoutListTail(flattenDocument(text, parseMarkdown(text))));
+      assert.deepEqual(read.units.map((u) => u.type), ['item']);
+    }
+  });
+
   it('reads lists after a front matter opener that is never closed (a parser quirk made them paragraphs)', () => {
     const model = analyzeNotes('---\ntitle: half typed\n\n## Action items\n\n- [ ] Tom: ship it - Due: 2025-03-14\n');
     assert.deepEqual(

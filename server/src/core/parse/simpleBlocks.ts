@@ -2,6 +2,7 @@ import type { Span } from '../model';
 import type { FlatDocument, ItemUnit, Unit } from './blocks';
 import { linesOf } from './blocks';
 import { readFrontMatter, startsWithFrontMatter } from './markdown';
+import { boundNesting } from './nesting';
 
 // Most notes are made of a few kinds of blocks written the simple way: front matter, `#` headings,
 // paragraphs of plain lines, one-line list items (`- [ ] Tom: ship it - Due: Friday`) and fenced
@@ -87,6 +88,8 @@ function readItemLine(part: string, line: Line, indent: number): { kind: string;
 export function readSimpleBlocks(part: string, atStart: boolean): SimpleRead | null {
   // Inline HTML must be blanked out, tables and other constructs need the parser; lone CRs end lines for it.
   if (/[<|\0\t]|\r(?!\n)|\]:/.test(part) || part.charCodeAt(0) === 0xfeff) return null;
+  // Markers nested past the parser's bound are text to it (`- - - …` is then no thematic break).
+  if (boundNesting(part) !== part) return null;
   const lines = splitLines(part);
   const units: Unit[] = [];
   let frontMatter: Record<string, unknown> | null = null;
