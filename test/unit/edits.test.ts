@@ -58,6 +58,11 @@ describe('edits', () => {
       assert.deepEqual(after(withEntry('- [ ] Priya: rotate the keys ✅\r', '  and the certificates'), reopen), ['- [ ] Priya: rotate the keys\r', '  and the certificates']);
     });
 
+    it('writes no done date after a closing `|`: a new cell would turn the lines into a table', () => {
+      const model = withEntry('- Mike: send the notes | Friday |', '|---|---|---|');
+      assert.deepEqual(after(model, complete), ['- [x] Mike: send the notes | Friday |', '|---|---|---|']);
+    });
+
     it('writes no date when the setting says so', () => {
       const model = withEntry('- Mike: book the room');
       assert.deepEqual(applyEdits(model.text, markComplete(model, model.items[0].id, { ...TODAY, writeDoneDate: false })).split('\n').slice(HEAD.length), ['- [x] Mike: book the room']);

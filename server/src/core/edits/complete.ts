@@ -38,7 +38,7 @@ function completeOne(model: NotesModel, item: ActionItem, options: CompleteOptio
   const edits: TextEdit[] = [];
   if (layout.checkbox) edits.push(replace({ start: layout.checkbox.start + 1, end: layout.checkbox.start + 2 }, 'x'));
   else edits.push(insert(layout.boxAt, '[x] '));
-  if (options.writeDoneDate && !layout.doneMarker) edits.push(insert(layout.doneAt, doneMarker));
+  if (options.writeDoneDate && !layout.doneMarker && !endsWithPipe(model.text, layout.doneAt)) edits.push(insert(layout.doneAt, doneMarker));
   return edits;
 }
 
@@ -66,6 +66,16 @@ function reopenOne(model: NotesModel, item: ActionItem): TextEdit[] {
   }
   if (layout.strike) edits.push(remove(layout.strike[0]), remove(layout.strike[1]));
   return normalizeEdits(edits).filter((e, i, all) => i === 0 || all[i - 1].span.end <= e.span.start);
+}
+
+/**
+ * Whether the text before `at` on its line ends with `|`: a mark written after it would add a
+ * table cell, and lines with as many cells as a delimiter row below them become a table.
+ */
+function endsWithPipe(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  return text[i] === '|';
 }
 
 /** Removes a span, but never a line break at its edges: reopening must not join two lines. */
