@@ -58,6 +58,12 @@ describe('edits', () => {
       assert.deepEqual(after(withEntry('- [ ] Priya: rotate the keys ✅\r', '  and the certificates'), reopen), ['- [ ] Priya: rotate the keys\r', '  and the certificates']);
     });
 
+    it('an entry that is only `Name:` stays the same item once marked complete (the mark is no task)', () => {
+      const model = withEntry('- Follow-ups:');
+      const reread = analyze(applyEdits(model.text, complete(model, model.items[0].id)));
+      assert.deepEqual(reread.items.map((i) => `${i.id} ${i.status} ${i.owner?.name ?? '-'} ${i.task}`), [`${model.items[0].id} done - Follow-ups`]);
+    });
+
     it('writes no done date after a closing `|`: a new cell would turn the lines into a table', () => {
       const model = withEntry('- Mike: send the notes | Friday |', '|---|---|---|');
       assert.deepEqual(after(model, complete), ['- [x] Mike: send the notes | Friday |', '|---|---|---|']);

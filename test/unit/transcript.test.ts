@@ -39,6 +39,13 @@ describe('transcript statements', () => {
     assert.match(lf[0], /^Draft the capacity plan\b/);
   });
 
+  it("reads a request said over two lines the same whatever ends them (what `I'll take that` takes on)", () => {
+    const lines = [...HEADER, '', '**Mike:** Can someone write up', 'the query log analysis?', "**Priya:** I'll take that."];
+    const tasks = (text: string) => analyze(text).items.map((i) => i.task);
+    assert.deepEqual(tasks(lines.join('\n')), ['Write up the query log analysis']);
+    assert.deepEqual(tasks(lines.join('\r\n')), ['Write up the query log analysis']);
+  });
+
   describe('commitments', () => {
     const positives: Array<[string, string]> = [
       ['[05:00] Tom Bradley: I commit to having the WebSocket infrastructure ready by February 3rd for Phase 1.', 'commitment Tom Bradley | The WebSocket infrastructure ready for Phase 1 | February 3rd=2024-02-03'],

@@ -149,7 +149,8 @@ function readRequest(text: string): string | null {
     const sentence = sentences[i].text.replace(/^[\p{L} ]{1,30},\s+(?=(?:can|could|would|will|please)\b)/iu, '');
     const opener = REQUEST_OPENER.exec(sentence);
     if (opener || /\?\s*$/.test(sentence)) {
-      const request = trimEndChars(sentence.slice(opener ? opener[0].length : 0), /[?.!\s]/);
+      // Blanks collapsed: a request said over two lines reads the same whatever ends them.
+      const request = trimEndChars(sentence.slice(opener ? opener[0].length : 0), /[?.!\s]/).replace(/\s+/g, ' ');
       if (request && opener) return request;
     }
   }

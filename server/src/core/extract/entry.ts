@@ -199,8 +199,8 @@ function findOwner(work: string, roster: Roster): FoundOwner | null {
     return { written: '@' + handle[2], span: { start, end: start + 1 + handle[2].length }, cut: { start, end: handle[0].length } };
   }
 
-  // `Mike: Test…`, `**Mike:** Test…`, `**Mike**: Test…`
-  const colon = new RegExp(String.raw`^(\s*)(?:\*\*|__)?(${NAME})(?:\*\*|__)?\s*:(?:\*\*|__)?\s+`, 'u').exec(work);
+  // `Mike: Test…`, `**Mike:** Test…`, `**Mike**: Test…` (with a task after it: `Next steps:` alone is the task)
+  const colon = new RegExp(String.raw`^(\s*)(?:\*\*|__)?(${NAME})(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)`, 'u').exec(work);
   if (colon && accept(colon[2], false)) {
     const start = work.indexOf(colon[2], colon[1].length);
     return { written: colon[2], span: { start, end: start + colon[2].length }, cut: { start: colon[1].length, end: colon[0].length } };
