@@ -1,5 +1,5 @@
-import * as chrono from 'chrono-node';
 import { Memo } from '../memo';
+import { casualEnglish } from './chronoReader';
 import {
   addDays,
   daysInMonth,
@@ -152,9 +152,13 @@ function readByRules(rules: Rule[], text: string, meetingDate: string | null): D
   return null;
 }
 
+const MONTH_DAY = new RegExp(String.raw`^${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?${END}`, 'iu');
+const HAS_MONTH = new RegExp(MONTH, 'iu');
+const MONTH_ONLY = new RegExp(String.raw`^(?:(?:the\s+)?end\s+of\s+)?${MONTH}$`, 'iu');
+
 /** `February 30`, `Feb 31st`: looks like a date, is none. chrono silently skips these. */
 function readImpossible(text: string): DateReading | null {
-  const m = new RegExp(String.raw`^${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?${END}`, 'iu').exec(text);
+  const m = MONTH_DAY.exec(text);
   if (!m) return null;
   const month = MONTH_NAMES[nameKey(m[1])];
   const day = Number(m[2]);
@@ -189,7 +193,7 @@ function readWithChrono(text: string, meetingDate: string | null): DateReading |
 
 function readWithChronoNow(text: string, meetingDate: string | null): DateReading | null {
   const reference = meetingDate ? parseIso(meetingDate)! : { year: 2000, month: 1, day: 1 };
-  const [result] = chrono.parse(text, new Date(reference.year, reference.month - 1, reference.day, 12));
+  const [result] = casualEnglish.parse(text, new Date(reference.year, reference.month - 1, reference.day, 12));
   if (!result || result.index !== 0) return null;
   const start = result.start;
   // A time alone (`17:30`, `5pm`) or a bare weekday is never read here as a due date.
@@ -226,10 +230,10 @@ function readCalendarDateNow(text: string, reference: string | null): DateReadin
   const reading = readWithChrono(text, reference);
   if (!reading?.date) return null;
   const written = text.slice(0, reading.length);
-  return new RegExp(MONTH, 'iu').test(written) || /\d{1,4}[-/.]\d{1,2}/.test(written) ? reading : null;
+  return HAS_MONTH.test(written) || /\d{1,4}[-/.]\d{1,2}/.test(written) ? reading : null;
 }
 
 /** `March`, `end of February`: a month without a day, which is only a due date when labelled as one. */
 export function isMonthOnly(expression: string): boolean {
-  return new RegExp(String.raw`^(?:(?:the\s+)?end\s+of\s+)?${MONTH}$`, 'iu').test(expression.trim());
+  return MONTH_ONLY.test(expression.trim());
 }
