@@ -7,9 +7,14 @@ import type { LineIndex, Position, Span } from '../model';
  */
 export function createLineIndex(text: string): LineIndex {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 /* \n */ || (c === 13 /* \r */ && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  if (text.indexOf('\r') === -1) {
+    // Most texts: line feeds only, found by the engine's fast search rather than one character at a time.
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 /* \n */ || (c === 13 /* \r */ && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+    }
   }
 
   const lineEnd = (line: number): number => {
