@@ -184,6 +184,12 @@ interface FoundOwner {
   cut: Span;
 }
 
+// The shapes of an owner, compiled once (none has the g flag: exec keeps no state).
+const OWNER_COLON = new RegExp(String.raw`^(\s*)(?:\*\*|__)?(${NAME})(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)`, 'u');
+const OWNER_VERB = new RegExp(String.raw`^(\s*)(${NAME}?)\s+(?:to|will|shall|should|must|needs\s+to|is\s+to|is\s+going\s+to|'ll)\s+(?=\p{L})`, 'u');
+const OWNER_FIELD = new RegExp(String.raw`(?<!\s)(\s*[-–—|,;(\[]?\s*)(?:owner|assignee|assigned\s+to|who|dri)\s*:?\s+(@?${NAME})\s*[)\]]?`, 'iu');
+const OWNER_TRAILING = new RegExp(String.raw`(?<!\s)(\s*(?:[-–—]\s*|\(\s*|\[\s*|\s))(@?${NAME})\s*[)\]]?\s*$`, 'u');
+
 /** The owner of an entry, in the shapes teams write them. */
 function findOwner(work: string, roster: Roster): FoundOwner | null {
   const accept = (written: string, strict: boolean) => {
@@ -200,14 +206,14 @@ function findOwner(work: string, roster: Roster): FoundOwner | null {
   }
 
   // `Mike: Test…`, `**Mike:** Test…`, `**Mike**: Test…` (with a task after it: `Next steps:` alone is the task)
-  const colon = new RegExp(String.raw`^(\s*)(?:\*\*|__)?(${NAME})(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)`, 'u').exec(work);
+  const colon = OWNER_COLON.exec(work);
   if (colon && accept(colon[2], false)) {
     const start = work.indexOf(colon[2], colon[1].length);
     return { written: colon[2], span: { start, end: start + colon[2].length }, cut: { start: colon[1].length, end: colon[0].length } };
   }
 
   // `Wei to split…`, `Ana will draft…`, `Sam (owner) -`
-  const verb = new RegExp(String.raw`^(\s*)(${NAME}?)\s+(?:to|will|shall|should|must|needs\s+to|is\s+to|is\s+going\s+to|'ll)\s+(?=\p{L})`, 'u').exec(work);
+  const verb = OWNER_VERB.exec(work);
   if (verb) {
     const words = verb[2].split(/\s+/);
     // The name may be shorter than what the pattern took (`Ana will`): try the longest accepted prefix.
@@ -222,17 +228,14 @@ function findOwner(work: string, roster: Roster): FoundOwner | null {
   }
 
   // `Owner: Ana`, `(owner: @ana)`, `assigned to Ana`
-  const field = new RegExp(
-    String.raw`(?<!\s)(\s*[-–—|,;(\[]?\s*)(?:owner|assignee|assigned\s+to|who|dri)\s*:?\s+(@?${NAME})\s*[)\]]?`,
-    'iu',
-  ).exec(work);
+  const field = OWNER_FIELD.exec(work);
   if (field && accept(field[2], false)) {
     const start = field.index + field[0].indexOf(field[2], field[1].length);
     return { written: field[2], span: { start, end: start + field[2].length }, cut: { start: field.index, end: field.index + field[0].length } };
   }
 
   // Trailing `(@ana)`, `— @ana`, `(Ana)`, `- Ana` where Ana is an attendee.
-  const trailing = new RegExp(String.raw`(?<!\s)(\s*(?:[-–—]\s*|\(\s*|\[\s*|\s))(@?${NAME})\s*[)\]]?\s*$`, 'u').exec(work);
+  const trailing = OWNER_TRAILING.exec(work);
   if (trailing) {
     const written = trailing[2];
     const words = written.split(/\s+/);
