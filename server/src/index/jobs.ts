@@ -50,5 +50,6 @@ export function send(result: FileResult): SentResult {
 }
 
 export function receive(result: SentResult): FileResult {
-  return result.status === 'read' ? { ...result, model: result.model === null ? null : decodeModel(result.text, JSON.parse(result.model)) } : result;
+  if (result.status !== 'read' || result.model === null) return result as FileResult;
+  return { ...result, model: decodeModel(result.text, JSON.parse(result.model)), modelJson: result.model };
 }

@@ -119,7 +119,7 @@ export class WorkspaceIndexer {
       if (!current()) return;
       this.cache?.prune((path) => seenPaths.has(path) || !this.folders.some((f) => path.startsWith(f + sep)));
       this.uris.clear();
-      await this.cache?.flush();
+      await this.writeCache();
       this.complete = true;
       progress?.done();
       this.onChange([]);
@@ -152,6 +152,18 @@ export class WorkspaceIndexer {
     }
     await new Promise((resolve) => setImmediate(resolve));
     return runIndex(job);
+  }
+
+  /** Files whose cache entry holds the JSON from a worker until it is written, with their models. */
+  private readonly awaitingWrite = new Map<string, { json: string; model: NotesModel }>();
+
+  /** Writes the cache, then lets go of the JSON it held (the models stand for it from then on). */
+  private async writeCache(): Promise<void> {
+    await this.cache?.flush();
+    for (const [path, { json, model }] of this.awaitingWrite) {
+      if (this.cache?.get(path)?.value === json) this.cache.keep(path, model); // unless a newer result replaced it
+    }
+    this.awaitingWrite.clear();
   }
 
   /** URIs of the paths of a scan, made once each. */
@@ -243,7 +255,9 @@ export class WorkspaceIndexer {
       }
       case 'read':
         this.store.setIndexed(uri, result.model);
-        this.cache?.set(result.path, { ...result.stat, hash: result.hash, checkedAt: Date.now(), value: result.model });
+        // The JSON a worker sent is what the cache writes: kept until then rather than encoded again.
+        this.cache?.set(result.path, { ...result.stat, hash: result.hash, checkedAt: Date.now(), value: result.modelJson ?? result.model });
+        if (result.modelJson && result.model) this.awaitingWrite.set(result.path, { json: result.modelJson, model: result.model });
         return uri;
       case 'skipped':
         this.store.setSkipped(uri, result.reason);
@@ -273,7 +287,7 @@ export class WorkspaceIndexer {
   private scheduleCacheWrite(): void {
     if (!this.cache) return;
     clearTimeout(this.cacheTimer);
-    this.cacheTimer = setTimeout(() => void this.cache?.flush(), CACHE_WRITE_DELAY_MS);
+    this.cacheTimer = setTimeout(() => void this.writeCache(), CACHE_WRITE_DELAY_MS);
     this.cacheTimer.unref?.();
   }
 
