@@ -5,6 +5,8 @@
 // starts this many columns into a line is read as text (the parser sees a letter in its place, so
 // the rest of the line is the text of the deepest block; the analysis reads the line as written).
 
+const DEEP_LINE_START = /^[ \t>*+\-0-9.)]{25}/m;
+
 /** Column (tabs every 4) from which `>`, `-`, `*`, `+` and `1.` no longer open a nested block. */
 export const MAX_CONTAINER_COLUMN = 100;
 
@@ -14,6 +16,8 @@ export const MAX_CONTAINER_COLUMN = 100;
  * breaks, so every offset the parser reports is an offset in the original text.
  */
 export function boundNesting(text: string): string {
+  // A marker at column 100 needs a line that starts with at least 25 blanks and markers (tabs count 4).
+  if (!DEEP_LINE_START.test(text)) return text;
   let out: string[] | null = null;
   let copiedTo = 0;
   let lineStart = 0;
