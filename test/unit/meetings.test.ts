@@ -55,6 +55,10 @@ describe('meetings', () => {
   });
 
   describe('attendees', () => {
+    it('never counts a done mark as part of a name (Mark complete on a task line under Attendees)', () => {
+      const names = (text: string) => analyze(text).meetings[0].attendees.map((a) => a.name);
+      assert.deepEqual(names('## Attendees\n- [x] Priya Shah ✅ 2025-03-14\n- [ ] Tom Bradley ✔'), ['Priya Shah', 'Tom Bradley']);
+    });
     it('from an attendee line with roles', () => {
       assert.deepEqual(attendeesOf('Attendees: Mike Johnson (Engineering Lead), David Kim, @jonas'), ['Mike Johnson (Engineering Lead)', 'David Kim', 'jonas']);
       assert.deepEqual(attendeesOf('**Participants:** Ana and Ben; Cleo (PM, Growth)'), ['Ana', 'Ben', 'Cleo (PM, Growth)']);

@@ -73,9 +73,12 @@ function splitAnd(text: string, start: number): Array<{ text: string; start: num
 }
 
 /** One attendee: `Mike Johnson (Engineering Lead)`, `Priya — SRE`, `@jonas`. */
+const TRAILING_DONE_MARKS = /(?:\s*(?:✅\s*(?:\d{4}-\d{2}-\d{2})?|✔️?|☑️?|✓))+\s*$/u;
+
 export function parseAttendee(text: string, offset: number): Attendee | null {
   if (text.length > 300) return null; // a name with a role is never that long (and the pattern below would rescan it)
-  const m = /^(\s*)(.*?)\s*(?:\(([^)]*)\)|\s[-–—]\s+(.+))?\s*$/.exec(text);
+  // Done marks (`✅ 2025-03-14`, written by Mark complete on a task-list line) are never part of a name.
+  const m = /^(\s*)(.*?)\s*(?:\(([^)]*)\)|\s[-–—]\s+(.+))?\s*$/.exec(text.replace(TRAILING_DONE_MARKS, ''));
   if (!m) return null;
   const name = plainText(m[2]).replace(/^@/, '').replace(/[.]$/, '');
   if (!name || name.length > 60 || /^\d/.test(name) || NOT_NAMES.has(name.toLowerCase())) return null;
