@@ -160,6 +160,14 @@ describe('incremental analysis equals a full analysis', function () {
     }
   });
 
+  it('starts the text of a task box at a line end on the next line, whatever ends the lines', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = ['- [ ]', ' Wei to split the epic', ''].join(eol);
+      const [item] = flattenDocument(text, parseMarkdown(text)).units;
+      assert.deepEqual(item.type === 'item' && item.lines.map((l) => [text.slice(0, l.start).split(/\r\n|\r|\n/).length - 1, l.text]), [[1, 'Wei to split the epic']], JSON.stringify(eol));
+    }
+  });
+
   it('reads lists after a front matter opener that is never closed (a parser quirk made them paragraphs)', () => {
     const model = analyzeNotes('---\ntitle: half typed\n\n## Action items\n\n- [ ] Tom: ship it - Due: 2025-03-14\n');
     assert.deepEqual(

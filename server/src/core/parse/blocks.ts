@@ -188,7 +188,10 @@ function maskedSlice(text: string, node: Paragraph | Heading, start: number, end
 }
 
 function paragraphLines(text: string, node: Paragraph): TextLine[] {
-  const start = offsetOf(node, 'start');
+  let start = offsetOf(node, 'start');
+  // After a task box at a line's end, micromark takes the `\r` of `\r\n` for the blank the box
+  // needs and starts the paragraph at the `\n`: the paragraph starts on the next line, as with `\n`.
+  if (text.charCodeAt(start) === 10 && text.charCodeAt(start - 1) === 13) start++;
   return linesOf(maskedSlice(text, node, start, offsetOf(node, 'end')), start);
 }
 
