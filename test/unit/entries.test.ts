@@ -65,6 +65,13 @@ describe('summary entries in every shape', () => {
     ]);
   });
 
+  it('takes no line without a word for an entry (a broken table rule)', () => {
+    assert.deepEqual(read('Mike to send the notes by Friday', '|-------|-', 'Priya: book the room'), [
+      'action summary Mike Johnson | Send the notes | Friday=2025-03-14 | open',
+      'action summary Priya Shah | Book the room | - | open',
+    ]);
+  });
+
   it('takes capitalised task openers for tasks, not owners', () => {
     assert.deepEqual(read('- Need to update the runbook', '- Remember to rotate keys by Friday', '- Note: the CDN contract renews in May'), [
       'action summary - | Need to update the runbook | - | open',

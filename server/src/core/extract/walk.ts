@@ -44,9 +44,10 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string):
     if (!open) return;
     const section = open.section;
     if (!open.sawList) {
-      // A section written as plain lines, one entry each; `We agreed:` style intro lines are not entries.
+      // A section written as plain lines, one entry each; `We agreed:` style intro lines are not
+      // entries, nor lines without a word (`|------|-`, a broken table's rule).
       for (const line of open.lines) {
-        if (/:\s*$/.test(line.text) || !plainText(line.text)) continue;
+        if (/:\s*$/.test(line.text) || !/[\p{L}\p{N}]/u.test(plainText(line.text))) continue;
         open.entries.push(lineEntry(line, section, ctx(section.kind)));
       }
     }
