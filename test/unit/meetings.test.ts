@@ -55,6 +55,12 @@ describe('meetings', () => {
   });
 
   describe('attendees', () => {
+    it('stops reading names under an Attendees heading at a header line such as `COMMITMENTS:`', () => {
+      const model = analyze('## Attendees\nPriya Shah, Tom Bradley\nCOMMITMENTS:\nTom to fix the flaky test by Friday');
+      assert.deepEqual(model.meetings[0].attendees.map((a) => a.name), ['Priya Shah', 'Tom Bradley']);
+      assert.deepEqual(model.items.map((i) => `${i.kind} ${i.owner?.name} | ${i.task}`), ['commitment Tom Bradley | Fix the flaky test']);
+    });
+
     it('never counts a done mark as part of a name (Mark complete on a task line under Attendees)', () => {
       const names = (text: string) => analyze(text).meetings[0].attendees.map((a) => a.name);
       assert.deepEqual(names('## Attendees\n- [x] Priya Shah ✅ 2025-03-14\n- [ ] Tom Bradley ✔'), ['Priya Shah', 'Tom Bradley']);

@@ -193,10 +193,13 @@ function findAttendees(units: Unit[], from: number, to: number): Attendee[] {
     }
     for (const line of unit.lines) {
       const at = attendeeLine(line.text);
+      const header = startsList(unit, units[i + 1]) ? bareHeaderLineKind(line.text) : headerLineKind(line.text);
       if (at !== null) {
         found.push(...parseAttendeeList(line.text.slice(at), line.start + at));
-      } else if ((startsList(unit, units[i + 1]) ? bareHeaderLineKind(line.text) : headerLineKind(line.text)) === 'attendees') {
+      } else if (header === 'attendees') {
         capture = { block: unit.block, heading: false };
+      } else if (header) {
+        capture = null; // `ACTION ITEMS:` and the like: what follows is another section
       } else if (capture?.heading && !readStatementHead(line.text, new Roster([]))?.time) {
         // Names written as a paragraph under the heading; a timestamped line is already the transcript.
         found.push(...parseAttendeeList(line.text, line.start));
