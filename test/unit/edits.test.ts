@@ -64,6 +64,12 @@ describe('edits', () => {
       assert.deepEqual(reread.items.map((i) => `${i.id} ${i.status} ${i.owner?.name ?? '-'} ${i.task}`), [`${model.items[0].id} done - Follow-ups`]);
     });
 
+    it('leaves alone a plain line with pipes right above a table rule: a box would make the two a table', () => {
+      const model = withEntry(' | Write the load test | Friday |', '|---|---|---|---|');
+      assert.equal(model.items[0]?.layout?.shape, 'line');
+      assert.deepEqual(complete(model, model.items[0].id), []);
+    });
+
     it('writes no done date after a closing `|`: a new cell would turn the lines into a table', () => {
       const model = withEntry('- Mike: send the notes | Friday |', '|---|---|---|');
       assert.deepEqual(after(model, complete), ['- [x] Mike: send the notes | Friday |', '|---|---|---|']);

@@ -35,6 +35,9 @@ function completeOne(model: NotesModel, item: ActionItem, options: CompleteOptio
   }
   // A table row without its task cell has nowhere to take a box: writing one at the row's start would shift its cells.
   if (layout.table && (layout.table.columns.task === null || !layout.table.cells[layout.table.columns.task])) return [];
+  // A plain line right above a table rule (`|---|---|`) with pipes in it: a box or a date could give
+  // it as many cells as the rule, and the two lines would become a table.
+  if (layout.shape === 'line' && model.text.slice(layout.span.start, layout.span.end).includes('|') && aboveTableRule(model.text, layout.span.end)) return [];
   const edits: TextEdit[] = [];
   if (layout.checkbox) edits.push(replace({ start: layout.checkbox.start + 1, end: layout.checkbox.start + 2 }, 'x'));
   else edits.push(insert(layout.boxAt, '[x] '));
@@ -66,6 +69,17 @@ function reopenOne(model: NotesModel, item: ActionItem): TextEdit[] {
   }
   if (layout.strike) edits.push(remove(layout.strike[0]), remove(layout.strike[1]));
   return normalizeEdits(edits).filter((e, i, all) => i === 0 || all[i - 1].span.end <= e.span.start);
+}
+
+const TABLE_RULE = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+
+/** Whether the line after the one that `at` is on is a table's delimiter row. */
+function aboveTableRule(text: string, at: number): boolean {
+  const lineBreak = text.slice(at).search(/\r\n|\r|\n/);
+  if (lineBreak < 0) return false;
+  const next = at + lineBreak + (text.startsWith('\r\n', at + lineBreak) ? 2 : 1);
+  const nextEnd = text.slice(next).search(/\r|\n/);
+  return TABLE_RULE.test(text.slice(next, nextEnd < 0 ? text.length : next + nextEnd));
 }
 
 /**
