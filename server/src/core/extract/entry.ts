@@ -2,6 +2,7 @@ import { findDueField, findDuePhrase } from '../dates/findDue';
 import { Memo } from '../memo';
 import type { DueDate, Span } from '../model';
 import { capitalize, flattenLines, plainText, trimEndChars, trimStartChars } from '../text/plain';
+import { DONE_MARK_SOURCE } from '../text/doneMark';
 import { type Roster, isGroupName, looksLikeName } from './people';
 
 /** The parts of one summary entry (`Mike: Test Redis pool - Due: Tomorrow ✅ 2024-01-30`). */
@@ -42,7 +43,7 @@ const STATUS_TRAILER = new RegExp(
 const STATUS_FIELD = new RegExp(String.raw`(?<!\s)(?:\s*[-–—|,;]\s*|\s+)(?:[(\[]\s*)?status\s*:\s*(?:(${DONE_WORDS})|(${OPEN_WORDS}))\s*[)\]]?`, 'iu');
 const STATUS_LEADER = new RegExp(String.raw`^(\s*)(?:\[\s*(?:(${DONE_WORDS})|(${OPEN_WORDS}))\s*\]|(?:(${DONE_WORDS})|(${OPEN_WORDS}))\s*[:\-–—])\s*`, 'iu');
 /** A done mark; the blanks before it belong to it too (see `doneMarks`). */
-const DONE_MARK = /✅\s*(\d{4}-\d{2}-\d{2})?|(?:✔️?|☑️?|✓)/gu;
+const DONE_MARK = new RegExp(DONE_MARK_SOURCE, 'gu');
 
 /** Capitalised words that start tasks (`Need to…`, `Remember to…`) rather than name an owner. */
 const NOT_OWNERS = new Set(

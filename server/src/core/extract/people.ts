@@ -1,4 +1,5 @@
 import type { Attendee, PersonRef, Span } from '../model';
+import { DONE_MARK_SOURCE } from '../text/doneMark';
 import { normalizeName, plainText } from '../text/plain';
 
 /** Words that open a line like a name (`Note: …`, `**Date:**`) but never name a person. */
@@ -73,7 +74,7 @@ function splitAnd(text: string, start: number): Array<{ text: string; start: num
 }
 
 /** One attendee: `Mike Johnson (Engineering Lead)`, `Priya — SRE`, `@jonas`. */
-const TRAILING_DONE_MARKS = /(?:\s*(?:✅\s*(?:\d{4}-\d{2}-\d{2})?|✔️?|☑️?|✓))+\s*$/u;
+const TRAILING_DONE_MARKS = new RegExp(String.raw`(?:\s*(?:${DONE_MARK_SOURCE}))+\s*$`, 'u');
 
 export function parseAttendee(text: string, offset: number): Attendee | null {
   if (text.length > 300) return null; // a name with a role is never that long (and the pattern below would rescan it)
