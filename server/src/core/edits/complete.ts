@@ -1,5 +1,6 @@
 import { doneMarks } from '../extract/entry';
 import type { ActionItem, NotesModel, Span } from '../model';
+import { flattenLines } from '../text/plain';
 import { type CompleteOptions, type TextEdit, cellText, insert, itemById, normalizeEdits, remove, replace, withTwins } from './textEdit';
 
 /**
@@ -37,7 +38,7 @@ function completeOne(model: NotesModel, item: ActionItem, options: CompleteOptio
   if (layout.table && (layout.table.columns.task === null || !layout.table.cells[layout.table.columns.task])) return [];
   // A plain line right above a table rule (`|---|---|`) with pipes in it: a box or a date could give
   // it as many cells as the rule, and the two lines would become a table.
-  if (layout.shape === 'line' && model.text.slice(layout.span.start, layout.span.end).includes('|') && aboveTableRule(model.text, layout.span.end)) return [];
+  if (layout.shape === 'line' && model.text.slice(layout.span.start, layout.span.end).includes('|') && aboveTableRule(model, layout.span.end)) return [];
   const edits: TextEdit[] = [];
   if (layout.checkbox) edits.push(replace({ start: layout.checkbox.start + 1, end: layout.checkbox.start + 2 }, 'x'));
   else edits.push(insert(layout.boxAt, '[x] '));
@@ -63,7 +64,7 @@ function reopenOne(model: NotesModel, item: ActionItem): TextEdit[] {
   }
   if (layout.doneMarker) {
     // Every done mark of the entry: one left behind would keep it done.
-    const marks = layout.shape === 'table' ? [layout.doneMarker] : doneMarks(text.slice(layout.span.start, layout.span.end).replace(/[\r\n]/g, ' '), text.slice(layout.span.start, layout.span.end)).map((m) => ({ start: layout.span.start + m.start, end: layout.span.start + m.end }));
+    const marks = layout.shape === 'table' ? [layout.doneMarker] : doneMarks(flattenLines(text.slice(layout.span.start, layout.span.end)), text.slice(layout.span.start, layout.span.end)).map((m) => ({ start: layout.span.start + m.start, end: layout.span.start + m.end }));
     if (!marks.some((m) => m.start === layout.doneMarker!.start)) marks.push(layout.doneMarker);
     for (const mark of marks) edits.push(removeWithinLines(text, mark));
   }
@@ -74,12 +75,9 @@ function reopenOne(model: NotesModel, item: ActionItem): TextEdit[] {
 const TABLE_RULE = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
 /** Whether the line after the one that `at` is on is a table's delimiter row. */
-function aboveTableRule(text: string, at: number): boolean {
-  const lineBreak = text.slice(at).search(/\r\n|\r|\n/);
-  if (lineBreak < 0) return false;
-  const next = at + lineBreak + (text.startsWith('\r\n', at + lineBreak) ? 2 : 1);
-  const nextEnd = text.slice(next).search(/\r|\n/);
-  return TABLE_RULE.test(text.slice(next, nextEnd < 0 ? text.length : next + nextEnd));
+function aboveTableRule(model: NotesModel, at: number): boolean {
+  const next = model.lines.positionAt(at).line + 1;
+  return next < model.lines.lineCount && TABLE_RULE.test(model.text.slice(model.lines.lineStart(next), model.lines.lineEnd(next)));
 }
 
 /**
