@@ -106,7 +106,7 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string):
         statement = null;
         const kind = headerKind(unit.content.text);
         const current = open as OpenSection | null;
-        if (kind && kind !== 'attendees') start(kind, unit.content.text, unit.span, 'heading', unit.depth, unit.block);
+        if (kind && kind !== 'attendees') start(kind, unit.content.text, { ...unit.span }, 'heading', unit.depth, unit.block);
         else if (!(current?.via === 'heading' && unit.depth > current.depth)) close(); // a sub-heading stays inside
         break;
       }
@@ -330,7 +330,7 @@ function tableEntry(row: TableUnit['rows'][number], columns: TableColumns, secti
     parsed: { ...parsed, statusText },
     layout: {
       shape: 'table',
-      span: row.span,
+      span: { ...row.span },
       after: row.span.end,
       boxAt: taskCell.start,
       checkbox: box ? { start: taskCell.start, end: taskCell.start + taskOffset } : null,

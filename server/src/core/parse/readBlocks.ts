@@ -108,7 +108,12 @@ export async function readBlocksAsync(text: string, cache: BlockCache, stale: ()
   }
 }
 
+/** Which assembly last placed a part: a part whose text occurs twice in a document is placed twice, as two copies. */
+const placedBy = new WeakMap<ParsedPart, number>();
+let assembly = 0;
+
 function assemble(layout: Layout, cache: BlockCache): FlatDocument {
+  assembly++;
   cache.finish(layout);
   const result: FlatDocument = { frontMatter: null, frontMatterSpan: null, units: [], blockCount: 0, listCount: 0, lastTopList: null };
   let previous: ParsedPart | null = null;
@@ -350,12 +355,21 @@ function place(part: ParsedPart, at: number, continues: number | null, into: Fla
   // A part that continues a list shares that list's block and list numbers.
   const shared = continues === null ? 0 : 1;
   const placement: Placement = { at, blockBase: into.blockCount - shared, listBase: into.listCount - shared, continues };
-  if (!part.placed || !samePlacement(part.placed.placement, placement)) {
+  const placed = part.placed;
+  if (!placed || !samePlacement(placed.placement, placement)) {
     const unmoved = at === 0 && placement.blockBase === 0 && placement.listBase === 0 && continues === null;
     const list = (id: number) => (continues !== null && id === 0 ? continues : placement.listBase + id);
-    part.placed = { placement, units: unmoved ? local.units : local.units.map((unit) => moveUnit(unit, at, placement.blockBase, list)) };
+    if (unmoved) part.placed = { placement, units: local.units };
+    else if (placed && placed.units !== local.units && placedBy.get(part) !== assembly) {
+      // Moved by an edit above it: its placed copies are moved where they are, not copied again
+      // (on a long document that is most of its units, at every keystroke). Nothing else holds them:
+      // the model copies what it keeps of a unit.
+      placed.units.forEach((unit, i) => moveUnitInPlace(unit, local.units[i], at, placement.blockBase, list));
+      placed.placement = placement;
+    } else part.placed = { placement, units: local.units.map((unit) => moveUnit(unit, at, placement.blockBase, list)) };
   }
-  for (const unit of part.placed.units) into.units.push(unit);
+  placedBy.set(part, assembly);
+  for (const unit of part.placed!.units) into.units.push(unit);
   into.blockCount += local.blockCount - shared;
   into.listCount += local.listCount - shared;
   if (local.blockCount > 0) into.lastTopList = local.lastTopList == null ? null : placement.listBase + local.lastTopList;
@@ -369,7 +383,50 @@ function samePlacement(a: Placement, b: Placement): boolean {
 const moveSpan = (span: Span, d: number): Span => ({ start: span.start + d, end: span.end + d });
 const moveLine = (line: TextLine, d: number): TextLine => ({ start: line.start + d, end: line.end + d, text: line.text });
 
-/** A copy of a unit at another place: units are shared between versions, so they are never changed. */
+/** Sets a placed unit to its part's unit `local` moved by `d`: the same fields `moveUnit` sets. */
+function moveUnitInPlace(unit: Unit, local: Unit, d: number, blockBase: number, list: (id: number) => number): void {
+  unit.block = local.block + blockBase;
+  const setSpan = (span: Span, from: Span) => {
+    span.start = from.start + d;
+    span.end = from.end + d;
+  };
+  const setLines = (lines: TextLine[], from: TextLine[]) => from.forEach((line, i) => setSpan(lines[i], line));
+  switch (unit.type) {
+    case 'paragraph':
+      setLines(unit.lines, (local as typeof unit).lines);
+      return;
+    case 'heading': {
+      const from = local as typeof unit;
+      setSpan(unit.span, from.span);
+      setSpan(unit.content, from.content);
+      return;
+    }
+    case 'item': {
+      const from = local as typeof unit;
+      unit.list = list(from.list);
+      setSpan(unit.span, from.span);
+      unit.end = from.end + d;
+      setSpan(unit.marker, from.marker);
+      if (unit.checkbox && from.checkbox) setSpan(unit.checkbox.span, from.checkbox.span);
+      setLines(unit.lines, from.lines);
+      return;
+    }
+    case 'table': {
+      const from = local as typeof unit;
+      setSpan(unit.span, from.span);
+      setLines(unit.header, from.header);
+      unit.rows.forEach((row, i) => {
+        setSpan(row.span, from.rows[i].span);
+        setLines(row.cells, from.rows[i].cells);
+      });
+      return;
+    }
+    case 'break':
+      unit.start = (local as typeof unit).start + d;
+  }
+}
+
+/** A copy of a unit at another place: a part's own units (at offset 0) are shared between versions, so they are never changed. */
 function moveUnit(unit: Unit, d: number, blockBase: number, list: (id: number) => number): Unit {
   const block = unit.block + blockBase;
   switch (unit.type) {

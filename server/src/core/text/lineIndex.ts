@@ -1,4 +1,4 @@
-import type { LineIndex, Position, Span } from '../model';
+import type { LineIndex, Position, Range, Span } from '../model';
 
 /**
  * Builds the offset ↔ position table of a text once; lookups are binary searches. `\r\n`, `\n`
@@ -6,25 +6,49 @@ import type { LineIndex, Position, Span } from '../model';
  * other count would put ranges and edits on the wrong line.
  */
 export function createLineIndex(text: string): LineIndex {
-  const starts = [0];
+  return new LineTable(text, lineStarts(text));
+}
+
+/** The offsets where lines start, in an exactly sized typed array: every indexed file keeps one. */
+function lineStarts(text: string): Int32Array {
+  const found: number[] = [0];
   if (text.indexOf('\r') === -1) {
     // Most texts: line feeds only, found by the engine's fast search rather than one character at a time.
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) found.push(i + 1);
   } else {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 10 /* \n */ || (c === 13 /* \r */ && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+      if (c === 10 /* \n */ || (c === 13 /* \r */ && text.charCodeAt(i + 1) !== 10)) found.push(i + 1);
     }
   }
+  return Int32Array.from(found);
+}
 
-  const lineEnd = (line: number): number => {
+/** A class rather than closures: methods on the prototype cost nothing per file. */
+class LineTable implements LineIndex {
+  constructor(
+    private readonly text: string,
+    private readonly starts: Int32Array,
+  ) {}
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+  }
+
+  lineEnd(line: number): number {
+    const { starts, text } = this;
     if (line >= starts.length - 1) return text.length;
     let end = starts[line + 1] - 1; // the \n or lone \r
     if (text.charCodeAt(end) === 10 && end > starts[line] && text.charCodeAt(end - 1) === 13) end--;
     return end;
-  };
+  }
 
-  const positionAt = (offset: number): Position => {
+  positionAt(offset: number): Position {
+    const { starts, text } = this;
     const clamped = Math.max(0, Math.min(offset, text.length));
     let low = 0;
     let high = starts.length - 1;
@@ -34,21 +58,17 @@ export function createLineIndex(text: string): LineIndex {
       else high = mid - 1;
     }
     // An offset between \r and \n belongs to the end of the line.
-    return { line: low, character: Math.min(clamped, lineEnd(low)) - starts[low] };
-  };
+    return { line: low, character: Math.min(clamped, this.lineEnd(low)) - starts[low] };
+  }
 
-  const offsetAt = (position: Position): number => {
+  offsetAt(position: Position): number {
+    const { starts, text } = this;
     if (position.line < 0) return 0;
     if (position.line >= starts.length) return text.length;
-    return Math.min(starts[position.line] + Math.max(0, position.character), lineEnd(position.line));
-  };
+    return Math.min(starts[position.line] + Math.max(0, position.character), this.lineEnd(position.line));
+  }
 
-  return {
-    positionAt,
-    offsetAt,
-    rangeOf: (span: Span) => ({ start: positionAt(span.start), end: positionAt(span.end) }),
-    lineCount: starts.length,
-    lineStart: (line: number) => starts[Math.max(0, Math.min(line, starts.length - 1))],
-    lineEnd,
-  };
+  rangeOf(span: Span): Range {
+    return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
+  }
 }
