@@ -188,6 +188,16 @@ describe('language server: edit safety, limits and recovery', function () {
     assert.ok(client.alive);
   });
 
+  it('serves a client that declares almost nothing (no workspace folders, settings or progress)', async () => {
+    // Such a client sends no folder events: asking for them made the server stop before it read its settings.
+    client = await TestClient.start({ pull: true, minimal: true });
+    const uri = uriOf('architecture-review-2024-01-29.txt');
+    client.open(uri, SAMPLE, 'plaintext');
+    const codes = (await client.pullDiagnostics(uri)).map((d) => `${d.range.start.line + 1} ${d.code}`);
+    assert.deepEqual(codes.filter((c) => c.endsWith('overdue')), ['108 overdue', '109 overdue']);
+    assert.ok(!client.logs.some((l) => l.includes('failed')), client.logs.join('\n'));
+  });
+
   describe('process lifecycle and recovery', () => {
     it('exits with 0 after shutdown and exit, and with 1 on exit without shutdown (LSP)', async () => {
       client = await TestClient.start({ folder });

@@ -48,6 +48,8 @@ export interface ClientOptions {
   /** Options for node before the server's path (`--require`, permissions). */
   nodeArgs?: string[];
   env?: Record<string, string>;
+  /** Declare only text synchronisation (and pull diagnostics with `pull`): no workspace folders, progress or edits. */
+  minimal?: boolean;
 }
 
 export class TestClient {
@@ -107,6 +109,11 @@ export class TestClient {
       },
       window: { showDocument: { support: true }, workDoneProgress: true },
     };
+    if (options.minimal) {
+      capabilities.workspace = {};
+      capabilities.window = {};
+      capabilities.textDocument = { synchronization: {}, ...(options.pull ? { diagnostic: {} } : {}) };
+    }
     const initialized = await connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: options.processId === undefined ? process.pid : options.processId,
       rootUri: options.folder ?? null,

@@ -71,6 +71,7 @@ export function startServer(connection: Connection): void {
   let canReportProgress = false;
   let registerWatchers = false;
   let registerConfiguration = false;
+  let folderEvents = false;
   let workspaceEdit: WorkspaceEditFactory = workspaceEditFactory(false);
   // Requests that depend on settings wait for the client's settings to arrive once.
   let settingsLoaded!: () => void;
@@ -180,6 +181,7 @@ export function startServer(connection: Connection): void {
     canReportProgress = !!caps.window?.workDoneProgress;
     registerWatchers = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     registerConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+    folderEvents = !!caps.workspace?.workspaceFolders;
     workspaceEdit = workspaceEditFactory(!!caps.workspace?.workspaceEdit?.documentChanges);
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     const options = (params.initializationOptions ?? {}) as { today?: unknown; settings?: unknown; storagePath?: unknown };
@@ -219,10 +221,13 @@ export function startServer(connection: Connection): void {
     if (registerWatchers) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown,txt}' }] }).catch(() => undefined);
     }
-    connection.workspace.onDidChangeWorkspaceFolders((event) => {
-      folders = [...folders.filter((f) => !event.removed.some((r) => r.uri === f)), ...event.added.map((a) => a.uri)];
-      void applySettings().then(async () => indexer!.scan(await progress()));
-    });
+    // Only a client that declares workspace folders sends their changes (asking any other one throws).
+    if (folderEvents) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        folders = [...folders.filter((f) => !event.removed.some((r) => r.uri === f)), ...event.added.map((a) => a.uri)];
+        void applySettings().then(async () => indexer!.scan(await progress()));
+      });
+    }
     clock.onNewDay(() => {
       refreshDiagnostics();
       notifyChanged([]);
