@@ -36,7 +36,9 @@ const common = {
 
 const builds = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // dist/server.js only loads dist/serverMain.js, the server itself (through a code cache when given one).
+  { entryPoints: ['server/src/launch.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/serverMain.js' },
   // The language server's index worker: its own file, started by dist/server.js on worker threads.
   { entryPoints: ['server/src/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },

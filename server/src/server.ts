@@ -1,4 +1,4 @@
-// The language server's entry point (dist/server.js). The transport comes from the command line:
+// The language server (dist/serverMain.js, loaded by dist/server.js). The transport comes from the command line:
 // `--node-ipc` (VS Code), `--stdio` (Neovim, Helix, …) or `--socket=PORT`.
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { startServer } from './lsp/notesServer';

@@ -2,7 +2,7 @@
 // as an editor drives it (dist/server.js --stdio).
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -218,6 +218,26 @@ describe('language server: edit safety, limits and recovery', function () {
       assert.ok(client.alive);
       editor.kill('SIGKILL');
       await client.exited(15000); // the server checks on the editor every few seconds
+    });
+
+    it('with --code-cache, keeps its compiled code in that folder for the next start; a damaged cache is replaced', async () => {
+      const cacheDir = join(dir, 'code cache');
+      const uri = uriOf('architecture-review-2024-01-29.txt');
+      const start = async () => {
+        client = await TestClient.start({ pull: true, serverArgs: [`--code-cache=${cacheDir}`], env: { MEETING_NOTES_CODE_CACHE_DELAY_MS: '200' } });
+        client.open(uri, SAMPLE, 'plaintext');
+        assert.equal((await client.pullDiagnostics(uri)).length, 10);
+      };
+      const cacheFiles = () => readdirSync(cacheDir).filter((name) => name.endsWith('.v8cache'));
+      await start();
+      await client!.until(() => existsSync(cacheDir) && cacheFiles().length === 1, 'the code cache written');
+      const [name] = cacheFiles();
+      assert.ok(statSync(join(cacheDir, name)).size > 100_000, 'compiled code, not an empty file');
+      await client!.stop();
+      writeFileSync(join(cacheDir, name), 'not V8 code');
+      await start();
+      await client!.until(() => statSync(join(cacheDir, name)).size > 100_000, 'the damaged cache rewritten');
+      assert.deepEqual(cacheFiles(), [name]);
     });
 
     it('after a crash, a restarted server gives back the diagnostics and the items', async () => {

@@ -47,6 +47,8 @@ export interface ClientOptions {
   processId?: number | null;
   /** Options for node before the server's path (`--require`, permissions). */
   nodeArgs?: string[];
+  /** Arguments after `--stdio` (`--code-cache=DIR`). */
+  serverArgs?: string[];
   env?: Record<string, string>;
   /** Declare only text synchronisation (and pull diagnostics with `pull`): no workspace folders, progress or edits. */
   minimal?: boolean;
@@ -74,7 +76,7 @@ export class TestClient {
   ) {}
 
   static async start(options: ClientOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(ROOT, 'dist', 'server.js'), '--stdio'], {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(ROOT, 'dist', 'server.js'), '--stdio', ...(options.serverArgs ?? [])], {
       env: { ...process.env, MEETING_NOTES_TODAY: options.today ?? '2024-02-01', ...options.env },
       stdio: ['pipe', 'pipe', 'inherit'],
     });

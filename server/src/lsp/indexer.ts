@@ -87,7 +87,8 @@ export class WorkspaceIndexer {
     const current = () => generation === this.generation;
     this.complete = false;
     const size = Math.max(1, Math.min(2, availableParallelism()));
-    const pool = this.options.workerFile ? WorkerPool.create(this.options.workerFile, size) : null;
+    // No folder (a single file open): no threads to start, on a core the open document needs.
+    const pool = this.options.workerFile && this.folders.length ? WorkerPool.create(this.options.workerFile, size) : null;
     try {
       await this.loadCache();
       const discover: DiscoverJob = { type: 'discover', folders: this.folders, include: this.includeGlob, excludes: this.excludeGlobs };
