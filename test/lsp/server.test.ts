@@ -41,6 +41,22 @@ describe('language server over JSON-RPC (dist/server.js --stdio)', function () {
     assert.deepEqual(codesByLine(await client.pullDiagnostics(sampleUri)), EXPECTED_SAMPLE);
   });
 
+  it('says a report is unchanged when the diagnostics are those the client holds, and sends them in full when they move', async () => {
+    client = await TestClient.start({ pull: true, folder });
+    client.open(sampleUri, SAMPLE, 'plaintext');
+    await client.pullDiagnostics(sampleUri);
+    // A word typed in a statement with no finding: every diagnostic keeps its place.
+    const line = SAMPLE.split('\n').findIndex((l) => l.startsWith('[00:00]'));
+    client.edit(sampleUri, { start: { line, character: 8 }, end: { line, character: 8 } }, 'well, ');
+    assert.deepEqual(codesByLine(await client.pullDiagnostics(sampleUri)), EXPECTED_SAMPLE);
+    assert.equal(client.unchangedReports, 1);
+    // A line added at the top moves them all: a full report.
+    client.edit(sampleUri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, '\n');
+    const moved = codesByLine(await client.pullDiagnostics(sampleUri));
+    assert.equal(client.unchangedReports, 1);
+    assert.deepEqual(moved, EXPECTED_SAMPLE.map((entry) => entry.replace(/\d+$/, (n) => `${Number(n) + 1}`)).sort());
+  });
+
   it('pushes diagnostics, with the document version, to a client without pull support and without settings', async () => {
     client = await TestClient.start({ folder });
     client.open(sampleUri, SAMPLE, 'plaintext');

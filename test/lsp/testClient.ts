@@ -232,6 +232,7 @@ export class TestClient {
 
   close(uri: string): void {
     this.documents.delete(uri);
+    this.reports.delete(uri);
     void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
@@ -257,9 +258,25 @@ export class TestClient {
     return this.documents.get(uri)!.getText();
   }
 
+  /** The last full report per document, and how many reports came back unchanged. */
+  private readonly reports = new Map<string, { resultId: string; items: Diagnostic[] }>();
+  unchangedReports = 0;
+
+  /** Pulls a document's diagnostics as VS Code does: with the id of the report it holds, which the server may say is unchanged. */
   async pullDiagnostics(uri: string): Promise<Diagnostic[]> {
-    const report = await this.connection.sendRequest<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
-    return report.items;
+    const held = this.reports.get(uri);
+    const report = await this.connection.sendRequest<{ kind: 'full' | 'unchanged'; resultId?: string; items?: Diagnostic[] }>('textDocument/diagnostic', {
+      textDocument: { uri },
+      ...(held ? { previousResultId: held.resultId } : {}),
+    });
+    if (report.kind === 'unchanged' && held && report.resultId === held.resultId) {
+      this.unchangedReports++;
+      return held.items;
+    }
+    if (report.kind === 'unchanged') throw new Error(`an unchanged report for ${uri}, which this client holds no report ${report.resultId} of`);
+    const items = report.items ?? [];
+    if (report.resultId) this.reports.set(uri, { resultId: report.resultId, items });
+    return items;
   }
 
   async pushedDiagnostics(uri: string, version?: number): Promise<Diagnostic[]> {

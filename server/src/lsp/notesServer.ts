@@ -31,6 +31,7 @@ import { codeLenses } from './features/codeLens';
 import { COMMAND_LABELS, commandEdits, isAmbiguous, isItemArgs, isStale } from './features/commands';
 import { completion } from './features/completion';
 import { CompletionMemory } from './features/completionMemory';
+import { DiagnosticReports } from './diagnosticReports';
 import { documentDiagnostics } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
@@ -62,6 +63,7 @@ export function startServer(connection: Connection): void {
   const store = new NotesStore(documents, (message) => connection.console.error(message));
   const completions = new CompletionMemory();
   const series = new SeriesTracker(store);
+  const reports = new DiagnosticReports();
   let settings: NotesSettings = DEFAULT_SETTINGS;
   let clock = new Clock();
   let folders: string[] = [];
@@ -267,6 +269,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose(({ document }) =>
     guard('close', undefined, () => {
       store.forgetOpen(document.uri);
+      reports.forget(document.uri);
       clearTimeout(pushTimers.get(document.uri));
       if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
       // The buffer may have held unsaved text: go back to what is on disk.
@@ -293,7 +296,8 @@ export function startServer(connection: Connection): void {
     await settingsReady;
     const file = await store.newest(params.textDocument.uri, token).catch(() => undefined);
     if (!file || token.isCancellationRequested) return { kind: 'full', items: [] };
-    return { kind: 'full', items: guard('diagnostics', [], () => documentDiagnostics(file, settings, clock.today(), series.current())) };
+    const items = guard('diagnostics', [], () => documentDiagnostics(file, settings, clock.today(), series.current()));
+    return reports.report(file.uri, items, params.previousResultId);
   });
 
   connection.onCodeLens(({ textDocument }) =>

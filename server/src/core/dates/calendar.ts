@@ -23,10 +23,23 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** Days by their ISO text: a long document's rules ask about the same few hundred dates at every edit. */
+const utcTimes = new Map<string, number>();
+const labels = new Map<string, string>();
+const KEPT_DATES = 10_000;
+
+function remember<V>(map: Map<string, V>, key: string, value: V): V {
+  if (map.size >= KEPT_DATES) map.clear();
+  map.set(key, value);
+  return value;
+}
+
 function toUtc(iso: string): number {
+  const known = utcTimes.get(iso);
+  if (known !== undefined) return known;
   const d = parseIso(iso);
   if (!d) throw new Error(`not an ISO date: ${iso}`);
-  return Date.UTC(d.year, d.month - 1, d.day);
+  return remember(utcTimes, iso, Date.UTC(d.year, d.month - 1, d.day));
 }
 
 function fromUtc(ms: number): string {
@@ -92,10 +105,12 @@ export function nearestYear(reference: string, month: number, day: number): stri
 
 /** `Sat, Feb 3` style label used in messages. */
 export function shortLabel(iso: string): string {
+  const known = labels.get(iso);
+  if (known !== undefined) return known;
   const d = parseIso(iso)!;
   const weekday = WEEKDAYS[weekdayOf(iso)];
   const month = MONTH_ABBREVIATIONS[d.month - 1]; // not toLocaleString: it costs a fraction of a millisecond per call
-  return `${weekday[0].toUpperCase()}${weekday.slice(1, 3)}, ${month} ${d.day}`;
+  return remember(labels, iso, `${weekday[0].toUpperCase()}${weekday.slice(1, 3)}, ${month} ${d.day}`);
 }
 
 /** `in 2 days`, `today`, `3 days overdue`-style distance (without the word overdue). */
