@@ -117,6 +117,23 @@ describe('incremental analysis equals a full analysis', function () {
     assert.ok(checked >= 2000, `${checked} edits checked`);
   });
 
+  it('reads a remembered paragraph of speech under the current roster and attendees', () => {
+    // `Bob` resolves to a speaker named earlier in full; once that earlier line is gone, to nobody
+    // known; once Bob is an attendee, to the attendee. The paragraph itself never changes.
+    const versions = [
+      ['# Sync — 2024-01-29', 'Attendees: Tom Bradley', '', '[00:10] Bob Stone: hello', '', '[00:20] Bob: I will ship the docs by Friday.', ''],
+      ['# Sync — 2024-01-29', 'Attendees: Tom Bradley', '', '[00:10] Tom Bradley: hello', '', '[00:20] Bob: I will ship the docs by Friday.', ''],
+      ['# Sync — 2024-01-29', 'Attendees: Tom Bradley, Bob Marley', '', '[00:10] Tom Bradley: hello', '', '[00:20] Bob: I will ship the docs by Friday.', ''],
+    ].map((lines) => lines.join('\n'));
+    const blocks = new BlockCache();
+    const owners = versions.map((text) => {
+      const model = analyzeNotes(text, { blocks, fileName: 'sync.md' });
+      assert.equal(comparable(model), comparable(fullAnalysis(text, 'sync.md')));
+      return model.items.map((i) => `${i.owner?.name} (${i.owner?.attendee ? 'attendee' : 'not listed'})`);
+    });
+    assert.deepEqual(owners, [['Bob Stone (not listed)'], ['Bob (not listed)'], ['Bob Marley (attendee)']]);
+  });
+
   it('after an edit re-parses only the part that changed', () => {
     const sample = EXAMPLES.find((e) => e.name.startsWith('architecture-review'))!.text;
     const blocks = new BlockCache();

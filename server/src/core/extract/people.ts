@@ -95,6 +95,16 @@ export interface Resolution {
   ambiguous: boolean;
 }
 
+/** One string object per roster key: results remembered under it are then found by identity, not by comparing texts. */
+const rosterKeys = new Map<string, string>();
+function interned(key: string): string {
+  const known = rosterKeys.get(key);
+  if (known !== undefined) return known;
+  if (rosterKeys.size > 1000) rosterKeys.clear();
+  rosterKeys.set(key, key);
+  return key;
+}
+
 /** Resolves `Mike`, `@mike`, `mike.johnson`, `Mike J.` to a full name among the known people. */
 export class Roster {
   private readonly speakers: string[] = [];
@@ -108,7 +118,7 @@ export class Roster {
 
   constructor(readonly attendees: Attendee[]) {
     this.attendeeNames = attendees.map((a) => normalizeName(a.name));
-    this.key = this.attendeeNames.join('\u0000');
+    this.key = interned(this.attendeeNames.join('\u0000'));
   }
 
   /** One string object per roster, meeting date and kind of reading: the context under which results are remembered. */

@@ -1,10 +1,12 @@
 import { dueIsLabelled } from '../dates/findDue';
+import { memoSettings } from '../memo';
 import type { EntryLayout, EntryStyle, Section, SectionKind, Span, Statement, TableColumns } from '../model';
 import type { ItemUnit, TableUnit, TextLine, Unit } from '../parse/blocks';
 import { flattenLines, plainText } from '../text/plain';
 import { type EntryContext, type ParsedEntry, parseEntryText } from './entry';
 import { bareHeaderLineKind, headerKind, headerLineKind, isMetadataLine, startsList } from './headers';
 import type { MeetingRegion } from './meetings';
+import type { Roster } from './people';
 import { readStatementHead } from './statement';
 
 /** A summary entry before linking: where it is, what it says, how it is laid out. */
@@ -76,6 +78,10 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string):
     open = { section, via, depth, headerBlock: block, sawList: false, lines: [], entries: [] };
   };
 
+  /** The speaker of each statement as written in its line (what the roster resolves), by the statement's index. */
+  const writtenSpeakers: Array<string | null> = [];
+  /** Whether the paragraph being read changed anything but the statements (the roster, a section): then it is not remembered. */
+  let sideEffects = false;
   const addStatement = (line: TextLine, block: number): boolean => {
     const head = readStatementHead(line.text, roster);
     // In a summary section `Priya: book the room` is an entry; only a timestamped line is speech.
@@ -83,7 +89,11 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string):
     const speaker = head.speaker
       ? roster.ref(head.speaker.written, { start: line.start + head.speaker.start, end: line.start + head.speaker.end })
       : null;
-    if (speaker && !speaker.attendee && speaker.written.includes(' ')) roster.addSpeaker(speaker.written);
+    if (speaker && !speaker.attendee && speaker.written.includes(' ')) {
+      roster.addSpeaker(speaker.written);
+      sideEffects = true;
+    }
+    writtenSpeakers[content.statements.length] = head.speaker?.written ?? null;
     const textStart = line.start + head.textStart;
     const value: Statement = {
       meeting: meeting.index,
@@ -110,10 +120,28 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string):
         else if (!(current?.via === 'heading' && unit.depth > current.depth)) close(); // a sub-heading stays inside
         break;
       }
-      case 'paragraph':
+      case 'paragraph': {
+        const listNext = startsList(unit, units[i + 1]);
+        // Outside any section, a paragraph of speech reads the same wherever it is: remembered by the unit.
+        const plain: boolean = (open as OpenSection | null) === null && ((statement as { block: number } | null)?.block ?? -1) !== unit.block;
+        const remember = plain && memoSettings.enabled;
+        const known: SpeechReading | undefined = remember ? speech.get(unit) : undefined;
+        if (known && known.roster === roster.key && known.meeting === meeting.index && known.listNext === listNext) {
+          const d = (unit.lines[0]?.start ?? 0) - known.at;
+          let last: Statement | null = null;
+          known.statements.forEach((s, k) => {
+            writtenSpeakers[content.statements.length] = known.speakers[k];
+            content.statements.push((last = movedStatement(s, d, known.speakers[k], roster)));
+          });
+          if (last) statement = { value: last, block: unit.block };
+          break;
+        }
+        const first = content.statements.length;
+        sideEffects = false;
         unit.lines.forEach((line, index) => {
-          const kind = startsList(unit, units[i + 1]) ? bareHeaderLineKind(line.text) : headerLineKind(line.text);
+          const kind = listNext ? bareHeaderLineKind(line.text) : headerLineKind(line.text);
           if (kind) {
+            sideEffects = true;
             statement = null;
             if (kind === 'attendees') close();
             else start(kind, line.text, { start: line.start, end: line.end }, 'line', 0, unit.block);
@@ -136,7 +164,12 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string):
           }
           current.lines.push(line);
         });
+        if (remember && !sideEffects && (open as OpenSection | null) === null) {
+          const statements = content.statements.slice(first).map((s) => movedStatement(s, 0, null, null));
+          speech.set(unit, { roster: roster.key, meeting: meeting.index, listNext, at: unit.lines[0]?.start ?? 0, statements, speakers: writtenSpeakers.slice(first) });
+        }
         break;
+      }
       case 'item': {
         statement = null;
         const current = open as OpenSection | null;
@@ -173,6 +206,32 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string):
   }
   close();
   return content;
+}
+
+/** The statements a paragraph of speech gave, by its unit (units are kept from one version of a document to the next). */
+/** What a paragraph of speech was read under (the attendees, the meeting, a list right after it), where it was, and what it gave. */
+interface SpeechReading {
+  roster: string;
+  meeting: number;
+  listNext: boolean;
+  at: number;
+  statements: Statement[];
+  /** Each statement's speaker as written. */
+  speakers: Array<string | null>;
+}
+const speech = new WeakMap<Unit, SpeechReading>();
+
+/**
+ * A copy of a statement `d` characters further on, its speaker resolved again by `roster` (the
+ * attendees are new objects in every reading); with no roster, the speaker is copied as it is.
+ */
+function movedStatement(s: Statement, d: number, written: string | null, roster: Roster | null): Statement {
+  let speaker = s.speaker;
+  if (speaker) {
+    const span = { start: speaker.span.start + d, end: speaker.span.end + d };
+    speaker = roster && written !== null ? roster.ref(written, span) : { ...speaker, span };
+  }
+  return { meeting: s.meeting, time: s.time, speaker, text: s.text, span: { start: s.span.start + d, end: s.span.end + d }, textStart: s.textStart + d, cues: [] };
 }
 
 function extendStatement(statement: Statement, line: TextLine, text: string): void {
