@@ -134,7 +134,20 @@ export function startServer(connection: Connection): void {
   };
 
   // A change to one notes file can change the findings of the other files of its meeting series.
+  // While the workspace is being indexed, files arrive by the hundred: the series are worked out
+  // once, when the scan ends, rather than every second (that took most of a warm start's time).
+  let seriesStale = false;
   const refreshSeriesMates = (changed: string[]) => {
+    if (!documents.all().length) return; // only open documents show diagnostics
+    if (indexer?.complete === false) {
+      seriesStale = true;
+      return;
+    }
+    if (seriesStale) {
+      seriesStale = false;
+      refreshDiagnostics();
+      return;
+    }
     const mates = guard('series', new Set<string>(), () => series.matesOf(changed));
     const open = documents.all().filter((d) => mates.has(d.uri));
     if (!open.length) return;
