@@ -143,6 +143,22 @@ describe('incremental analysis equals a full analysis', function () {
     assert.equal(blocks.parsedLastTime, 1);
   });
 
+  it('keeps only the parts the latest version uses, however many edits there were', () => {
+    const sample = EXAMPLES.find((e) => e.name.startsWith('architecture-review'))!.text;
+    const blocks = new BlockCache();
+    let text = sample;
+    readBlocks(text, blocks);
+    const first = blocks.size;
+    for (let i = 0; i < 200; i++) {
+      const at = (i * 7919) % text.length;
+      text = i % 2 ? `${text.slice(0, at)}x${text.slice(at)}` : `${text.slice(0, at)}\n\n${text.slice(at + 1)}`;
+      readBlocks(text, blocks);
+    }
+    // Fine cuts after edits make more, smaller parts than the first read's runs; never a pile of old ones.
+    const parts = text.split(/\n[ \t]*\n/).length;
+    assert.ok(blocks.size <= parts + 5, `${blocks.size} parts kept for a text of ${parts} paragraphs (${first} after the first read)`);
+  });
+
   it('cuts at blank lines and list items, never inside front matter, fences or HTML blocks', () => {
     const text = ['---', 'title: x', '', 'a: 1', '---', '', 'Para', '', '```', 'code', '', 'more', '```', '', '<!--', '', '-->', '', '- a', '- b', ''].join('\n');
     const cutLines = findBoundaries(text).map((at) => text.slice(0, at).split('\n').length);

@@ -35,6 +35,11 @@ interface ParsedPart {
   lastList: string | null;
   /** The last top-level block is indented code: after it, micromark reads `2. x` and `-` as paragraph text. */
   lastIndentedCode: boolean;
+  /** Its text as the cache knows it. */
+  key: string;
+  /** The last read that used it (found, parsed or placed), and the last assembly that placed it (numbers, not maps: a long document has thousands of parts). */
+  seen: number;
+  placedIn: number;
 }
 
 interface Layout {
@@ -43,46 +48,69 @@ interface Layout {
   parts: ParsedPart[];
 }
 
-/** Which read last placed a part (to keep only the current parts findable by text). */
-const lastRead = new WeakMap<ParsedPart, number>();
 let reads = 0;
 
 /**
  * A document's parts from its previous version, and parts by their text (so that undoing an edit,
- * or moving a block, finds them again). Only the parts of the latest version are kept.
+ * or moving a block, finds them again). Only the parts used by the latest read are kept.
  */
 export class BlockCache {
-  private byText = new Map<string, ParsedPart>();
-  private used = new Map<string, ParsedPart>();
+  private readonly byText = new Map<string, ParsedPart>();
+  /** The current read's number, and the parts it found or parsed. */
+  private read = ++reads;
+  private touched: ParsedPart[] = [];
+  /** Parts the previous read used besides its layout's (candidates for forgetting, with that layout). */
+  private extras: ParsedPart[] = [];
   previous: Layout | null = null;
   /** Parts parsed (not found) during the last read: for tests and the benchmark. */
   parsedLastTime = 0;
 
+  /** How many parts it holds (for tests: no more than the latest read used). */
+  get size(): number {
+    return this.byText.size;
+  }
+
+  /** Starts a read. */
+  begin(): void {
+    this.read = ++reads;
+    this.touched = [];
+    this.parsedLastTime = 0;
+  }
+
   lookup(key: string): ParsedPart | undefined {
-    const part = this.byText.get(key) ?? this.used.get(key);
-    if (part) this.used.set(key, part);
+    const part = this.byText.get(key);
+    if (part) this.use(part);
     return part;
   }
 
-  store(key: string, part: ParsedPart): void {
-    this.used.set(key, part);
+  store(part: ParsedPart): void {
+    this.byText.set(part.key, part);
+    this.use(part);
     this.parsedLastTime++;
   }
 
+  private use(part: ParsedPart): void {
+    if (part.seen !== this.read) this.touched.push(part);
+    part.seen = this.read;
+  }
+
+  /** Ends a read: what it did not use is forgotten (only the previous read's parts can be such). */
   finish(layout: Layout): void {
-    // Parts still in the document (found by position this time) stay findable by their text.
-    const read = ++reads;
-    for (const part of layout.parts) lastRead.set(part, read);
-    for (const [key, part] of this.byText) if (lastRead.get(part) === read && !this.used.has(key)) this.used.set(key, part);
-    this.byText = this.used;
-    this.used = new Map();
+    const read = this.read;
+    for (const part of layout.parts) part.seen = read;
+    const forget = (part: ParsedPart) => {
+      if (part.seen !== read && this.byText.get(part.key) === part) this.byText.delete(part.key);
+    };
+    if (this.previous) for (const part of this.previous.parts) forget(part);
+    for (const part of this.extras) forget(part);
+    this.extras = this.touched; // those among them in the layout are only checked again next time
     this.previous = layout;
   }
 }
 
 /** The units of a document, as `flattenDocument(text, parseMarkdown(text))` gives them, parsing only what `cache` lacks. */
 export function readBlocks(text: string, cache = new BlockCache()): FlatDocument {
-  cache.parsedLastTime = 0;
+  cache.begin();
   const steps = layoutParts(text, cache);
   let step = steps.next();
   while (!step.done) step = steps.next();
@@ -95,7 +123,7 @@ export function readBlocks(text: string, cache = new BlockCache()): FlatDocument
  * parsed until then stays in the cache for the next read.
  */
 export async function readBlocksAsync(text: string, cache: BlockCache, stale: () => boolean, sliceMs = 8): Promise<FlatDocument | null> {
-  cache.parsedLastTime = 0;
+  cache.begin();
   const steps = layoutParts(text, cache);
   let sliceStart = performance.now();
   for (let step = steps.next(); ; step = steps.next()) {
@@ -108,8 +136,7 @@ export async function readBlocksAsync(text: string, cache: BlockCache, stale: ()
   }
 }
 
-/** Which assembly last placed a part: a part whose text occurs twice in a document is placed twice, as two copies. */
-const placedBy = new WeakMap<ParsedPart, number>();
+/** Assemblies, numbered: a part whose text occurs twice in a document is placed twice, as two copies. */
 let assembly = 0;
 
 function assemble(layout: Layout, cache: BlockCache): FlatDocument {
@@ -148,9 +175,8 @@ function* layoutParts(text: string, cache: BlockCache): Generator<void, Layout> 
       }
       from = layout.parts.length ? before.starts[k] : 0;
       // Once a part starts where an old one did, within the unchanged end, the rest is as before.
-      const oldIndex = new Map<number, number>();
-      for (let i = k + 1; i < before.starts.length; i++) if (before.starts[i] >= before.text.length - suffix) oldIndex.set(before.starts[i], i);
-      resumeAt = (start) => (start >= text.length - suffix ? oldIndex.get(start - delta) ?? -1 : -1);
+      const firstResumable = k + 1;
+      resumeAt = (start) => (start >= text.length - suffix ? indexOfStart(before.starts, start - delta, firstResumable) : -1);
       const rest = yield* cutAndParse(text, from, cache, true, resumeAt);
       layout.starts.push(...rest.starts);
       layout.parts.push(...rest.parts);
@@ -264,6 +290,19 @@ function* cutAndParse(text: string, from: number, cache: BlockCache, fine: boole
   return { starts, parts, resumed };
 }
 
+/** The index of `start` in the sorted `starts`, from `from` on, or -1 (a search, not a map built at every edit). */
+function indexOfStart(starts: number[], start: number, from: number): number {
+  let low = from;
+  let high = starts.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (starts[mid] === start) return mid;
+    if (starts[mid] < start) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}
+
 function commonPrefix(a: string, b: string): number {
   const max = Math.min(a.length, b.length);
   let i = 0;
@@ -311,7 +350,7 @@ function partAt(text: string, start: number, end: number, cache: BlockCache): Pa
   let part: ParsedPart;
   if (simple) {
     const { firstList = null, lastList = null } = simple as Partial<SimpleRead>;
-    part = { local: simple, placed: null, lastEnd: simple.lastEnd, firstList, lastList, lastIndentedCode: false };
+    part = { local: simple, placed: null, lastEnd: simple.lastEnd, firstList, lastList, lastIndentedCode: false, key: '', seen: 0, placedIn: 0 };
   } else {
     const root = parseMarkdown(own, atStart);
     const first = root.children[0];
@@ -324,9 +363,13 @@ function partAt(text: string, start: number, end: number, cache: BlockCache): Pa
       firstList: first?.type === 'list' ? listKind(own, first.position?.start.offset ?? 0) : null,
       lastList: last?.type === 'list' ? listKind(own, last.position?.start.offset ?? 0) : null,
       lastIndentedCode: last?.type === 'code' && !/^ {0,3}(?:```|~~~)/.test(own.slice(lastLineStart(own, last.position?.start.offset ?? 0))),
+      key: '',
+      seen: 0,
+      placedIn: 0,
     };
   }
-  cache.store(atStart ? `\u0001${own}` : own, part);
+  part.key = atStart ? `\u0001${own}` : own;
+  cache.store(part);
   return part;
 }
 
@@ -360,7 +403,7 @@ function place(part: ParsedPart, at: number, continues: number | null, into: Fla
     const unmoved = at === 0 && placement.blockBase === 0 && placement.listBase === 0 && continues === null;
     const list = (id: number) => (continues !== null && id === 0 ? continues : placement.listBase + id);
     if (unmoved) part.placed = { placement, units: local.units };
-    else if (placed && placed.units !== local.units && placedBy.get(part) !== assembly) {
+    else if (placed && placed.units !== local.units && part.placedIn !== assembly) {
       // Moved by an edit above it: its placed copies are moved where they are, not copied again
       // (on a long document that is most of its units, at every keystroke). Nothing else holds them:
       // the model copies what it keeps of a unit.
@@ -368,7 +411,7 @@ function place(part: ParsedPart, at: number, continues: number | null, into: Fla
       placed.placement = placement;
     } else part.placed = { placement, units: local.units.map((unit) => moveUnit(unit, at, placement.blockBase, list)) };
   }
-  placedBy.set(part, assembly);
+  part.placedIn = assembly;
   for (const unit of part.placed!.units) into.units.push(unit);
   into.blockCount += local.blockCount - shared;
   into.listCount += local.listCount - shared;
