@@ -27,7 +27,7 @@ describe('security and privacy', function () {
 
   it('product code imports no network or process module and evaluates no code', () => {
     const forbidden = [
-      /from\s+['"](?:node:)?(?:child_process|net|http|https|http2|dgram|tls|dns|vm|inspector|cluster)['"]/,
+      /(?:from|import)\s+['"](?:node:)?(?:child_process|net|http|https|http2|dgram|tls|dns|vm|inspector|cluster)['"]/,
       /require\(\s*['"](?:node:)?(?:child_process|net|http|https|http2|dgram|tls|dns|vm)['"]\s*\)/,
       /\beval\s*\(/,
       /\bnew\s+Function\s*\(/,
@@ -36,11 +36,18 @@ describe('security and privacy', function () {
     ];
     const files = [...sourceFiles(join(ROOT, 'server', 'src')), ...sourceFiles(join(ROOT, 'client', 'src'))];
     assert.ok(files.length > 50);
+    // The server's loader uses `vm` for V8's code cache, on one file only: the server bundle next to it.
+    const LOADER = join(ROOT, 'server', 'src', 'launch.ts');
     const offences = files.flatMap((file) => {
       const text = readFileSync(file, 'utf8');
-      return forbidden.filter((pattern) => pattern.test(text)).map((pattern) => `${relative(ROOT, file)}: ${pattern}`);
+      const patterns = file === LOADER ? forbidden.map((p) => new RegExp(p.source.replace('|vm|', '|'))) : forbidden;
+      return patterns.filter((pattern) => pattern.test(text)).map((pattern) => `${relative(ROOT, file)}: ${pattern}`);
     });
     assert.deepEqual(offences, []);
+    const loader = readFileSync(LOADER, 'utf8');
+    assert.match(loader, /const MAIN = join\(__dirname, 'serverMain\.js'\);/);
+    assert.deepEqual(loader.match(/new Script\([^)]*\)/g), ['new Script(Module.wrap(source)'], 'one script, compiled from…');
+    assert.deepEqual(loader.match(/const source = [^;]*;/g), ["const source = readFileSync(MAIN, 'utf8');"], '…the bundle file, nothing else');
   });
 
   describe('the command line', () => {
