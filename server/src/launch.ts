@@ -1,8 +1,8 @@
 // The language server's entry point (dist/server.js): a few lines that load the server bundle
 // (dist/serverMain.js). With `--code-cache=DIR` (VS Code's client passes the extension's storage
 // folder) the bundle's compiled code is kept in DIR and reused at the next start: V8 then skips
-// compiling ~1.5 MB of JavaScript, which is about half of the server's start-up time. Without it, or
-// when anything about the cache fails, the bundle is simply required.
+// compiling the bundle (40–95 ms of a 300–450 ms start on the development machine). Without it,
+// or when anything about the cache fails, the bundle is simply required.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
