@@ -25,7 +25,8 @@ export interface SkippedFile {
   reason: string;
 }
 
-type EncodedModel = object;
+/** A model as its JSON text (`encodeModel`): reading it back takes the parsed objects over, so the cache keeps the text. */
+type EncodedModel = string;
 
 export interface AnalyzedFiles {
   files: AnalyzedFile[];
@@ -46,7 +47,7 @@ export function analyzeFiles(options: CommonOptions, cwd: string, warn: (message
     ? new IndexCache<EncodedModel>(resolve(cwd, options.cache), {
         kind: 'models',
         analyzer: ANALYZER_VERSION,
-        unpack: (value) => (value && typeof value === 'object' ? (value as EncodedModel) : null),
+        unpack: (value) => (typeof value === 'string' ? value : null),
         log: warn,
       }).load()
     : null;
@@ -105,7 +106,7 @@ function cachedModel(cache: IndexCache<EncodedModel>, path: string, stat: FileSt
   const hash = fresh === 'fresh' ? entry!.hash : createHash('sha1').update(bytes).digest('hex');
   if (entry?.value && entry.hash === hash) {
     try {
-      const model = decodeModel(text, entry.value);
+      const model = decodeModel(text, JSON.parse(entry.value));
       if (fresh !== 'fresh') cache.set(path, { ...entry, ...stat, checkedAt: Date.now() });
       return model;
     } catch {
@@ -113,6 +114,6 @@ function cachedModel(cache: IndexCache<EncodedModel>, path: string, stat: FileSt
     }
   }
   const model = analyzeNotes(text, { fileName: path });
-  cache.set(path, { ...stat, hash, checkedAt: Date.now(), value: encodeModel(model) as EncodedModel });
+  cache.set(path, { ...stat, hash, checkedAt: Date.now(), value: JSON.stringify(encodeModel(model)) });
   return model;
 }

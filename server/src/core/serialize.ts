@@ -16,53 +16,70 @@ export function encodeModel(model: NotesModel): Json {
     const times = (seen.get(value) ?? 0) + 1;
     seen.set(value, times);
     if (times > 1) return;
-    for (const child of Array.isArray(value) ? value : Object.values(value)) count(child);
+    if (Array.isArray(value)) for (const child of value) count(child);
+    else for (const key in value) count((value as Record<string, unknown>)[key]);
   };
   count(rest);
   const ids = new Map<object, number>();
   const encode = (value: unknown): Json => {
     if (value === null || typeof value !== 'object') return typeof value === 'function' || value === undefined ? null : (value as Json);
-    const id = ids.get(value);
-    if (id !== undefined) return { $ref: id };
+    const known = ids.get(value);
+    if (known !== undefined) return { $ref: known };
     const shared = seen.get(value)! > 1;
-    if (shared) ids.set(value, ids.size);
+    const id = ids.size;
+    if (shared) ids.set(value, id);
     if (Array.isArray(value)) {
       const items = value.map(encode);
-      return shared ? { $id: ids.get(value)!, $items: items } : items;
+      return shared ? { $items: items, $id: id } : items;
     }
-    const out: { [key: string]: Json } = shared ? { $id: ids.get(value)! } : {};
-    for (const [key, child] of Object.entries(value)) if (child !== undefined && typeof child !== 'function') out[key] = encode(child);
+    const out: { [key: string]: Json } = {};
+    for (const key in value) {
+      const child = (value as Record<string, unknown>)[key];
+      if (child !== undefined && typeof child !== 'function') out[key] = encode(child);
+    }
+    if (shared) out.$id = id; // last: reading it back removes it, and removing the last key is cheap
     return out;
   };
   return encode(rest);
 }
 
-/** The model of `text` from `encodeModel`'s output; throws on data of another shape. */
+/**
+ * The model of `text` from `encodeModel`'s output (freshly parsed JSON, which is taken over: its
+ * objects become the model's, so that nothing is copied); throws on data of another shape.
+ */
 export function decodeModel(text: string, data: unknown): NotesModel {
-  const objects = new Map<number, object>();
+  const objects: object[] = [];
   const decode = (value: unknown): unknown => {
     if (value === null || typeof value !== 'object') return value;
-    if (Array.isArray(value)) return value.map(decode);
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) value[i] = decode(value[i]);
+      return value;
+    }
     const record = value as Record<string, unknown>;
     if (typeof record.$ref === 'number') {
-      const target = objects.get(record.$ref);
+      const target = objects[record.$ref];
       if (!target) throw new Error('cached model refers to an unknown object');
       return target;
     }
-    if (typeof record.$id === 'number' && Array.isArray(record.$items)) {
-      const array: unknown[] = [];
-      objects.set(record.$id, array);
-      for (const item of record.$items) array.push(decode(item));
-      return array;
+    const id = record.$id;
+    if (typeof id === 'number') {
+      if (Array.isArray(record.$items)) {
+        const array = record.$items as unknown[];
+        objects[id] = array;
+        for (let i = 0; i < array.length; i++) array[i] = decode(array[i]);
+        return array;
+      }
+      objects[id] = record;
+      delete record.$id;
     }
-    const out: Record<string, unknown> = {};
-    if (typeof record.$id === 'number') objects.set(record.$id, out);
-    for (const [key, child] of Object.entries(record)) if (key !== '$id') out[key] = decode(child);
-    return out;
+    for (const key in record) record[key] = decode(record[key]);
+    return record;
   };
   const model = decode(data) as NotesModel;
   if (!model || typeof model !== 'object' || !Array.isArray(model.items) || !Array.isArray(model.meetings) || !Array.isArray(model.statements)) {
     throw new Error('cached model has another shape');
   }
-  return { ...model, text, lines: createLineIndex(text) };
+  model.text = text;
+  model.lines = createLineIndex(text);
+  return model;
 }
