@@ -12,7 +12,12 @@ export function plainText(source: string): string {
   return plainTexts.get(() => readPlainText(source), source);
 }
 
+/** What any of the replacements below needs: without it, and with plain single spaces, the text is already plain. */
+const MARKUP = /[[*_~`\\]/;
+const UNUSUAL_SPACE = /\s\s|[^\S ]|^\s|\s$/;
+
 function readPlainText(source: string): string {
+  if (!MARKUP.test(source) && !UNUSUAL_SPACE.test(source)) return source; // most lines of notes
   return source
     .replace(/!?\[([^\]]{0,1000})\]\([^)]{0,1000}\)/g, '$1')
     .replace(/(\*\*|__|~~)(?=\S)([\s\S]{0,1000}?\S)\1/g, '$2')
