@@ -99,11 +99,12 @@ function actionCue(sentence: string, at: number, m: RegExpExecArray, ctx: CueCon
 
 function commitmentCue(sentence: string, at: number, ctx: CueContext, probe: { answersRequest: boolean }): FoundCue | null {
   if (/\?\s*$/.test(sentence)) return null;
-  // Where the first condition word is: a cue after it is conditional (found once, not per cue).
-  const condition = CONDITION.exec(sentence)?.index ?? Infinity;
+  // Where the first condition word is: a cue after it is conditional (found once, and only for a sentence with a cue).
+  let condition: number | undefined;
   COMMITMENT.lastIndex = 0;
   for (let m = COMMITMENT.exec(sentence); m; m = COMMITMENT.exec(sentence)) {
     const after = sentence.slice(m.index + m[0].length);
+    condition ??= CONDITION.exec(sentence)?.index ?? Infinity;
     if (NOT_A_PROMISE.test(after) || condition < m.index) continue;
     const clauseStart = m.index + m[0].length;
     const found = findDuePhrase(after, at + clauseStart, ctx.meetingDate, { atEnd: false, allowBare: true });
