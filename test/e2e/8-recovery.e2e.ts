@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { expectedItemsWith, expectedProblems } from './support/expected';
-import { SAMPLE, languageServerPids, originalText, workbench, workspace } from './support/hooks';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { SAMPLE, languageServerArgs, languageServerPids, originalText, workbench, workspace } from './support/hooks';
 import { eventually } from './support/poll';
 import type { Workbench } from './support/workbench';
 
@@ -47,5 +49,21 @@ describe('8. When the language server dies', () => {
     await eventually(async () => assert.deepEqual(await tasksShown(wb), openAfterEdit));
     assert.deepEqual(languageServerPids(), [restarted], 'the restarted server is the one answering');
     await wb.screenshot('8-recovery');
+  });
+
+  it('starts from its compiled code kept in the extension\'s storage, outside the workspace', async () => {
+    // VS Code's client passes the folder; the server writes V8's code cache there a few seconds after starting.
+    const servers = languageServerArgs();
+    assert.equal(servers.length, 1, 'one language server runs');
+    const option = servers[0]!.find((arg) => arg.startsWith('--code-cache='));
+    assert.ok(option, `the server is started with --code-cache (${servers[0]!.join(' ')})`);
+    const dir = option.slice('--code-cache='.length);
+    assert.ok(!dir.startsWith(workspace()), 'not in the notes folder');
+    const cached = await eventually(async () => {
+      const files = existsSync(dir) ? readdirSync(dir).filter((name) => /^server-[0-9a-f]{16}\.v8cache$/.test(name)) : [];
+      assert.equal(files.length, 1, `one code cache in ${dir}`);
+      return join(dir, files[0]!);
+    });
+    assert.ok(statSync(cached).size > 100_000, 'compiled code, not an empty file');
   });
 });

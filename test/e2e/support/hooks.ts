@@ -29,6 +29,12 @@ export function languageServerPids(): number[] {
   return session.languageServerPids();
 }
 
+/** The command lines of the extension's language servers now running. */
+export function languageServerArgs(): string[][] {
+  if (!session) throw new Error('the e2e session did not start (see the "before all" hook)');
+  return session.languageServers().map((server) => server.args);
+}
+
 /** A notes file's text as the repository has it (`name` relative to examples/). */
 export function originalText(name: string): string {
   return readFileSync(join(ROOT, 'examples', name), 'utf8');

@@ -121,18 +121,22 @@ export class Session {
 
   /** The process ids of the extension's language servers now running (read from /proc). */
   languageServerPids(): number[] {
+    return this.languageServers().map((server) => server.pid);
+  }
+
+  /** The extension's language servers now running, with their command lines. */
+  languageServers(): Array<{ pid: number; args: string[] }> {
     const script = join(this.tmp, 'extensions');
     return readdirSync('/proc')
       .filter((entry) => /^\d+$/.test(entry))
-      .filter((pid) => {
+      .flatMap((pid) => {
         try {
           const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-          return args.some((arg) => arg.startsWith(script) && arg.endsWith(`${sep}dist${sep}server.js`));
+          return args.some((arg) => arg.startsWith(script) && arg.endsWith(`${sep}dist${sep}server.js`)) ? [{ pid: Number(pid), args }] : [];
         } catch {
-          return false; // ended meanwhile
+          return []; // ended meanwhile
         }
-      })
-      .map(Number);
+      });
   }
 
   /** code-server's last output lines, to explain a failure. */
