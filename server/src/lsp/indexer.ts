@@ -90,9 +90,12 @@ export class WorkspaceIndexer {
     // No folder (a single file open): no threads to start, on a core the open document needs.
     const pool = this.options.workerFile && this.folders.length ? WorkerPool.create(this.options.workerFile, size) : null;
     try {
-      await this.loadCache();
+      // Finding the files (on a worker) and reading the cache (here) at the same time.
       const discover: DiscoverJob = { type: 'discover', folders: this.folders, include: this.includeGlob, excludes: this.excludeGlobs };
-      const found = await this.discover(pool, discover);
+      const discovering = this.discover(pool, discover);
+      discovering.catch(() => undefined); // its failure is met below, once the cache is read
+      await this.loadCache();
+      const found = await discovering;
       if (!current()) return;
       const paths = this.order(found);
       for (const path of paths) this.uriOf(path);
