@@ -18,6 +18,11 @@ const UNUSUAL_SPACE = /\s\s|[^\S ]|^\s|\s$/;
 
 function readPlainText(source: string): string {
   if (!MARKUP.test(source) && !UNUSUAL_SPACE.test(source)) return source; // most lines of notes
+  return withoutMarkup(source);
+}
+
+/** The replacements themselves (exported for the test that checks the shortcut above against them). */
+export function withoutMarkup(source: string): string {
   return source
     .replace(/!?\[([^\]]{0,1000})\]\([^)]{0,1000}\)/g, '$1')
     .replace(/(\*\*|__|~~)(?=\S)([\s\S]{0,1000}?\S)\1/g, '$2')
