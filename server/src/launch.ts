@@ -5,7 +5,7 @@
 // or when anything about the cache fails, the bundle is simply required.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import Module from 'node:module';
+import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
@@ -46,10 +46,7 @@ function compileWithCache(dir: string): ModuleWrapper {
 function run(wrapper: ModuleWrapper): void {
   const main = new Module(MAIN, module);
   main.filename = MAIN;
-  main.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(dirname(MAIN));
-  main.loaded = true;
-  const requireFromMain = ((id: string) => main.require(id)) as NodeJS.Require;
-  wrapper.call(main.exports, main.exports, requireFromMain, main, MAIN, dirname(MAIN));
+  wrapper.call(main.exports, main.exports, createRequire(MAIN), main, MAIN, dirname(MAIN));
 }
 
 /** Writes the cache next to no other version's (older ones are removed); a failure only costs the speed-up. */

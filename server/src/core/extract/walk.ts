@@ -208,7 +208,6 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string):
   return content;
 }
 
-/** The statements a paragraph of speech gave, by its unit (units are kept from one version of a document to the next). */
 /** What a paragraph of speech was read under (the attendees, the meeting, a list right after it), where it was, and what it gave. */
 interface SpeechReading {
   roster: string;
@@ -219,6 +218,7 @@ interface SpeechReading {
   /** Each statement's speaker as written. */
   speakers: Array<string | null>;
 }
+/** The statements a paragraph of speech gave, by its unit (units are kept from one version of a document to the next). */
 const speech = new WeakMap<Unit, SpeechReading>();
 
 /**
