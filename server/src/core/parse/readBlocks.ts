@@ -423,10 +423,7 @@ function samePlacement(a: Placement, b: Placement): boolean {
   return a.at === b.at && a.blockBase === b.blockBase && a.listBase === b.listBase && a.continues === b.continues;
 }
 
-const moveSpan = (span: Span, d: number): Span => ({ start: span.start + d, end: span.end + d });
-const moveLine = (line: TextLine, d: number): TextLine => ({ start: line.start + d, end: line.end + d, text: line.text });
-
-/** Sets a placed unit to its part's unit `local` moved by `d`: the same fields `moveUnit` sets. */
+/** Sets a placed unit to its part's unit `local` moved by `d` (the one place that knows which fields are offsets). */
 function moveUnitInPlace(unit: Unit, local: Unit, d: number, blockBase: number, list: (id: number) => number): void {
   unit.block = local.block + blockBase;
   const setSpan = (span: Span, from: Span) => {
@@ -471,34 +468,16 @@ function moveUnitInPlace(unit: Unit, local: Unit, d: number, blockBase: number, 
 
 /** A copy of a unit at another place: a part's own units (at offset 0) are shared between versions, so they are never changed. */
 function moveUnit(unit: Unit, d: number, blockBase: number, list: (id: number) => number): Unit {
-  const block = unit.block + blockBase;
-  switch (unit.type) {
-    case 'paragraph':
-      return { type: 'paragraph', block, lines: unit.lines.map((l) => moveLine(l, d)) };
-    case 'heading':
-      return { type: 'heading', block, depth: unit.depth, span: moveSpan(unit.span, d), content: moveLine(unit.content, d) };
-    case 'item':
-      return {
-        type: 'item',
-        block,
-        depth: unit.depth,
-        list: list(unit.list),
-        ordered: unit.ordered,
-        span: moveSpan(unit.span, d),
-        end: unit.end + d,
-        marker: moveSpan(unit.marker, d),
-        checkbox: unit.checkbox ? { span: moveSpan(unit.checkbox.span, d), checked: unit.checkbox.checked } : null,
-        lines: unit.lines.map((l) => moveLine(l, d)),
-      };
-    case 'table':
-      return {
-        type: 'table',
-        block,
-        span: moveSpan(unit.span, d),
-        header: unit.header.map((l) => moveLine(l, d)),
-        rows: unit.rows.map((row) => ({ span: moveSpan(row.span, d), cells: row.cells.map((l) => moveLine(l, d)) })),
-      };
-    case 'break':
-      return { type: 'break', block, start: unit.start + d };
-  }
+  const copy = copyData(unit);
+  moveUnitInPlace(copy, unit, d, blockBase, list);
+  return copy;
+}
+
+/** A deep copy of plain data (objects, arrays, numbers, strings, booleans, null). */
+function copyData<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copyData) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const copy: Record<string, unknown> = {};
+  for (const key in value) copy[key] = copyData((value as Record<string, unknown>)[key]);
+  return copy as T;
 }
