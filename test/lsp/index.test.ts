@@ -62,7 +62,7 @@ describe('workspace index', function () {
     const cold = await indexed();
     for (const file of readdirSync(join(storage, 'index'))) {
       const path = join(storage, 'index', file);
-      writeFileSync(path, file.endsWith('0.json') ? '{"format":1,"analyzer":"another","entries":{}}' : readFileSync(path, 'utf8').slice(0, 40));
+      writeFileSync(path, file.endsWith('0.jsonl') ? '{"format":2,"analyzer":"another"}\n' : readFileSync(path, 'utf8').slice(0, 40));
     }
     const again = await indexed();
     assert.deepEqual(tasks(again), tasks(cold));

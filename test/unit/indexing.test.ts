@@ -119,8 +119,10 @@ describe('index cache', () => {
   const text = (task: string) => `Standup\nDate: 2025-03-10\n\nAction items:\n- Ana: ${task} - Due: Friday\n`;
   const stored = (task: string) => JSON.stringify(encodeModel(analyzeNotes(text(task))));
   const taskOf = (value: string | null | undefined, task: string) => decodeModel(text(task), JSON.parse(value!)).items[0].task;
-  const unpack = (value: unknown) => (typeof value === 'string' ? value : null);
-  const open = (analyzer = 'v1', log?: (m: string) => void) => new IndexCache<string>(dir, { kind: 'models', analyzer, unpack, log }).load();
+  const open = (analyzer = 'v1', log?: (m: string) => void) => new IndexCache<string>(dir, { kind: 'models', analyzer, pack: (json) => json, unpack: (json) => json, log }).load();
+  const entry = (task: string) => ({ size: 1, mtimeMs: 1, hash: 'h', checkedAt: 9000, value: stored(task) });
+  const shardFiles = () => readdirSync(dir).filter((f) => f.endsWith('.jsonl'));
+  const lineCount = () => shardFiles().reduce((n, f) => n + readFileSync(join(dir, f), 'utf8').split('\n').length - 2, 0);
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'meeting-notes-cache-'));
   });
@@ -133,25 +135,65 @@ describe('index cache', () => {
     await cache.flush();
     const again = open();
     assert.equal(taskOf(again.get('/notes/a.md')?.value, 'ship it'), 'Ship it');
-    assert.equal(again.get('/notes/b.bin')?.skipped, 'binary file');
+    assert.deepEqual(again.get('/notes/b.bin'), { size: 10, mtimeMs: 1000, hash: 'h2', checkedAt: 9000, value: null, skipped: 'binary file' });
     assert.equal(open('v2').size, 0);
   });
 
-  it('ignores a damaged shard, and entries of the wrong shape, without failing', () => {
+  it('appends what changed; a later line replaces an earlier one, a removal forgets it', async () => {
     const cache = open();
-    for (let i = 0; i < 40; i++) cache.set(`/notes/${i}.md`, { size: 1, mtimeMs: 1, hash: 'h', checkedAt: 9000, value: stored(`task ${i}`) });
+    for (let i = 0; i < 10; i++) cache.set(`/notes/${i}.md`, entry(`task ${i}`));
+    await cache.flush();
+    assert.equal(lineCount(), 10);
+    cache.set('/notes/3.md', entry('changed'), stored('changed'));
+    cache.delete('/notes/4.md');
+    assert.ok(cache.pendingSize > 0);
+    await cache.flush();
+    assert.equal(cache.pendingSize, 0);
+    assert.equal(lineCount(), 12, 'two lines appended, nothing rewritten');
+    const again = open();
+    assert.equal(again.size, 9);
+    assert.equal(taskOf(again.get('/notes/3.md')?.value, 'changed'), 'Changed');
+    assert.equal(again.get('/notes/4.md'), undefined);
+    assert.equal(taskOf(again.get('/notes/5.md')?.value, 'task 5'), 'Task 5');
+  });
+
+  it('rewrites a shard that is mostly replaced lines when it reads it', () => {
+    const cache = open();
+    for (let round = 0; round < 80; round++) {
+      for (let i = 0; i < 3; i++) cache.set(`/notes/${i}.md`, entry(`task ${i} round ${round}`));
+      cache.flushSync();
+    }
+    assert.equal(lineCount(), 240);
+    const again = open();
+    assert.equal(lineCount(), 3, 'only the live lines are left');
+    assert.equal(taskOf(again.get('/notes/2.md')?.value, 'task 2 round 79'), 'Task 2 round 79');
+    assert.equal(open().size, 3);
+  });
+
+  it('ignores a damaged shard, a line cut short and lines of the wrong shape, without failing', () => {
+    const cache = open();
+    for (let i = 0; i < 160; i++) cache.set(`/notes/${i}.md`, entry(`task ${i}`));
     cache.flushSync();
-    const files = readdirSync(dir);
-    writeFileSync(join(dir, files[0]), '{"format":1,"analyzer":"v1","entries":{"/x": {"size":');
-    const shard = JSON.parse(readFileSync(join(dir, files[1]), 'utf8'));
-    const [first] = Object.keys(shard.entries);
-    shard.entries[first].value = { items: 'not a stored model' };
-    writeFileSync(join(dir, files[1]), JSON.stringify(shard));
+    const files = shardFiles();
+    writeFileSync(join(dir, files[0]), '{"format":2,"analyzer":"v1"}\n{"path":"/x","size":');
+    const lines = readFileSync(join(dir, files[1]), 'utf8').split('\n');
+    const pathOf = (line: string) => JSON.parse(line.split('\t')[0]).path as string;
+    const [wrongShape, intact, cutShort] = [pathOf(lines[1]), pathOf(lines[2]), pathOf(lines[lines.length - 2])];
+    lines[1] = lines[1].replace('"size":1', '"size":"one"');
+    writeFileSync(join(dir, files[1]), lines.join('\n').slice(0, -10));
     const logs: string[] = [];
     const reloaded = open('v1', (m) => logs.push(m));
-    assert.ok(reloaded.size > 0 && reloaded.size < 39, `${reloaded.size} entries kept`);
-    assert.equal(reloaded.get(first), undefined);
+    assert.ok(reloaded.size > 100 && reloaded.size < 160 - 3, `${reloaded.size} entries kept`);
+    assert.equal(reloaded.get(wrongShape), undefined);
+    assert.equal(reloaded.get(cutShort), undefined);
+    const n = intact.match(/\d+/)![0];
+    assert.equal(taskOf(reloaded.get(intact)?.value, `task ${n}`), `Task ${n}`);
     assert.match(logs.join('\n'), /damaged/);
+    // The damaged shards were rewritten: what is appended to them now is read back.
+    reloaded.set('/notes/new.md', entry('new one'));
+    reloaded.flushSync();
+    assert.equal(taskOf(open().get('/notes/new.md')?.value, 'new one'), 'New one');
+    assert.equal(open().size, reloaded.size);
   });
 
   it('trusts size and time only when the file was not changed just before it was read', () => {
@@ -165,10 +207,13 @@ describe('index cache', () => {
   it('works on without writing when its folder cannot be written', async () => {
     writeFileSync(join(dir, 'a-file'), '');
     const logs: string[] = [];
-    const cache = new IndexCache<string>(join(dir, 'a-file', 'sub'), { kind: 'models', analyzer: 'v1', unpack, log: (m) => logs.push(m) });
-    cache.set('/a.md', { size: 1, mtimeMs: 1, hash: 'h', checkedAt: 1, value: null });
+    const cache = new IndexCache<string>(join(dir, 'a-file', 'sub'), { kind: 'models', analyzer: 'v1', pack: (json) => json, unpack: (json) => json, log: (m) => logs.push(m) });
+    cache.set('/a.md', { size: 1, mtimeMs: 1, hash: 'h', checkedAt: 1, value: null }, 'null');
     await cache.flush();
     assert.match(logs.join('\n'), /disabled/);
+    cache.set('/b.md', { size: 1, mtimeMs: 1, hash: 'h', checkedAt: 1, value: stored('x') }, stored('x'));
+    await cache.flush();
+    assert.equal(cache.pendingSize, 0, 'nothing piles up');
   });
 
   it('reads a file only when it changed: not for the same size and time, not for the same content', () => {

@@ -47,7 +47,8 @@ export function analyzeFiles(options: CommonOptions, cwd: string, warn: (message
     ? new IndexCache<EncodedModel>(resolve(cwd, options.cache), {
         kind: 'models',
         analyzer: ANALYZER_VERSION,
-        unpack: (value) => (typeof value === 'string' ? value : null),
+        pack: (json) => json,
+        unpack: (json) => json,
         log: warn,
       }).load()
     : null;

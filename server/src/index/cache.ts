@@ -1,19 +1,26 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { appendFileSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFile, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 // Results per file kept between runs (the server's index, the command line's `--cache DIR`), so
 // that a workspace opened again is ready almost at once. An entry is used only for the same path,
 // size and modification time, or, when those differ or are too recent to trust, the same content
-// hash; and only by the analyzer version that wrote it. Entries are spread over a few shard files
-// (a change rewrites one shard, not the whole cache), each written to a temporary file and renamed
-// into place. A shard that cannot be read, is not valid JSON or comes from another analyzer
-// version is ignored: the files are read again, never trusted, never a crash.
+// hash; and only by the analyzer version that wrote it.
+//
+// Entries are spread over a few shard files of JSON lines: a header line, then one line per
+// entry, `{path, size, mtimeMs, hash, checkedAt, skipped?}` TAB value-as-JSON, or `{path,
+// removed: true}`. New results are appended as they come (nothing waits in memory for a write);
+// a later line for a path replaces an earlier one. The value is kept as the line's text until it
+// is used, so it is parsed once. A shard that is mostly replaced lines, or whose last line was cut
+// short, is rewritten when read. Lines or shards that cannot be read, and shards of another
+// analyzer version, are ignored: the files are read again, never trusted, never a crash.
 
-const FORMAT = 1;
+const FORMAT = 2;
 const SHARDS = 16;
 /** A file changed this close to when it was read may change again within the same mtime: check its hash. */
 const RACY_MS = 2000;
+/** A shard is rewritten when it holds more replaced lines than this, and more than live ones. */
+const MAX_DEAD_LINES = 64;
 
 export interface CacheEntry<T> {
   size: number;
@@ -44,16 +51,28 @@ export interface CacheOptions<T> {
   kind: string;
   /** The analyzer version: entries written by another one are ignored. */
   analyzer: string;
-  /** The value as stored (JSON), and read back: null when it has another shape (the entry is then left out). */
-  pack?: (value: T) => unknown;
-  unpack: (stored: unknown) => T | null;
+  /** The value as stored: JSON text. */
+  pack: (value: T) => string;
+  /** The value from its stored JSON text (not parsed here: that is left to whoever uses it). */
+  unpack: (json: string) => T;
   log?: (message: string) => void;
 }
 
+interface Shard<T> {
+  entries: Map<string, CacheEntry<T>>;
+  /** Entries to append: the value's JSON when the caller already has it, else null (packed when written). */
+  pending: Map<string, string | null>;
+  /** Whether the file on disk is a valid shard of this version that lines can be appended to. */
+  appendable: boolean;
+}
+
 export class IndexCache<T> {
-  private readonly shards: Array<Map<string, CacheEntry<T>>> = Array.from({ length: SHARDS }, () => new Map());
-  private readonly dirty = new Set<number>();
+  private readonly shards: Array<Shard<T>> = Array.from({ length: SHARDS }, () => ({ entries: new Map(), pending: new Map(), appendable: false }));
   private writable = true;
+  /** Characters of prepacked JSON waiting to be written. */
+  private pendingChars = 0;
+  /** Writes run one after another. */
+  private writing: Promise<void> = Promise.resolve();
 
   constructor(
     readonly dir: string,
@@ -63,92 +82,154 @@ export class IndexCache<T> {
   /** Reads every shard; what cannot be used is left out. */
   load(): this {
     for (let shard = 0; shard < SHARDS; shard++) {
-      let text: string;
+      let text: string | null = null;
       try {
         text = readFileSync(this.fileOf(shard), 'utf8');
       } catch {
-        continue; // no cache yet
+        // no cache yet
       }
-      this.accept(shard, text);
+      const rewrite = text === null ? null : this.accept(shard, text);
+      if (rewrite !== null) this.tryWrite(() => this.replaceSync(shard, rewrite));
     }
+    this.removeOldFormatSync();
     return this;
   }
 
+  /** The same as `load`, one shard at a time (two at once would hold both texts). */
   async loadAsync(): Promise<this> {
-    await Promise.all(
-      Array.from({ length: SHARDS }, async (_, shard) => {
-        const text = await readFile(this.fileOf(shard), 'utf8').catch(() => null);
-        if (text !== null) this.accept(shard, text);
-      }),
-    );
+    for (let shard = 0; shard < SHARDS; shard++) {
+      const text = await readFile(this.fileOf(shard), 'utf8').catch(() => null);
+      const rewrite = text === null ? null : this.accept(shard, text);
+      if (rewrite !== null) await this.tryWriteAsync(() => this.replace(shard, rewrite));
+    }
+    await Promise.all(Array.from({ length: SHARDS }, (_, shard) => unlink(this.oldFileOf(shard)).catch(() => undefined)));
     return this;
   }
 
   get size(): number {
-    return this.shards.reduce((n, s) => n + s.size, 0);
+    return this.shards.reduce((n, s) => n + s.entries.size, 0);
+  }
+
+  /** Characters of results waiting to be written: a caller may flush when this grows. */
+  get pendingSize(): number {
+    return this.pendingChars;
   }
 
   get(path: string): CacheEntry<T> | undefined {
-    return this.shards[shardOf(path)].get(path);
+    return this.shards[shardOf(path)].entries.get(path);
   }
 
-  set(path: string, entry: CacheEntry<T>): void {
-    const shard = shardOf(path);
-    this.shards[shard].set(path, entry);
-    this.dirty.add(shard);
+  /** Records an entry; `stored` is its value's JSON when the caller has it already (written as is, then let go). */
+  set(path: string, entry: CacheEntry<T>, stored?: string): void {
+    const shard = this.shards[shardOf(path)];
+    shard.entries.set(path, entry);
+    this.pendingChars -= shard.pending.get(path)?.length ?? 0;
+    shard.pending.set(path, stored ?? null);
+    this.pendingChars += stored?.length ?? 0;
   }
 
   /** Replaces an entry's value by an equivalent one (what is stored does not change). */
   keep(path: string, value: T): void {
-    const entry = this.get(path);
-    if (entry) this.shards[shardOf(path)].set(path, { ...entry, value });
+    const entries = this.shards[shardOf(path)].entries;
+    const entry = entries.get(path);
+    if (entry) entries.set(path, { ...entry, value });
   }
 
   delete(path: string): void {
-    const shard = shardOf(path);
-    if (this.shards[shard].delete(path)) this.dirty.add(shard);
+    const shard = this.shards[shardOf(path)];
+    if (!shard.entries.delete(path)) return;
+    this.pendingChars -= shard.pending.get(path)?.length ?? 0;
+    shard.pending.set(path, null);
   }
 
   /** Drops entries whose paths `keep` rejects (files that are gone). */
   prune(keep: (path: string) => boolean): void {
-    this.shards.forEach((entries, shard) => {
-      for (const path of entries.keys()) {
-        if (!keep(path)) {
-          entries.delete(path);
-          this.dirty.add(shard);
-        }
-      }
-    });
+    for (const shard of this.shards) for (const path of [...shard.entries.keys()]) if (!keep(path)) this.delete(path);
   }
 
-  async flush(): Promise<void> {
-    if (!this.writable || !this.dirty.size) return;
-    const shards = [...this.dirty];
-    this.dirty.clear();
-    try {
-      await mkdir(this.dir, { recursive: true });
-      // One shard at a time: all at once would hold every shard's text and bytes together (~80 MB for 10,000 files).
-      for (const shard of shards) {
-        const file = this.fileOf(shard);
-        const temporary = `${file}.${process.pid}.tmp`;
-        await writeFile(temporary, this.serialize(shard));
-        await rename(temporary, file);
+  /** Appends what changed since the last write. */
+  flush(): Promise<void> {
+    this.writing = this.writing.then(async () => {
+      for (let shard = 0; shard < SHARDS; shard++) {
+        const lines = this.takePending(shard);
+        if (lines === null) continue;
+        await this.tryWriteAsync(async () => {
+          const state = this.shards[shard];
+          if (state.appendable) await appendFile(this.fileOf(shard), lines);
+          else await this.replace(shard, lines);
+        });
       }
+    });
+    return this.writing;
+  }
+
+  flushSync(): void {
+    for (let shard = 0; shard < SHARDS; shard++) {
+      const lines = this.takePending(shard);
+      if (lines === null) continue;
+      this.tryWrite(() => {
+        if (this.shards[shard].appendable) appendFileSync(this.fileOf(shard), lines);
+        else this.replaceSync(shard, lines);
+      });
+    }
+  }
+
+  /** The lines to write for a shard's pending entries (null: none, or the cache cannot be written). */
+  private takePending(shard: number): string | null {
+    const { entries, pending } = this.shards[shard];
+    if (!pending.size) return null;
+    if (!this.writable) {
+      for (const stored of pending.values()) this.pendingChars -= stored?.length ?? 0;
+      pending.clear();
+      return null;
+    }
+    const lines: string[] = [];
+    for (const [path, stored] of pending) {
+      this.pendingChars -= stored?.length ?? 0;
+      const entry = entries.get(path);
+      if (!entry) {
+        lines.push(`${JSON.stringify({ path, removed: true })}\n`);
+        continue;
+      }
+      const json = entry.value === null ? 'null' : stored ?? this.options.pack(entry.value);
+      if (json.includes('\n')) continue; // cannot be one line (never JSON.stringify's output): read again next time
+      const { value: _value, ...meta } = entry;
+      lines.push(`${JSON.stringify({ path, ...meta })}\t${json}\n`);
+    }
+    pending.clear();
+    return lines.join('');
+  }
+
+  /** Writes a whole shard (header and lines) to a temporary file renamed into place. */
+  private async replace(shard: number, lines: string): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    const file = this.fileOf(shard);
+    await writeFile(`${file}.${process.pid}.tmp`, this.header() + lines);
+    await rename(`${file}.${process.pid}.tmp`, file);
+    this.shards[shard].appendable = true;
+  }
+
+  private replaceSync(shard: number, lines: string): void {
+    mkdirSync(this.dir, { recursive: true });
+    const file = this.fileOf(shard);
+    writeFileSync(`${file}.${process.pid}.tmp`, this.header() + lines);
+    renameSync(`${file}.${process.pid}.tmp`, file);
+    this.shards[shard].appendable = true;
+  }
+
+  private tryWrite(write: () => void): void {
+    if (!this.writable) return;
+    try {
+      write();
     } catch (error) {
       this.fail(error);
     }
   }
 
-  flushSync(): void {
-    if (!this.writable || !this.dirty.size) return;
+  private async tryWriteAsync(write: () => Promise<void>): Promise<void> {
+    if (!this.writable) return;
     try {
-      mkdirSync(this.dir, { recursive: true });
-      for (const shard of this.dirty) {
-        const file = this.fileOf(shard);
-        writeFileSync(`${file}.${process.pid}.tmp`, this.serialize(shard));
-        renameSync(`${file}.${process.pid}.tmp`, file);
-      }
-      this.dirty.clear();
+      await write();
     } catch (error) {
       this.fail(error);
     }
@@ -159,36 +240,95 @@ export class IndexCache<T> {
     this.options.log?.(`index cache disabled: cannot write ${this.dir} (${(error as Error).message})`);
   }
 
+  private header(): string {
+    return `${JSON.stringify({ format: FORMAT, analyzer: this.options.analyzer })}\n`;
+  }
+
   private fileOf(shard: number): string {
+    return join(this.dir, `${this.options.kind}-${shard.toString(16)}.jsonl`);
+  }
+
+  /** The shard files of the first format (one JSON document each), removed once read past. */
+  private oldFileOf(shard: number): string {
     return join(this.dir, `${this.options.kind}-${shard.toString(16)}.json`);
   }
 
-  private serialize(shard: number): string {
-    const pack = this.options.pack ?? ((value: T) => value);
-    const entries: Record<string, unknown> = {};
-    for (const [path, entry] of this.shards[shard]) entries[path] = { ...entry, value: entry.value === null ? null : pack(entry.value) };
-    return JSON.stringify({ format: FORMAT, analyzer: this.options.analyzer, entries });
+  private removeOldFormatSync(): void {
+    for (let shard = 0; shard < SHARDS; shard++) {
+      try {
+        unlinkSync(this.oldFileOf(shard));
+      } catch {
+        // none
+      }
+    }
   }
 
-  private accept(shard: number, text: string): void {
-    let data: { format?: unknown; analyzer?: unknown; entries?: unknown };
+  /**
+   * Takes a shard file's entries. Returns the live lines when the file should be rewritten
+   * (mostly replaced lines, or cut short), else null.
+   */
+  private accept(shard: number, text: string): string | null {
+    const state = this.shards[shard];
+    const firstBreak = text.indexOf('\n');
+    let header: { format?: unknown; analyzer?: unknown } | null = null;
     try {
-      data = JSON.parse(text);
+      header = JSON.parse(firstBreak < 0 ? text : text.slice(0, firstBreak));
     } catch {
+      // damaged
+    }
+    if (!header || header.format !== FORMAT || header.analyzer !== this.options.analyzer) {
+      if (header?.format === FORMAT && header.analyzer !== undefined) return null; // another version's: replaced on the first write
       this.options.log?.(`index cache: ignoring a damaged file (${this.fileOf(shard)})`);
-      return;
+      return null;
     }
-    if (!data || data.format !== FORMAT || data.analyzer !== this.options.analyzer || !data.entries || typeof data.entries !== 'object') return;
-    for (const [path, raw] of Object.entries(data.entries as Record<string, unknown>)) {
-      const entry = raw as CacheEntry<unknown>;
-      if (!entry || typeof entry.size !== 'number' || typeof entry.mtimeMs !== 'number' || typeof entry.hash !== 'string' || typeof entry.checkedAt !== 'number') continue;
-      if (entry.value === null) {
-        if (typeof entry.skipped === 'string' || entry.skipped === undefined) this.shards[shard].set(path, entry as CacheEntry<T>);
-        continue;
-      }
-      const value = this.options.unpack(entry.value);
-      if (value !== null) this.shards[shard].set(path, { ...entry, value });
+    const lines = new Map<string, string>();
+    let total = 0;
+    // A last line without its line break was cut short (a write that did not finish): it is left out.
+    const damaged = !text.endsWith('\n');
+    let unreadable = false;
+    for (let at = firstBreak + 1; at < text.length; ) {
+      const end = text.indexOf('\n', at);
+      if (end < 0) break;
+      const line = text.slice(at, end);
+      at = end + 1;
+      total++;
+      const path = this.readLine(state.entries, line);
+      if (path === null) unreadable = true;
+      else if (state.entries.has(path)) lines.set(path, line);
+      else lines.delete(path);
     }
+    if (damaged || unreadable) this.options.log?.(`index cache: ignoring damaged lines of ${this.fileOf(shard)}`);
+    const dead = total - lines.size;
+    if (damaged || unreadable || (dead > MAX_DEAD_LINES && dead > lines.size)) {
+      let live = '';
+      for (const line of lines.values()) live += `${line}\n`;
+      return live;
+    }
+    state.appendable = true;
+    return null;
+  }
+
+  /** Reads one entry line into `entries`; returns its path, or null for a line that cannot be read. */
+  private readLine(entries: Map<string, CacheEntry<T>>, line: string): string | null {
+    const tab = line.indexOf('\t');
+    let meta: Partial<CacheEntry<unknown>> & { path?: unknown; removed?: unknown };
+    try {
+      meta = JSON.parse(tab < 0 ? line : line.slice(0, tab));
+    } catch {
+      return null;
+    }
+    if (!meta || typeof meta.path !== 'string') return null;
+    if (meta.removed === true && tab < 0) {
+      entries.delete(meta.path);
+      return meta.path;
+    }
+    if (tab < 0 || typeof meta.size !== 'number' || typeof meta.mtimeMs !== 'number' || typeof meta.hash !== 'string' || typeof meta.checkedAt !== 'number') return null;
+    if (meta.skipped !== undefined && typeof meta.skipped !== 'string') return null;
+    const json = line.slice(tab + 1);
+    const entry: CacheEntry<T> = { size: meta.size, mtimeMs: meta.mtimeMs, hash: meta.hash, checkedAt: meta.checkedAt, value: json === 'null' ? null : this.options.unpack(json) };
+    if (meta.skipped !== undefined) entry.skipped = meta.skipped;
+    entries.set(meta.path, entry);
+    return meta.path;
   }
 }
 

@@ -32,6 +32,8 @@ export interface IndexerOptions {
 /** Files per job: small enough that the tree fills in steadily, large enough to keep workers busy. */
 const BATCH = 48;
 const CACHE_WRITE_DELAY_MS = 2000;
+/** Characters of results' JSON that wait at most for a cache write during a scan. */
+const FLUSH_CHARS = 4 * 1024 * 1024;
 
 /**
  * Keeps the store's view of the notes files on disk: a scan of the workspace folders, then single
@@ -115,6 +117,8 @@ export class WorkspaceIndexer {
           const results = await this.index(pool, job);
           if (!current()) return;
           this.onChange(results.map((r) => this.apply(r)).filter((uri): uri is string => uri !== null));
+          // Results are written as they come, so that their JSON is not held until the end.
+          if (this.cache && this.cache.pendingSize > FLUSH_CHARS) void this.cache.flush();
           done += batch.length;
           progress?.report(done, paths.length);
         }
@@ -158,16 +162,8 @@ export class WorkspaceIndexer {
     return runIndex(job);
   }
 
-  /** Files whose cache entry holds the JSON from a worker until it is written, with their models. */
-  private readonly awaitingWrite = new Map<string, { json: string; model: NotesModel }>();
-
-  /** Writes the cache, then lets go of the JSON it held (the models stand for it from then on). */
   private async writeCache(): Promise<void> {
     await this.cache?.flush();
-    for (const [path, { json, model }] of this.awaitingWrite) {
-      if (this.cache?.get(path)?.value === json) this.cache.keep(path, model); // unless a newer result replaced it
-    }
-    this.awaitingWrite.clear();
   }
 
   /** URIs of the paths of a scan, made once each. */
@@ -216,7 +212,7 @@ export class WorkspaceIndexer {
         kind: 'models',
         analyzer: ANALYZER_VERSION,
         pack: (value) => (typeof value === 'string' ? value : JSON.stringify(encodeModel(value))),
-        unpack: (stored) => (typeof stored === 'string' ? stored : null),
+        unpack: (json) => json,
         log: this.options.log,
       });
       this.cache = await cache.loadAsync();
@@ -259,9 +255,8 @@ export class WorkspaceIndexer {
       }
       case 'read':
         this.store.setIndexed(uri, result.model);
-        // The JSON a worker sent is what the cache writes: kept until then rather than encoded again.
-        this.cache?.set(result.path, { ...result.stat, hash: result.hash, checkedAt: Date.now(), value: result.modelJson ?? result.model });
-        if (result.modelJson && result.model) this.awaitingWrite.set(result.path, { json: result.modelJson, model: result.model });
+        // The JSON a worker sent is what the cache writes, rather than the model encoded again.
+        this.cache?.set(result.path, { ...result.stat, hash: result.hash, checkedAt: Date.now(), value: result.model }, result.modelJson);
         return uri;
       case 'skipped':
         this.store.setSkipped(uri, result.reason);
