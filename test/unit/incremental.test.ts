@@ -10,7 +10,7 @@ import { findBoundaries } from '../../server/src/core/parse/boundaries';
 import { parseMarkdown } from '../../server/src/core/parse/markdown';
 import { BlockCache, readBlocks, readBlocksAsync } from '../../server/src/core/parse/readBlocks';
 import { readSimpleBlocks } from '../../server/src/core/parse/simpleBlocks';
-import { encodeModel } from '../../server/src/core/serialize';
+import { decodeModel, encodeModel } from '../../server/src/core/serialize';
 import { ROOT } from '../helpers/notes';
 
 // Incremental analysis must give exactly what a full analysis gives: the model of a document read
@@ -37,7 +37,10 @@ const LINES = [
 ];
 
 /** The model without its functions, with its object sharing (statement ↔ cue, item → cue) made explicit. */
-const comparable = (model: NotesModel) => JSON.stringify({ text: model.text, model: encodeModel(model) });
+const comparable = (model: NotesModel) => JSON.stringify({ text: model.text, model: encodeModel(model), statements: model.statements.map((s) => s.text) });
+
+/** The model as the index cache gives it back (statement texts read again from the file's text). */
+const cached = (model: NotesModel) => decodeModel(model.text, JSON.parse(JSON.stringify(encodeModel(model))));
 
 function fullAnalysis(text: string, fileName: string): NotesModel {
   memoSettings.enabled = false;
@@ -89,7 +92,9 @@ describe('incremental analysis equals a full analysis', function () {
         for (const e of edits) {
           text = applyEdit(text, e);
           const incremental = analyzeNotes(text, { fileName: example.name, blocks });
-          assert.equal(comparable(incremental), comparable(fullAnalysis(text, example.name)));
+          const full = comparable(fullAnalysis(text, example.name));
+          assert.equal(comparable(incremental), full);
+          assert.equal(comparable(cached(incremental)), full, 'read back from the cache');
           checked++;
         }
       }),

@@ -1,10 +1,12 @@
 import type { NotesModel } from './model';
 import { createLineIndex } from './text/lineIndex';
+import { flattenLines } from './text/plain';
 
 // A model as JSON, for the command line's cache. The model is a graph (a statement's cues point
 // back to it, items point to cues, several items to one attendee): objects seen more than once get
-// an `$id` and later places a `{ $ref }`, so reading it back restores the same sharing. The text
-// and its line index are not stored: they come from the file, read again when the cache is used.
+// an `$id` and later places a `{ $ref }`, so reading it back restores the same sharing. The text,
+// its line index and the statements' texts are not stored: they come from the file, read again
+// when the cache is used.
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -40,7 +42,13 @@ export function encodeModel(model: NotesModel): Json {
     if (shared) out.$id = id; // last: reading it back removes it, and removing the last key is cheap
     return out;
   };
-  return encode(rest);
+  const encoded = encode(rest) as { statements?: Json };
+  // A statement's text is its part of the file's text (read again from it): not stored twice.
+  const statements = encoded.statements as Json[] | { $items: Json[] } | undefined;
+  for (const statement of (Array.isArray(statements) ? statements : statements?.$items) ?? []) {
+    if (statement && typeof statement === 'object' && !Array.isArray(statement)) delete statement.text;
+  }
+  return encoded as Json;
 }
 
 /**
@@ -78,6 +86,10 @@ export function decodeModel(text: string, data: unknown): NotesModel {
   const model = decode(data) as NotesModel;
   if (!model || typeof model !== 'object' || !Array.isArray(model.items) || !Array.isArray(model.meetings) || !Array.isArray(model.statements)) {
     throw new Error('cached model has another shape');
+  }
+  for (const statement of model.statements) {
+    if (typeof statement.textStart !== 'number' || typeof statement.span?.end !== 'number') throw new Error('cached model has another shape');
+    statement.text = flattenLines(text.slice(statement.textStart, statement.span.end));
   }
   model.text = text;
   model.lines = createLineIndex(text);
