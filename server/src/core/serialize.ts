@@ -51,6 +51,19 @@ export function encodeModel(model: NotesModel): Json {
   return encoded as Json;
 }
 
+/** Names, dates and short tasks recur across a workspace's files: one copy of each is kept. */
+const SHARED_STRING_LENGTH = 48;
+const SHARED_STRINGS_MAX = 100_000;
+let sharedStrings = new Map<string, string>();
+
+function shared(value: string): string {
+  const known = sharedStrings.get(value);
+  if (known !== undefined) return known;
+  if (sharedStrings.size >= SHARED_STRINGS_MAX) sharedStrings = new Map(); // bounded: start again
+  sharedStrings.set(value, value);
+  return value;
+}
+
 /**
  * The model of `text` from `encodeModel`'s output (freshly parsed JSON, which is taken over: its
  * objects become the model's, so that nothing is copied); throws on data of another shape.
@@ -58,6 +71,7 @@ export function encodeModel(model: NotesModel): Json {
 export function decodeModel(text: string, data: unknown): NotesModel {
   const objects: object[] = [];
   const decode = (value: unknown): unknown => {
+    if (typeof value === 'string') return value.length <= SHARED_STRING_LENGTH ? shared(value) : value;
     if (value === null || typeof value !== 'object') return value;
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) value[i] = decode(value[i]);
