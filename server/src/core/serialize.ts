@@ -71,7 +71,7 @@ function shared(value: string): string {
 export function decodeModel(text: string, data: unknown): NotesModel {
   const objects: object[] = [];
   const decode = (value: unknown): unknown => {
-    if (typeof value === 'string') return value.length <= SHARED_STRING_LENGTH ? shared(value) : value;
+    if (typeof value === 'string') return value.length > 10 && value.length <= SHARED_STRING_LENGTH ? shared(value) : value; // V8 already shares the shortest
     if (value === null || typeof value !== 'object') return value;
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) value[i] = decode(value[i]);
