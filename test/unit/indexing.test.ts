@@ -204,6 +204,55 @@ describe('index cache', () => {
     assert.equal(freshness(undefined, { size: 10, mtimeMs: 1000 }), 'stale');
   });
 
+  it('reads back what was last written for each file, over random sequences of changes, removals, writes and restarts', async () => {
+    type Op = { kind: 'set'; path: number; value: string; prepacked: boolean } | { kind: 'delete'; path: number } | { kind: 'flush' | 'flushSync' | 'restart' };
+    // Paths with the characters a line format could trip on: tabs, line breaks, quotes, non-ASCII.
+    const PATHS = ['/a.md', '/b\tc.md', '/d\ne.md', '/"quoted".md', '/ünï/cødé.md', '/f.md', '/g.md', '/h.md'];
+    const op: fc.Arbitrary<Op> = fc.oneof(
+      { weight: 5, arbitrary: fc.record({ kind: fc.constant('set' as const), path: fc.nat(PATHS.length - 1), value: fc.string().map((v) => JSON.stringify(v)), prepacked: fc.boolean() }) },
+      { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), path: fc.nat(PATHS.length - 1) }) },
+      { weight: 2, arbitrary: fc.constantFrom({ kind: 'flush' as const }, { kind: 'flushSync' as const }, { kind: 'restart' as const }) },
+    );
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 30, maxLength: 120 }), async (ops) => {
+        const folder = join(dir, `run-${run++}`);
+        // Shards are rewritten after a few replaced lines here, so that rewriting is part of the sequences.
+        const make = () => new IndexCache<string>(folder, { kind: 'models', analyzer: 'v1', pack: (json) => json, unpack: (json) => json, maxDeadLines: 2 }).load();
+        let cache = make();
+        const written = new Map<string, string>(); // what the files should give back
+        const memory = new Map<string, string>(); // what the cache holds now
+        for (const o of ops) {
+          if (o.kind === 'set') {
+            const path = PATHS[o.path];
+            cache.set(path, { size: 1, mtimeMs: 2, hash: 'h', checkedAt: 3, value: o.value }, o.prepacked ? o.value : undefined);
+            memory.set(path, o.value);
+          } else if (o.kind === 'delete') {
+            cache.delete(PATHS[o.path]);
+            memory.delete(PATHS[o.path]);
+          } else if (o.kind === 'restart') {
+            cache = make();
+            memory.clear();
+            for (const [path, value] of written) memory.set(path, value);
+          } else {
+            if (o.kind === 'flush') await cache.flush();
+            else cache.flushSync();
+            written.clear();
+            for (const [path, value] of memory) written.set(path, value);
+          }
+          for (const path of PATHS) assert.equal(cache.get(path)?.value, memory.get(path), `${path} in memory`);
+        }
+        cache.flushSync();
+        // Read twice: the first reading may rewrite a shard, the second reads what it wrote.
+        for (const reread of [make(), make()]) {
+          assert.equal(reread.size, memory.size);
+          for (const [path, value] of memory) assert.deepEqual(reread.get(path), { size: 1, mtimeMs: 2, hash: 'h', checkedAt: 3, value });
+        }
+      }),
+      { numRuns: 200, seed: 7 },
+    );
+  });
+
   it('works on without writing when its folder cannot be written', async () => {
     writeFileSync(join(dir, 'a-file'), '');
     const logs: string[] = [];

@@ -19,7 +19,7 @@ const FORMAT = 2;
 const SHARDS = 16;
 /** A file changed this close to when it was read may change again within the same mtime: check its hash. */
 const RACY_MS = 2000;
-/** A shard is rewritten when it holds more replaced lines than this, and more than live ones. */
+/** A shard is rewritten when it holds more replaced lines than this, and more than live ones (by default). */
 const MAX_DEAD_LINES = 64;
 
 export interface CacheEntry<T> {
@@ -56,6 +56,8 @@ export interface CacheOptions<T> {
   /** The value from its stored JSON text (not parsed here: that is left to whoever uses it). */
   unpack: (json: string) => T;
   log?: (message: string) => void;
+  /** Replaced lines a shard may hold before it is rewritten (when it also holds fewer live ones). */
+  maxDeadLines?: number;
 }
 
 interface Shard<T> {
@@ -299,7 +301,7 @@ export class IndexCache<T> {
     }
     if (damaged || unreadable) this.options.log?.(`index cache: ignoring damaged lines of ${this.fileOf(shard)}`);
     const dead = total - lines.size;
-    if (damaged || unreadable || (dead > MAX_DEAD_LINES && dead > lines.size)) {
+    if (damaged || unreadable || (dead > (this.options.maxDeadLines ?? MAX_DEAD_LINES) && dead > lines.size)) {
       let live = '';
       for (const line of lines.values()) live += `${line}\n`;
       return live;
