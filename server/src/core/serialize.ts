@@ -10,8 +10,8 @@ import { flattenLines } from './text/plain';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-export function encodeModel(model: NotesModel): Json {
-  const { text: _text, lines: _lines, ...rest } = model;
+export function encodeModel(model: ModelWithoutText): Json {
+  const { text: _text, lines: _lines, ...rest } = model as Partial<NotesModel>;
   const seen = new Map<object, number>(); // object → times reached
   const count = (value: unknown) => {
     if (value === null || typeof value !== 'object') return;
@@ -64,11 +64,19 @@ function shared(value: string): string {
   return value;
 }
 
+/** A model read back from `encodeModel`'s output, still without the text of its file. */
+export type ModelWithoutText = Omit<NotesModel, 'text' | 'lines'>;
+
 /**
  * The model of `text` from `encodeModel`'s output (freshly parsed JSON, which is taken over: its
  * objects become the model's, so that nothing is copied); throws on data of another shape.
  */
 export function decodeModel(text: string, data: unknown): NotesModel {
+  return withText(decodeWithoutText(data), text);
+}
+
+/** `decodeModel` in two steps: the data first (throws on another shape), the file's text when it comes. */
+export function decodeWithoutText(data: unknown): ModelWithoutText {
   const objects: object[] = [];
   const decode = (value: unknown): unknown => {
     if (typeof value === 'string') return value.length > 10 && value.length <= SHARED_STRING_LENGTH ? shared(value) : value; // V8 already shares the shortest
@@ -97,14 +105,20 @@ export function decodeModel(text: string, data: unknown): NotesModel {
     for (const key in record) record[key] = decode(record[key]);
     return record;
   };
-  const model = decode(data) as NotesModel;
+  const model = decode(data) as ModelWithoutText;
   if (!model || typeof model !== 'object' || !Array.isArray(model.items) || !Array.isArray(model.meetings) || !Array.isArray(model.statements)) {
     throw new Error('cached model has another shape');
   }
   for (const statement of model.statements) {
     if (typeof statement.textStart !== 'number' || typeof statement.span?.end !== 'number') throw new Error('cached model has another shape');
-    statement.text = flattenLines(text.slice(statement.textStart, statement.span.end));
   }
+  return model;
+}
+
+/** The model completed with its file's text (it is taken over, not copied). */
+export function withText(data: ModelWithoutText, text: string): NotesModel {
+  const model = data as NotesModel;
+  for (const statement of model.statements) statement.text = flattenLines(text.slice(statement.textStart, statement.span.end));
   model.text = text;
   model.lines = createLineIndex(text);
   return model;

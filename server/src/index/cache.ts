@@ -53,8 +53,8 @@ export interface CacheOptions<T> {
   analyzer: string;
   /** The value as stored: JSON text. */
   pack: (value: T) => string;
-  /** The value from its stored JSON text (not parsed here: that is left to whoever uses it). */
-  unpack: (json: string) => T;
+  /** The value from its stored JSON text; null when it cannot be read (the entry is then left out). */
+  unpack: (json: string) => T | null;
   log?: (message: string) => void;
   /** Replaced lines a shard may hold before it is rewritten (when it also holds fewer live ones). */
   maxDeadLines?: number;
@@ -90,18 +90,19 @@ export class IndexCache<T> {
       } catch {
         // no cache yet
       }
-      const rewrite = text === null ? null : this.accept(shard, text);
+      const rewrite = text === null ? null : drain(this.accept(shard, text));
       if (rewrite !== null) this.tryWrite(() => this.replaceSync(shard, rewrite));
     }
     this.removeOldFormatSync();
     return this;
   }
 
-  /** The same as `load`, one shard at a time (two at once would hold both texts). */
+  /** The same as `load`, one shard at a time (two at once would hold both texts), letting other work run meanwhile. */
   async loadAsync(): Promise<this> {
     for (let shard = 0; shard < SHARDS; shard++) {
       const text = await readFile(this.fileOf(shard), 'utf8').catch(() => null);
-      const rewrite = text === null ? null : this.accept(shard, text);
+      // Requests are answered between groups of lines: reading a large cache takes a while.
+      const rewrite = text === null ? null : await drainAsync(this.accept(shard, text));
       if (rewrite !== null) await this.tryWriteAsync(() => this.replace(shard, rewrite));
     }
     await Promise.all(Array.from({ length: SHARDS }, (_, shard) => unlink(this.oldFileOf(shard)).catch(() => undefined)));
@@ -269,7 +270,7 @@ export class IndexCache<T> {
    * Takes a shard file's entries. Returns the live lines when the file should be rewritten
    * (mostly replaced lines, or cut short), else null.
    */
-  private accept(shard: number, text: string): string | null {
+  private *accept(shard: number, text: string): Generator<void, string | null> {
     const state = this.shards[shard];
     const firstBreak = text.indexOf('\n');
     let header: { format?: unknown; analyzer?: unknown } | null = null;
@@ -294,6 +295,7 @@ export class IndexCache<T> {
       const line = text.slice(at, end);
       at = end + 1;
       total++;
+      if (total % LINES_PER_STEP === 0) yield;
       const path = this.readLine(state.entries, line);
       if (path === null) unreadable = true;
       else if (state.entries.has(path)) lines.set(path, line);
@@ -327,10 +329,30 @@ export class IndexCache<T> {
     if (tab < 0 || typeof meta.size !== 'number' || typeof meta.mtimeMs !== 'number' || typeof meta.hash !== 'string' || typeof meta.checkedAt !== 'number') return null;
     if (meta.skipped !== undefined && typeof meta.skipped !== 'string') return null;
     const json = line.slice(tab + 1);
-    const entry: CacheEntry<T> = { size: meta.size, mtimeMs: meta.mtimeMs, hash: meta.hash, checkedAt: meta.checkedAt, value: json === 'null' ? null : this.options.unpack(json) };
+    const value = json === 'null' ? null : this.options.unpack(json);
+    if (value === null && json !== 'null') return null;
+    const entry: CacheEntry<T> = { size: meta.size, mtimeMs: meta.mtimeMs, hash: meta.hash, checkedAt: meta.checkedAt, value };
     if (meta.skipped !== undefined) entry.skipped = meta.skipped;
     entries.set(meta.path, entry);
     return meta.path;
+  }
+}
+
+/** Lines of a shard read between two chances for other work to run. */
+const LINES_PER_STEP = 200;
+
+function drain<R>(steps: Generator<void, R>): R {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+async function drainAsync<R>(steps: Generator<void, R>): Promise<R> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 

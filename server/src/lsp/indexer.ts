@@ -3,7 +3,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import type { NotesModel } from '../core/model';
-import { decodeModel, encodeModel } from '../core/serialize';
+import { type ModelWithoutText, decodeWithoutText, encodeModel, withText } from '../core/serialize';
 import { ANALYZER_VERSION } from '../core/version';
 import { NOTES_EXTENSIONS } from '../files/discover';
 import { IndexCache } from '../index/cache';
@@ -49,8 +49,8 @@ export class WorkspaceIndexer {
   private excludeGlobs: string[] = [];
   private maxBytes = 5 * 1024 * 1024;
   private generation = 0;
-  /** Per file: the model's JSON as read from the cache, or the model itself once built. */
-  private cache: IndexCache<string | NotesModel> | null = null;
+  /** Per file: the model as read from the cache (waiting for the file's text), or the model itself once complete. */
+  private cache: IndexCache<CachedModel> | null = null;
   private cacheLoaded: Promise<void> | null = null;
   private cacheTimer: NodeJS.Timeout | undefined;
   complete = false;
@@ -186,7 +186,7 @@ export class WorkspaceIndexer {
     for (const path of paths) {
       batch.push(path);
       const entry = this.cache?.get(path);
-      work += entry && (typeof entry.value !== 'string' || this.store.isIndexed(this.uriOf(path))) ? 0.1 : 1;
+      work += entry ? 0.1 : 1; // a cached file is only looked at (and its text read), not analysed
       if (work >= (batches.length === 0 ? 8 : BATCH)) {
         batches.push(batch);
         batch = [];
@@ -208,11 +208,18 @@ export class WorkspaceIndexer {
   private loadCache(): Promise<void> {
     if (!this.options.cacheDir) return Promise.resolve();
     this.cacheLoaded ??= (async () => {
-      const cache = new IndexCache<string | NotesModel>(this.options.cacheDir!, {
+      // Each model is read as its shard is read, so that the shard's text is let go at once.
+      const cache = new IndexCache<CachedModel>(this.options.cacheDir!, {
         kind: 'models',
         analyzer: ANALYZER_VERSION,
-        pack: (value) => (typeof value === 'string' ? value : JSON.stringify(encodeModel(value))),
-        unpack: (json) => json,
+        pack: (value) => JSON.stringify(encodeModel(isAwaitingText(value) ? value.withoutText : value)),
+        unpack: (json) => {
+          try {
+            return { withoutText: decodeWithoutText(JSON.parse(json)) };
+          } catch {
+            return null; // damaged: the file is read again
+          }
+        },
         log: this.options.log,
       });
       this.cache = await cache.loadAsync();
@@ -225,7 +232,7 @@ export class WorkspaceIndexer {
     const entry = this.cache?.get(path);
     if (!entry) return { path };
     const known = { size: entry.size, mtimeMs: entry.mtimeMs, hash: entry.hash, checkedAt: entry.checkedAt };
-    return { path, known, wantText: typeof entry.value === 'string' && !this.store.isIndexed(this.uriOf(path)) };
+    return { path, known, wantText: isAwaitingText(entry.value) && !this.store.isIndexed(this.uriOf(path)) };
   }
 
   /** Records one file's result in the store and the cache; returns its URI when the listing changed. */
@@ -241,16 +248,11 @@ export class WorkspaceIndexer {
         if (entry && (entry.mtimeMs !== result.stat.mtimeMs || entry.size !== result.stat.size)) {
           this.cache!.set(result.path, { ...entry, ...result.stat, checkedAt: Date.now() }); // touched, same content
         }
-        if (typeof entry?.value !== 'string' || result.text === undefined) return null;
-        // The model from the cache, rebuilt on the file's text.
-        let model: NotesModel;
-        try {
-          model = decodeModel(result.text, JSON.parse(entry.value));
-        } catch {
-          return this.apply(readNotesFile(result.path, { maxBytes: this.maxBytes })); // damaged: read it again
-        }
+        if (!isAwaitingText(entry?.value) || result.text === undefined) return null;
+        // The model from the cache, completed with the file's text.
+        const model = withText(entry.value.withoutText, result.text);
         this.store.setIndexed(uri, model);
-        this.cache!.keep(result.path, model); // the JSON is no longer needed: the model is written back if it changes
+        this.cache!.keep(result.path, model);
         return uri;
       }
       case 'read':
@@ -296,6 +298,13 @@ export class WorkspaceIndexer {
     this.generation++;
     this.cache?.flushSync();
   }
+}
+
+/** A cached model waiting for its file's text (read when the file is looked at), or a complete model. */
+type CachedModel = NotesModel | { withoutText: ModelWithoutText };
+
+function isAwaitingText(value: CachedModel | null | undefined): value is { withoutText: ModelWithoutText } {
+  return !!value && 'withoutText' in value;
 }
 
 /** Where the index worker script sits next to the server bundle. */
