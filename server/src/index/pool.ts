@@ -36,7 +36,7 @@ export class WorkerPool {
     try {
       // Each file is read on its own: a small heap suffices, and keeps the server's memory low. A
       // file too large for it makes its worker fail, and the server reads that batch itself.
-      return new WorkerPool(Array.from({ length: size }, () => new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: Number(process.env.MN_OLD ?? WORKER_HEAP_MB), maxYoungGenerationSizeMb: Number(process.env.MN_YOUNG ?? 16) } })));
+      return new WorkerPool(Array.from({ length: size }, () => new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 } })));
     } catch {
       return null;
     }
