@@ -253,6 +253,22 @@ describe('index cache', () => {
     );
   });
 
+  it('leaves out a value it cannot store, and writes the others', async () => {
+    const logs: string[] = [];
+    const pack = (value: string) => {
+      if (value === 'broken') throw new Error('no JSON for this one');
+      return value;
+    };
+    const cache = new IndexCache<string>(dir, { kind: 'models', analyzer: 'v1', pack, unpack: (json) => json, log: (m) => logs.push(m) });
+    cache.set('/a.md', { size: 1, mtimeMs: 2, hash: 'h', checkedAt: 3, value: 'broken' });
+    cache.set('/b.md', { size: 1, mtimeMs: 2, hash: 'h', checkedAt: 3, value: '"fine"' });
+    await cache.flush();
+    const again = open();
+    assert.equal(again.get('/a.md'), undefined);
+    assert.equal(again.get('/b.md')?.value, '"fine"');
+    assert.match(logs.join('\n'), /cannot store \/a\.md \(no JSON for this one\)/);
+  });
+
   it('works on without writing when its folder cannot be written', async () => {
     writeFileSync(join(dir, 'a-file'), '');
     const logs: string[] = [];

@@ -150,20 +150,22 @@ export class IndexCache<T> {
     for (const shard of this.shards) for (const path of [...shard.entries.keys()]) if (!keep(path)) this.delete(path);
   }
 
-  /** Appends what changed since the last write. */
+  /** Appends what changed since the last write (never rejects: a failure turns writing off). */
   flush(): Promise<void> {
-    this.writing = this.writing.then(async () => {
-      for (let shard = 0; shard < SHARDS; shard++) {
-        const lines = this.takePending(shard);
-        if (lines === null) continue;
-        await this.tryWriteAsync(async () => {
-          const state = this.shards[shard];
-          if (state.appendable) await appendFile(this.fileOf(shard), lines);
-          else await this.replace(shard, lines);
-        });
-      }
-    });
+    this.writing = this.writing
+      .then(async () => {
+        for (let shard = 0; shard < SHARDS; shard++) {
+          const lines = this.takePending(shard);
+          if (lines !== null) await this.tryWriteAsync(() => this.append(shard, lines));
+        }
+      })
+      .catch((error: unknown) => this.fail(error));
     return this.writing;
+  }
+
+  private async append(shard: number, lines: string): Promise<void> {
+    if (this.shards[shard].appendable) await appendFile(this.fileOf(shard), lines);
+    else await this.replace(shard, lines);
   }
 
   flushSync(): void {
@@ -194,7 +196,13 @@ export class IndexCache<T> {
         lines.push(`${JSON.stringify({ path, removed: true })}\n`);
         continue;
       }
-      const json = entry.value === null ? 'null' : stored ?? this.options.pack(entry.value);
+      let json: string;
+      try {
+        json = entry.value === null ? 'null' : stored ?? this.options.pack(entry.value);
+      } catch (error) {
+        this.options.log?.(`index cache: cannot store ${path} (${(error as Error).message})`);
+        continue; // read again next time
+      }
       if (json.includes('\n')) continue; // cannot be one line (never JSON.stringify's output): read again next time
       const { value: _value, ...meta } = entry;
       lines.push(`${JSON.stringify({ path, ...meta })}\t${json}\n`);
