@@ -2,11 +2,11 @@ import type { NotesModel } from './model';
 import { createLineIndex } from './text/lineIndex';
 import { flattenLines } from './text/plain';
 
-// A model as JSON, for the command line's cache. The model is a graph (a statement's cues point
-// back to it, items point to cues, several items to one attendee): objects seen more than once get
-// an `$id` and later places a `{ $ref }`, so reading it back restores the same sharing. The text,
-// its line index and the statements' texts are not stored: they come from the file, read again
-// when the cache is used.
+// A model as JSON: what the index caches store (the server's and the command line's) and what the
+// index workers send the server. The model is a graph (a statement's cues point back to it, items
+// point to cues, several items to one attendee): objects seen more than once get an `$id` and later
+// places a `{ $ref }`, so reading it back restores the same sharing. The text, its line index and
+// the statements' texts are not stored: they come from the file, read again when the cache is used.
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
