@@ -127,7 +127,7 @@ export class WorkspaceIndexer {
       if (!current()) return;
       this.cache?.prune((path) => seenPaths.has(path) || !this.folders.some((f) => path.startsWith(f + sep)));
       this.uris.clear();
-      await this.writeCache();
+      await this.cache?.flush();
       this.complete = true;
       progress?.done();
       this.onChange([]);
@@ -160,10 +160,6 @@ export class WorkspaceIndexer {
     }
     await new Promise((resolve) => setImmediate(resolve));
     return runIndex(job);
-  }
-
-  private async writeCache(): Promise<void> {
-    await this.cache?.flush();
   }
 
   /** URIs of the paths of a scan, made once each. */
@@ -288,7 +284,7 @@ export class WorkspaceIndexer {
   private scheduleCacheWrite(): void {
     if (!this.cache) return;
     clearTimeout(this.cacheTimer);
-    this.cacheTimer = setTimeout(() => void this.writeCache(), CACHE_WRITE_DELAY_MS);
+    this.cacheTimer = setTimeout(() => void this.cache?.flush(), CACHE_WRITE_DELAY_MS);
     this.cacheTimer.unref?.();
   }
 
