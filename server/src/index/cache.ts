@@ -10,8 +10,9 @@ import { join } from 'node:path';
 // Entries are spread over a few shard files of JSON lines: a header line, then one line per
 // entry, `{path, size, mtimeMs, hash, checkedAt, skipped?}` TAB value-as-JSON, or `{path,
 // removed: true}`. New results are appended as they come (nothing waits in memory for a write);
-// a later line for a path replaces an earlier one. The value is kept as the line's text until it
-// is used, so it is parsed once. A shard that is mostly replaced lines, or whose last line was cut
+// a later line for a path replaces an earlier one. A value's JSON text goes to `unpack` as its line
+// is read, with nothing parsed before (the server decodes it there; the command line keeps the
+// text until the file is used). A shard that is mostly replaced lines, or whose last line was cut
 // short, is rewritten when read. Lines or shards that cannot be read, and shards of another
 // analyzer version, are ignored: the files are read again, never trusted, never a crash.
 
