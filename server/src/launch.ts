@@ -3,14 +3,15 @@
 // folder) the bundle's compiled code is kept in DIR and reused at the next start: V8 then skips
 // compiling the bundle (40–95 ms of a 300–450 ms start on the development machine). Without it,
 // or when anything about the cache fails, the bundle is simply required.
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
 const MAIN = join(__dirname, 'serverMain.js');
+/** The bundle's hash, put in by the build (scripts/build.mjs) so that a start need not work it out. */
+declare const __SERVER_BUNDLE_HASH__: string | undefined;
 /** Written once the first analyses have run, so that their functions are in the cache too (tests shorten it). */
 const WRITE_AFTER_MS = Number(process.env.MEETING_NOTES_CODE_CACHE_DELAY_MS) || 3000;
 
@@ -25,11 +26,11 @@ function codeCacheDir(argv: string[]): string | null {
 type ModuleWrapper = (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
 
 /** The bundle compiled as a CommonJS module's wrapper, with the cached code when V8 accepts it. */
-function compileWithCache(dir: string): ModuleWrapper {
+function compileWithCache(dir: string, bundleHash: string): ModuleWrapper {
   const source = readFileSync(MAIN, 'utf8');
-  // The bundle's content and the engine name the cache: V8 rejects data from another version anyway.
-  const key = createHash('sha1').update(source).update(process.version).update(process.arch).digest('hex').slice(0, 16);
-  const file = join(dir, `server-${key}.v8cache`);
+  // V8 rejects code cached by another engine but checks only the length of the source, so the name
+  // of the cache says which bundle (its hash, and its size should the file be changed by hand).
+  const file = join(dir, `server-${bundleHash}-${statSync(MAIN).size}-${process.version}-${process.arch}.v8cache`);
   let cached: Buffer | undefined;
   try {
     cached = readFileSync(file);
@@ -54,7 +55,7 @@ function run(wrapper: ModuleWrapper): void {
 function writeCache(dir: string, file: string, data: () => Buffer): void {
   try {
     mkdirSync(dir, { recursive: true });
-    for (const name of readdirSync(dir)) if (/^server-[0-9a-f]{16}\.v8cache$/.test(name) && join(dir, name) !== file) rmSync(join(dir, name), { force: true });
+    for (const name of readdirSync(dir)) if (/^server-[0-9a-f]{16}(?:-.*)?\.v8cache$/.test(name) && join(dir, name) !== file) rmSync(join(dir, name), { force: true });
     const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, data());
     renameSync(temporary, file);
@@ -71,9 +72,10 @@ setFlagsFromString('--no-regexp-tier-up');
 
 const dir = codeCacheDir(process.argv);
 let compiled: ModuleWrapper | null = null;
-if (dir) {
+// Without the build's hash of the bundle (a build by other means) there is no telling caches apart.
+if (dir && typeof __SERVER_BUNDLE_HASH__ === 'string') {
   try {
-    compiled = compileWithCache(dir);
+    compiled = compileWithCache(dir, __SERVER_BUNDLE_HASH__);
   } catch {
     // an unreadable cache folder: a plain load below
   }

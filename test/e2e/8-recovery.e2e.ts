@@ -60,7 +60,7 @@ describe('8. When the language server dies', () => {
     const dir = option.slice('--code-cache='.length);
     assert.ok(!dir.startsWith(workspace()), 'not in the notes folder');
     const cached = await eventually(async () => {
-      const files = existsSync(dir) ? readdirSync(dir).filter((name) => /^server-[0-9a-f]{16}\.v8cache$/.test(name)) : [];
+      const files = existsSync(dir) ? readdirSync(dir).filter((name) => /^server-[0-9a-f]{16}-.*\.v8cache$/.test(name)) : [];
       assert.equal(files.length, 1, `one code cache in ${dir}`);
       return join(dir, files[0]!);
     });

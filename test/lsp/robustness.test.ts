@@ -2,7 +2,7 @@
 // as an editor drives it (dist/server.js --stdio).
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -229,8 +229,12 @@ describe('language server: edit safety, limits and recovery', function () {
         assert.equal((await client.pullDiagnostics(uri)).length, 10);
       };
       const cacheFiles = () => readdirSync(cacheDir).filter((name) => name.endsWith('.v8cache'));
+      // A cache of another bundle, named as earlier versions named theirs: removed when this one's is written.
+      mkdirSync(cacheDir, { recursive: true });
+      const older = 'server-0123456789abcdef.v8cache';
+      writeFileSync(join(cacheDir, older), 'older bundle');
       await start();
-      await client!.until(() => existsSync(cacheDir) && cacheFiles().length === 1, 'the code cache written');
+      await client!.until(() => cacheFiles().length === 1 && cacheFiles()[0] !== older, 'the code cache written, the older one removed');
       const [name] = cacheFiles();
       assert.ok(statSync(join(cacheDir, name)).size > 100_000, 'compiled code, not an empty file');
       await client!.stop();
