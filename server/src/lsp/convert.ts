@@ -1,4 +1,5 @@
-import { type Diagnostic, DiagnosticSeverity, type Range, type TextEdit } from 'vscode-languageserver';
+import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver';
+import { DiagnosticSeverity } from './vscodeLanguageServer';
 import type { TextEdit as CoreEdit } from '../core/edits';
 import type { NotesDiagnostic, NotesModel, Severity, Span } from '../core/model';
 

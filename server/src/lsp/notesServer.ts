@@ -1,17 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  CodeActionKind,
-  type Connection,
-  DidChangeConfigurationNotification,
-  DidChangeWatchedFilesNotification,
-  FileChangeType,
-  type InitializeParams,
-  type InitializeResult,
-  TextDocumentSyncKind,
-  TextDocuments,
-  type WorkDoneProgressServerReporter,
-} from 'vscode-languageserver';
+import type { Connection, InitializeParams, InitializeResult, WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import { CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, TextDocuments } from './vscodeLanguageServer';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   ActionItemsRequest,

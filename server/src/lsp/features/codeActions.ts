@@ -1,4 +1,5 @@
-import { type CodeAction, CodeActionKind, type CodeActionParams, type Range } from 'vscode-languageserver';
+import type { CodeAction, CodeActionParams, Range } from 'vscode-languageserver';
+import { CodeActionKind } from '../vscodeLanguageServer';
 import { addDays, shortLabel } from '../../core/dates/calendar';
 import { readCalendarDate } from '../../core/dates/readDate';
 import { assignOwner, carryOver, markAllComplete, markComplete, recordInSummary, setDueDate } from '../../core/edits';

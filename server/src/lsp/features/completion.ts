@@ -1,4 +1,5 @@
-import { type CompletionItem, CompletionItemKind, type CompletionList, type CompletionParams, InsertTextFormat } from 'vscode-languageserver';
+import type { CompletionItem, CompletionList, CompletionParams } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat } from '../vscodeLanguageServer';
 import { type CompletionText, completionsAt } from '../../core/editor/completion';
 import { toRange } from '../convert';
 import type { NotesStore } from '../store';

@@ -1,4 +1,5 @@
-import { type FoldingRange, FoldingRangeKind, type FoldingRangeParams } from 'vscode-languageserver';
+import type { FoldingRange, FoldingRangeParams } from 'vscode-languageserver';
+import { FoldingRangeKind } from '../vscodeLanguageServer';
 import { foldingRanges as foldsOf } from '../../core/editor/folding';
 import type { NotesStore } from '../store';
 

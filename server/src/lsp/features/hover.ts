@@ -1,4 +1,5 @@
-import { type Hover, type HoverParams, MarkupKind } from 'vscode-languageserver';
+import type { Hover, HoverParams } from 'vscode-languageserver';
+import { MarkupKind } from '../vscodeLanguageServer';
 import { hoverAt } from '../../core/editor/hover';
 import { toRange } from '../convert';
 import type { NotesStore } from '../store';

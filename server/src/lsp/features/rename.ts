@@ -1,4 +1,5 @@
-import { ErrorCodes, type PrepareRenameParams, type Range, type RenameParams, ResponseError, type WorkspaceEdit } from 'vscode-languageserver';
+import type { PrepareRenameParams, Range, RenameParams, WorkspaceEdit } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError } from '../vscodeLanguageServer';
 import { prepareRename as prepare, renamePerson } from '../../core/editor/rename';
 import { toRange, toTextEdits } from '../convert';
 import type { NotesStore } from '../store';

@@ -1,4 +1,5 @@
-import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
+import type { DocumentSymbol } from 'vscode-languageserver';
+import { SymbolKind } from '../vscodeLanguageServer';
 import type { NotesModel, Span } from '../../core/model';
 import { toRange } from '../convert';
 

@@ -1,4 +1,5 @@
-import { TextDocumentEdit, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { TextDocumentEdit } from '../vscodeLanguageServer';
 import type { NotesFile } from '../store';
 
 export type WorkspaceEditFactory = (file: NotesFile, edits: TextEdit[]) => WorkspaceEdit;

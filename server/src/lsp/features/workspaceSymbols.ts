@@ -1,4 +1,5 @@
-import { SymbolKind, SymbolTag, type SymbolInformation, type WorkspaceSymbolParams } from 'vscode-languageserver';
+import type { SymbolInformation, WorkspaceSymbolParams } from 'vscode-languageserver';
+import { SymbolKind, SymbolTag } from '../vscodeLanguageServer';
 import { type FoundEntry, searchEntries } from '../../core/editor/search';
 import { toRange } from '../convert';
 import type { NotesStore } from '../store';
