@@ -4,7 +4,9 @@ export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export type Decoded = { ok: true; text: string } | { ok: false; reason: string };
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// Made at first use: a strict decoder takes ~2 ms to create, and a server reading only the
+// editor's documents never needs one.
+let utf8: InstanceType<typeof TextDecoder> | undefined;
 
 /** UTF-8 text (a BOM is dropped), or why the file is skipped: too big, binary, not UTF-8. */
 export function decodeNotes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_FILE_BYTES): Decoded {
@@ -13,7 +15,7 @@ export function decodeNotes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_FILE_BYTES
   // Text never holds NUL bytes; binary files nearly always do, early on.
   if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: 'binary file' };
   try {
-    return { ok: true, text: utf8.decode(bytes) };
+    return { ok: true, text: (utf8 ??= new TextDecoder('utf-8', { fatal: true })).decode(bytes) };
   } catch {
     return { ok: false, reason: 'not UTF-8 text' };
   }
