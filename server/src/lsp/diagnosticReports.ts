@@ -37,8 +37,13 @@ function sameJson(a: unknown, b: unknown): boolean {
   if (Array.isArray(b)) return false;
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
-  const keys = Object.keys(x);
-  if (keys.length !== Object.keys(y).length) return false;
-  for (const key of keys) if (!(key in y) || !sameJson(x[key], y[key])) return false;
-  return true;
+  // Counted with for…in rather than compared as Object.keys arrays: no arrays to allocate for each
+  // of the thousands of objects a long transcript's report holds, at every keystroke.
+  let keys = 0;
+  for (const key in x) {
+    if (!Object.hasOwn(y, key) || !sameJson(x[key], y[key])) return false;
+    keys++;
+  }
+  for (const _ in y) keys--;
+  return keys === 0;
 }

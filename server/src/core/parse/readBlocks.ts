@@ -426,44 +426,49 @@ function samePlacement(a: Placement, b: Placement): boolean {
 /** Sets a placed unit to its part's unit `local` moved by `d` (the one place that knows which fields are offsets). */
 function moveUnitInPlace(unit: Unit, local: Unit, d: number, blockBase: number, list: (id: number) => number): void {
   unit.block = local.block + blockBase;
-  const setSpan = (span: Span, from: Span) => {
-    span.start = from.start + d;
-    span.end = from.end + d;
-  };
-  const setLines = (lines: TextLine[], from: TextLine[]) => from.forEach((line, i) => setSpan(lines[i], line));
   switch (unit.type) {
     case 'paragraph':
-      setLines(unit.lines, (local as typeof unit).lines);
+      setLines(unit.lines, (local as typeof unit).lines, d);
       return;
     case 'heading': {
       const from = local as typeof unit;
-      setSpan(unit.span, from.span);
-      setSpan(unit.content, from.content);
+      setSpan(unit.span, from.span, d);
+      setSpan(unit.content, from.content, d);
       return;
     }
     case 'item': {
       const from = local as typeof unit;
       unit.list = list(from.list);
-      setSpan(unit.span, from.span);
+      setSpan(unit.span, from.span, d);
       unit.end = from.end + d;
-      setSpan(unit.marker, from.marker);
-      if (unit.checkbox && from.checkbox) setSpan(unit.checkbox.span, from.checkbox.span);
-      setLines(unit.lines, from.lines);
+      setSpan(unit.marker, from.marker, d);
+      if (unit.checkbox && from.checkbox) setSpan(unit.checkbox.span, from.checkbox.span, d);
+      setLines(unit.lines, from.lines, d);
       return;
     }
     case 'table': {
       const from = local as typeof unit;
-      setSpan(unit.span, from.span);
-      setLines(unit.header, from.header);
-      unit.rows.forEach((row, i) => {
-        setSpan(row.span, from.rows[i].span);
-        setLines(row.cells, from.rows[i].cells);
-      });
+      setSpan(unit.span, from.span, d);
+      setLines(unit.header, from.header, d);
+      for (let i = 0; i < unit.rows.length; i++) {
+        setSpan(unit.rows[i].span, from.rows[i].span, d);
+        setLines(unit.rows[i].cells, from.rows[i].cells, d);
+      }
       return;
     }
     case 'break':
       unit.start = (local as typeof unit).start + d;
   }
+}
+
+// Top-level functions, not closures: on a long document they run for most units at every keystroke.
+function setSpan(span: Span, from: Span, d: number): void {
+  span.start = from.start + d;
+  span.end = from.end + d;
+}
+
+function setLines(lines: TextLine[], from: TextLine[], d: number): void {
+  for (let i = 0; i < from.length; i++) setSpan(lines[i], from[i], d);
 }
 
 /** A copy of a unit at another place: a part's own units (at offset 0) are shared between versions, so they are never changed. */
