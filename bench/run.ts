@@ -10,6 +10,8 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeNotes } from '../server/src/core/analyze';
 import { memoSettings } from '../server/src/core/memo';
+import { ItemListingMirror } from '../client/src/logic/listing';
+import type { ActionItemsResult } from '../server/src/protocol';
 import { TestClient } from '../test/lsp/testClient';
 import { type Corpus, ensureCorpus, random } from './corpus';
 
@@ -209,15 +211,54 @@ async function indexOnce(dir: string, open: string, storagePath: string) {
   const start = performance.now();
   const client = await startOnWorkspace(dir, storagePath);
   try {
+    const tree = followListing(client);
     const firstDiagnostics = await openFile(client, open, start);
     await client.until(() => client.progressEnded > 0, 'the end of indexing', 600_000);
     const ms = performance.now() - start;
+    const items = (await tree.settled()).items.length;
+    // The peak with the tree's listings in it, as in VS Code.
     const peakMb = peakMemoryMb(client.pid);
-    const items = (await client.actionItems()).items.length;
     return { ms, peakMb, items, firstDiagnostics };
   } finally {
     await client.stop();
   }
+}
+
+/**
+ * The tree view's part, played as VS Code's client plays it: the listing at the start, then after
+ * each `didChange` (100 ms later) the changes since the revision it holds, in parts.
+ */
+function followListing(client: TestClient) {
+  const mirror = new ItemListingMirror();
+  let latest: ActionItemsResult | null = null;
+  let refreshing: Promise<void> = Promise.resolve();
+  const refresh = () => {
+    refreshing = refreshing.then(async () => {
+      for (let more = true; more && !stopped; ) {
+        const answer = await client.listItems(mirror.params());
+        latest = mirror.apply(answer) ?? latest;
+        more = !!answer.more;
+      }
+    });
+    return refreshing;
+  };
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  client.didChangeListeners.push(() => {
+    if (stopped) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void refresh(), 100);
+  });
+  void refresh();
+  return {
+    /** The listing once indexing has ended and the last refresh is in. */
+    async settled(): Promise<ActionItemsResult> {
+      clearTimeout(timer);
+      await refresh();
+      stopped = true;
+      return latest!;
+    },
+  };
 }
 
 /** A start with a workspace, stopped once the open file has its diagnostics: start → those diagnostics. */

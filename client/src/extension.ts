@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { ActionItemsRequest, type ActionItemsResult, DidChangeNotification } from '../../server/src/protocol';
+import { ItemListingMirror } from './logic/listing';
 import { registerCommands } from './commands';
 import type { ViewOptions } from './logic/grouping';
 import { ItemsStatusBar } from './statusBar';
@@ -62,11 +63,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     view.message = notes.join(' ') || undefined;
   };
 
+  // The tree's copy of the server's listing: each refresh brings only the files that changed.
+  const listing = new ItemListingMirror();
   let refreshTimer: NodeJS.Timeout | undefined;
   const refresh = async () => {
     if (client?.state !== State.Running) return;
     try {
-      show(await client.sendRequest<ActionItemsResult>(ActionItemsRequest, {}));
+      const answer = await client.sendRequest<ActionItemsResult>(ActionItemsRequest, listing.params());
+      const whole = listing.apply(answer);
+      // A listing in parts is shown once all of it is in (the tree would shrink to its first part).
+      if (answer.more) void refresh();
+      else if (whole) show(whole);
+      else scheduleRefresh();
     } catch (error) {
       client.outputChannel.appendLine(`Could not list the action items: ${(error as Error).message}`);
     }
@@ -89,9 +97,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     client.onNotification(DidChangeNotification, scheduleRefresh),
     // After a crash the client restarts the server; the tree fills again once it runs.
     client.onDidChangeState((event) => {
-      if (event.newState === State.Running) scheduleRefresh();
+      if (event.newState === State.Running) {
+        listing.reset();
+        scheduleRefresh();
+      }
     }),
-    ...registerCommands(client, provider, setOptions, refresh),
+    // The Refresh button asks for the whole listing again.
+    ...registerCommands(client, provider, setOptions, () => {
+      listing.reset();
+      return refresh();
+    }),
   );
   applyContext();
   await client.start();

@@ -7,6 +7,17 @@ export const ActionItemsRequest = 'meetingNotes/actionItems';
 export interface ActionItemsParams {
   /** Only this document's items; all notes of the workspace when absent. */
   uri?: string;
+  /**
+   * The `revision` of the workspace listing the client holds: the answer then carries only the
+   * files whose items changed since (see `changedUris`). A server that cannot tell (it restarted,
+   * or the revision is too old) answers with the whole listing.
+   */
+  since?: string;
+  /**
+   * At most about this many items per answer (whole files; at least one file): the rest follows
+   * in further answers (`more`). Without it, one answer carries the whole listing.
+   */
+  limit?: number;
 }
 
 export interface ActionItemsResult {
@@ -17,6 +28,17 @@ export interface ActionItemsResult {
   skipped: Array<{ uri: string; reason: string }>;
   /** False while the workspace is still being indexed: more items will follow a didChange. */
   complete: boolean;
+  /** This workspace listing's revision, to send as `since` next time (absent from a one-document listing). */
+  revision?: string;
+  /**
+   * Present when answering `since`: the files whose items changed since then; `items` holds all
+   * of their items now (a file listed with none has none left, or is gone). Every other file's
+   * items are as the client has them. Absent: `items` replaces the client's listing (all of it, or
+   * with `more` its first part).
+   */
+  changedUris?: string[];
+  /** The answer stopped at `limit`: ask again, with this `revision` as `since`, for the rest. */
+  more?: boolean;
 }
 
 export interface WorkspaceActionItem {

@@ -30,7 +30,7 @@ import {
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ActionItemsResult } from '../../server/src/protocol';
+import type { ActionItemsParams, ActionItemsResult } from '../../server/src/protocol';
 import { ROOT } from '../helpers/notes';
 
 export interface ClientOptions {
@@ -63,6 +63,8 @@ export class TestClient {
   /** What the server declared in its initialize result. */
   capabilities: Record<string, unknown> = {};
   didChangeCount = 0;
+  /** Called on each `meetingNotes/didChange` (a client that follows the listing as the tree does). */
+  readonly didChangeListeners: Array<() => void> = [];
   refreshCount = 0;
   /** Work-done progress reports ended by the server (the workspace index reports one per scan). */
   progressEnded = 0;
@@ -158,6 +160,7 @@ export class TestClient {
     });
     c.onNotification('meetingNotes/didChange', () => {
       this.didChangeCount++;
+      for (const listener of this.didChangeListeners) listener();
       this.wake();
     });
     c.onNotification('window/logMessage', (params: { message: string }) => {
@@ -305,7 +308,11 @@ export class TestClient {
   }
 
   actionItems(uri?: string): Promise<ActionItemsResult> {
-    return this.connection.sendRequest('meetingNotes/actionItems', uri ? { uri } : {});
+    return this.listItems(uri ? { uri } : {});
+  }
+
+  listItems(params: ActionItemsParams): Promise<ActionItemsResult> {
+    return this.connection.sendRequest('meetingNotes/actionItems', params);
   }
 
   hover(uri: string, position: Position): Promise<Hover | null> {

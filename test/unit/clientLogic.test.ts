@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { dueBucket, isOverdue, relativeDue } from '../../client/src/logic/dueLabels';
 import { groupItems, ownersOf, visibleItems } from '../../client/src/logic/grouping';
+import { ItemListingMirror } from '../../client/src/logic/listing';
 import { itemState, itemsAsMarkdown, rowDescription, rowTooltip } from '../../client/src/logic/rows';
 import type { WorkspaceActionItem } from '../../server/src/protocol';
 
@@ -134,6 +135,37 @@ describe('client view logic', () => {
       assert.equal(rowDescription(item({ status: 'done', series: series({ waited: 2 }) }), TODAY, 'owner'), 'done');
       assert.match(rowTooltip(item({ series: series({ waited: 3 }) }), TODAY), /\n- Series: Platform weekly — open for 3 meetings since it was recorded$/);
       assert.match(rowTooltip(item({ series: series({ carriedTo: { ...carried, status: 'done' } }) }), TODAY), /\n- Series: Platform weekly — carried on in the meeting of 2025-10-20 \(done there\)$/);
+    });
+  });
+
+  describe('the listing the tree keeps', () => {
+    const a = 'file:///notes/a.md';
+    const b = 'file:///notes/b.md';
+    const c = 'file:///notes/c.md';
+    const answer = (items: WorkspaceActionItem[], revision: string, changedUris?: string[]) => ({ today: TODAY, items, skipped: [], complete: true, revision, changedUris });
+
+    it('asks for the changes since the revision it holds, and applies them in file order', () => {
+      const mirror = new ItemListingMirror();
+      assert.deepEqual(mirror.params(), { limit: 5000 });
+      const [a1, b1, c1] = [item({ uri: a }), item({ uri: b }), item({ uri: c })];
+      assert.deepEqual(mirror.apply(answer([a1, b1, c1], 'r.1'))!.items, [a1, b1, c1]);
+      assert.deepEqual(mirror.params(), { since: 'r.1', limit: 5000 });
+      // b changed (two items now), c went away, a is as it was.
+      const [b2, b3] = [item({ uri: b }), item({ uri: b })];
+      const whole = mirror.apply(answer([b2, b3], 'r.2', [b, c]))!;
+      assert.deepEqual(whole.items, [a1, b2, b3]);
+      assert.equal('changedUris' in whole, false);
+      assert.deepEqual(mirror.params(), { since: 'r.2', limit: 5000 });
+      // A whole answer (the server restarted) replaces everything.
+      assert.deepEqual(mirror.apply(answer([c1], 's.1'))!.items, [c1]);
+    });
+
+    it('after a reset, asks for everything and refuses changes asked for before it', () => {
+      const mirror = new ItemListingMirror();
+      mirror.apply(answer([item({ uri: a })], 'r.1'));
+      mirror.reset();
+      assert.deepEqual(mirror.params(), { limit: 5000 });
+      assert.equal(mirror.apply(answer([], 'r.2', [b])), null);
     });
   });
 });

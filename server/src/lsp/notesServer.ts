@@ -33,6 +33,7 @@ import { documentSymbols } from './features/symbols';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { type WorkspaceEditFactory, workspaceEditFactory } from './features/workspaceEdit';
 import { type IndexProgress, WorkspaceIndexer, defaultWorkerFile } from './indexer';
+import { ItemListing } from './itemListing';
 import { SeriesTracker } from './series';
 import { excludeGlobs, normalizeSettings } from './settings';
 import { NotesStore } from './store';
@@ -53,6 +54,7 @@ export function startServer(connection: Connection): void {
   const store = new NotesStore(documents, (message) => connection.console.error(message));
   const completions = new CompletionMemory();
   const series = new SeriesTracker(store);
+  const listing = new ItemListing();
   const reports = new DiagnosticReports();
   let settings: NotesSettings = DEFAULT_SETTINGS;
   let clock = new Clock();
@@ -337,8 +339,10 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(ActionItemsRequest, (params: ActionItemsParams | undefined): ActionItemsResult =>
     guard('action items', { today: clock.today(), items: [], skipped: [], complete: false }, () => {
-      const files = params?.uri ? [store.get(params.uri)].filter((f) => f !== undefined) : store.files();
-      return actionItemsResult(files, clock.today(), store.skippedFiles(), indexer?.complete ?? false, series.current());
+      const complete = indexer?.complete ?? false;
+      if (params?.uri) return actionItemsResult([store.get(params.uri)].filter((f) => f !== undefined), clock.today(), store.skippedFiles(), complete, series.current());
+      const index = complete ? series.current() : series.latest();
+      return { today: clock.today(), skipped: store.skippedFiles(), complete, ...listing.list(store.files(), index, stringOr(params?.since), positiveOr(params?.limit)) };
     }),
   );
 
@@ -414,4 +418,12 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+function stringOr(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function positiveOr(value: unknown): number | undefined {
+  return typeof value === 'number' && value > 0 ? value : undefined;
 }

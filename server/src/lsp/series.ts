@@ -23,6 +23,15 @@ export class SeriesTracker {
   }
 
   /**
+   * The series as last worked out, without working them out again: while the workspace is being
+   * indexed, files arrive by the hundred and rebuilding every series for each listing took
+   * ~130 ms of each second of a 10,000-file scan. New files are in them once the scan ends.
+   */
+  latest(): SeriesIndex {
+    return this.index;
+  }
+
+  /**
    * The files that share a series with one of the given files, now or before the latest change (a
    * file may have left one), the given files included when they are in a series.
    */

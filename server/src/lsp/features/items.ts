@@ -5,29 +5,32 @@ import type { NotesFile } from '../store';
 
 /** The action items of the given files, as the tree view and other clients get them. */
 export function workspaceItems(files: NotesFile[], series?: SeriesIndex): WorkspaceActionItem[] {
-  return files.flatMap(({ uri, version, model }) =>
-    model.items.map((item) => {
-      const meeting = model.meetings[item.meeting];
-      return {
-        id: item.id,
-        uri,
-        range: toRange(model, item.span),
-        owner: item.owner?.name ?? null,
-        task: item.task,
-        due: item.due ? { text: item.due.text, date: item.due.date, vague: item.due.vague } : null,
-        status: item.status,
-        kind: item.kind,
-        source: item.source,
-        meeting: { title: meeting.title, date: meeting.date, index: meeting.index },
-        linked: [...item.linked],
-        version,
-        series: series ? itemSeries(series, uri, item.id) : null,
-      };
-    }),
-  );
+  return files.flatMap((file) => fileItems(file, series));
 }
 
-function itemSeries(series: SeriesIndex, uri: string, itemId: string): ItemSeries | null {
+/** The action items of one file. */
+export function fileItems({ uri, version, model }: NotesFile, series?: SeriesIndex): WorkspaceActionItem[] {
+  return model.items.map((item) => {
+    const meeting = model.meetings[item.meeting];
+    return {
+      id: item.id,
+      uri,
+      range: toRange(model, item.span),
+      owner: item.owner?.name ?? null,
+      task: item.task,
+      due: item.due ? { text: item.due.text, date: item.due.date, vague: item.due.vague } : null,
+      status: item.status,
+      kind: item.kind,
+      source: item.source,
+      meeting: { title: meeting.title, date: meeting.date, index: meeting.index },
+      linked: [...item.linked],
+      version,
+      series: series ? itemSeries(series, uri, item.id) : null,
+    };
+  });
+}
+
+export function itemSeries(series: SeriesIndex, uri: string, itemId: string): ItemSeries | null {
   const info = series.item(uri, itemId);
   if (!info) return null;
   const later = info.next ? info.thread.entries[info.thread.entries.length - 1] : null;
