@@ -27,7 +27,8 @@ export function buildSeries(sources: SeriesSource[], previous?: SeriesIndex): Se
     return built;
   });
 
-  const byItem = new Map<string, ItemInSeries>();
+  // By file, then item id: the files' names are the store's strings, not a joined key per item.
+  const byItem = new Map<string, Map<string, ItemInSeries>>();
   const byFile = new Map<string, Series[]>();
   for (const s of series) {
     for (const file of new Set(s.meetings.map((m) => m.file))) byFile.set(file, [...(byFile.get(file) ?? []), s]);
@@ -45,13 +46,15 @@ export function buildSeries(sources: SeriesSource[], previous?: SeriesIndex): Se
           waited: entry.meeting.position - first.meeting.position,
           omittedIn,
         };
-        for (const id of entry.itemIds) byItem.set(itemKey(entry.file, id), info);
+        let ofFile = byItem.get(entry.file);
+        if (!ofFile) byItem.set(entry.file, (ofFile = new Map()));
+        for (const id of entry.itemIds) ofFile.set(id, info);
       });
     }
   }
   return {
     series,
-    item: (file, itemId) => byItem.get(itemKey(file, itemId)),
+    item: (file, itemId) => byItem.get(file)?.get(itemId),
     seriesOf: (file) => byFile.get(file) ?? [],
   };
 }
@@ -68,8 +71,4 @@ export function latestMeeting(series: Series) {
 
 function sameMeetings(series: Series, meetings: Series['meetings']): boolean {
   return series.meetings.length === meetings.length && series.meetings.every((m, i) => m.file === meetings[i].file && m.meeting === meetings[i].meeting && m.date === meetings[i].date && m.title === meetings[i].title);
-}
-
-function itemKey(file: string, itemId: string): string {
-  return `${file}\u0000${itemId}`;
 }
