@@ -27,11 +27,14 @@ interface OpenWork {
  * Also decides which meetings have a status list (see SeriesMeeting.hasStatusList).
  */
 export function followWork(group: MeetingGroup, modelOf: (file: string) => NotesModel): WorkThread[] {
-  const names = new Map<string, boolean>(); // owners are few: compare each pair of names once
+  // Owners are few: each pair of names is compared once (by two map levels: a joined key would be
+  // a new string to hash at every one of the many comparisons).
+  const names = new Map<string, Map<string, boolean>>();
   const sameOwner = (a: string, b: string) => {
-    const key = `${a}\u0000${b}`;
-    let same = names.get(key);
-    if (same === undefined) names.set(key, (same = sameName(a, b)));
+    let withA = names.get(a);
+    if (!withA) names.set(a, (withA = new Map()));
+    let same = withA.get(b);
+    if (same === undefined) withA.set(b, (same = sameName(a, b)));
     return same;
   };
   const threads: WorkThread[] = [];
