@@ -224,10 +224,6 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(async () => {
-    if (registerConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'meetingNotes' }).catch(() => undefined);
-    if (registerWatchers) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown,txt}' }] }).catch(() => undefined);
-    }
     // Only a client that declares workspace folders sends their changes (asking any other one throws).
     if (folderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -243,6 +239,12 @@ export function startServer(connection: Connection): void {
     await applySettings(explicit);
     settingsLoaded();
     await openDocumentsFirst();
+    // Registered once the open documents have their first diagnostics (registering loads Node's
+    // crypto for an id, ~4 ms of a start), before the scan that the watchers keep up to date.
+    if (registerConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'meetingNotes' }).catch(() => undefined);
+    if (registerWatchers) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown,txt}' }] }).catch(() => undefined);
+    }
     await indexer!.scan(await progress());
   });
 
@@ -298,7 +300,11 @@ export function startServer(connection: Connection): void {
 
   // Answered from the analysis of the document's newest version (a request cancelled meanwhile gets nothing).
   connection.languages.diagnostics.on(async (params, token) => {
+    // The model does not depend on the settings: at start-up it is read while they are on their way
+    // from the client, and read again after only if they changed what it is read with (the size limit).
+    const early = store.newest(params.textDocument.uri, token).catch(() => undefined);
     await settingsReady;
+    await early;
     const file = await store.newest(params.textDocument.uri, token).catch(() => undefined);
     if (!file || token.isCancellationRequested) return { kind: 'full', items: [] };
     const items = guard('diagnostics', [], () => documentDiagnostics(file, settings, clock.today(), series.current()));
