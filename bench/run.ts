@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { analyzeNotes } from '../server/src/core/analyze';
 import { memoSettings } from '../server/src/core/memo';
 import { ItemListingMirror } from '../client/src/logic/listing';
+import { SERVER_ENVIRONMENT } from '../client/src/serverEnvironment';
 import type { ActionItemsResult } from '../server/src/protocol';
 import { TestClient } from '../test/lsp/testClient';
 import { type Corpus, ensureCorpus, random } from './corpus';
@@ -111,7 +112,7 @@ async function startToDiagnostics(serverArgs: string[], stay = false): Promise<n
   const text = readFileSync(SAMPLE, 'utf8');
   const uri = pathToFileURL(SAMPLE).toString();
   const start = performance.now();
-  const client = await TestClient.start({ pull: true, today: '2024-02-01', serverArgs, env: { MEETING_NOTES_CODE_CACHE_DELAY_MS: '500' } });
+  const client = await TestClient.start({ pull: true, today: '2024-02-01', serverArgs, env: { ...SERVER_ENVIRONMENT, MEETING_NOTES_CODE_CACHE_DELAY_MS: '500' } });
   try {
     client.open(uri, text, 'plaintext');
     await client.pullDiagnostics(uri);
@@ -146,7 +147,7 @@ async function editLatency(corpus: Corpus, rgTimes: Map<string, number | null>):
   const single = corpus.singles[corpus.singles.length - 1];
   const text = readFileSync(single.path, 'utf8');
   const uri = pathToFileURL(single.path).toString();
-  const client = await TestClient.start({ pull: true, today: '2024-02-01' });
+  const client = await TestClient.start({ pull: true, today: '2024-02-01', env: SERVER_ENVIRONMENT });
   try {
     client.open(uri, text, 'plaintext');
     const openedAt = performance.now();
@@ -272,9 +273,9 @@ async function startWhileIndexing(dir: string, open: string, storagePath: string
   }
 }
 
-/** The server started as VS Code starts it on a workspace folder, with its storage and the code cache. */
+/** The server started as VS Code starts it on a workspace folder: its storage, the code cache, its environment. */
 function startOnWorkspace(dir: string, storagePath: string): Promise<TestClient> {
-  return TestClient.start({ pull: true, folder: pathToFileURL(dir).toString(), today: '2024-02-01', initializationOptions: { storagePath }, serverArgs: withCodeCache });
+  return TestClient.start({ pull: true, folder: pathToFileURL(dir).toString(), today: '2024-02-01', initializationOptions: { storagePath }, serverArgs: withCodeCache, env: SERVER_ENVIRONMENT });
 }
 
 /** The file in front of the user: a transcript of the workspace. */

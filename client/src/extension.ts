@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { ActionItemsRequest, type ActionItemsResult, DidChangeNotification } from '../../server/src/protocol';
 import { ItemListingMirror } from './logic/listing';
+import { SERVER_ENVIRONMENT } from './serverEnvironment';
 import { registerCommands } from './commands';
 import type { ViewOptions } from './logic/grouping';
 import { ItemsStatusBar } from './statusBar';
@@ -17,8 +18,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // The server's compiled code is kept here between sessions: it then starts in about half the time.
   const codeCache = vscode.Uri.joinPath(context.globalStorageUri, 'code-cache').fsPath;
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, args: [`--code-cache=${codeCache}`] },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, args: [`--code-cache=${codeCache}`], options: { env: { ...process.env, ...SERVER_ENVIRONMENT } } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'], env: { ...process.env, ...SERVER_ENVIRONMENT } } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

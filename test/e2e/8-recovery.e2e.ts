@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { expectedItemsWith, expectedProblems } from './support/expected';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SAMPLE, languageServerArgs, languageServerPids, originalText, workbench, workspace } from './support/hooks';
 import { eventually } from './support/poll';
@@ -65,5 +65,13 @@ describe('8. When the language server dies', () => {
       return join(dir, files[0]!);
     });
     assert.ok(statSync(cached).size > 100_000, 'compiled code, not an empty file');
+  });
+
+  it('runs with two malloc arenas (the peak memory of a large index depends on it)', () => {
+    const [pid, ...others] = languageServerPids();
+    assert.ok(pid !== undefined && others.length === 0, 'one language server runs');
+    const environment = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+    assert.ok(environment.includes('MALLOC_ARENA_MAX=2'), 'MALLOC_ARENA_MAX=2 in the server\'s environment');
+    assert.ok(environment.some((entry) => entry.startsWith('PATH=')), 'and the editor\'s environment besides');
   });
 });
