@@ -55,6 +55,12 @@ export function startServer(connection: Connection): void {
   const completions = new CompletionMemory();
   const series = new SeriesTracker(store);
   const listing = new ItemListing();
+  /** The series for an open document's features: while the workspace is indexed, as last worked out for a while. */
+  const seriesNow = () => {
+    if (indexer?.complete !== false) return series.current();
+    seriesStale = true; // the open documents' diagnostics are asked for again when the scan ends
+    return series.whileIndexing();
+  };
   const reports = new DiagnosticReports();
   let settings: NotesSettings = DEFAULT_SETTINGS;
   let clock = new Clock();
@@ -96,7 +102,7 @@ export function startServer(connection: Connection): void {
           return undefined;
         });
         if (!file || !documents.get(uri) || pushTimers.has(uri)) return; // closed, or changed again meanwhile
-        const diagnostics = guard('diagnostics', [], () => documentDiagnostics(file, settings, clock.today(), series.current()));
+        const diagnostics = guard('diagnostics', [], () => documentDiagnostics(file, settings, clock.today(), seriesNow()));
         void connection.sendDiagnostics({ uri, version: file.version ?? undefined, diagnostics });
       }, PUSH_DELAY_MS),
     );
@@ -307,21 +313,21 @@ export function startServer(connection: Connection): void {
     await early;
     const file = await store.newest(params.textDocument.uri, token).catch(() => undefined);
     if (!file || token.isCancellationRequested) return { kind: 'full', items: [] };
-    const items = guard('diagnostics', [], () => documentDiagnostics(file, settings, clock.today(), series.current()));
+    const items = guard('diagnostics', [], () => documentDiagnostics(file, settings, clock.today(), seriesNow()));
     return reports.report(file.uri, items, params.previousResultId);
   });
 
   connection.onCodeLens(({ textDocument }) =>
     guard('code lenses', [], () => {
       const file = store.get(textDocument.uri);
-      return file?.model.looksLikeNotes ? codeLenses(file, clock.today(), { index: series.current(), fileOf: (uri) => store.get(uri) }) : [];
+      return file?.model.looksLikeNotes ? codeLenses(file, clock.today(), { index: seriesNow(), fileOf: (uri) => store.get(uri) }) : [];
     }),
   );
 
   connection.onCodeAction((params) =>
     guard('code actions', [], () => {
       const file = store.get(params.textDocument.uri);
-      return file ? codeActions(file, params, settings, clock.today(), workspaceEdit, { index: series.current(), fileOf: (uri) => store.get(uri) }, completions) : [];
+      return file ? codeActions(file, params, settings, clock.today(), workspaceEdit, { index: seriesNow(), fileOf: (uri) => store.get(uri) }, completions) : [];
     }),
   );
 
@@ -346,8 +352,8 @@ export function startServer(connection: Connection): void {
   connection.onRequest(ActionItemsRequest, (params: ActionItemsParams | undefined): ActionItemsResult =>
     guard('action items', { today: clock.today(), items: [], skipped: [], complete: false }, () => {
       const complete = indexer?.complete ?? false;
-      if (params?.uri) return actionItemsResult([store.get(params.uri)].filter((f) => f !== undefined), clock.today(), store.skippedFiles(), complete, series.current());
-      const index = complete ? series.current() : series.latest();
+      if (params?.uri) return actionItemsResult([store.get(params.uri)].filter((f) => f !== undefined), clock.today(), store.skippedFiles(), complete, seriesNow());
+      const index = complete ? series.current() : series.whileIndexing();
       return { today: clock.today(), skipped: store.skippedFiles(), complete, ...listing.list(store.files(), index, stringOr(params?.since), positiveOr(params?.limit)) };
     }),
   );

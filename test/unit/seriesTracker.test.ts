@@ -1,0 +1,34 @@
+import { strict as assert } from 'node:assert';
+import { SeriesTracker } from '../../server/src/lsp/series';
+import type { NotesFile } from '../../server/src/lsp/store';
+import { analyze, notes } from '../helpers/notes';
+
+// While a workspace is indexed, open documents' requests share the series as last worked out
+// rather than working every series out again for each keystroke.
+describe('series tracker', () => {
+  const weekly = (date: string) =>
+    notes(`# Platform weekly — ${date}`, 'Attendees: Priya Shah, Jonas Weber', '', '## Action items', '', '- [ ] Priya: publish the on-call handbook - Due: 2025-10-24');
+  const file = (name: string, date: string): NotesFile => ({ uri: `file:///notes/${name}`, version: null, model: analyze(weekly(date), name) });
+
+  it('while indexing, serves the series as first worked out, from the files read so far', () => {
+    let files = [file('2025-10-06-weekly.md', '2025-10-06')];
+    const tracker = new SeriesTracker({ files: () => files });
+    const first = tracker.whileIndexing();
+    assert.equal(first.seriesOf(files[0].uri).length, 0, 'one meeting is no series');
+    files = [...files, file('2025-10-13-weekly.md', '2025-10-13')];
+    assert.equal(tracker.whileIndexing(), first, 'not worked out again for a new file');
+    const now = tracker.current();
+    assert.notEqual(now, first);
+    assert.deepEqual(now.seriesOf(files[1].uri).map((s) => s.meetings.map((m) => m.date)), [['2025-10-06', '2025-10-13']]);
+    assert.equal(tracker.whileIndexing(), now, 'then serves the newest');
+  });
+
+  it('once indexed, every request gets the series of the files as they are', () => {
+    let files = [file('2025-10-06-weekly.md', '2025-10-06')];
+    const tracker = new SeriesTracker({ files: () => files });
+    const first = tracker.current();
+    files = [...files, file('2025-10-13-weekly.md', '2025-10-13')];
+    assert.notEqual(tracker.current(), first);
+    assert.equal(tracker.current().seriesOf(files[0].uri).length, 1);
+  });
+});
