@@ -202,6 +202,12 @@ async function indexing(corpus: Corpus, rgTimes: Map<string, number | null>): Pr
         rows.push({ what: 'start → first diagnostics of an open file, median of 4', corpus: workspace.label, value: median(starts), unit: 'ms', note: `while indexing, ${run} (code cache)` });
         log(`index ${workspace.label} ${run}: ${result.ms.toFixed(0)} ms, ${result.items} items, peak ${result.peakMb?.toFixed(0)} MB, first diagnostics ${starts.map((ms) => ms.toFixed(0)).join(', ')} ms`);
       }
+      if (workspace !== corpus.workspaces[corpus.workspaces.length - 1]) continue;
+      const typing = await typingWhileIndexing(workspace.dir, open, mkdtempSync(join(storage, 'typing-')));
+      const note = `${typing.length} edits, one every 150 ms, while indexing (cold)`;
+      rows.push({ what: 'edit → diagnostics of the open file while indexing, median', corpus: workspace.label, value: median(typing), unit: 'ms', note });
+      rows.push({ what: 'edit → diagnostics of the open file while indexing, p90', corpus: workspace.label, value: quantile(typing, 0.9), unit: 'ms', note: `max ${Math.max(...typing).toFixed(0)} ms` });
+      log(`typing while indexing ${workspace.label}: median ${median(typing).toFixed(0)} ms, p90 ${quantile(typing, 0.9).toFixed(0)} ms over ${typing.length} edits`);
     }
   } finally {
     rmSync(storage, { recursive: true, force: true });
@@ -260,6 +266,27 @@ function followListing(client: TestClient) {
       return latest!;
     },
   };
+}
+
+/** Edits of the open file (a transcript of ~2 KB) while the workspace is read from scratch: each edit → its diagnostics. */
+async function typingWhileIndexing(dir: string, open: string, storagePath: string): Promise<number[]> {
+  const client = await startOnWorkspace(dir, storagePath);
+  try {
+    const uri = pathToFileURL(open).toString();
+    client.open(uri, readFileSync(open, 'utf8'), 'plaintext');
+    await client.pullDiagnostics(uri);
+    const latencies: number[] = [];
+    while (client.progressEnded === 0) {
+      const start = performance.now();
+      client.edit(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, 'x');
+      await client.pullDiagnostics(uri);
+      latencies.push(performance.now() - start);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    return latencies;
+  } finally {
+    await client.stop();
+  }
 }
 
 /** A start with a workspace, stopped once the open file has its diagnostics: start → those diagnostics. */
