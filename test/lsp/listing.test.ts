@@ -113,10 +113,15 @@ describe('language server: the action items listing, by revisions', function () 
 
   it('answers a revision it does not know (another server run, a malformed one) with the whole listing', async () => {
     const whole = await client.listItems({});
-    for (const since of ['0l2x3y.1', 'garbage', `${whole.revision}0`]) {
-      const answer = await client.listItems({ since });
-      assert.equal(answer.changedUris, undefined, since);
-      assert.deepEqual(answer.items, whole.items, since);
+    for (const since of ['0l2x3y.1', 'garbage', `${whole.revision}0`, 5, null, { revision: whole.revision }]) {
+      const answer = await client.listItems({ since } as never);
+      assert.equal(answer.changedUris, undefined, String(since));
+      assert.deepEqual(answer.items, whole.items, String(since));
+    }
+    for (const limit of ['3', -1, 0, null]) {
+      const answer = await client.listItems({ limit } as never);
+      assert.equal(answer.more, undefined, String(limit));
+      assert.deepEqual(answer.items, whole.items, String(limit));
     }
   });
 });
