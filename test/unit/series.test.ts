@@ -3,6 +3,7 @@ import { applyEdits, carryOver } from '../../server/src/core/edits';
 import type { NotesModel } from '../../server/src/core/model';
 import { diagnose } from '../../server/src/core/rules';
 import { buildSeries, seriesTitleKey } from '../../server/src/core/series';
+import { random } from '../../bench/corpus';
 import { analyze, lineOf, notes } from '../helpers/notes';
 
 type Files = Record<string, string>;
@@ -233,6 +234,40 @@ describe('meeting series', () => {
       const [source, latest] = read({ 'a.md': first.replace('- [ ] Wei', '- [x] Wei'), 'b.md': weekly('2025-10-13', '- [ ] Priya: x') });
       assert.deepEqual(carryOver(latest.model, 0, source.model.items[1]), []);
       assert.deepEqual(carryOver(latest.model, 5, source.model.items[0]), []);
+    });
+  });
+
+  describe('rebuilt after a change', () => {
+    /** Everything the index says, as text: each file's series, and each item's place in its series. */
+    const said = (sources: Array<{ file: string; model: NotesModel }>, index: ReturnType<typeof buildSeries>) =>
+      sources.flatMap(({ file, model }) => [
+        `${file}: ${index.seriesOf(file).map((s) => `${s.id} (${s.meetings.map((m) => `${m.date}${m.hasStatusList ? ' status' : ''}`).join(', ')})`).join('; ')}`,
+        ...model.items.map((item) => {
+          const info = index.item(file, item.id);
+          return info ? `  ${item.id} ${info.series.id} waited ${info.waited} next ${info.next?.itemId ?? '-'} previous ${info.previous?.itemId ?? '-'} omitted ${info.omittedIn?.date ?? '-'}` : `  ${item.id} -`;
+        }),
+      ]);
+
+    it('says the same as a build from scratch, over random edits of a workspace with folder series and a log', () => {
+      const next = random(11);
+      const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)];
+      const tasks = ['collect the Q4 roadmap asks', 'investigate the cache hit rate', 'publish the on-call handbook', 'split the integration suite'];
+      const owners = ['Priya', 'Jonas', 'Wei'];
+      const entry = () => `- [${next() < 0.3 ? 'x' : ' '}] ${pick(owners)}: ${pick(tasks)} - Due: 2025-11-0${1 + Math.floor(next() * 9)}`;
+      const meeting = (date: string) => weekly(date, '## Action items', '', ...Array.from({ length: 1 + Math.floor(next() * 3) }, entry));
+      const text = (file: string) =>
+        file.endsWith('log.md')
+          ? notes('# Infra log', '', '## 2025-10-06', entry(), '', '## 2025-10-13', entry(), '', '## 2025-10-20', entry())
+          : meeting(`2025-10-${String(6 + 7 * Number(/w(\d)/.exec(file)![1])).padStart(2, '0')}`);
+      const files = ['a/w0.md', 'a/w1.md', 'a/w2.md', 'b/w0.md', 'b/w1.md', 'a/log.md'];
+      let sources = files.map((file) => ({ file, model: analyze(text(file), file) }));
+      let index = buildSeries(sources);
+      for (let step = 0; step < 60; step++) {
+        const changed = pick(files);
+        sources = sources.map((s) => (s.file === changed ? { file: s.file, model: analyze(text(s.file), s.file) } : s));
+        index = buildSeries(sources, index);
+        assert.deepEqual(said(sources, index), said(sources, buildSeries(sources)), `step ${step}, ${changed} changed`);
+      }
     });
   });
 });

@@ -31,4 +31,21 @@ describe('series tracker', () => {
     assert.notEqual(tracker.current(), first);
     assert.equal(tracker.current().seriesOf(files[0].uri).length, 1);
   });
+
+  it('works the series out in slices when a scan ends, serving the previous ones until then', async () => {
+    const a = file('2025-10-06-weekly.md', '2025-10-06');
+    const b = file('2025-10-13-weekly.md', '2025-10-13');
+    let files = [a];
+    const tracker = new SeriesTracker({ files: () => files });
+    const first = tracker.whileIndexing();
+    files = [a, b];
+    const settling = tracker.settle();
+    assert.equal(tracker.settled, false);
+    assert.equal(tracker.whileIndexing(), first);
+    await settling;
+    assert.equal(tracker.settled, true);
+    const settled = tracker.whileIndexing();
+    assert.deepEqual(settled.seriesOf(b.uri).map((s) => s.meetings.map((m) => m.date)), [['2025-10-06', '2025-10-13']]);
+    assert.equal(tracker.current(), settled, 'nothing changed since: not worked out again');
+  });
 });

@@ -1,6 +1,7 @@
 import { appendFileSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { appendFile, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { drain, drainAsync } from '../core/steps';
 
 // Results per file kept between runs (the server's index, the command line's `--cache DIR`), so
 // that a workspace opened again is ready almost at once. An entry is used only for the same path,
@@ -349,21 +350,6 @@ export class IndexCache<T> {
 
 /** Lines of a shard read between two chances for other work to run. */
 const LINES_PER_STEP = 200;
-
-function drain<R>(steps: Generator<void, R>): R {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
-async function drainAsync<R>(steps: Generator<void, R>): Promise<R> {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
 
 /** FNV-1a of the path, to spread entries over the shards. */
 function shardOf(path: string): number {

@@ -57,7 +57,7 @@ export function startServer(connection: Connection): void {
   const listing = new ItemListing();
   /** The series for an open document's features: while the workspace is indexed, as last worked out for a while. */
   const seriesNow = () => {
-    if (indexer?.complete !== false) return series.current();
+    if (indexer?.complete !== false && series.settled) return series.current();
     seriesStale = true; // the open documents' diagnostics are asked for again when the scan ends
     return series.whileIndexing();
   };
@@ -234,7 +234,7 @@ export function startServer(connection: Connection): void {
     if (folderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         folders = [...folders.filter((f) => !event.removed.some((r) => r.uri === f)), ...event.added.map((a) => a.uri)];
-        void applySettings().then(async () => indexer!.scan(await progress()));
+        void applySettings().then(() => scanWorkspace());
       });
     }
     clock.onNewDay(() => {
@@ -251,8 +251,20 @@ export function startServer(connection: Connection): void {
     if (registerWatchers) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown,txt}' }] }).catch(() => undefined);
     }
-    await indexer!.scan(await progress());
+    await scanWorkspace();
   });
+
+  /**
+   * Reads the workspace's notes files; then works their series out, in slices so that requests are
+   * answered meanwhile, and has what shows series findings (diagnostics, the view) asked for again.
+   */
+  const scanWorkspace = async () => {
+    await indexer!.scan(await progress());
+    if (!indexer!.complete) return; // a newer scan took over
+    await series.settle();
+    refreshDiagnostics();
+    notifyChanged([]);
+  };
 
   /**
    * The documents in front of the user come first: the workspace scan starts once those the editor
@@ -270,7 +282,7 @@ export function startServer(connection: Connection): void {
     const pushed = (change.settings as { meetingNotes?: unknown } | null)?.meetingNotes;
     const rescan = await applySettings(pullConfiguration ? undefined : pushed);
     refreshDiagnostics();
-    if (rescan) await indexer!.scan(await progress());
+    if (rescan) await scanWorkspace();
     else notifyChanged([]);
   });
 
@@ -351,7 +363,8 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(ActionItemsRequest, (params: ActionItemsParams | undefined): ActionItemsResult =>
     guard('action items', { today: clock.today(), items: [], skipped: [], complete: false }, () => {
-      const complete = indexer?.complete ?? false;
+      // Complete once the series are worked out too: the items' series information follows then.
+      const complete = (indexer?.complete ?? false) && series.settled;
       if (params?.uri) return actionItemsResult([store.get(params.uri)].filter((f) => f !== undefined), clock.today(), store.skippedFiles(), complete, seriesNow());
       const index = complete ? series.current() : series.whileIndexing();
       return { today: clock.today(), skipped: store.skippedFiles(), complete, ...listing.list(store.files(), index, stringOr(params?.since), positiveOr(params?.limit)) };

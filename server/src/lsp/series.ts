@@ -1,4 +1,5 @@
-import { type SeriesIndex, buildSeries } from '../core/series';
+import { type SeriesIndex, buildSeries, buildSeriesSteps } from '../core/series';
+import { drainInSlices } from '../core/steps';
 import type { NotesFile, NotesStore } from './store';
 
 /**
@@ -10,18 +11,45 @@ export class SeriesTracker {
   private index: SeriesIndex = buildSeries([]);
   private previous: SeriesIndex = this.index;
   private built = false;
+  private settling = 0;
 
   constructor(private readonly store: Pick<NotesStore, 'files'>) {}
 
   current(): SeriesIndex {
     const files = this.store.files();
-    if (!this.built || files.length !== this.files.length || files.some((f, i) => f.uri !== this.files[i].uri || f.model !== this.files[i].model)) {
-      this.previous = this.index;
-      this.index = buildSeries(files.map((f) => ({ file: f.uri, model: f.model })), this.index);
-      this.files = files;
-      this.built = true;
-    }
+    if (this.changed(files)) this.use(files, buildSeries(sources(files), this.index));
     return this.index;
+  }
+
+  /**
+   * Works the series out again in slices of a few milliseconds, the server answering requests in
+   * between, once a scan has read the workspace (every series at once took ~0.5 s of 10,000 files);
+   * meanwhile `whileIndexing` serves the previous ones.
+   */
+  async settle(): Promise<void> {
+    this.settling++;
+    try {
+      const files = this.store.files();
+      if (this.changed(files)) this.use(files, await drainInSlices(buildSeriesSteps(sources(files), this.index)));
+    } finally {
+      this.settling--;
+    }
+  }
+
+  /** False while `settle` runs. */
+  get settled(): boolean {
+    return this.settling === 0;
+  }
+
+  private changed(files: NotesFile[]): boolean {
+    return !this.built || files.length !== this.files.length || files.some((f, i) => f.uri !== this.files[i].uri || f.model !== this.files[i].model);
+  }
+
+  private use(files: NotesFile[], index: SeriesIndex): void {
+    this.previous = this.index;
+    this.index = index;
+    this.files = files;
+    this.built = true;
   }
 
   /**
@@ -49,4 +77,8 @@ export class SeriesTracker {
     }
     return mates;
   }
+}
+
+function sources(files: NotesFile[]) {
+  return files.map((f) => ({ file: f.uri, model: f.model }));
 }

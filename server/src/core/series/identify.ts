@@ -1,4 +1,4 @@
-import type { Section } from '../model';
+import type { NotesModel, Section } from '../model';
 import type { SeriesMeeting, SeriesSource } from './types';
 
 /** A group of meetings that form one series, in date order (status lists are judged later). */
@@ -19,11 +19,10 @@ export function groupMeetings(sources: SeriesSource[]): MeetingGroup[] {
   const groups = new Map<string, MeetingGroup>();
   for (const { file, model } of sources) {
     const log = model.meetings.length > 1;
+    const ids = groupIdsOf(file, model);
     for (const meeting of model.meetings) {
-      if (!meeting.date) continue;
-      const titleKey = seriesTitleKey(meeting.title);
-      if (!log && !titleKey) continue; // `Meeting notes`-like fallbacks with no words say nothing
-      const id = log ? `log:${file}` : `${folderOf(file)}|${titleKey}`;
+      const id = ids[meeting.index];
+      if (id === null || !meeting.date) continue;
       let group = groups.get(id);
       if (!group) groups.set(id, (group = { id, title: log ? model.meetings[0].title : meeting.title, meetings: [] }));
       group.meetings.push({ file, meeting: meeting.index, date: meeting.date, title: meeting.title, position: 0, hasStatusList: false });
@@ -31,11 +30,28 @@ export function groupMeetings(sources: SeriesSource[]): MeetingGroup[] {
   }
   const series = [...groups.values()].filter((g) => g.meetings.length >= 2);
   for (const group of series) {
-    group.meetings.sort((a, b) => a.date.localeCompare(b.date) || compareText(a.file, b.file) || a.meeting - b.meeting);
+    group.meetings.sort((a, b) => compareText(a.date, b.date) || compareText(a.file, b.file) || a.meeting - b.meeting); // ISO dates: plain order
     group.meetings.forEach((m, i) => (m.position = i));
     if (!group.id.startsWith('log:')) group.title = group.meetings[group.meetings.length - 1].title; // the name in use now
   }
   return series.sort((a, b) => compareText(a.id, b.id));
+}
+
+// The series id of each meeting of a file's model, worked out once per model: an edit rebuilds the
+// series of the whole workspace, whose other files' models are the same objects as before.
+const groupIds = new WeakMap<NotesModel, { file: string; ids: Array<string | null> }>();
+
+function groupIdsOf(file: string, model: NotesModel): Array<string | null> {
+  const known = groupIds.get(model);
+  if (known?.file === file) return known.ids;
+  const log = model.meetings.length > 1;
+  const ids = model.meetings.map((meeting) => {
+    const titleKey = seriesTitleKey(meeting.title);
+    if (!log && !titleKey) return null; // `Meeting notes`-like fallbacks with no words say nothing
+    return log ? `log:${file}` : `${folderOf(file)}|${titleKey}`;
+  });
+  groupIds.set(model, { file, ids });
+  return ids;
 }
 
 /** `Platform Sync #12 (weekly)` → `platform sync weekly`: what two titles of one series share. */

@@ -1,4 +1,5 @@
 import type { NotesModel } from '../model';
+import { drain } from '../steps';
 import { groupMeetings } from './identify';
 import { followWork } from './threads';
 import type { ItemInSeries, Series, SeriesIndex, SeriesSource } from './types';
@@ -15,48 +16,76 @@ const builtFrom = new WeakMap<Series, NotesModel[]>();
  * is taken from it as it was, so that a keystroke only recomputes its own file's series.
  */
 export function buildSeries(sources: SeriesSource[], previous?: SeriesIndex): SeriesIndex {
+  return drain(buildSeriesSteps(sources, previous));
+}
+
+/** `buildSeries` in steps, one series followed at a time, for callers that let other work run in between. */
+export function* buildSeriesSteps(sources: SeriesSource[], previous?: SeriesIndex): Generator<void, SeriesIndex> {
   const models = new Map<string, NotesModel>(sources.map((s) => [s.file, s.model]));
   const before = new Map((previous?.series ?? []).map((s) => [s.id, s]));
-  const series: Series[] = groupMeetings(sources).map((group) => {
+  const series: Series[] = [];
+  for (const group of groupMeetings(sources)) {
     const used = group.meetings.map((m) => models.get(m.file)!);
     const old = before.get(group.id);
     const oldModels = old && builtFrom.get(old);
-    if (old && oldModels && sameMeetings(old, group.meetings) && used.every((model, i) => model === oldModels[i])) return old;
+    if (old && oldModels && sameMeetings(old, group.meetings) && used.every((model, i) => model === oldModels[i])) {
+      series.push(old);
+      continue;
+    }
     const built: Series = { ...group, threads: followWork(group, (file) => models.get(file)!) };
     builtFrom.set(built, used);
-    return built;
-  });
+    series.push(built);
+    yield;
+  }
 
-  // By file, then item id: the files' names are the store's strings, not a joined key per item.
+  // By file, then item id; each series' part is worked out once (unchanged series are the same objects).
   const byItem = new Map<string, Map<string, ItemInSeries>>();
   const byFile = new Map<string, Series[]>();
   for (const s of series) {
-    for (const file of new Set(s.meetings.map((m) => m.file))) byFile.set(file, [...(byFile.get(file) ?? []), s]);
-    for (const thread of s.threads) {
-      const first = thread.entries[0];
-      thread.entries.forEach((entry, i) => {
-        const next = thread.entries[i + 1] ?? null;
-        const omittedIn = !next && entry.status === 'open' ? (s.meetings.find((m) => m.position > entry.meeting.position && m.hasStatusList) ?? null) : null;
-        const info: ItemInSeries = {
-          series: s,
-          thread,
-          entry,
-          previous: thread.entries[i - 1] ?? null,
-          next,
-          waited: entry.meeting.position - first.meeting.position,
-          omittedIn,
-        };
-        let ofFile = byItem.get(entry.file);
-        if (!ofFile) byItem.set(entry.file, (ofFile = new Map()));
-        for (const id of entry.itemIds) ofFile.set(id, info);
-      });
+    for (const [file, items] of itemsOf(s)) {
+      const known = byItem.get(file);
+      // A file in two series (a running log in a folder series) gets a map of its own, not a series' one changed.
+      byItem.set(file, known ? new Map([...known, ...items]) : items);
+      const of = byFile.get(file);
+      if (of) of.push(s);
+      else byFile.set(file, [s]);
     }
+    yield;
   }
   return {
     series,
     item: (file, itemId) => byItem.get(file)?.get(itemId),
     seriesOf: (file) => byFile.get(file) ?? [],
   };
+}
+
+const seriesItems = new WeakMap<Series, Map<string, Map<string, ItemInSeries>>>();
+
+/** What a series says of each of its files' items, by file then item id (every file of the series has an entry). */
+function itemsOf(s: Series): Map<string, Map<string, ItemInSeries>> {
+  let byFile = seriesItems.get(s);
+  if (byFile) return byFile;
+  byFile = new Map(s.meetings.map((m) => [m.file, new Map<string, ItemInSeries>()]));
+  for (const thread of s.threads) {
+    const first = thread.entries[0];
+    thread.entries.forEach((entry, i) => {
+      const next = thread.entries[i + 1] ?? null;
+      const omittedIn = !next && entry.status === 'open' ? (s.meetings.find((m) => m.position > entry.meeting.position && m.hasStatusList) ?? null) : null;
+      const info: ItemInSeries = {
+        series: s,
+        thread,
+        entry,
+        previous: thread.entries[i - 1] ?? null,
+        next,
+        waited: entry.meeting.position - first.meeting.position,
+        omittedIn,
+      };
+      const ofFile = byFile!.get(entry.file)!;
+      for (const id of entry.itemIds) ofFile.set(id, info);
+    });
+  }
+  seriesItems.set(s, byFile);
+  return byFile;
 }
 
 /** The series of one file's own meetings (a running log), for callers that read one file alone. */
