@@ -17,14 +17,18 @@ export async function drainAsync<R>(steps: Generator<void, R>): Promise<R> {
   }
 }
 
-/** Runs steps for up to `sliceMs` at a time, letting other work run between the slices. */
-export async function drainInSlices<R>(steps: Generator<void, R>, sliceMs = 8): Promise<R> {
+/**
+ * Runs steps for up to `sliceMs` at a time, letting other work run between the slices; null when
+ * `stop` says, after other work ran, that the result is no longer wanted.
+ */
+export async function drainInSlices<R>(steps: Generator<void, R>, sliceMs = 8, stop: () => boolean = () => false): Promise<R | null> {
   let sliceStart = performance.now();
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
     if (performance.now() - sliceStart >= sliceMs) {
       await new Promise((resolve) => setImmediate(resolve));
+      if (stop()) return null;
       sliceStart = performance.now();
     }
   }

@@ -55,12 +55,10 @@ export function startServer(connection: Connection): void {
   const completions = new CompletionMemory();
   const series = new SeriesTracker(store);
   const listing = new ItemListing();
-  /** The series for an open document's features: while the workspace is indexed, as last worked out for a while. */
-  const seriesNow = () => {
-    if (indexer?.complete !== false && series.settled) return series.current();
-    seriesStale = true; // the open documents' diagnostics are asked for again when the scan ends
-    return series.whileIndexing();
-  };
+  /** Whether the workspace is read and its series worked out (then requests get the series of the files as they are). */
+  const seriesSettled = () => indexer?.complete !== false && series.settled;
+  /** The series for a request: until the scan ends and they are worked out, as last worked out. */
+  const seriesNow = () => (seriesSettled() ? series.current() : series.whileIndexing());
   const reports = new DiagnosticReports();
   let settings: NotesSettings = DEFAULT_SETTINGS;
   let clock = new Clock();
@@ -133,19 +131,10 @@ export function startServer(connection: Connection): void {
 
   // A change to one notes file can change the findings of the other files of its meeting series.
   // While the workspace is being indexed, files arrive by the hundred: the series are worked out
-  // once, when the scan ends, rather than every second (that took most of a warm start's time).
-  let seriesStale = false;
+  // once, when the scan ends, and the diagnostics refreshed then (scanWorkspace).
   const refreshSeriesMates = (changed: string[]) => {
     if (!documents.all().length) return; // only open documents show diagnostics
-    if (indexer?.complete === false) {
-      seriesStale = true;
-      return;
-    }
-    if (seriesStale) {
-      seriesStale = false;
-      refreshDiagnostics();
-      return;
-    }
+    if (!seriesSettled()) return;
     const mates = guard('series', new Set<string>(), () => series.matesOf(changed));
     const open = documents.all().filter((d) => mates.has(d.uri));
     if (!open.length) return;
@@ -364,10 +353,9 @@ export function startServer(connection: Connection): void {
   connection.onRequest(ActionItemsRequest, (params: ActionItemsParams | undefined): ActionItemsResult =>
     guard('action items', { today: clock.today(), items: [], skipped: [], complete: false }, () => {
       // Complete once the series are worked out too: the items' series information follows then.
-      const complete = (indexer?.complete ?? false) && series.settled;
+      const complete = !!indexer && seriesSettled();
       if (params?.uri) return actionItemsResult([store.get(params.uri)].filter((f) => f !== undefined), clock.today(), store.skippedFiles(), complete, seriesNow());
-      const index = complete ? series.current() : series.whileIndexing();
-      return { today: clock.today(), skipped: store.skippedFiles(), complete, ...listing.list(store.files(), index, stringOr(params?.since), positiveOr(params?.limit)) };
+      return { today: clock.today(), skipped: store.skippedFiles(), complete, ...listing.list(store.files(), seriesNow(), stringOr(params?.since), positiveOr(params?.limit)) };
     }),
   );
 

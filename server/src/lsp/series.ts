@@ -30,7 +30,9 @@ export class SeriesTracker {
     this.settling++;
     try {
       const files = this.store.files();
-      if (this.changed(files)) this.use(files, await drainInSlices(buildSeriesSteps(sources(files), this.index)));
+      if (!this.changed(files)) return;
+      const index = await drainInSlices(buildSeriesSteps(sources(files), this.index));
+      if (index) this.use(files, index);
     } finally {
       this.settling--;
     }

@@ -4,6 +4,7 @@ import { BoundaryScanner, hasLoneCarriageReturn, mustParseWhole, startsWithListM
 import { frontMatterEnd, parseMarkdown } from './markdown';
 import { readPlainParagraph } from './plainParagraph';
 import { type SimpleRead, readSimpleBlocks } from './simpleBlocks';
+import { drainInSlices } from '../steps';
 
 // A document is read part by part (cut where `BoundaryScanner` allows), each part parsed on its
 // own, so that after an edit only the parts around it are parsed again: the parts before the edit
@@ -124,16 +125,8 @@ export function readBlocks(text: string, cache = new BlockCache()): FlatDocument
  */
 export async function readBlocksAsync(text: string, cache: BlockCache, stale: () => boolean, sliceMs = 8): Promise<FlatDocument | null> {
   cache.begin();
-  const steps = layoutParts(text, cache);
-  let sliceStart = performance.now();
-  for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) return assemble(step.value, cache);
-    if (performance.now() - sliceStart >= sliceMs) {
-      await new Promise((resolve) => setImmediate(resolve));
-      if (stale()) return null;
-      sliceStart = performance.now();
-    }
-  }
+  const layout = await drainInSlices(layoutParts(text, cache), sliceMs, stale);
+  return layout && assemble(layout, cache);
 }
 
 /** Assemblies, numbered: a part whose text occurs twice in a document is placed twice, as two copies. */
