@@ -12,6 +12,8 @@ import { BlockCache, readBlocks, readBlocksAsync } from '../../server/src/core/p
 import { readSimpleBlocks } from '../../server/src/core/parse/simpleBlocks';
 import { decodeModel, encodeModel } from '../../server/src/core/serialize';
 import { ROOT } from '../helpers/notes';
+import { transcriptNotes } from '../../bench/corpus';
+import { readingCounts } from '../../server/src/core/extract/reading';
 
 // Incremental analysis must give exactly what a full analysis gives: the model of a document read
 // part by part, with parts kept from earlier versions and results remembered, equals the model
@@ -101,6 +103,82 @@ describe('incremental analysis equals a full analysis', function () {
       { numRuns: 240, seed: 20240129 },
     );
     assert.ok(checked >= 1000, `${checked} edits checked`);
+  });
+
+  it('over typing (1,500 keystrokes and deletions), reading only the units around each edit again', () => {
+    // Keystrokes that make and unmake what a meeting is read from: speakers, times, cues, dates,
+    // header lines, list markers, blank lines. Most edits are read from the previous version's
+    // reading (the units around the edit walked again), the others in full; both must equal a full analysis.
+    const keys = fc.constantFrom('x', 'e', ' ', '\n', '\n\n', ':', '[', ']', '0', '5', '-', '*', 'I will ', 'by Friday', 'Decision: ', 'ACTION ITEMS:\n', 'Attendees: Ann Lee\n', 'Date: March 3\n', '# ', 'Tom Hanks: ', '[00:10] Zed Quux: ');
+    const keystroke = fc.record({ at: fc.noBias(fc.integer({ min: 0, max: 999_999 })).map((n) => n / 1e6), remove: fc.integer({ min: 0, max: 4 }), insert: fc.oneof(keys, fc.constant('')) });
+    const documents = [...EXAMPLES, { name: 'long-transcript.txt', text: transcriptNotes(24_000, 5) }];
+    let checked = 0;
+    const longOne = { edits: 0, spliced: 0 };
+    fc.assert(
+      fc.property(fc.constantFrom(...documents), fc.array(keystroke, { minLength: 5, maxLength: 12 }), (document, keystrokes) => {
+        const blocks = new BlockCache();
+        let text = document.text;
+        analyzeNotes(text, { fileName: document.name, blocks });
+        for (const k of keystrokes) {
+          const at = Math.floor(k.at * text.length);
+          text = text.slice(0, at) + k.insert + text.slice(Math.min(text.length, at + k.remove));
+          const spliced = readingCounts.spliced;
+          const incremental = analyzeNotes(text, { fileName: document.name, blocks });
+          if (document === documents[documents.length - 1]) {
+            longOne.edits++;
+            longOne.spliced += readingCounts.spliced - spliced;
+          }
+          assert.equal(comparable(incremental), comparable(fullAnalysis(text, document.name)));
+          checked++;
+        }
+      }),
+      { numRuns: 185, seed: 7 },
+    );
+    assert.ok(checked >= 1500, `${checked} edits checked`);
+    // In a long transcript most edits are read from the previous reading (the others touch its title, attendees or summary).
+    assert.ok(longOne.spliced >= longOne.edits * 0.6, `${longOne.spliced} of ${longOne.edits} edits of the long transcript read from the previous reading`);
+  });
+
+  describe('an edit read from the previous version\'s reading', () => {
+    const SPEECH = Array.from({ length: 12 }, (_, i) => `[00:${String(10 + i)}] Ann Lee: Point number ${i} about the rollout.`);
+    const notes = (middle: string[]) => ['Design sync - March 3, 2025', '', 'Attendees: Ann Lee, Bo Chen', '', ...SPEECH.slice(0, 6), '', ...middle, '', ...SPEECH.slice(6), ''].join('\n\n');
+
+    /** The incremental model of `after` (read after `before`) and the full one; the edit must have been read from the previous reading. */
+    function bothWays(before: string, after: string): [string, string] {
+      const blocks = new BlockCache();
+      analyzeNotes(before, { fileName: 'sync.md', blocks });
+      const spliced = readingCounts.spliced;
+      const incremental = analyzeNotes(after, { fileName: 'sync.md', blocks });
+      assert.equal(readingCounts.spliced, spliced + 1, 'read from the previous reading');
+      return [comparable(incremental), comparable(fullAnalysis(after, 'sync.md'))];
+    }
+
+    it('reads again the cue of the statement after the edit (it may answer a request the edit changed)', () => {
+      const before = notes(['[01:00] Bo Chen: Can someone update the runbook?', "[01:10] Ann Lee: I'll take that."]);
+      const after = before.replace('update the runbook', 'rewrite the deploy guide');
+      const [incremental, full] = bothWays(before, after);
+      assert.equal(incremental, full);
+      assert.match(incremental, /Rewrite the deploy guide/);
+    });
+
+    it('walks the edited units knowing only the speakers named before them', () => {
+      // `Zed` is only resolved to Zed Quux once Zed Quux has spoken; here that is after the edit.
+      const before = notes(['[01:00] Zed: I will check the dashboards.', '[01:10] Zed Quux: I will ship the fix.']);
+      const after = before.replace('check the dashboards', 'check the alerts');
+      const [incremental, full] = bothWays(before, after);
+      assert.equal(incremental, full);
+    });
+
+    it('keeps the meeting as it was only when nothing it is read from changed', () => {
+      const blocks = new BlockCache();
+      const before = notes(['Participants:', '[01:00] Bo Chen: Fine.']);
+      analyzeNotes(before, { fileName: 'sync.md', blocks });
+      const after = before.replace('[01:00] Bo Chen: Fine.', 'Cy Dee, Eve Fox');
+      const spliced = readingCounts.spliced;
+      const incremental = analyzeNotes(after, { fileName: 'sync.md', blocks });
+      assert.equal(readingCounts.spliced, spliced, 'read in full');
+      assert.equal(comparable(incremental), comparable(fullAnalysis(after, 'sync.md')));
+    });
   });
 
   it('reads the same blocks as one parse of the whole text, for random documents and edits (2,000 edits)', () => {

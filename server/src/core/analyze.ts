@@ -1,9 +1,8 @@
-import { type CueContext, type FoundCue, findCues, requestIn } from './extract/cues';
-import { findMeetings } from './extract/meetings';
 import type { Roster } from './extract/people';
-import { type EntryDraft, walkMeeting } from './extract/walk';
+import { type DocumentReading, readDocument } from './extract/reading';
+import type { EntryDraft } from './extract/walk';
 import { linkTwins, recordCues, recordDecisions } from './match/link';
-import type { ActionItem, Decision, NotesModel, PersonRef, Section, Statement, StatementCue } from './model';
+import type { ActionItem, Decision, NotesModel, Section, Statement, StatementCue } from './model';
 import type { FlatDocument } from './parse/blocks';
 import { type BlockCache, readBlocks } from './parse/readBlocks';
 import { createLineIndex } from './text/lineIndex';
@@ -21,10 +20,15 @@ export function analyzeNotes(text: string, options: AnalyzeOptions = {}): NotesM
   return buildModel(text, readBlocks(text, options.blocks), options);
 }
 
+/** The reading of each document's latest version, by the block cache that holds its blocks. */
+const readings = new WeakMap<BlockCache, DocumentReading>();
+
 /** The model of a document from its blocks (exported so that tests can build it from a whole-document parse). */
 export function buildModel(text: string, flat: FlatDocument, options: AnalyzeOptions = {}): NotesModel {
   const lines = createLineIndex(text);
-  const regions = findMeetings(flat, text, options.fileName, (offset) => lines.positionAt(offset).line);
+  const previous = options.blocks && readings.get(options.blocks);
+  const reading = readDocument(text, flat, options.fileName, (offset) => lines.positionAt(offset).line, previous);
+  if (options.blocks) readings.set(options.blocks, reading);
 
   const sections: Section[] = [];
   const statements: Statement[] = [];
@@ -32,8 +36,8 @@ export function buildModel(text: string, flat: FlatDocument, options: AnalyzeOpt
   const decisions: Decision[] = [];
   const ids = new Map<string, number>(); // one id space per file, across meetings
 
-  for (const region of regions) {
-    const content = walkMeeting(flat.units, region, text);
+  reading.regions.forEach((region, r) => {
+    const content = reading.contents[r];
     const meeting = region.meeting.index;
     sections.push(...content.sections);
     statements.push(...content.statements);
@@ -45,7 +49,7 @@ export function buildModel(text: string, flat: FlatDocument, options: AnalyzeOpt
       else entryItems.push(itemFromEntry(entry, meeting, region.roster));
     }
 
-    const cues = readCues(content.statements, region.meeting.date, region.roster);
+    const cues = content.statements.flatMap((s) => s.cues);
     const promises = cues.filter((c) => c.kind !== 'decision');
     const spokenDecisions = cues.filter((c) => c.kind === 'decision');
     assignIds(entryItems, 'summary', ids);
@@ -58,51 +62,17 @@ export function buildModel(text: string, flat: FlatDocument, options: AnalyzeOpt
     assignIds(spokenItems, 'transcript', ids);
     items.push(...entryItems, ...spokenItems);
     decisions.push(...entryDecisions, ...unrecordedDecisions.map((cue) => decisionFromCue(cue, meeting)));
-  }
+  });
 
   items.sort((a, b) => a.span.start - b.span.start);
   decisions.sort((a, b) => a.span.start - b.span.start);
   decisions.forEach((d, i) => (d.id = `d${i + 1}`));
 
-  const meetings = regions.map((r) => r.meeting);
+  const meetings = reading.regions.map((r) => r.meeting);
   const dated = meetings.some((m) => m.date !== null);
   const looksLikeNotes =
     statements.length > 0 || meetings.some((m) => m.attendeesKnown) || (dated && (sections.length > 0 || items.length > 0));
   return { text, meetings, sections, statements, items, decisions, looksLikeNotes, lines };
-}
-
-function readCues(statements: Statement[], meetingDate: string | null, roster: Roster): StatementCue[] {
-  const cues: StatementCue[] = [];
-  statements.forEach((statement, i) => {
-    const previous = statements[i - 1];
-    const otherSpeaker = previous && (!previous.speaker || !statement.speaker || previous.speaker.name !== statement.speaker.name);
-    const found = findCues(statement.text, statement.textStart, new StatementContext(meetingDate, roster, otherSpeaker ? previous : null));
-    statement.cues = found.map((cue) => toStatementCue(cue, statement, roster));
-    cues.push(...statement.cues);
-  });
-  return cues;
-}
-
-/** The context of a statement's cues; the request it may answer is only looked for when asked (`I'll take that`). */
-class StatementContext implements CueContext {
-  readonly withOwner = true;
-
-  constructor(
-    readonly meetingDate: string | null,
-    readonly roster: Roster,
-    private readonly previous: Statement | null,
-  ) {}
-
-  get previousRequest(): string | null {
-    return this.previous ? requestIn(this.previous.text) : null;
-  }
-}
-
-function toStatementCue(cue: FoundCue, statement: Statement, roster: Roster): StatementCue {
-  let owner: PersonRef | null = null;
-  if (cue.owner === 'speaker') owner = statement.speaker;
-  else if (cue.owner) owner = roster.ref(cue.owner.written, cue.owner.span);
-  return { kind: cue.kind, task: cue.task, sentence: cue.sentence, span: cue.span, owner, due: cue.due, statement };
 }
 
 function itemFromEntry(entry: EntryDraft, meeting: number, roster: Roster): ActionItem {

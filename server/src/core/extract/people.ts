@@ -133,12 +133,13 @@ export class Roster {
     return this.attendees.length > 0;
   }
 
-  addSpeaker(fullName: string): void {
-    if (!this.speakers.some((s) => normalizeName(s) === normalizeName(fullName))) {
-      this.speakers.push(fullName);
-      this.resolved.clear();
-      this.refs.clear();
-    }
+  /** Learns the name of a speaker who is not an attendee; false if it was known. */
+  addSpeaker(fullName: string): boolean {
+    if (this.speakers.some((s) => normalizeName(s) === normalizeName(fullName))) return false;
+    this.speakers.push(fullName);
+    this.resolved.clear();
+    this.refs.clear();
+    return true;
   }
 
   resolve(written: string): Resolution {

@@ -22,6 +22,24 @@ export interface MeetingContent {
   sections: Section[];
   entries: EntryDraft[];
   statements: Statement[];
+  /** Where the walk could start afresh and read the rest the same (see `WalkMarks`). */
+  marks: WalkMarks;
+  /** Speakers the roster learnt (named in speech, not attendees), with the unit where it learnt each. */
+  learnt: Array<{ unit: number; name: string }>;
+  /** Whether the units ended inside a section (a walk of part of a meeting must not). */
+  endedInSection: boolean;
+}
+
+/**
+ * The units before which the walk held nothing over (no section open, no statement that the unit
+ * could continue), with how many statements, entries and sections came before each: a walk of the
+ * units from one mark to another gives exactly the content between them.
+ */
+export interface WalkMarks {
+  units: number[];
+  statements: number[];
+  entries: number[];
+  sections: number[];
 }
 
 interface OpenSection {
@@ -34,11 +52,12 @@ interface OpenSection {
   entries: EntryDraft[];
 }
 
-/** Reads the sections, entries and statements of one meeting from its units. */
-export function walkMeeting(units: Unit[], region: MeetingRegion, text: string): MeetingContent {
+/** Reads the sections, entries and statements of one meeting from its units (or of the units `from`–`to` of it). */
+export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, from = region.units[0], to = region.units[1]): MeetingContent {
   const { meeting, roster } = region;
   const ctx = (kind: SectionKind): EntryContext => ({ meetingDate: meeting.date, roster, withOwner: kind !== 'decisions' });
-  const content: MeetingContent = { sections: [], entries: [], statements: [] };
+  const marks: WalkMarks = { units: [], statements: [], entries: [], sections: [] };
+  const content: MeetingContent = { sections: [], entries: [], statements: [], marks, learnt: [], endedInSection: false };
   let open: OpenSection | null = null;
   let statement: { value: Statement; block: number } | null = null;
 
@@ -90,7 +109,7 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string):
       ? roster.ref(head.speaker.written, { start: line.start + head.speaker.start, end: line.start + head.speaker.end })
       : null;
     if (speaker && !speaker.attendee && speaker.written.includes(' ')) {
-      roster.addSpeaker(speaker.written);
+      if (roster.addSpeaker(speaker.written)) content.learnt.push({ unit: unitIndex, name: speaker.written });
       sideEffects = true;
     }
     writtenSpeakers[content.statements.length] = head.speaker?.written ?? null;
@@ -109,8 +128,16 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string):
     return true;
   };
 
-  for (let i = region.units[0]; i < region.units[1]; i++) {
+  let unitIndex = from;
+  for (let i = from; i < to; i++) {
     const unit = units[i];
+    unitIndex = i;
+    if ((open as OpenSection | null) === null && (statement as { block: number } | null)?.block !== unit.block && (i === from || units[i - 1].block !== unit.block)) {
+      marks.units.push(i);
+      marks.statements.push(content.statements.length);
+      marks.entries.push(content.entries.length);
+      marks.sections.push(content.sections.length);
+    }
     switch (unit.type) {
       case 'heading': {
         statement = null;
@@ -203,6 +230,13 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string):
         if ((open as OpenSection | null)?.via === 'line') close();
         break;
     }
+  }
+  content.endedInSection = open !== null;
+  if (!content.endedInSection) {
+    marks.units.push(to);
+    marks.statements.push(content.statements.length);
+    marks.entries.push(content.entries.length);
+    marks.sections.push(content.sections.length);
   }
   close();
   return content;

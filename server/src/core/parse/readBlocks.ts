@@ -5,6 +5,7 @@ import { frontMatterEnd, parseMarkdown } from './markdown';
 import { readPlainParagraph } from './plainParagraph';
 import { type SimpleRead, readSimpleBlocks } from './simpleBlocks';
 import { drainInSlices } from '../steps';
+import { commonPrefix, commonSuffix } from '../text/common';
 
 // A document is read part by part (cut where `BoundaryScanner` allows), each part parsed on its
 // own, so that after an edit only the parts around it are parsed again: the parts before the edit
@@ -294,27 +295,6 @@ function indexOfStart(starts: number[], start: number, from: number): number {
     else high = mid - 1;
   }
   return -1;
-}
-
-function commonPrefix(a: string, b: string): number {
-  const max = Math.min(a.length, b.length);
-  let i = 0;
-  // Compare in slices first: far faster than one character at a time for long texts.
-  for (let step = 4096; step >= 1; step >>= 4) {
-    while (i + step <= max && a.slice(i, i + step) === b.slice(i, i + step)) i += step;
-  }
-  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-function commonSuffix(a: string, b: string, prefix: number): number {
-  const max = Math.min(a.length, b.length) - prefix;
-  let i = 0;
-  for (let step = 4096; step >= 1; step >>= 4) {
-    while (i + step <= max && a.slice(a.length - i - step, a.length - i) === b.slice(b.length - i - step, b.length - i)) i += step;
-  }
-  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
-  return i;
 }
 
 function lineEnd(text: string, at: number): number {

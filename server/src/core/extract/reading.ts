@@ -1,0 +1,54 @@
+import { type FlatDocument, type Unit, unitStart } from '../parse/blocks';
+import { type MeetingRegion, findMeetings } from './meetings';
+import { spliceReading, unitEnd } from './splice';
+import { readCues } from './statementCues';
+import { type MeetingContent, walkMeeting } from './walk';
+
+/** What a document's units say, meeting by meeting, before items are linked: kept to read the next version from. */
+export interface DocumentReading {
+  text: string;
+  units: Unit[];
+  fileName: string | undefined;
+  regions: MeetingRegion[];
+  /** Per region; its statements' cues are read. */
+  contents: MeetingContent[];
+  /** Where each unit started and ended in this version (the block reader moves unit objects on). */
+  places: { starts: Int32Array; ends: Int32Array };
+}
+
+/** How many readings were made from the previous version's and how many in full (for tests and the benchmark). */
+export const readingCounts = { spliced: 0, full: 0 };
+
+/** Reads a document's meetings, sections, entries, statements and cues; from the previous version's reading when it can. */
+export function readDocument(
+  text: string,
+  flat: FlatDocument,
+  fileName: string | undefined,
+  lineOf: (offset: number) => number,
+  previous?: DocumentReading,
+): DocumentReading {
+  const places = placesOf(flat.units);
+  const spliced = previous && spliceReading(previous, text, flat, fileName, places);
+  if (spliced) {
+    readingCounts.spliced++;
+    return spliced;
+  }
+  readingCounts.full++;
+  const regions = findMeetings(flat, text, fileName, lineOf);
+  const contents = regions.map((region) => {
+    const content = walkMeeting(flat.units, region, text);
+    readCues(content.statements, region.meeting.date, region.roster);
+    return content;
+  });
+  return { text, units: flat.units, fileName, regions, contents, places };
+}
+
+function placesOf(units: Unit[]): DocumentReading['places'] {
+  const starts = new Int32Array(units.length);
+  const ends = new Int32Array(units.length);
+  units.forEach((unit, i) => {
+    starts[i] = unitStart(unit);
+    ends[i] = unitEnd(unit);
+  });
+  return { starts, ends };
+}

@@ -1,0 +1,42 @@
+import type { PersonRef, Statement, StatementCue } from '../model';
+import { type CueContext, type FoundCue, findCues, requestIn } from './cues';
+import type { Roster } from './people';
+
+/** Finds the cues of every statement of a meeting (kept in `statement.cues`); returns them all, in order. */
+export function readCues(statements: Statement[], meetingDate: string | null, roster: Roster): StatementCue[] {
+  const cues: StatementCue[] = [];
+  for (let i = 0; i < statements.length; i++) cues.push(...readStatementCues(statements, i, meetingDate, roster));
+  return cues;
+}
+
+/** Finds the cues of statement `i` (which may answer a request in the statement before it) and keeps them in it. */
+export function readStatementCues(statements: Statement[], i: number, meetingDate: string | null, roster: Roster): StatementCue[] {
+  const statement = statements[i];
+  const previous = statements[i - 1];
+  const otherSpeaker = previous && (!previous.speaker || !statement.speaker || previous.speaker.name !== statement.speaker.name);
+  const found = findCues(statement.text, statement.textStart, new StatementContext(meetingDate, roster, otherSpeaker ? previous : null));
+  statement.cues = found.map((cue) => toStatementCue(cue, statement, roster));
+  return statement.cues;
+}
+
+/** The context of a statement's cues; the request it may answer is only looked for when asked (`I'll take that`). */
+class StatementContext implements CueContext {
+  readonly withOwner = true;
+
+  constructor(
+    readonly meetingDate: string | null,
+    readonly roster: Roster,
+    private readonly previous: Statement | null,
+  ) {}
+
+  get previousRequest(): string | null {
+    return this.previous ? requestIn(this.previous.text) : null;
+  }
+}
+
+function toStatementCue(cue: FoundCue, statement: Statement, roster: Roster): StatementCue {
+  let owner: PersonRef | null = null;
+  if (cue.owner === 'speaker') owner = statement.speaker;
+  else if (cue.owner) owner = roster.ref(cue.owner.written, cue.owner.span);
+  return { kind: cue.kind, task: cue.task, sentence: cue.sentence, span: cue.span, owner, due: cue.due, statement };
+}
