@@ -2,7 +2,7 @@ import { dueIsLabelled } from '../dates/findDue';
 import { memoSettings } from '../memo';
 import type { EntryLayout, EntryStyle, Section, SectionKind, Span, Statement, TableColumns } from '../model';
 import type { ItemUnit, TableUnit, TextLine, Unit } from '../parse/blocks';
-import { flattenLines, plainText } from '../text/plain';
+import { detached, flattenLines, plainText } from '../text/plain';
 import { type EntryContext, type ParsedEntry, parseEntryText } from './entry';
 import { bareHeaderLineKind, headerKind, headerLineKind, isMetadataLine, startsList } from './headers';
 import type { MeetingRegion } from './meetings';
@@ -118,7 +118,7 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
       meeting: meeting.index,
       time: head.time,
       speaker,
-      text: flattenLines(text.slice(textStart, line.end)),
+      text: detached(flattenLines(text.slice(textStart, line.end))),
       span: { start: line.start, end: line.end },
       textStart,
       cues: [],
@@ -270,7 +270,7 @@ function movedStatement(s: Statement, d: number, written: string | null, roster:
 
 function extendStatement(statement: Statement, line: TextLine, text: string): void {
   statement.span = { start: statement.span.start, end: line.end };
-  statement.text = flattenLines(text.slice(statement.textStart, line.end));
+  statement.text = detached(flattenLines(text.slice(statement.textStart, line.end)));
 }
 
 function kindOfSection(section: Section | null, fallback: SectionKind): SectionKind {

@@ -6,6 +6,7 @@ import { readPlainParagraph } from './plainParagraph';
 import { type SimpleRead, readSimpleBlocks } from './simpleBlocks';
 import { drainInSlices } from '../steps';
 import { commonPrefix, commonSuffix } from '../text/common';
+import { detached } from '../text/plain';
 
 // A document is read part by part (cut where `BoundaryScanner` allows), each part parsed on its
 // own, so that after an edit only the parts around it are parsed again: the parts before the edit
@@ -318,7 +319,7 @@ function partAt(text: string, start: number, end: number, cache: BlockCache): Pa
   const known = cache.lookup(key);
   if (known) return known;
   // A copy, so that what is kept refers to this part alone and not to the whole text it came from.
-  const own = copyString(source);
+  const own = detached(source);
   const simple = readPlainParagraph(own) ?? readSimpleBlocks(own, atStart);
   let part: ParsedPart;
   if (simple) {
@@ -356,10 +357,6 @@ function listKind(text: string, at: number): string {
   return m ? m[1] ?? `1${m[2]}` : '?';
 }
 
-/** A flat copy of a string (V8 keeps slices as views into the string they were cut from). */
-function copyString(text: string): string {
-  return (' ' + text).slice(1);
-}
 
 /** Appends a part's units to the document, moved to `at` and numbered after the blocks and lists before it. */
 function place(part: ParsedPart, at: number, continues: number | null, into: FlatDocument): void {
