@@ -169,6 +169,23 @@ describe('incremental analysis equals a full analysis', function () {
       assert.equal(incremental, full);
     });
 
+    it('follows a speaker\'s name as it is typed, letter by letter, and who names elsewhere then mean', () => {
+      // `Zed` after the edit means Zed Quux once Zed Quux has spoken (a speaker, not an attendee).
+      for (const later of ['[02:00] Bo Chen: Fine.', '[02:00] Zed: I will check the alerts.', 'ACTION ITEMS:\n\n- Zed: follow up on the alerts']) {
+        const blocks = new BlockCache();
+        let text = notes(['[01:00] Ann Lee: Next.', later]);
+        analyzeNotes(text, { fileName: 'sync.md', blocks });
+        const spliced = readingCounts.spliced;
+        const at = text.indexOf('[01:00] Ann Lee: Next.') + '[01:00] Ann Lee: Next.'.length;
+        const typed = '\n[01:30] Zed Quux: I will ship the fix by Friday.';
+        for (let n = 1; n <= typed.length; n++) {
+          const now = text.slice(0, at) + typed.slice(0, n) + text.slice(at);
+          assert.equal(comparable(analyzeNotes(now, { fileName: 'sync.md', blocks })), comparable(fullAnalysis(now, 'sync.md')), JSON.stringify(typed.slice(0, n)));
+        }
+        if (later.includes('Bo Chen')) assert.ok(readingCounts.spliced - spliced >= typed.length - 2, `${readingCounts.spliced - spliced} of ${typed.length} keystrokes read from the previous reading`);
+      }
+    });
+
     it('keeps the meeting as it was only when nothing it is read from changed', () => {
       const blocks = new BlockCache();
       const before = notes(['Participants:', '[01:00] Bo Chen: Fine.']);

@@ -179,6 +179,11 @@ export class Roster {
   }
 }
 
+/** Whether a name as written could be resolved to `fullName` were it a speaker the roster knew. */
+export function couldName(written: string, fullName: string): boolean {
+  return matchNames(normalizeName(plainText(written)), [fullName], [normalizeName(fullName)]).length > 0;
+}
+
 /** The candidates whose (normalized) names match the query. */
 function matchNames<T>(query: string, candidates: T[], names: string[]): T[] {
   const exact = candidates.filter((_, i) => names[i] === query);

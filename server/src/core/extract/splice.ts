@@ -1,9 +1,10 @@
-import type { EntryLayout, PersonRef, Section, Span, Statement, StatementCue } from '../model';
+import type { Attendee, EntryLayout, PersonRef, Section, Span, Statement, StatementCue } from '../model';
 import { moveDue, movedEntry } from './entry';
 import { type FlatDocument, type TextLine, type Unit, unitStart } from '../parse/blocks';
 import { attendeeLine, bareHeaderLineKind, dateLine, headerKind, headerLineKind } from './headers';
 import type { MeetingRegion } from './meetings';
-import { Roster } from './people';
+import { Roster, couldName } from './people';
+import { normalizeName } from '../text/plain';
 import type { DocumentReading } from './reading';
 import { readStatementCues } from './statementCues';
 import { commonPrefix, commonSuffix } from '../text/common';
@@ -61,16 +62,18 @@ export function spliceReading(previous: DocumentReading, text: string, flat: Fla
 
   const endUnit = marks.units[to] + unitDelta;
   const meeting = { ...region.meeting, span: { start: region.meeting.span.start, end: region.meeting.span.end + delta } };
-  const newRegion: MeetingRegion = { meeting, roster: region.roster, units: [region.units[0], region.units[1] + unitDelta] };
-  // The units are walked with the speakers known at their start; they must learn the same ones as before.
+  // The units are walked with the speakers known at their start.
   const known = new Roster(meeting.attendees);
   for (const { unit, name } of content.learnt) if (unit < startUnit) known.addSpeaker(name);
-  const piece = walkMeeting(units, { ...newRegion, roster: known }, text, startUnit, endUnit);
-  const learntBefore = content.learnt.filter((l) => l.unit >= startUnit && l.unit < marks.units[to]).map((l) => l.name);
-  if (piece.endedInSection || piece.learnt.map((l) => l.name).join('\n') !== learntBefore.join('\n')) return null;
+  const piece = walkMeeting(units, { meeting, roster: known, units: region.units }, text, startUnit, endUnit);
+  if (piece.endedInSection) return null;
+  const { learnt, sameSpeakers } = joinLearnt(content, from, to, piece, unitDelta);
+  const roster = sameSpeakers ? region.roster : rosterOf(meeting.attendees, learnt, content, from, to, piece);
+  if (!roster) return null;
+  const newRegion: MeetingRegion = { meeting, roster, units: [region.units[0], region.units[1] + unitDelta] };
 
   const contents = previous.contents.slice(0, last);
-  contents.push(joinContent(content, from, to, piece, delta, unitDelta));
+  contents.push(joinContent(content, from, to, piece, delta, unitDelta, learnt));
   const joined = contents[last];
   // Cues of the statements walked again, and of the one after them (it may answer the last of them).
   const firstNew = content.marks.statements[from];
@@ -81,8 +84,44 @@ export function spliceReading(previous: DocumentReading, text: string, flat: Fla
   return { text, units, fileName, regions: [...previous.regions.slice(0, last), newRegion], contents, places };
 }
 
+/** The speakers the meeting learnt, in order, with those the walked units learnt in place of theirs; and whether they are the same. */
+function joinLearnt(content: MeetingContent, from: number, to: number, piece: MeetingContent, unitDelta: number) {
+  const { marks } = content;
+  const inside = content.learnt.filter((l) => l.unit >= marks.units[from] && l.unit < marks.units[to]);
+  const learnt = [
+    ...content.learnt.filter((l) => l.unit < marks.units[from]),
+    ...piece.learnt,
+    ...content.learnt.filter((l) => l.unit >= marks.units[to]).map((l) => ({ unit: l.unit + unitDelta, name: l.name })),
+  ];
+  return { learnt, sameSpeakers: inside.map((l) => l.name).join('\n') === piece.learnt.map((l) => l.name).join('\n') };
+}
+
+/**
+ * The roster of the whole meeting when the walked units learnt other speakers than before (a
+ * speaker's name being typed), or null when that could change who a name means elsewhere: a
+ * statement after them, or an owner named in any cue, that names no attendee and could be one of
+ * the speakers learnt or forgotten. Entries' owners are resolved again anyway.
+ */
+function rosterOf(attendees: Attendee[], learnt: MeetingContent['learnt'], content: MeetingContent, from: number, to: number, piece: MeetingContent): Roster | null {
+  const { marks } = content;
+  const inside = content.learnt.filter((l) => l.unit >= marks.units[from] && l.unit < marks.units[to]).map((l) => l.name);
+  const changed = [...inside.filter((n) => !piece.learnt.some((l) => l.name === n)), ...piece.learnt.map((l) => l.name).filter((n) => !inside.includes(n))];
+  const after = content.learnt.filter((l) => l.unit >= marks.units[to]);
+  if (after.some((l) => changed.some((n) => normalizeName(n) === normalizeName(l.name)))) return null;
+  const affected = (ref: PersonRef | null) => !!ref && !ref.attendee && changed.some((n) => couldName(ref.written, n));
+  const outside = [...content.statements.slice(0, marks.statements[from]), ...content.statements.slice(marks.statements[to])];
+  for (let i = 0; i < outside.length; i++) {
+    const statement = outside[i];
+    if (i >= marks.statements[from] && affected(statement.speaker)) return null;
+    if (statement.cues.some((cue) => affected(cue.owner))) return null;
+  }
+  const roster = new Roster(attendees);
+  for (const { name } of learnt) roster.addSpeaker(name);
+  return roster;
+}
+
 /** The meeting's content with the part between marks `from` and `to` replaced by `piece`, and what follows it moved. */
-function joinContent(content: MeetingContent, from: number, to: number, piece: MeetingContent, delta: number, unitDelta: number): MeetingContent {
+function joinContent(content: MeetingContent, from: number, to: number, piece: MeetingContent, delta: number, unitDelta: number, learnt: MeetingContent['learnt']): MeetingContent {
   const { marks } = content;
   const sectionMap = new Map<Section, Section>();
   const sections = [...content.sections.slice(0, marks.sections[from]), ...piece.sections];
@@ -114,11 +153,6 @@ function joinContent(content: MeetingContent, from: number, to: number, piece: M
   for (let k = to + 1; k < marks.units.length; k++) {
     add(marks.units[k] + unitDelta, marks.statements[k] + change.statements, marks.entries[k] + change.entries, marks.sections[k] + change.sections);
   }
-  const learnt = [
-    ...content.learnt.filter((l) => l.unit < marks.units[from]),
-    ...piece.learnt,
-    ...content.learnt.filter((l) => l.unit >= marks.units[to]).map((l) => ({ unit: l.unit + unitDelta, name: l.name })),
-  ];
   return { sections, entries, statements, marks: joinedMarks, learnt, endedInSection: content.endedInSection };
 }
 
