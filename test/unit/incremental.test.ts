@@ -274,6 +274,20 @@ describe('incremental analysis equals a full analysis', function () {
     assert.deepEqual(withoutListTail(read!), withoutListTail(flattenDocument(text, parseMarkdown(text))));
   });
 
+  it('patches the model of the first edit after a document read in slices', async () => {
+    // The language server reads a long document's first version in slices and builds its model
+    // from those blocks: the first keystroke after that is patched like any other.
+    let text = transcriptNotes(60_000, 3);
+    const blocks = new BlockCache();
+    buildModel(text, (await readBlocksAsync(text, blocks, () => false, 1))!, { fileName: 'long.txt', blocks });
+    const at = text.indexOf('\n\n', text.length / 2);
+    text = `${text.slice(0, at)} and the pager rota${text.slice(at)}`;
+    const spliced = readingCounts.spliced;
+    const model = analyzeNotes(text, { fileName: 'long.txt', blocks });
+    assert.equal(readingCounts.spliced, spliced + 1);
+    assert.equal(comparable(model), comparable(fullAnalysis(text, 'long.txt')));
+  });
+
   it('reads one-line items with one-line sub-items without the parser, as the parser reads them', () => {
     const text = ['- [ ] Tom: ship it - Due: Friday', '  - the API first', '  - [x] then the docs', '- Mike: review', '1. one', '   - under one'].join('\n');
     const part = text.slice(0, text.indexOf('1. one') - 1);

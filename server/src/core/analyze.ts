@@ -11,7 +11,11 @@ import { normalizeName } from './text/plain';
 export interface AnalyzeOptions {
   /** The file's name or path: its date (`2025-03-10-sync.md`) is the last resort for the meeting date. */
   fileName?: string;
-  /** The parsed blocks of this document's previous versions: only blocks that changed are parsed again. */
+  /**
+   * The parsed blocks of this document's previous versions: only blocks that changed are parsed
+   * again, and the model is patched from the previous version's (for `buildModel`: the cache the
+   * blocks were just read with).
+   */
   blocks?: BlockCache;
 }
 

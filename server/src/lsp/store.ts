@@ -88,7 +88,7 @@ export class NotesStore {
       const flat = await readBlocksAsync(text, analysis.blocks, stale);
       if (!flat || stale()) continue;
       if (analysis.version !== version || analysis.text !== text || !analysis.model) {
-        Object.assign(analysis, { version, text, model: this.contained(uri, version, analysis, () => buildModel(text, flat, { fileName: fileNameOf(uri) })) });
+        Object.assign(analysis, { version, text, model: this.contained(uri, version, analysis, () => buildModel(text, flat, { fileName: fileNameOf(uri), blocks: analysis.blocks })) });
       }
       return { uri, version, model: analysis.model! };
     }
