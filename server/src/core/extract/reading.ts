@@ -28,7 +28,7 @@ export function readDocument(
   previous?: DocumentReading,
 ): DocumentReading {
   const places = placesOf(flat.units);
-  const spliced = previous && spliceReading(previous, text, flat, fileName, places);
+  const spliced = previous && spliceReading(previous, text, flat, fileName, places, lineOf);
   if (spliced) {
     readingCounts.spliced++;
     return spliced;

@@ -1,14 +1,14 @@
-import type { Attendee, EntryLayout, PersonRef, Section, Span, Statement, StatementCue } from '../model';
-import { moveDue, movedEntry } from './entry';
+import type { Attendee, PersonRef, Section } from '../model';
 import { type FlatDocument, type TextLine, type Unit, unitStart } from '../parse/blocks';
 import { attendeeLine, bareHeaderLineKind, dateLine, headerKind, headerLineKind } from './headers';
 import type { MeetingRegion } from './meetings';
+import { moveSpan, movedDraft, movedStatement } from './moved';
 import { Roster, couldName } from './people';
 import { normalizeName } from '../text/plain';
 import type { DocumentReading } from './reading';
 import { readStatementCues } from './statementCues';
 import { commonPrefix, commonSuffix } from '../text/common';
-import { type EntryDraft, type MeetingContent, type WalkMarks, walkMeeting } from './walk';
+import { type MeetingContent, type WalkMarks, walkMeeting } from './walk';
 
 // After an edit of a long document, only the units around it are walked again: the reading of the
 // previous version is kept up to the last walk mark before the edit, the units from there to the
@@ -18,7 +18,14 @@ import { type EntryDraft, type MeetingContent, type WalkMarks, walkMeeting } fro
 // caller reads the whole document again. Property tests compare the result with a full reading.
 
 /** The reading of `text` made from the reading of its previous version, or null when it must be read in full. */
-export function spliceReading(previous: DocumentReading, text: string, flat: FlatDocument, fileName: string | undefined, places: DocumentReading['places']): DocumentReading | null {
+export function spliceReading(
+  previous: DocumentReading,
+  text: string,
+  flat: FlatDocument,
+  fileName: string | undefined,
+  places: DocumentReading['places'],
+  lineOf: (offset: number) => number,
+): DocumentReading | null {
   if (previous.fileName !== fileName || previous.regions.length === 0) return null;
   const oldText = previous.text;
   const oldUnits = previous.units;
@@ -46,18 +53,21 @@ export function spliceReading(previous: DocumentReading, text: string, flat: Fla
   const oldWindow = oldUnits.slice(before, oldUnits.length - after);
   const newWindow = units.slice(before, units.length - after);
 
-  // Only the last meeting is walked again: the ones before it are untouched, and none follows.
-  const last = previous.regions.length - 1;
-  const region = previous.regions[last];
-  const content = previous.contents[last];
+  // The meeting the edit falls in is walked again in part; those before it are untouched, those after it moved.
+  const r = regionOf(previous.regions, before, oldUnits.length - after);
+  if (r < 0) return null;
+  const region = previous.regions[r];
+  // Whether a running log's text before its first dated heading is a meeting depends on all of that text.
+  if (previous.regions.length > 1 && units[region.units[0]].type !== 'heading') return null;
+  const content = previous.contents[r];
   const { marks } = content;
   const from = lastMarkBelow(marks, before);
   const to = firstMarkFrom(marks, oldUnits.length - after);
   if (from < 0 || to < 0) return null;
   const startUnit = marks.units[from];
   if (startUnit <= region.units[0] || startUnit <= firstContentUnit(units)) return null; // the meeting's heading or title is walked again
-  const startOffset = unitStart(units[startUnit]);
-  if (region.meeting.attendees.some((a) => a.span && a.span.end > startOffset)) return null;
+  // Attendees are read from the units, not walked: those written after the edit would have to move.
+  if (region.meeting.attendees.some((a) => a.span && a.span.end >= head)) return null; // typing right after a name extends it
   if (!leavesMeetingAsItWas(oldWindow, newWindow, units, before)) return null;
 
   const endUnit = marks.units[to] + unitDelta;
@@ -65,23 +75,85 @@ export function spliceReading(previous: DocumentReading, text: string, flat: Fla
   // The units are walked with the speakers known at their start.
   const known = new Roster(meeting.attendees);
   for (const { unit, name } of content.learnt) if (unit < startUnit) known.addSpeaker(name);
-  const piece = walkMeeting(units, { meeting, roster: known, units: region.units }, text, startUnit, endUnit);
+  const piece = walkMeeting(units, { meeting, roster: known, units: [region.units[0], region.units[1] + unitDelta] }, text, startUnit, endUnit);
   if (piece.endedInSection) return null;
   const { learnt, sameSpeakers } = joinLearnt(content, from, to, piece, unitDelta);
   const roster = sameSpeakers ? region.roster : rosterOf(meeting.attendees, learnt, content, from, to, piece);
   if (!roster) return null;
   const newRegion: MeetingRegion = { meeting, roster, units: [region.units[0], region.units[1] + unitDelta] };
 
-  const contents = previous.contents.slice(0, last);
-  contents.push(joinContent(content, from, to, piece, delta, unitDelta, learnt));
-  const joined = contents[last];
+  const regions = [...previous.regions.slice(0, r), newRegion];
+  const contents = [...previous.contents.slice(0, r), joinContent(content, from, to, piece, delta, unitDelta, learnt)];
+  for (let k = r + 1; k < previous.regions.length; k++) {
+    const [moved, movedContent] = movedMeeting(previous.regions[k], previous.contents[k], head, delta, unitDelta, units, lineOf);
+    regions.push(moved);
+    contents.push(movedContent);
+  }
+  const joined = contents[r];
   // Cues of the statements walked again, and of the one after them (it may answer the last of them).
   const firstNew = content.marks.statements[from];
   const afterNew = firstNew + piece.statements.length;
   for (let i = firstNew; i <= afterNew && i < joined.statements.length; i++) {
     readStatementCues(joined.statements, i, newRegion.meeting.date, newRegion.roster);
   }
-  return { text, units, fileName, regions: [...previous.regions.slice(0, last), newRegion], contents, places };
+  return { text, units, fileName, regions, contents, places };
+}
+
+/** The meeting whose units hold the changed ones (`from`–`to`, old numbering), or -1. */
+function regionOf(regions: MeetingRegion[], from: number, to: number): number {
+  for (let k = regions.length - 1; k >= 0; k--) {
+    const [start, end] = regions[k].units;
+    if (start <= from) return to <= end ? k : -1;
+  }
+  return -1;
+}
+
+/**
+ * A meeting after the edit, moved by it: its own attendees (written after the edit) are copies,
+ * so its roster and every reference to them are new too.
+ */
+function movedMeeting(
+  region: MeetingRegion,
+  content: MeetingContent,
+  editAt: number,
+  d: number,
+  unitDelta: number,
+  units: Unit[],
+  lineOf: (offset: number) => number,
+): [MeetingRegion, MeetingContent] {
+  const attendees = new Map<Attendee, Attendee>();
+  const copied = region.meeting.attendees.map((a) => {
+    if (!a.span || a.span.start < editAt) return a;
+    const moved = { ...a, span: moveSpan(a.span, d) };
+    attendees.set(a, moved);
+    return moved;
+  });
+  // Meetings without their own share the document's attendees, as one list.
+  const meetingAttendees = attendees.size ? copied : region.meeting.attendees;
+  const [first, end] = [region.units[0] + unitDelta, region.units[1] + unitDelta];
+  const span = moveSpan(region.meeting.span, d);
+  const meeting = { ...region.meeting, line: lineOf(unitStart(units[first])), span, attendees: meetingAttendees };
+  const learnt = content.learnt.map((l) => ({ unit: l.unit + unitDelta, name: l.name }));
+  const roster = new Roster(meetingAttendees);
+  for (const { name } of learnt) roster.addSpeaker(name);
+  const sectionMap = new Map<Section, Section>();
+  const sections = content.sections.map((section) => {
+    const moved = { ...section, headerSpan: moveSpan(section.headerSpan, d), insertAt: section.insertAt + d };
+    sectionMap.set(section, moved);
+    return moved;
+  });
+  const marks: WalkMarks = { ...content.marks, units: content.marks.units.map((u) => u + unitDelta) };
+  return [
+    { meeting, roster, units: [first, end] },
+    {
+      sections,
+      entries: content.entries.map((entry) => movedDraft(entry, d, sectionMap)),
+      statements: content.statements.map((statement) => movedStatement(statement, d, attendees)),
+      marks,
+      learnt,
+      endedInSection: content.endedInSection,
+    },
+  ];
 }
 
 /** The speakers the meeting learnt, in order, with those the walked units learnt in place of theirs; and whether they are the same. */
@@ -166,19 +238,27 @@ function leavesMeetingAsItWas(oldWindow: Unit[], newWindow: Unit[], units: Unit[
     if (unit.type === 'heading') return false;
     if ((unit.type === 'paragraph' || unit.type === 'item') && unit.lines.some(namesMeetingFacts)) return false;
   }
+  // Names under an Attendees heading are attendees until the next heading; after an `Attendees:`
+  // line, those in the next block are.
+  const block = before < units.length ? units[before].block : (units[before - 1]?.block ?? 0) + 1;
   for (let i = before - 1; i >= 0; i--) {
     const unit = units[i];
     if (unit.type === 'heading') {
       if (headerKind(unit.content.text) === 'attendees') return false;
       break;
     }
-    if (i >= before - 2 && unit.type === 'paragraph' && unit.lines.some(namesMeetingFacts)) return false;
+    if (unit.block >= block - 1 && unit.type === 'paragraph' && unit.lines.some(startsAttendees)) return false;
   }
   return true;
 }
 
 function namesMeetingFacts(line: TextLine): boolean {
-  return attendeeLine(line.text) !== null || dateLine(line.text) !== null || headerLineKind(line.text) === 'attendees' || bareHeaderLineKind(line.text) === 'attendees';
+  return attendeeLine(line.text) !== null || dateLine(line.text) !== null || startsAttendees(line);
+}
+
+/** `Attendees:` on its own: the names follow in the next block. */
+function startsAttendees(line: TextLine): boolean {
+  return headerLineKind(line.text) === 'attendees' || bareHeaderLineKind(line.text) === 'attendees';
 }
 
 /**
@@ -229,55 +309,4 @@ function lastMarkBelow(marks: WalkMarks, unit: number): number {
 function firstMarkFrom(marks: WalkMarks, unit: number): number {
   const k = lastMarkBelow(marks, unit) + 1;
   return k < marks.units.length ? k : -1;
-}
-
-const moveSpan = (span: Span, d: number): Span => ({ start: span.start + d, end: span.end + d });
-
-function movedRef(ref: PersonRef, d: number): PersonRef {
-  return { written: ref.written, name: ref.name, attendee: ref.attendee, span: moveSpan(ref.span, d) };
-}
-
-/** A statement `d` characters further on, with its cues (a cue owned by the speaker keeps the speaker's reference). */
-function movedStatement(s: Statement, d: number): Statement {
-  const speaker = s.speaker && movedRef(s.speaker, d);
-  const moved: Statement = { meeting: s.meeting, time: s.time, speaker, text: s.text, span: moveSpan(s.span, d), textStart: s.textStart + d, cues: [] };
-  moved.cues = s.cues.map(
-    (c): StatementCue => ({
-      kind: c.kind,
-      task: c.task,
-      sentence: c.sentence,
-      span: moveSpan(c.span, d),
-      owner: c.owner === s.speaker ? speaker : c.owner && movedRef(c.owner, d),
-      due: c.due && moveDue(c.due, d),
-      statement: moved,
-    }),
-  );
-  return moved;
-}
-
-function movedDraft(entry: EntryDraft, d: number, sections: Map<Section, Section>): EntryDraft {
-  return { kind: entry.kind, section: entry.section && (sections.get(entry.section) ?? entry.section), parsed: movedEntry(entry.parsed, d), layout: movedLayout(entry.layout, d) };
-}
-
-function movedLayout(layout: EntryLayout, d: number): EntryLayout {
-  const move = (span: Span | null) => span && moveSpan(span, d);
-  // Field by field rather than spread (several times faster here), in the order the walk writes them.
-  const moved: EntryLayout = {
-    shape: layout.shape,
-    span: moveSpan(layout.span, d),
-    after: layout.after + d,
-    boxAt: layout.boxAt + d,
-    checkbox: move(layout.checkbox),
-    doneAt: layout.doneAt + d,
-    doneMarker: move(layout.doneMarker),
-    strike: layout.strike && [moveSpan(layout.strike[0], d), moveSpan(layout.strike[1], d)],
-    statusText: move(layout.statusText),
-    ownerAt: layout.ownerAt + d,
-    dueAt: layout.dueAt + d,
-    inTaskList: layout.inTaskList,
-    ...(layout.boxMakesEntry !== undefined ? { boxMakesEntry: layout.boxMakesEntry } : {}),
-    dueStyle: layout.dueStyle,
-  };
-  if (layout.table) moved.table = { columns: layout.table.columns, cells: layout.table.cells.map((c) => moveSpan(c, d)) };
-  return moved;
 }

@@ -26,7 +26,7 @@ export interface MeetingContent {
   marks: WalkMarks;
   /** Speakers the roster learnt (named in speech, not attendees), with the unit where it learnt each. */
   learnt: Array<{ unit: number; name: string }>;
-  /** Whether the units ended inside a section (a walk of part of a meeting must not). */
+  /** Whether the walk stopped inside a section that goes on after its last unit (a walk of part of a meeting must not). */
   endedInSection: boolean;
 }
 
@@ -231,14 +231,15 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
         break;
     }
   }
-  content.endedInSection = open !== null;
+  // A section still open at the meeting's end ends with it; one open before that goes on after `to`.
+  content.endedInSection = open !== null && to < region.units[1];
+  close();
   if (!content.endedInSection) {
     marks.units.push(to);
     marks.statements.push(content.statements.length);
     marks.entries.push(content.entries.length);
     marks.sections.push(content.sections.length);
   }
-  close();
   return content;
 }
 
