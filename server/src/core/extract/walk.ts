@@ -128,15 +128,19 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
     return true;
   };
 
+  const mark = (at: number) => {
+    marks.units.push(at);
+    marks.statements.push(content.statements.length);
+    marks.entries.push(content.entries.length);
+    marks.sections.push(content.sections.length);
+  };
+
   let unitIndex = from;
   for (let i = from; i < to; i++) {
     const unit = units[i];
     unitIndex = i;
     if ((open as OpenSection | null) === null && (statement as { block: number } | null)?.block !== unit.block && (i === from || units[i - 1].block !== unit.block)) {
-      marks.units.push(i);
-      marks.statements.push(content.statements.length);
-      marks.entries.push(content.entries.length);
-      marks.sections.push(content.sections.length);
+      mark(i);
     }
     switch (unit.type) {
       case 'heading': {
@@ -234,12 +238,7 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
   // A section still open at the meeting's end ends with it; one open before that goes on after `to`.
   content.endedInSection = open !== null && to < region.units[1];
   close();
-  if (!content.endedInSection) {
-    marks.units.push(to);
-    marks.statements.push(content.statements.length);
-    marks.entries.push(content.entries.length);
-    marks.sections.push(content.sections.length);
-  }
+  if (!content.endedInSection) mark(to);
   return content;
 }
 
