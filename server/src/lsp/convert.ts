@@ -2,6 +2,7 @@ import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver';
 import { DiagnosticSeverity } from './vscodeLanguageServer';
 import type { TextEdit as CoreEdit } from '../core/edits';
 import type { NotesDiagnostic, NotesModel, Severity, Span } from '../core/model';
+import { sameJson } from './sameJson';
 
 export const SOURCE = 'meeting-notes';
 
@@ -16,15 +17,37 @@ export function toRange(model: NotesModel, span: Span): Range {
   return model.lines.rangeOf(span);
 }
 
-export function toDiagnostic(model: NotesModel, d: NotesDiagnostic): Diagnostic {
+/**
+ * A diagnostic as LSP has it; `previous` itself when it reads the same, so that a report whose
+ * diagnostics did not change is made of the same objects (compared at once, nothing new kept): most
+ * keystrokes in a long transcript change none of its thousand findings.
+ */
+export function toDiagnostic(model: NotesModel, d: NotesDiagnostic, previous?: Diagnostic): Diagnostic {
+  const range = toRange(model, d.span);
+  if (previous && sameDiagnostic(previous, range, d)) return previous;
   return {
-    range: toRange(model, d.span),
+    range,
     severity: SEVERITY[d.severity],
     code: d.code,
     source: SOURCE,
     message: d.message,
     data: { ...d.data, code: d.code },
   };
+}
+
+function sameDiagnostic(previous: Diagnostic, range: Range, d: NotesDiagnostic): boolean {
+  const { start, end } = previous.range;
+  if (start.line !== range.start.line || start.character !== range.start.character || end.line !== range.end.line || end.character !== range.end.character) {
+    return false;
+  }
+  if (previous.code !== d.code || previous.message !== d.message || previous.severity !== SEVERITY[d.severity]) return false;
+  const data = previous.data as Record<string, unknown>;
+  let keys = 0;
+  for (const [key, value] of Object.entries(d.data)) {
+    if (!sameJson(value, data[key])) return false;
+    keys++;
+  }
+  return data.code === d.code && Object.keys(data).length === keys + 1;
 }
 
 export function toTextEdits(model: NotesModel, edits: CoreEdit[]): TextEdit[] {

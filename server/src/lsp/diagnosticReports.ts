@@ -1,4 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver';
+import { sameJson } from './sameJson';
 
 export type PullReport = { kind: 'full'; resultId: string; items: Diagnostic[] } | { kind: 'unchanged'; resultId: string };
 
@@ -20,30 +21,12 @@ export class DiagnosticReports {
     return { kind: 'full', resultId, items };
   }
 
+  /** The diagnostics last reported for a document (to reuse those that read the same). */
+  lastItems(uri: string): readonly Diagnostic[] | undefined {
+    return this.last.get(uri)?.items;
+  }
+
   forget(uri: string): void {
     this.last.delete(uri);
   }
-}
-
-/** Deep equality of JSON-like values (what a report holds), without serialising them. */
-function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  // Counted with for…in rather than compared as Object.keys arrays: no arrays to allocate for each
-  // of the thousands of objects a long transcript's report holds, at every keystroke.
-  let keys = 0;
-  for (const key in x) {
-    if (!Object.hasOwn(y, key) || !sameJson(x[key], y[key])) return false;
-    keys++;
-  }
-  for (const _ in y) keys--;
-  return keys === 0;
 }

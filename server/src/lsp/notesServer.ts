@@ -314,7 +314,7 @@ export function startServer(connection: Connection): void {
     await early;
     const file = await store.newest(params.textDocument.uri, token).catch(() => undefined);
     if (!file || token.isCancellationRequested) return { kind: 'full', items: [] };
-    const items = guard('diagnostics', [], () => documentDiagnostics(file, settings, clock.today(), seriesNow()));
+    const items = guard('diagnostics', [], () => documentDiagnostics(file, settings, clock.today(), seriesNow(), reports.lastItems(file.uri)));
     return reports.report(file.uri, items, params.previousResultId);
   });
 

@@ -8,8 +8,9 @@ import type { NotesFile } from '../store';
 /**
  * The diagnostics of one notes file; nothing for files that do not look like meeting notes. With
  * the workspace's series, its items are judged with the rest of their series (else the file alone).
+ * Those that read as in `previous` (the last report, in order) are its objects.
  */
-export function documentDiagnostics(file: NotesFile, settings: NotesSettings, today: string, series?: SeriesIndex): Diagnostic[] {
+export function documentDiagnostics(file: NotesFile, settings: NotesSettings, today: string, series?: SeriesIndex, previous?: readonly Diagnostic[]): Diagnostic[] {
   if (!file.model.looksLikeNotes) return [];
   return diagnose(file.model, {
     today,
@@ -17,5 +18,5 @@ export function documentDiagnostics(file: NotesFile, settings: NotesSettings, to
     severities: settings.severity,
     carriedOverAfter: settings.carriedOverAfter,
     series: series ? { index: series, file: file.uri } : undefined,
-  }).map((d) => toDiagnostic(file.model, d));
+  }).map((d, i) => toDiagnostic(file.model, d, previous?.[i]));
 }
