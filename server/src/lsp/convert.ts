@@ -24,8 +24,11 @@ export function toRange(model: NotesModel, span: Span): Range {
  */
 export function toDiagnostic(model: NotesModel, d: NotesDiagnostic, previous?: Diagnostic): Diagnostic {
   const range = toRange(model, d.span);
-  if (previous && sameDiagnostic(previous, range, d)) return previous;
-  return {
+  if (previous && sameDiagnostic(previous, range, d)) {
+    sources.set(previous, d);
+    return previous;
+  }
+  const diagnostic: Diagnostic = {
     range,
     severity: SEVERITY[d.severity],
     code: d.code,
@@ -33,21 +36,20 @@ export function toDiagnostic(model: NotesModel, d: NotesDiagnostic, previous?: D
     message: d.message,
     data: { ...d.data, code: d.code },
   };
+  sources.set(diagnostic, d);
+  return diagnostic;
 }
+
+/** The finding each diagnostic was made from (its data compared as the rules wrote it: quicker than the LSP copy). */
+const sources = new WeakMap<Diagnostic, NotesDiagnostic>();
 
 function sameDiagnostic(previous: Diagnostic, range: Range, d: NotesDiagnostic): boolean {
   const { start, end } = previous.range;
   if (start.line !== range.start.line || start.character !== range.start.character || end.line !== range.end.line || end.character !== range.end.character) {
     return false;
   }
-  if (previous.code !== d.code || previous.message !== d.message || previous.severity !== SEVERITY[d.severity]) return false;
-  const data = previous.data as Record<string, unknown>;
-  let keys = 0;
-  for (const [key, value] of Object.entries(d.data)) {
-    if (!sameJson(value, data[key])) return false;
-    keys++;
-  }
-  return data.code === d.code && Object.keys(data).length === keys + 1;
+  const source = sources.get(previous);
+  return !!source && source.code === d.code && source.severity === d.severity && source.message === d.message && sameJson(source.data, d.data);
 }
 
 export function toTextEdits(model: NotesModel, edits: CoreEdit[]): TextEdit[] {
