@@ -108,6 +108,9 @@ function interned(key: string): string {
 /** Resolves `Mike`, `@mike`, `mike.johnson`, `Mike J.` to a full name among the known people. */
 export class Roster {
   private readonly speakers: string[] = [];
+  /** The speakers' names normalized, as a list and a set (a transcript may name hundreds of people who are not attendees). */
+  private readonly speakerNames: string[] = [];
+  private readonly speakerKeys = new Set<string>();
   /** Names are resolved once per roster: a long transcript names the same few people thousands of times. */
   private readonly resolved = new Map<string, Resolution>();
   private readonly refs = new Map<string, Omit<PersonRef, 'span'>>();
@@ -135,7 +138,10 @@ export class Roster {
 
   /** Learns the name of a speaker who is not an attendee; false if it was known. */
   addSpeaker(fullName: string): boolean {
-    if (this.speakers.some((s) => normalizeName(s) === normalizeName(fullName))) return false;
+    const key = normalizeName(fullName);
+    if (this.speakerKeys.has(key)) return false;
+    this.speakerKeys.add(key);
+    this.speakerNames.push(key);
     this.speakers.push(fullName);
     this.resolved.clear();
     this.refs.clear();
@@ -157,7 +163,7 @@ export class Roster {
     const attendees = matchNames(query, this.attendees, this.attendeeNames);
     if (attendees.length === 1) return { attendee: attendees[0], speaker: null, ambiguous: false };
     if (attendees.length > 1) return { attendee: null, speaker: null, ambiguous: true };
-    const speakers = matchNames(query, this.speakers, this.speakers.map(normalizeName));
+    const speakers = matchNames(query, this.speakers, this.speakerNames);
     return { attendee: null, speaker: speakers.length === 1 ? speakers[0] : null, ambiguous: speakers.length > 1 };
   }
 
