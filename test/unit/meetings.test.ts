@@ -97,6 +97,24 @@ describe('meetings', () => {
       assert.equal(who('Mi'), null);
       assert.equal(new Roster([{ name: 'Mike Johnson', role: null, span: null }, { name: 'Mike Chen', role: null, span: null }]).resolve('Mike').ambiguous, true);
     });
+    it('names a speaker who is not an attendee the same ways, once heard, among hundreds of them', () => {
+      const speakers = new Roster([]);
+      for (let i = 0; i < 300; i++) speakers.addSpeaker(`Guest${i} Visitor${i}`);
+      for (const name of ['Mike Johnson', 'Michael Chen', 'Jonas Weber', 'José Núñez']) speakers.addSpeaker(name);
+      assert.equal(speakers.addSpeaker('mike johnson'), false, 'known already');
+      const heard = (written: string) => speakers.resolve(written).speaker ?? (speakers.resolve(written).ambiguous ? 'ambiguous' : null);
+      assert.equal(heard('Mike'), 'Mike Johnson');
+      assert.equal(heard('@jonas'), 'Jonas Weber');
+      assert.equal(heard('mike.johnson'), 'Mike Johnson');
+      assert.equal(heard('Mike J.'), 'Mike Johnson');
+      assert.equal(heard('jose'), 'José Núñez');
+      assert.equal(heard('@jon'), 'Jonas Weber');
+      assert.equal(heard('guest12'), 'Guest12 Visitor12');
+      assert.equal(heard('guest1'), 'Guest1 Visitor1', 'a whole word before a prefix');
+      assert.equal(heard('guest1v'), 'Guest1 Visitor1');
+      assert.equal(heard('gue'), 'ambiguous');
+      assert.equal(heard('Sarah'), null);
+    });
     it('orders attendees by how close their name is, for owner fixes', () => {
       assert.deepEqual(roster.nearest('Jonah').map((a) => a.name).slice(0, 1), ['Jonas Weber']);
       assert.deepEqual(roster.nearest('Mikey').map((a) => a.name).slice(0, 1), ['Mike Johnson']);

@@ -108,9 +108,9 @@ function interned(key: string): string {
 /** Resolves `Mike`, `@mike`, `mike.johnson`, `Mike J.` to a full name among the known people. */
 export class Roster {
   private readonly speakers: string[] = [];
-  /** The speakers' names normalized, as a list and a set (a transcript may name hundreds of people who are not attendees). */
+  /** The speakers' names normalized, and indexed (a transcript may name hundreds of people who are not attendees). */
   private readonly speakerNames: string[] = [];
-  private readonly speakerKeys = new Set<string>();
+  private readonly speakerIndex = new NameIndex();
   /** Names are resolved once per roster: a long transcript names the same few people thousands of times. */
   private readonly resolved = new Map<string, Resolution>();
   private readonly refs = new Map<string, Omit<PersonRef, 'span'>>();
@@ -139,8 +139,8 @@ export class Roster {
   /** Learns the name of a speaker who is not an attendee; false if it was known. */
   addSpeaker(fullName: string): boolean {
     const key = normalizeName(fullName);
-    if (this.speakerKeys.has(key)) return false;
-    this.speakerKeys.add(key);
+    if (this.speakerIndex.exactly(key).length) return false;
+    this.speakerIndex.add(key, this.speakers.length);
     this.speakerNames.push(key);
     this.speakers.push(fullName);
     this.resolved.clear();
@@ -163,7 +163,7 @@ export class Roster {
     const attendees = matchNames(query, this.attendees, this.attendeeNames);
     if (attendees.length === 1) return { attendee: attendees[0], speaker: null, ambiguous: false };
     if (attendees.length > 1) return { attendee: null, speaker: null, ambiguous: true };
-    const speakers = matchNames(query, this.speakers, this.speakerNames);
+    const speakers = matchNames(query, this.speakers, this.speakerNames, this.speakerIndex);
     return { attendee: null, speaker: speakers.length === 1 ? speakers[0] : null, ambiguous: speakers.length > 1 };
   }
 
@@ -190,13 +190,15 @@ export function couldName(written: string, fullName: string): boolean {
   return matchNames(normalizeName(plainText(written)), [fullName], [normalizeName(fullName)]).length > 0;
 }
 
-/** The candidates whose (normalized) names match the query. */
-function matchNames<T>(query: string, candidates: T[], names: string[]): T[] {
-  const exact = candidates.filter((_, i) => names[i] === query);
+/** The candidates whose (normalized) names match the query; `index`, when given, narrows which are looked at. */
+function matchNames<T>(query: string, candidates: T[], names: string[], index?: NameIndex): T[] {
+  const among = (indices: number[] | null, test: (i: number) => boolean): T[] =>
+    indices ? indices.filter(test).map((i) => candidates[i]) : candidates.filter((_, i) => test(i));
+  const exact = among(index ? index.exactly(query) : null, (i) => names[i] === query);
   if (exact.length) return exact;
   const words = query.split(' ');
   // Whole words from the start (`mike`, `mike johnson`), the last one possibly an initial (`mike j`).
-  const byWords = candidates.filter((_, i) => {
+  const byWords = among(index ? index.byFirstWord(words[0]) : null, (i) => {
     const nameWords = names[i].split(' ');
     if (words.length > nameWords.length) return false;
     return words.every((w, k) => (k === words.length - 1 && w.length <= 2 && words.length > 1 ? nameWords[k].startsWith(w) : nameWords[k] === w));
@@ -204,7 +206,43 @@ function matchNames<T>(query: string, candidates: T[], names: string[]): T[] {
   if (byWords.length) return byWords;
   // `@jon` for Jonas, `mikejohnson` for Mike Johnson: a plain prefix of the full name.
   if (query.length < 3) return [];
-  return candidates.filter((_, i) => names[i].startsWith(query) || names[i].replace(/ /g, '').startsWith(query.replace(/ /g, '')));
+  const bare = query.replace(/ /g, '');
+  return among(index ? index.byStart(bare) : null, (i) => names[i].startsWith(query) || names[i].replace(/ /g, '').startsWith(bare));
+}
+
+/**
+ * Names by what `matchNames` requires of a match: the whole name, the first word (a match by words
+ * starts with it), or the first two letters without blanks (a prefix match has them): a transcript
+ * may name hundreds of speakers, each resolved against all the others.
+ */
+class NameIndex {
+  private readonly whole = new Map<string, number[]>();
+  private readonly first = new Map<string, number[]>();
+  private readonly start = new Map<string, number[]>();
+
+  add(name: string, i: number): void {
+    for (const [map, key] of [
+      [this.whole, name],
+      [this.first, name.split(' ')[0]],
+      [this.start, name.replace(/ /g, '').slice(0, 2)],
+    ] as const) {
+      const list = map.get(key);
+      if (list) list.push(i);
+      else map.set(key, [i]);
+    }
+  }
+
+  exactly(name: string): number[] {
+    return this.whole.get(name) ?? [];
+  }
+
+  byFirstWord(word: string): number[] {
+    return this.first.get(word) ?? [];
+  }
+
+  byStart(bare: string): number[] {
+    return this.start.get(bare.slice(0, 2)) ?? [];
+  }
 }
 
 /** Edit distance on the shorter of full name and first name, so `Mikey` is nearest to `Mike Johnson`. */
