@@ -375,8 +375,8 @@ function place(part: ParsedPart, at: number, continues: number | null, into: Fla
     if (unmoved) part.placed = { placement, units: local.units };
     else if (placed && placed.units !== local.units && part.placedIn !== assembly) {
       // Moved by an edit above it: its placed copies are moved where they are, not copied again
-      // (on a long document that is most of its units, at every keystroke). Nothing else holds them:
-      // the model copies what it keeps of a unit.
+      // (on a long document that is most of its units, at every keystroke). The model copies what
+      // it keeps of a unit, and the reading it is patched from keeps their places apart.
       placed.units.forEach((unit, i) => moveUnitInPlace(unit, local.units[i], at, placement.blockBase, list));
       placed.placement = placement;
     } else part.placed = { placement, units: local.units.map((unit) => moveUnit(unit, at, placement.blockBase, list)) };
