@@ -27,28 +27,9 @@ export function spliceReading(
   lineOf: (offset: number) => number,
 ): DocumentReading | null {
   if (previous.fileName !== fileName || previous.regions.length === 0) return null;
-  const oldText = previous.text;
   const oldUnits = previous.units;
   const units = flat.units;
-  const head = commonPrefix(oldText, text);
-  const tail = commonSuffix(oldText, text, head);
-  const delta = text.length - oldText.length;
-  const editEnd = text.length - tail;
-
-  // Units before the edit and after it that are as they were (mostly the very same objects, moved
-  // by the block reader; a part whose text occurs twice is placed as copies, compared by place).
-  const { starts, ends } = previous.places;
-  let before = 0;
-  while (before < oldUnits.length && before < units.length && extentEnd(units, before, text) <= head && sameUnit(units[before], oldUnits[before], starts[before], ends[before], 0)) {
-    before++;
-  }
-  let after = 0;
-  while (after < oldUnits.length - before && after < units.length - before) {
-    const unit = units[units.length - 1 - after];
-    const old = oldUnits.length - 1 - after;
-    if (unitStart(unit) < editEnd || !sameUnit(unit, oldUnits[old], starts[old], ends[old], delta)) break;
-    after++;
-  }
+  const { head, delta, before, after } = findChange(previous, text, units);
   const unitDelta = units.length - oldUnits.length;
   const oldWindow = oldUnits.slice(before, oldUnits.length - after);
   const newWindow = units.slice(before, units.length - after);
@@ -75,12 +56,13 @@ export function spliceReading(
   // The units are walked with the speakers known at their start.
   const known = new Roster(meeting.attendees);
   for (const { unit, name } of content.learnt) if (unit < startUnit) known.addSpeaker(name);
-  const piece = walkMeeting(units, { meeting, roster: known, units: [region.units[0], region.units[1] + unitDelta] }, text, startUnit, endUnit);
+  const regionUnits: [number, number] = [region.units[0], region.units[1] + unitDelta];
+  const piece = walkMeeting(units, { meeting, roster: known, units: regionUnits }, text, startUnit, endUnit);
   if (piece.endedInSection) return null;
   const { learnt, sameSpeakers } = joinLearnt(content, from, to, piece, unitDelta);
   const roster = sameSpeakers ? region.roster : rosterOf(meeting.attendees, learnt, content, from, to, piece);
   if (!roster) return null;
-  const newRegion: MeetingRegion = { meeting, roster, units: [region.units[0], region.units[1] + unitDelta] };
+  const newRegion: MeetingRegion = { meeting, roster, units: regionUnits };
 
   const regions = [...previous.regions.slice(0, r), newRegion];
   const contents = [...previous.contents.slice(0, r), joinContent(content, from, to, piece, delta, unitDelta, learnt)];
@@ -97,6 +79,31 @@ export function spliceReading(
     readStatementCues(joined.statements, i, newRegion.meeting.date, newRegion.roster);
   }
   return { text, units, fileName, regions, contents, places };
+}
+
+/**
+ * Where the text changed (`head`: the characters before the edit, `delta`: its change of length)
+ * and how many units before and after it are as they were: mostly the very same objects, moved by
+ * the block reader; a part whose text occurs twice is placed as copies, compared by place.
+ */
+function findChange(previous: DocumentReading, text: string, units: Unit[]) {
+  const { text: oldText, units: oldUnits, places } = previous;
+  const head = commonPrefix(oldText, text);
+  const delta = text.length - oldText.length;
+  const editEnd = text.length - commonSuffix(oldText, text, head);
+  const { starts, ends } = places;
+  let before = 0;
+  while (before < oldUnits.length && before < units.length && extentEnd(units, before, text) <= head && sameUnit(units[before], oldUnits[before], starts[before], ends[before], 0)) {
+    before++;
+  }
+  let after = 0;
+  while (after < oldUnits.length - before && after < units.length - before) {
+    const unit = units[units.length - 1 - after];
+    const old = oldUnits.length - 1 - after;
+    if (unitStart(unit) < editEnd || !sameUnit(unit, oldUnits[old], starts[old], ends[old], delta)) break;
+    after++;
+  }
+  return { head, delta, before, after };
 }
 
 /** The meeting whose units hold the changed ones (`from`–`to`, old numbering), or -1. */
