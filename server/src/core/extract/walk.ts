@@ -162,7 +162,7 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
           let last: Statement | null = null;
           known.statements.forEach((s, k) => {
             writtenSpeakers[content.statements.length] = known.speakers[k];
-            content.statements.push((last = movedStatement(s, d, known.speakers[k], roster)));
+            content.statements.push((last = rememberedStatement(s, d, known.speakers[k], roster)));
           });
           if (last) statement = { value: last, block: unit.block };
           break;
@@ -196,7 +196,7 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
           current.lines.push(line);
         });
         if (remember && !sideEffects && (open as OpenSection | null) === null) {
-          const statements = content.statements.slice(first).map((s) => movedStatement(s, 0, null, null));
+          const statements = content.statements.slice(first).map((s) => rememberedStatement(s, 0, null, null));
           speech.set(unit, { roster: roster.key, meeting: meeting.index, listNext, at: unit.lines[0]?.start ?? 0, statements, speakers: writtenSpeakers.slice(first) });
         }
         break;
@@ -256,10 +256,11 @@ interface SpeechReading {
 const speech = new WeakMap<Unit, SpeechReading>();
 
 /**
- * A copy of a statement `d` characters further on, its speaker resolved again by `roster` (the
- * attendees are new objects in every reading); with no roster, the speaker is copied as it is.
+ * A copy of a remembered statement `d` characters further on, without cues, its speaker resolved
+ * again by `roster` (the attendees are new objects in every reading); with no roster, the speaker is
+ * copied as it is. (A patched reading moves statements with their cues: `moved.ts`.)
  */
-function movedStatement(s: Statement, d: number, written: string | null, roster: Roster | null): Statement {
+function rememberedStatement(s: Statement, d: number, written: string | null, roster: Roster | null): Statement {
   let speaker = s.speaker;
   if (speaker) {
     const span = { start: speaker.span.start + d, end: speaker.span.end + d };
