@@ -1,5 +1,5 @@
 import type { Roster } from './extract/people';
-import { type DocumentReading, readDocument } from './extract/reading';
+import { type KeptReading, kept, readDocument } from './extract/reading';
 import type { EntryDraft } from './extract/walk';
 import { linkTwins, recordCues, recordDecisions } from './match/link';
 import type { ActionItem, Decision, NotesModel, Section, Statement, StatementCue } from './model';
@@ -25,14 +25,14 @@ export function analyzeNotes(text: string, options: AnalyzeOptions = {}): NotesM
 }
 
 /** The reading of each document's latest version, by the block cache that holds its blocks. */
-const readings = new WeakMap<BlockCache, DocumentReading>();
+const readings = new WeakMap<BlockCache, KeptReading>();
 
 /** The model of a document from its blocks (exported so that tests can build it from a whole-document parse). */
 export function buildModel(text: string, flat: FlatDocument, options: AnalyzeOptions = {}): NotesModel {
   const lines = createLineIndex(text);
   const previous = options.blocks && readings.get(options.blocks);
   const reading = readDocument(text, flat, options.fileName, (offset) => lines.positionAt(offset).line, previous);
-  if (options.blocks) readings.set(options.blocks, reading);
+  if (options.blocks) readings.set(options.blocks, kept(reading));
 
   const sections: Section[] = [];
   const statements: Statement[] = [];

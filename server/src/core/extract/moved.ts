@@ -31,6 +31,17 @@ export function movedStatement(s: Statement, d: number, attendees?: Map<Attendee
   return moved;
 }
 
+/** Sections moved by `d`, and which copy is which (for the entries that belong to them). */
+export function movedSections(sections: Section[], d: number): [Section[], Map<Section, Section>] {
+  const copies = new Map<Section, Section>();
+  const moved = sections.map((section) => {
+    const copy = { ...section, headerSpan: moveSpan(section.headerSpan, d), insertAt: section.insertAt + d };
+    copies.set(section, copy);
+    return copy;
+  });
+  return [moved, copies];
+}
+
 export function movedDraft(entry: EntryDraft, d: number, sections: Map<Section, Section>): EntryDraft {
   return { kind: entry.kind, section: entry.section && (sections.get(entry.section) ?? entry.section), parsed: movedEntry(entry.parsed, d), layout: movedLayout(entry.layout, d) };
 }

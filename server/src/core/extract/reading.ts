@@ -1,6 +1,6 @@
-import { type FlatDocument, type Unit, unitStart } from '../parse/blocks';
+import { type FlatDocument, type Unit, unitEnd, unitStart } from '../parse/blocks';
 import { type MeetingRegion, findMeetings } from './meetings';
-import { spliceReading, unitEnd } from './splice';
+import { spliceReading } from './splice';
 import { readCues } from './statementCues';
 import { type MeetingContent, walkMeeting } from './walk';
 
@@ -12,7 +12,10 @@ export interface DocumentReading {
   regions: MeetingRegion[];
   /** Per region; its statements' cues are read. */
   contents: MeetingContent[];
-  /** Where each unit started and ended in this version (the block reader moves unit objects on). */
+}
+
+/** A reading kept to patch the next version's from, with where each unit started and ended (the block reader moves unit objects on). */
+export interface KeptReading extends DocumentReading {
   places: { starts: Int32Array; ends: Int32Array };
 }
 
@@ -25,10 +28,9 @@ export function readDocument(
   flat: FlatDocument,
   fileName: string | undefined,
   lineOf: (offset: number) => number,
-  previous?: DocumentReading,
+  previous?: KeptReading,
 ): DocumentReading {
-  const places = placesOf(flat.units);
-  const spliced = previous && spliceReading(previous, text, flat, fileName, places, lineOf);
+  const spliced = previous && spliceReading(previous, text, flat, fileName, lineOf);
   if (spliced) {
     readingCounts.spliced++;
     return spliced;
@@ -40,10 +42,15 @@ export function readDocument(
     readCues(content.statements, region.meeting.date, region.roster);
     return content;
   });
-  return { text, units: flat.units, fileName, regions, contents, places };
+  return { text, units: flat.units, fileName, regions, contents };
 }
 
-function placesOf(units: Unit[]): DocumentReading['places'] {
+/** The reading, to be kept for the next version's. */
+export function kept(reading: DocumentReading): KeptReading {
+  return { ...reading, places: placesOf(reading.units) };
+}
+
+function placesOf(units: Unit[]): KeptReading['places'] {
   const starts = new Int32Array(units.length);
   const ends = new Int32Array(units.length);
   units.forEach((unit, i) => {

@@ -1,11 +1,11 @@
-import type { Attendee, PersonRef, Section } from '../model';
-import { type FlatDocument, type TextLine, type Unit, unitStart } from '../parse/blocks';
+import type { Attendee, PersonRef } from '../model';
+import { type FlatDocument, type TextLine, type Unit, unitEnd, unitStart } from '../parse/blocks';
 import { attendeeLine, bareHeaderLineKind, dateLine, headerKind, headerLineKind } from './headers';
 import type { MeetingRegion } from './meetings';
-import { moveSpan, movedDraft, movedStatement } from './moved';
+import { moveSpan, movedDraft, movedSections, movedStatement } from './moved';
 import { Roster, couldName } from './people';
 import { normalizeName } from '../text/plain';
-import type { DocumentReading } from './reading';
+import type { DocumentReading, KeptReading } from './reading';
 import { readStatementCues } from './statementCues';
 import { commonPrefix, commonSuffix } from '../text/common';
 import { type MeetingContent, type WalkMarks, walkMeeting } from './walk';
@@ -19,11 +19,10 @@ import { type MeetingContent, type WalkMarks, walkMeeting } from './walk';
 
 /** The reading of `text` made from the reading of its previous version, or null when it must be read in full. */
 export function spliceReading(
-  previous: DocumentReading,
+  previous: KeptReading,
   text: string,
   flat: FlatDocument,
   fileName: string | undefined,
-  places: DocumentReading['places'],
   lineOf: (offset: number) => number,
 ): DocumentReading | null {
   if (previous.fileName !== fileName || previous.regions.length === 0) return null;
@@ -54,13 +53,12 @@ export function spliceReading(
   const endUnit = marks.units[to] + unitDelta;
   const meeting = { ...region.meeting, span: { start: region.meeting.span.start, end: region.meeting.span.end + delta } };
   // The units are walked with the speakers known at their start.
-  const known = new Roster(meeting.attendees);
-  for (const { unit, name } of content.learnt) if (unit < startUnit) known.addSpeaker(name);
+  const known = rosterOf(meeting.attendees, content.learnt.filter((l) => l.unit < startUnit));
   const regionUnits: [number, number] = [region.units[0], region.units[1] + unitDelta];
   const piece = walkMeeting(units, { meeting, roster: known, units: regionUnits }, text, startUnit, endUnit);
   if (piece.endedInSection) return null;
-  const { learnt, sameSpeakers } = joinLearnt(content, from, to, piece, unitDelta);
-  const roster = sameSpeakers ? region.roster : rosterOf(meeting.attendees, learnt, content, from, to, piece);
+  const { learnt, inside, sameSpeakers } = joinLearnt(content, from, to, piece, unitDelta);
+  const roster = sameSpeakers ? region.roster : rosterAfterNewSpeakers(meeting.attendees, learnt, inside, content, from, to, piece);
   if (!roster) return null;
   const newRegion: MeetingRegion = { meeting, roster, units: regionUnits };
 
@@ -78,7 +76,7 @@ export function spliceReading(
   for (let i = firstNew; i <= afterNew && i < joined.statements.length; i++) {
     readStatementCues(joined.statements, i, newRegion.meeting.date, newRegion.roster);
   }
-  return { text, units, fileName, regions, contents, places };
+  return { text, units, fileName, regions, contents };
 }
 
 /**
@@ -86,7 +84,7 @@ export function spliceReading(
  * and how many units before and after it are as they were: mostly the very same objects, moved by
  * the block reader; a part whose text occurs twice is placed as copies, compared by place.
  */
-function findChange(previous: DocumentReading, text: string, units: Unit[]) {
+function findChange(previous: KeptReading, text: string, units: Unit[]) {
   const { text: oldText, units: oldUnits, places } = previous;
   const head = commonPrefix(oldText, text);
   const delta = text.length - oldText.length;
@@ -141,14 +139,8 @@ function movedMeeting(
   const span = moveSpan(region.meeting.span, d);
   const meeting = { ...region.meeting, line: lineOf(unitStart(units[first])), span, attendees: meetingAttendees };
   const learnt = content.learnt.map((l) => ({ unit: l.unit + unitDelta, name: l.name }));
-  const roster = new Roster(meetingAttendees);
-  for (const { name } of learnt) roster.addSpeaker(name);
-  const sectionMap = new Map<Section, Section>();
-  const sections = content.sections.map((section) => {
-    const moved = { ...section, headerSpan: moveSpan(section.headerSpan, d), insertAt: section.insertAt + d };
-    sectionMap.set(section, moved);
-    return moved;
-  });
+  const roster = rosterOf(meetingAttendees, learnt);
+  const [sections, sectionMap] = movedSections(content.sections, d);
   const marks: WalkMarks = { ...content.marks, units: content.marks.units.map((u) => u + unitDelta) };
   return [
     { meeting, roster, units: [first, end] },
@@ -163,27 +155,27 @@ function movedMeeting(
   ];
 }
 
-/** The speakers the meeting learnt, in order, with those the walked units learnt in place of theirs; and whether they are the same. */
+/** The speakers the meeting learnt, in order, with those the walked units learnt in place of theirs; the names these replace; and whether they are the same. */
 function joinLearnt(content: MeetingContent, from: number, to: number, piece: MeetingContent, unitDelta: number) {
   const { marks } = content;
-  const inside = content.learnt.filter((l) => l.unit >= marks.units[from] && l.unit < marks.units[to]);
+  const inside = content.learnt.filter((l) => l.unit >= marks.units[from] && l.unit < marks.units[to]).map((l) => l.name);
   const learnt = [
     ...content.learnt.filter((l) => l.unit < marks.units[from]),
     ...piece.learnt,
     ...content.learnt.filter((l) => l.unit >= marks.units[to]).map((l) => ({ unit: l.unit + unitDelta, name: l.name })),
   ];
-  return { learnt, sameSpeakers: inside.map((l) => l.name).join('\n') === piece.learnt.map((l) => l.name).join('\n') };
+  return { learnt, inside, sameSpeakers: inside.join('\n') === piece.learnt.map((l) => l.name).join('\n') };
 }
 
 /**
  * The roster of the whole meeting when the walked units learnt other speakers than before (a
  * speaker's name being typed), or null when that could change who a name means elsewhere: a
  * statement after them, or an owner named in any cue, that names no attendee and could be one of
- * the speakers learnt or forgotten. Entries' owners are resolved again anyway.
+ * the speakers learnt or forgotten (`inside`: the names those units had learnt). Entries' owners are
+ * resolved again anyway.
  */
-function rosterOf(attendees: Attendee[], learnt: MeetingContent['learnt'], content: MeetingContent, from: number, to: number, piece: MeetingContent): Roster | null {
+function rosterAfterNewSpeakers(attendees: Attendee[], learnt: MeetingContent['learnt'], inside: string[], content: MeetingContent, from: number, to: number, piece: MeetingContent): Roster | null {
   const { marks } = content;
-  const inside = content.learnt.filter((l) => l.unit >= marks.units[from] && l.unit < marks.units[to]).map((l) => l.name);
   const changed = [...inside.filter((n) => !piece.learnt.some((l) => l.name === n)), ...piece.learnt.map((l) => l.name).filter((n) => !inside.includes(n))];
   const after = content.learnt.filter((l) => l.unit >= marks.units[to]);
   if (after.some((l) => changed.some((n) => normalizeName(n) === normalizeName(l.name)))) return null;
@@ -194,6 +186,11 @@ function rosterOf(attendees: Attendee[], learnt: MeetingContent['learnt'], conte
     if (i >= marks.statements[from] && affected(statement.speaker)) return null;
     if (statement.cues.some((cue) => affected(cue.owner))) return null;
   }
+  return rosterOf(attendees, learnt);
+}
+
+/** A roster of the attendees that has learnt these speakers, in order. */
+function rosterOf(attendees: Attendee[], learnt: MeetingContent['learnt']): Roster {
   const roster = new Roster(attendees);
   for (const { name } of learnt) roster.addSpeaker(name);
   return roster;
@@ -202,13 +199,8 @@ function rosterOf(attendees: Attendee[], learnt: MeetingContent['learnt'], conte
 /** The meeting's content with the part between marks `from` and `to` replaced by `piece`, and what follows it moved. */
 function joinContent(content: MeetingContent, from: number, to: number, piece: MeetingContent, delta: number, unitDelta: number, learnt: MeetingContent['learnt']): MeetingContent {
   const { marks } = content;
-  const sectionMap = new Map<Section, Section>();
-  const sections = [...content.sections.slice(0, marks.sections[from]), ...piece.sections];
-  for (const section of content.sections.slice(marks.sections[to])) {
-    const moved = { ...section, headerSpan: moveSpan(section.headerSpan, delta), insertAt: section.insertAt + delta };
-    sectionMap.set(section, moved);
-    sections.push(moved);
-  }
+  const [following, sectionMap] = movedSections(content.sections.slice(marks.sections[to]), delta);
+  const sections = [...content.sections.slice(0, marks.sections[from]), ...piece.sections, ...following];
   const entries = [...content.entries.slice(0, marks.entries[from]), ...piece.entries];
   for (const entry of content.entries.slice(marks.entries[to])) entries.push(movedDraft(entry, delta, sectionMap));
   const statements = [...content.statements.slice(0, marks.statements[from]), ...piece.statements];
@@ -274,20 +266,6 @@ function startsAttendees(line: TextLine): boolean {
  */
 function sameUnit(unit: Unit, old: Unit, start: number, end: number, d: number): boolean {
   return unit === old || (unit.type === old.type && unit.type !== 'break' && unitStart(unit) === start + d && unitEnd(unit) === end + d);
-}
-
-/** Where a unit's own text ends (a break's is its start: it is compared by where the next unit starts). */
-export function unitEnd(unit: Unit): number {
-  switch (unit.type) {
-    case 'paragraph':
-      return unit.lines[unit.lines.length - 1]?.end ?? 0;
-    case 'item':
-      return unit.end;
-    case 'break':
-      return unit.start;
-    default:
-      return unit.span.end;
-  }
 }
 
 /** Where unit `i`'s stretch of the text ends: where the next one starts. */

@@ -70,6 +70,20 @@ export function unitStart(unit: Unit): number {
   }
 }
 
+/** Where a unit's own text ends (a break's is its start: it has no text of its own to read). */
+export function unitEnd(unit: Unit): number {
+  switch (unit.type) {
+    case 'paragraph':
+      return unit.lines[unit.lines.length - 1]?.end ?? 0;
+    case 'item':
+      return unit.end;
+    case 'break':
+      return unit.start;
+    default:
+      return unit.span.end;
+  }
+}
+
 export interface FlatDocument {
   frontMatter: Record<string, unknown> | null;
   frontMatterSpan: Span | null;
