@@ -137,14 +137,18 @@ let assembly = 0;
 function assemble(layout: Layout, cache: BlockCache): FlatDocument {
   assembly++;
   cache.finish(layout);
-  const result: FlatDocument = { frontMatter: null, frontMatterSpan: null, units: [], blockCount: 0, listCount: 0, lastTopList: null };
+  let unitCount = 0;
+  for (const part of layout.parts) unitCount += part.local.units.length;
+  // Filled by index, at its final length: a long document has tens of thousands of units.
+  const result: FlatDocument = { frontMatter: null, frontMatterSpan: null, units: new Array<Unit>(unitCount), blockCount: 0, listCount: 0, lastTopList: null };
   let previous: ParsedPart | null = null;
-  layout.parts.forEach((part, i) => {
-    const at = layout.starts[i];
+  let filled = 0;
+  for (let i = 0; i < layout.parts.length; i++) {
+    const part = layout.parts[i];
     const continues = previous && part.firstList !== null && previous.lastList === part.firstList ? result.lastTopList! : null;
-    place(part, at, continues, result);
+    filled = place(part, layout.starts[i], continues, result, filled);
     previous = part;
-  });
+  }
   return result;
 }
 
@@ -163,23 +167,28 @@ function* layoutParts(text: string, cache: BlockCache): Generator<void, Layout> 
     if (prefix > frontMatter && !hasLoneCarriageReturn(text.slice(Math.max(0, prefix - 1), text.length - suffix + 1))) {
       // Parts wholly before the edit (and whose next part's first line is too) are kept as they are.
       let k = 0;
-      while (k + 1 < before.starts.length && lineEnd(before.text, before.starts[k + 1]) < prefix) {
-        layout.starts.push(before.starts[k]);
-        layout.parts.push(before.parts[k]);
-        k++;
-      }
-      from = layout.parts.length ? before.starts[k] : 0;
+      while (k + 1 < before.starts.length && lineEnd(before.text, before.starts[k + 1]) < prefix) k++;
+      from = k > 0 ? before.starts[k] : 0;
       // Once a part starts where an old one did, within the unchanged end, the rest is as before.
       const firstResumable = k + 1;
       resumeAt = (start) => (start >= text.length - suffix ? indexOfStart(before.starts, start - delta, firstResumable) : -1);
       const rest = yield* cutAndParse(text, from, cache, true, resumeAt);
-      layout.starts.push(...rest.starts);
-      layout.parts.push(...rest.parts);
-      if (rest.resumed >= 0) {
-        for (let i = rest.resumed; i < before.starts.length; i++) {
-          layout.starts.push(before.starts[i] + delta);
-          layout.parts.push(before.parts[i]);
-        }
+      // Arrays of their final length, filled once: a long document has thousands of parts.
+      const moved = rest.resumed >= 0 ? before.starts.length - rest.resumed : 0;
+      const count = k + rest.starts.length + moved;
+      layout.starts = new Array<number>(count);
+      layout.parts = new Array<ParsedPart>(count);
+      for (let i = 0; i < k; i++) {
+        layout.starts[i] = before.starts[i];
+        layout.parts[i] = before.parts[i];
+      }
+      for (let i = 0; i < rest.starts.length; i++) {
+        layout.starts[k + i] = rest.starts[i];
+        layout.parts[k + i] = rest.parts[i];
+      }
+      for (let i = 0, at = k + rest.starts.length; i < moved; i++, at++) {
+        layout.starts[at] = before.starts[rest.resumed + i] + delta;
+        layout.parts[at] = before.parts[rest.resumed + i];
       }
       return layout;
     }
@@ -358,8 +367,11 @@ function listKind(text: string, at: number): string {
 }
 
 
-/** Appends a part's units to the document, moved to `at` and numbered after the blocks and lists before it. */
-function place(part: ParsedPart, at: number, continues: number | null, into: FlatDocument): void {
+/**
+ * Puts a part's units into the document from index `filled` on, moved to `at` and numbered after
+ * the blocks and lists before it; returns the index after them.
+ */
+function place(part: ParsedPart, at: number, continues: number | null, into: FlatDocument, filled: number): number {
   const { local } = part;
   if (at === 0 && local.frontMatter) {
     into.frontMatter = local.frontMatter;
@@ -367,35 +379,51 @@ function place(part: ParsedPart, at: number, continues: number | null, into: Fla
   }
   // A part that continues a list shares that list's block and list numbers.
   const shared = continues === null ? 0 : 1;
-  const placement: Placement = { at, blockBase: into.blockCount - shared, listBase: into.listCount - shared, continues };
+  const blockBase = into.blockCount - shared;
+  const listBase = into.listCount - shared;
   const placed = part.placed;
-  if (!placed || !samePlacement(placed.placement, placement)) {
-    const unmoved = at === 0 && placement.blockBase === 0 && placement.listBase === 0 && continues === null;
-    const list = (id: number) => (continues !== null && id === 0 ? continues : placement.listBase + id);
-    if (unmoved) part.placed = { placement, units: local.units };
+  if (!placed || !placedAt(placed.placement, at, blockBase, listBase, continues)) {
+    const unmoved = at === 0 && blockBase === 0 && listBase === 0 && continues === null;
+    if (unmoved) part.placed = { placement: { at, blockBase, listBase, continues }, units: local.units };
     else if (placed && placed.units !== local.units && part.placedIn !== assembly) {
       // Moved by an edit above it: its placed copies are moved where they are, not copied again
-      // (on a long document that is most of its units, at every keystroke). The model copies what
-      // it keeps of a unit, and the reading it is patched from keeps their places apart.
-      placed.units.forEach((unit, i) => moveUnitInPlace(unit, local.units[i], at, placement.blockBase, list));
-      placed.placement = placement;
-    } else part.placed = { placement, units: local.units.map((unit) => moveUnit(unit, at, placement.blockBase, list)) };
+      // (on a long document that is most of its units, at every keystroke; nor is anything
+      // allocated for them). The model copies what it keeps of a unit, and the reading it is
+      // patched from keeps their places apart.
+      const placement = placed.placement;
+      placement.at = at;
+      placement.blockBase = blockBase;
+      placement.listBase = listBase;
+      placement.continues = continues;
+      const units = placed.units;
+      for (let i = 0; i < units.length; i++) moveUnitInPlace(units[i], local.units[i], placement);
+    } else {
+      const placement: Placement = { at, blockBase, listBase, continues };
+      part.placed = { placement, units: local.units.map((unit) => moveUnit(unit, placement)) };
+    }
   }
   part.placedIn = assembly;
-  for (const unit of part.placed!.units) into.units.push(unit);
+  for (const unit of part.placed!.units) into.units[filled++] = unit;
   into.blockCount += local.blockCount - shared;
   into.listCount += local.listCount - shared;
-  if (local.blockCount > 0) into.lastTopList = local.lastTopList == null ? null : placement.listBase + local.lastTopList;
+  if (local.blockCount > 0) into.lastTopList = local.lastTopList == null ? null : listBase + local.lastTopList;
   if (continues !== null && local.lastTopList === 0) into.lastTopList = continues;
+  return filled;
 }
 
-function samePlacement(a: Placement, b: Placement): boolean {
-  return a.at === b.at && a.blockBase === b.blockBase && a.listBase === b.listBase && a.continues === b.continues;
+function placedAt(a: Placement, at: number, blockBase: number, listBase: number, continues: number | null): boolean {
+  return a.at === at && a.blockBase === blockBase && a.listBase === listBase && a.continues === continues;
 }
 
-/** Sets a placed unit to its part's unit `local` moved by `d` (the one place that knows which fields are offsets). */
-function moveUnitInPlace(unit: Unit, local: Unit, d: number, blockBase: number, list: (id: number) => number): void {
-  unit.block = local.block + blockBase;
+/** The id a part's own list `id` has where the part is placed. */
+function placedList(id: number, placement: Placement): number {
+  return placement.continues !== null && id === 0 ? placement.continues : placement.listBase + id;
+}
+
+/** Sets a placed unit to its part's unit `local` moved to its placement (the one place that knows which fields are offsets). */
+function moveUnitInPlace(unit: Unit, local: Unit, placement: Placement): void {
+  const d = placement.at;
+  unit.block = local.block + placement.blockBase;
   switch (unit.type) {
     case 'paragraph':
       setLines(unit.lines, (local as typeof unit).lines, d);
@@ -408,7 +436,7 @@ function moveUnitInPlace(unit: Unit, local: Unit, d: number, blockBase: number, 
     }
     case 'item': {
       const from = local as typeof unit;
-      unit.list = list(from.list);
+      unit.list = placedList(from.list, placement);
       setSpan(unit.span, from.span, d);
       unit.end = from.end + d;
       setSpan(unit.marker, from.marker, d);
@@ -442,9 +470,9 @@ function setLines(lines: TextLine[], from: TextLine[], d: number): void {
 }
 
 /** A copy of a unit at another place: a part's own units (at offset 0) are shared between versions, so they are never changed. */
-function moveUnit(unit: Unit, d: number, blockBase: number, list: (id: number) => number): Unit {
+function moveUnit(unit: Unit, placement: Placement): Unit {
   const copy = copyData(unit);
-  moveUnitInPlace(copy, unit, d, blockBase, list);
+  moveUnitInPlace(copy, unit, placement);
   return copy;
 }
 
