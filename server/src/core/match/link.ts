@@ -1,5 +1,5 @@
 import type { ActionItem, Decision, DueDate, PersonRef, StatementCue } from '../model';
-import { Memo } from '../memo';
+import { memoSettings } from '../memo';
 import { normalizeName } from '../text/plain';
 import { TaskIndex } from './candidates';
 import { sameWork, similarity, termsOf } from './terms';
@@ -64,61 +64,127 @@ function termsScore(x: Set<string>, y: Set<string>): number | null {
   return sameWork(s, Math.min(x.size, y.size)) ? s.score : null;
 }
 
-/** What `ownersAgree` and `samePerson` read of an owner (attendees of one meeting have distinct names). */
-function ownerKey(owner: PersonRef | null): string {
-  if (!owner) return '-';
-  return owner.attendee ? `A${normalizeName(owner.attendee.name)}` : `N${owner.name}`;
+/**
+ * What scoring reads of a task (its words, owner, date, kind, meeting), as a few values written one
+ * after another: lists of them are compared value by value with the last ones, and joined into a
+ * string only for a task whose scores are looked up (building a string per task at every
+ * keystroke cost a long document ~1 MB).
+ */
+type KeyValues = Array<string | number | null | undefined>;
+interface KeyOf<T> {
+  width: number;
+  write(task: T, into: KeyValues): void;
+}
+
+/** What `ownersAgree` and `samePerson` read of an owner: two values (an attendee's name as written is finer than needed: attendees of one meeting have distinct names). */
+function writeOwner(owner: PersonRef | null, into: KeyValues): void {
+  if (!owner) into.push('-', undefined);
+  else if (owner.attendee) into.push('A', owner.attendee.name);
+  else into.push('N', owner.name);
+}
+
+const itemKey: KeyOf<ActionItem> = {
+  width: 7,
+  write: (i, into) => {
+    into.push(i.source, i.meeting, i.kind);
+    writeOwner(i.owner, into);
+    into.push(i.due?.date, i.task);
+  },
+};
+const cueKey: KeyOf<StatementCue> = {
+  width: 6,
+  write: (c, into) => {
+    into.push(c.statement.meeting, c.kind);
+    writeOwner(c.owner, into);
+    into.push(c.due?.date, c.task);
+  },
+};
+const decisionKey: KeyOf<Decision> = { width: 2, write: (d, into) => into.push(d.meeting, d.text) };
+const spokenKey: KeyOf<StatementCue> = { width: 2, write: (c, into) => into.push(c.statement.meeting, c.task) };
+
+function keysOf<T>(tasks: T[], key: KeyOf<T>): KeyValues {
+  const values: KeyValues = [];
+  for (const task of tasks) key.write(task, values);
+  return values;
+}
+
+/** The key of the `i`th task as one string (values joined by NUL, which tasks and names do not hold in practice). */
+function keyAt(values: KeyValues, width: number, i: number): string {
+  let key = '';
+  for (let k = i * width; k < (i + 1) * width; k++) key += `${values[k]}\u0000`;
+  return key;
 }
 
 /** For one left task: the right tasks it may be (ascending index) with their scores. */
 type Scored = Array<[number, number]>;
 
-const pairLists = new Memo<Map<string, Scored>>();
-/** The last decisions, by everything they were decided on (a few: one per document being edited). */
-const decided = new Map<string, Array<[number, number]>>();
+/** A decision of `decidePairs`, by everything it was decided on, with the scored candidates of each left key (valid while the right-hand side is the same). */
+interface PairDecision {
+  purpose: string;
+  leftKeys: KeyValues;
+  rightKeys: KeyValues;
+  pairs: Array<[number, number]>;
+  lists: Map<string, Scored>;
+}
+
+/** The last decisions (a few: one per purpose and document being edited), newest last. */
+const decided: PairDecision[] = [];
 const DECIDED_KEPT = 8;
+const LISTS_KEPT = 20_000;
 
 /**
  * Which left task goes with which right task, as index pairs in the order `decide` chose them.
  * Only what scoring reads of each task (words, owner, date, kind, meeting) matters, so the result
  * is remembered by that: an edit of a transcript that changes no cue and no entry decides nothing
  * again, and one that changes a cue scores only that cue again (each cue's scored candidates are
- * remembered while the right-hand side is unchanged).
+ * remembered while the right-hand side is unchanged). The keys are compared one by one with the
+ * last decisions' (joining them into one string to look up cost a long document ~1 MB of strings
+ * at every keystroke).
  */
 function decidePairs<L, R>(
   purpose: string,
   lefts: L[],
   rights: R[],
-  leftKey: (left: L) => string,
-  rightKey: (right: R) => string,
+  leftKey: KeyOf<L>,
+  rightKey: KeyOf<R>,
   scorer: () => (left: L) => Scored,
   decide: (sorted: Array<Candidate<number, number>>) => Array<Candidate<number, number>>,
 ): Array<[number, number]> {
-  const rightSignature = rights.map(rightKey).join('\n');
-  const leftKeys = lefts.map(leftKey);
-  const signature = `${purpose}\n${rightSignature}\n\n${leftKeys.join('\n')}`;
-  const known = decided.get(signature);
-  if (known) return known;
-  const lists = pairLists.get(() => new Map(), rightSignature, purpose);
-  if (lists.size > 20_000) lists.clear();
+  const rightKeys = keysOf(rights, rightKey);
+  const leftKeys = keysOf(lefts, leftKey);
+  const remember = memoSettings.enabled;
+  let known: PairDecision | undefined;
+  for (let i = decided.length - 1; i >= 0 && remember && !known; i--) {
+    if (decided[i].purpose === purpose && sameValues(decided[i].rightKeys, rightKeys)) known = decided[i];
+  }
+  if (known && sameValues(known.leftKeys, leftKeys)) return known.pairs;
+  const lists = known && known.lists.size <= LISTS_KEPT ? known.lists : new Map<string, Scored>();
   let score: ((left: L) => Scored) | null = null;
   const candidates: Array<Candidate<number, number>> = [];
   lefts.forEach((left, li) => {
-    let list = lists.get(leftKeys[li]);
+    const key = keyAt(leftKeys, leftKey.width, li);
+    let list = lists.get(key);
     if (!list) {
       score ??= scorer();
-      lists.set(leftKeys[li], (list = score(left)));
+      lists.set(key, (list = score(left)));
     }
     for (const [ri, value] of list) candidates.push({ left: li, right: ri, score: value });
   });
   const pairs = decide(byScore(candidates)).map((c): [number, number] => [c.left, c.right]);
-  decided.set(signature, pairs);
-  if (decided.size > DECIDED_KEPT) decided.delete(decided.keys().next().value!);
+  if (remember) {
+    if (known) decided.splice(decided.indexOf(known), 1); // replaced: same purpose and right-hand side
+    decided.push({ purpose, leftKeys, rightKeys, pairs, lists });
+    if (decided.length > DECIDED_KEPT) decided.shift();
+  }
   return pairs;
 }
 
-const itemKey = (i: ActionItem) => `${i.source}|${i.meeting}|${i.kind}|${ownerKey(i.owner)}|${i.due?.date}|${i.task}`;
-const cueKey = (c: StatementCue) => `${c.statement.meeting}|${c.kind}|${ownerKey(c.owner)}|${c.due?.date}|${c.task}`;
+function sameValues(a: KeyValues, b: KeyValues): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 
 /** Links each COMMITMENTS entry to the ACTION ITEMS entry for the same work (same owner, same task in other words). */
 export function linkTwins(items: ActionItem[]): void {
@@ -186,8 +252,6 @@ export function recordDecisions(cues: StatementCue[], decisions: Decision[]): St
       return found;
     };
   };
-  const decisionKey = (d: Decision) => `${d.meeting}|${d.text}`;
-  const spokenKey = (c: StatementCue) => `${c.statement.meeting}|${c.task}`;
   return attach(cues, decidePairs('decisions', cues, decisions, spokenKey, decisionKey, scorer, recordingOrder), (ci, di) => decisions[di].mentions.push(cues[ci]));
 }
 
