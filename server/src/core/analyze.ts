@@ -31,6 +31,9 @@ const readings = new WeakMap<BlockCache, KeptReading>();
 export function buildModel(text: string, flat: FlatDocument, options: AnalyzeOptions = {}): NotesModel {
   const lines = createLineIndex(text);
   const previous = options.blocks && readings.get(options.blocks);
+  // Patching moves the previous reading's statements where they are: it is not kept meanwhile, so
+  // that a patch that fails half-way leaves nothing to patch from (the next version is read in full).
+  if (options.blocks) readings.delete(options.blocks);
   const reading = readDocument(text, flat, options.fileName, (offset) => lines.positionAt(offset).line, previous);
   if (options.blocks) readings.set(options.blocks, kept(reading));
 
@@ -43,8 +46,10 @@ export function buildModel(text: string, flat: FlatDocument, options: AnalyzeOpt
   reading.regions.forEach((region, r) => {
     const content = reading.contents[r];
     const meeting = region.meeting.index;
-    sections.push(...content.sections);
-    statements.push(...content.statements);
+    // Loops, not `push(...list)`: a long transcript's tens of thousands of statements would be
+    // passed as arguments (too many for the engine's stack on a very long one).
+    for (const section of content.sections) sections.push(section);
+    for (const statement of content.statements) statements.push(statement);
 
     const entryItems: ActionItem[] = [];
     const entryDecisions: Decision[] = [];
@@ -53,9 +58,11 @@ export function buildModel(text: string, flat: FlatDocument, options: AnalyzeOpt
       else entryItems.push(itemFromEntry(entry, meeting, region.roster));
     }
 
-    const cues = content.statements.flatMap((s) => s.cues);
-    const promises = cues.filter((c) => c.kind !== 'decision');
-    const spokenDecisions = cues.filter((c) => c.kind === 'decision');
+    const promises: StatementCue[] = [];
+    const spokenDecisions: StatementCue[] = [];
+    for (const statement of content.statements) {
+      for (const cue of statement.cues) (cue.kind === 'decision' ? spokenDecisions : promises).push(cue);
+    }
     assignIds(entryItems, 'summary', ids);
     linkTwins(entryItems);
     const unrecorded = recordCues(promises, entryItems);
@@ -64,8 +71,10 @@ export function buildModel(text: string, flat: FlatDocument, options: AnalyzeOpt
 
     const spokenItems = unrecorded.map((cue) => itemFromCue(cue, meeting));
     assignIds(spokenItems, 'transcript', ids);
-    items.push(...entryItems, ...spokenItems);
-    decisions.push(...entryDecisions, ...unrecordedDecisions.map((cue) => decisionFromCue(cue, meeting)));
+    for (const item of entryItems) items.push(item);
+    for (const item of spokenItems) items.push(item);
+    for (const decision of entryDecisions) decisions.push(decision);
+    for (const cue of unrecordedDecisions) decisions.push(decisionFromCue(cue, meeting));
   });
 
   items.sort((a, b) => a.span.start - b.span.start);
@@ -128,33 +137,68 @@ function decisionFromCue(cue: StatementCue, meeting: number): Decision {
 
 /** Twins record the same statements: `go to where it was said` works from either. */
 function shareMentionsWithTwins(items: ActionItem[]): void {
-  const byId = new Map(items.map((i) => [i.id, i]));
-  const own = new Map(items.map((i) => [i, [...i.mentions]]));
-  for (const item of items) {
-    for (const id of item.linked) {
-      for (const cue of own.get(byId.get(id)!) ?? []) if (!item.mentions.includes(cue)) item.mentions.push(cue);
+  // Links go both ways, so the twins of linked items are linked items too.
+  const linked = items.filter((i) => i.linked.length > 0);
+  if (linked.length > 0) {
+    const byId = new Map(linked.map((i) => [i.id, i]));
+    const own = new Map(linked.map((i) => [i, [...i.mentions]]));
+    for (const item of linked) {
+      for (const id of item.linked) {
+        for (const cue of own.get(byId.get(id)!) ?? []) if (!item.mentions.includes(cue)) item.mentions.push(cue);
+      }
     }
-    item.mentions.sort((a, b) => a.span.start - b.span.start);
   }
+  for (const item of items) if (item.mentions.length > 1) item.mentions.sort(byStart);
 }
+
+const byStart = (a: StatementCue, b: StatementCue) => a.span.start - b.span.start;
 
 /** Ids from content, not position, so an item keeps its id while the text around it changes. */
 function assignIds(items: ActionItem[], source: string, seen: Map<string, number>): void {
   for (const item of items) {
-    const key = `${source}|${item.kind}|${normalizeName(item.owner?.name ?? '')}|${item.task.toLowerCase()}`;
-    const base = hash(key);
+    const base = idBase(source, item.kind, item.owner?.name ?? '', item.task);
     const count = (seen.get(base) ?? 0) + 1;
     seen.set(base, count);
     item.id = count === 1 ? base : `${base}-${count}`;
   }
 }
 
-/** FNV-1a, 32 bits, in base 36. */
-function hash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
+const FNV_OFFSET = 0x811c9dc5;
+const BAR = 124; // '|'
+
+/**
+ * The hash (FNV-1a, 32 bits, in base 36) of `source|kind|owner|task` with the owner's name
+ * normalized and the task in lower case, worked out without building that text (a long document
+ * has a thousand items, hashed again at every keystroke).
+ */
+function idBase(source: string, kind: string, owner: string, task: string): string {
+  let h = fnv(FNV_OFFSET, source);
+  h = fnvCode(h, BAR);
+  h = fnv(h, kind);
+  h = fnvCode(h, BAR);
+  h = fnv(h, normalizeName(owner));
+  h = fnvCode(h, BAR);
+  h = fnvLowerCase(h, task);
   return (h >>> 0).toString(36).padStart(7, '0');
+}
+
+function fnv(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) h = fnvCode(h, text.charCodeAt(i));
+  return h;
+}
+
+function fnvCode(h: number, code: number): number {
+  return Math.imul(h ^ code, 0x01000193);
+}
+
+/** `fnv(h, text.toLowerCase())`: ASCII is lowered here; other text by the engine, whole (lower case may depend on the letters around). */
+function fnvLowerCase(h: number, text: string): number {
+  const start = h;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 128) return fnv(start, text.toLowerCase());
+    if (code >= 65 && code <= 90) code += 32;
+    h = fnvCode(h, code);
+  }
+  return h;
 }

@@ -78,7 +78,8 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
       section.entryStyle = styleOf(open.entries, text, section.kind);
       for (const entry of open.entries) entry.layout.dueStyle = section.entryStyle.dueStyle;
     }
-    content.entries.push(...open.entries);
+    for (const entry of open.entries) content.entries.push(entry); // not as arguments: a section may have 200,000
+
     open = null;
   };
 
