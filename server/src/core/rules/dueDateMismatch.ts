@@ -6,7 +6,7 @@ export const dueDateMismatch: Rule = {
   code: 'due-date-mismatch',
   defaultSeverity: 'warning',
   check(model) {
-    const byId = new Map(model.items.map((i) => [i.id, i]));
+    let byId: Map<string, ActionItem> | null = null; // only for commitments with a twin
     return openItems(model).flatMap((item) => {
       if (item.source !== 'summary' || !item.due?.date) return [];
       const said = item.mentions.find((cue) => cue.due?.date && cue.due.date !== item.due!.date);
@@ -22,7 +22,7 @@ export const dueDateMismatch: Rule = {
         ];
       }
       // A COMMITMENTS entry whose ACTION ITEMS twin gives another date.
-      const twin = item.kind === 'commitment' ? item.linked.map((id) => byId.get(id)).find((t): t is ActionItem => !!t?.due?.date && t.due.date !== item.due!.date) : undefined;
+      const twin = item.kind === 'commitment' ? item.linked.map((id) => (byId ??= new Map(model.items.map((i) => [i.id, i]))).get(id)).find((t): t is ActionItem => !!t?.due?.date && t.due.date !== item.due!.date) : undefined;
       if (!twin) return [];
       return [
         {

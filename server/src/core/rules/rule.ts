@@ -22,9 +22,13 @@ export interface Rule {
   check(model: NotesModel, ctx: RuleContext): Finding[];
 }
 
-/** Items still to be done: findings about finished work only add noise. */
-export function openItems(model: NotesModel): ActionItem[] {
-  return model.items.filter((i) => i.status === 'open');
+const openItemsOf = new WeakMap<NotesModel, readonly ActionItem[]>();
+
+/** Items still to be done: findings about finished work only add noise. Worked out once per model (most rules read them). */
+export function openItems(model: NotesModel): readonly ActionItem[] {
+  let open = openItemsOf.get(model);
+  if (!open) openItemsOf.set(model, (open = model.items.filter((i) => i.status === 'open')));
+  return open;
 }
 
 /**
