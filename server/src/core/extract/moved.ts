@@ -1,34 +1,36 @@
-import type { Attendee, EntryLayout, PersonRef, Section, Span, Statement, StatementCue } from '../model';
-import { moveDue, movedEntry } from './entry';
+import type { Attendee, PersonRef, Section, Span, Statement } from '../model';
 import type { EntryDraft } from './walk';
 
-// Copies of what a reading holds, moved by an edit's length (what follows the edit in a patched
-// reading). The previous version's model keeps the originals: nothing here changes them.
+// What a reading holds, moved by an edit's length (what follows the edit in a patched reading).
+// Statements (with their cues) and entries are moved where they are: on a long document they are
+// most of the reading, and copying them at every keystroke made them most of what the garbage
+// collector had to keep (scavenges took twice as long). Only the newest model of a document is
+// used, and the reading being patched is not kept while it is (analyze.ts). Sections, a few per
+// meeting, are copied.
 
 export const moveSpan = (span: Span, d: number): Span => ({ start: span.start + d, end: span.end + d });
 
-/** A reference moved by `d`; an attendee that was copied (moved with its meeting) is referred to as the copy. */
-function movedRef(ref: PersonRef, d: number, attendees?: Map<Attendee, Attendee>): PersonRef {
-  const attendee = ref.attendee && (attendees?.get(ref.attendee) ?? ref.attendee);
-  return { written: ref.written, name: ref.name, attendee, span: moveSpan(ref.span, d) };
+function shiftSpan(span: Span, d: number): void {
+  span.start += d;
+  span.end += d;
 }
 
-/** A statement `d` characters further on, with its cues (a cue owned by the speaker keeps the speaker's reference). */
-export function movedStatement(s: Statement, d: number, attendees?: Map<Attendee, Attendee>): Statement {
-  const speaker = s.speaker && movedRef(s.speaker, d, attendees);
-  const moved: Statement = { meeting: s.meeting, time: s.time, speaker, text: s.text, span: moveSpan(s.span, d), textStart: s.textStart + d, cues: [] };
-  moved.cues = s.cues.map(
-    (c): StatementCue => ({
-      kind: c.kind,
-      task: c.task,
-      sentence: c.sentence,
-      span: moveSpan(c.span, d),
-      owner: c.owner === s.speaker ? speaker : c.owner && movedRef(c.owner, d, attendees),
-      due: c.due && moveDue(c.due, d),
-      statement: moved,
-    }),
-  );
-  return moved;
+/** Moves a reference by `d`; one to an attendee that was copied (moved with its meeting) is made to the copy. */
+function shiftRef(ref: PersonRef, d: number, attendees?: Map<Attendee, Attendee>): void {
+  if (ref.attendee && attendees) ref.attendee = attendees.get(ref.attendee) ?? ref.attendee;
+  shiftSpan(ref.span, d);
+}
+
+/** Moves a statement `d` characters further on, with its cues (a cue owned by the speaker shares the speaker's reference, moved once). */
+export function moveStatement(s: Statement, d: number, attendees?: Map<Attendee, Attendee>): void {
+  shiftSpan(s.span, d);
+  s.textStart += d;
+  if (s.speaker) shiftRef(s.speaker, d, attendees);
+  for (const cue of s.cues) {
+    shiftSpan(cue.span, d);
+    if (cue.owner && cue.owner !== s.speaker) shiftRef(cue.owner, d, attendees);
+    if (cue.due) shiftSpan(cue.due.span, d);
+  }
 }
 
 /** Sections moved by `d`, and which copy is which (for the entries that belong to them). */
@@ -42,29 +44,35 @@ export function movedSections(sections: Section[], d: number): [Section[], Map<S
   return [moved, copies];
 }
 
-export function movedDraft(entry: EntryDraft, d: number, sections: Map<Section, Section>): EntryDraft {
-  return { kind: entry.kind, section: entry.section && (sections.get(entry.section) ?? entry.section), parsed: movedEntry(entry.parsed, d), layout: movedLayout(entry.layout, d) };
+/**
+ * Moves an entry `d` characters further on. Its layout shares some spans with what was parsed of it
+ * (the done marker, the strike pair, a status): each is moved once.
+ */
+export function moveDraft(entry: EntryDraft, d: number, sections: Map<Section, Section>): void {
+  if (entry.section) entry.section = sections.get(entry.section) ?? entry.section;
+  const { parsed, layout } = entry;
+  if (parsed.owner) shiftSpan(parsed.owner.span, d);
+  if (parsed.due) shiftSpan(parsed.due.span, d);
+  if (parsed.doneMarker) shiftSpan(parsed.doneMarker, d);
+  if (parsed.strike) shiftPair(parsed.strike, d);
+  if (parsed.statusText) shiftSpan(parsed.statusText, d);
+  parsed.taskStart += d;
+  parsed.contentEnd += d;
+
+  shiftSpan(layout.span, d);
+  layout.after += d;
+  layout.boxAt += d;
+  if (layout.checkbox) shiftSpan(layout.checkbox, d);
+  layout.doneAt += d;
+  if (layout.doneMarker && layout.doneMarker !== parsed.doneMarker) shiftSpan(layout.doneMarker, d);
+  if (layout.strike && layout.strike !== parsed.strike) shiftPair(layout.strike, d);
+  if (layout.statusText && layout.statusText !== parsed.statusText) shiftSpan(layout.statusText, d);
+  layout.ownerAt += d;
+  layout.dueAt += d;
+  if (layout.table) for (const cell of layout.table.cells) shiftSpan(cell, d);
 }
 
-function movedLayout(layout: EntryLayout, d: number): EntryLayout {
-  const move = (span: Span | null) => span && moveSpan(span, d);
-  // Field by field rather than spread (several times faster here), in the order the walk writes them.
-  const moved: EntryLayout = {
-    shape: layout.shape,
-    span: moveSpan(layout.span, d),
-    after: layout.after + d,
-    boxAt: layout.boxAt + d,
-    checkbox: move(layout.checkbox),
-    doneAt: layout.doneAt + d,
-    doneMarker: move(layout.doneMarker),
-    strike: layout.strike && [moveSpan(layout.strike[0], d), moveSpan(layout.strike[1], d)],
-    statusText: move(layout.statusText),
-    ownerAt: layout.ownerAt + d,
-    dueAt: layout.dueAt + d,
-    inTaskList: layout.inTaskList,
-    ...(layout.boxMakesEntry !== undefined ? { boxMakesEntry: layout.boxMakesEntry } : {}),
-    dueStyle: layout.dueStyle,
-  };
-  if (layout.table) moved.table = { columns: layout.table.columns, cells: layout.table.cells.map((c) => moveSpan(c, d)) };
-  return moved;
+function shiftPair(pair: [Span, Span], d: number): void {
+  shiftSpan(pair[0], d);
+  shiftSpan(pair[1], d);
 }

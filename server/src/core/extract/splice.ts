@@ -2,7 +2,7 @@ import type { Attendee, PersonRef } from '../model';
 import { type FlatDocument, type TextLine, type Unit, unitEnd, unitStart } from '../parse/blocks';
 import { attendeeLine, bareHeaderLineKind, dateLine, headerKind, headerLineKind } from './headers';
 import type { MeetingRegion } from './meetings';
-import { moveSpan, movedDraft, movedSections, movedStatement } from './moved';
+import { moveDraft, moveSpan, moveStatement, movedSections } from './moved';
 import { Roster, couldName } from './people';
 import { normalizeName } from '../text/plain';
 import type { DocumentReading, KeptReading } from './reading';
@@ -146,8 +146,8 @@ function movedMeeting(
     { meeting, roster, units: [first, end] },
     {
       sections,
-      entries: content.entries.map((entry) => movedDraft(entry, d, sectionMap)),
-      statements: content.statements.map((statement) => movedStatement(statement, d, attendees)),
+      entries: content.entries.map((entry) => (moveDraft(entry, d, sectionMap), entry)),
+      statements: content.statements.map((statement) => (moveStatement(statement, d, attendees), statement)),
       marks,
       learnt,
       endedInSection: content.endedInSection,
@@ -202,9 +202,17 @@ function joinContent(content: MeetingContent, from: number, to: number, piece: M
   const [following, sectionMap] = movedSections(content.sections.slice(marks.sections[to]), delta);
   const sections = [...content.sections.slice(0, marks.sections[from]), ...piece.sections, ...following];
   const entries = [...content.entries.slice(0, marks.entries[from]), ...piece.entries];
-  for (const entry of content.entries.slice(marks.entries[to])) entries.push(movedDraft(entry, delta, sectionMap));
+  for (let i = marks.entries[to]; i < content.entries.length; i++) {
+    const entry = content.entries[i];
+    moveDraft(entry, delta, sectionMap);
+    entries.push(entry);
+  }
   const statements = [...content.statements.slice(0, marks.statements[from]), ...piece.statements];
-  for (const statement of content.statements.slice(marks.statements[to])) statements.push(movedStatement(statement, delta));
+  for (let i = marks.statements[to]; i < content.statements.length; i++) {
+    const statement = content.statements[i];
+    moveStatement(statement, delta);
+    statements.push(statement);
+  }
 
   const base = { statements: marks.statements[from], entries: marks.entries[from], sections: marks.sections[from] };
   const change = {
