@@ -80,6 +80,19 @@ export const PATHOLOGICAL: PathologicalCase[] = [
     },
   },
   {
+    // Read without the markdown parser, whose time grows with the square of a paragraph's lines (~90 s here).
+    name: '60,000 **bold** speaker lines in one paragraph',
+    text: () => `${HEAD}${lines(60_000, (i) => (i % 2 ? `**Priya:** point ${i}` : `**Tom Bradley:** I will fix bug ${i} by Friday.`))}\n`,
+    expect: (model) => {
+      assert.equal(model.statements.length, 60_000);
+      assert.equal(model.statements[59_999].speaker?.name, 'Priya Shah');
+      assert.equal(model.statements[59_999].text, 'point 59999');
+      assert.equal(model.items.length, 30_000);
+      assert.equal(model.items[29_999].task, 'Fix bug 59998');
+      assert.equal(model.items[29_999].due?.date, '2025-03-14');
+    },
+  },
+  {
     name: '5,000 nested block quotes on one line',
     text: () => `${HEAD}${'>'.repeat(5000)} [00:01] Tom Bradley: I will fix it by Friday.\n\n## Action items\n- [ ] Priya: real item\n`,
     expect: (model) => {

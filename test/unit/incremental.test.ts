@@ -36,6 +36,7 @@ const LINES = [
   '---\na: 1\n---', '*emph* text', '- # head in item', '- > quote in item', '- 1. nested', '- [ref]: x', '  - two indented', 'text\n    four indented', '* * *', '___',
   '- Tom: task\n  - detail', '  - [ ] nested task', '  * star nested', '  1. ordered nested', '   - three nested', '  -    wide nested', '    - deeper nested',
   '1. one\n   - nested under one', '  - - -', '  - # nested heading', '  -', '  + plus nested',
+  '__Tom:__ ok', '**Tom:**', '*Tom:* hi', '_x', '**', '***bold italic***', '** spaced**', '*\ttab', '_ _ _', '**Tom:** a\n**Priya:** b', '  **indented:** bold',
 ];
 
 /** The model without its functions, with its object sharing (statement ↔ cue, item → cue) made explicit. */
