@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { analyzeNotes, buildModel } from '../../server/src/core/analyze';
 import { memoSettings } from '../../server/src/core/memo';
 import type { NotesModel } from '../../server/src/core/model';
-import { flattenDocument } from '../../server/src/core/parse/blocks';
+import { flattenDocument, unitEnd, unitStart } from '../../server/src/core/parse/blocks';
 import { findBoundaries } from '../../server/src/core/parse/boundaries';
 import { parseMarkdown } from '../../server/src/core/parse/markdown';
 import { BlockCache, readBlocks, readBlocksAsync } from '../../server/src/core/parse/readBlocks';
@@ -13,7 +13,8 @@ import { readSimpleBlocks } from '../../server/src/core/parse/simpleBlocks';
 import { decodeModel, encodeModel } from '../../server/src/core/serialize';
 import { ROOT } from '../helpers/notes';
 import { transcriptNotes } from '../../bench/corpus';
-import { readingCounts } from '../../server/src/core/extract/reading';
+import { type KeptReading, kept, readDocument, readingCounts } from '../../server/src/core/extract/reading';
+import { createLineIndex } from '../../server/src/core/text/lineIndex';
 
 // Incremental analysis must give exactly what a full analysis gives: the model of a document read
 // part by part, with parts kept from earlier versions and results remembered, equals the model
@@ -160,6 +161,29 @@ describe('incremental analysis equals a full analysis', function () {
       assert.equal(readingCounts.spliced, spliced + 1, 'read from the previous reading');
       return [comparable(incremental), comparable(fullAnalysis(after, 'sync.md'))];
     }
+
+    it('keeps where each unit starts and ends for the next edit, those around the edit taken from the previous places', () => {
+      // A wrong place only shows as fewer edits patched (a unit that seems changed widens the walk),
+      // so the places are checked against the units themselves.
+      let text = transcriptNotes(12_000, 3);
+      const blocks = new BlockCache();
+      const readOf = (previous?: KeptReading) => kept(readDocument(text, readBlocks(text, blocks), 'long.txt', (offset) => createLineIndex(text).positionAt(offset).line, previous));
+      let reading = readOf();
+      let seed = 3;
+      const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+      const spliced = readingCounts.spliced;
+      for (let i = 0; i < 60; i++) {
+        const at = Math.floor(next() * text.length);
+        text = text.slice(0, at) + ['x', '', ' by Friday', '\n\n'][i % 4] + text.slice(at + (i % 4 === 1 ? 1 : 0));
+        reading = readOf(reading);
+        assert.deepEqual(
+          [Array.from(reading.places.starts), Array.from(reading.places.ends)],
+          [reading.units.map(unitStart), reading.units.map(unitEnd)],
+          `after edit ${i}`,
+        );
+      }
+      assert.ok(readingCounts.spliced - spliced >= 40, `${readingCounts.spliced - spliced} of 60 edits read from the previous reading`);
+    });
 
     it('reads again the cue of the statement after the edit (it may answer a request the edit changed)', () => {
       const before = notes(['[01:00] Bo Chen: Can someone update the runbook?', "[01:10] Ann Lee: I'll take that."]);

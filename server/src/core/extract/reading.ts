@@ -12,6 +12,8 @@ export interface DocumentReading {
   regions: MeetingRegion[];
   /** Per region; its statements' cues are read. */
   contents: MeetingContent[];
+  /** For a reading patched from the previous one: its unit places, and how many units before and after the edit kept theirs (moved by `delta`). */
+  patchedFrom?: { places: KeptReading['places']; before: number; after: number; delta: number };
 }
 
 /** A reading kept to patch the next version's from, with where each unit started and ended (the block reader moves unit objects on). */
@@ -45,17 +47,33 @@ export function readDocument(
   return { text, units: flat.units, fileName, regions, contents };
 }
 
-/** The reading, to be kept for the next version's. */
+/** The reading, to be kept for the next version's (without what it was patched from). */
 export function kept(reading: DocumentReading): KeptReading {
-  return { ...reading, places: placesOf(reading.units) };
+  const { patchedFrom, ...rest } = reading;
+  return { ...rest, places: placesOf(reading.units, patchedFrom) };
 }
 
-function placesOf(units: Unit[]): KeptReading['places'] {
+/** Where each unit starts and ends; those before and after an edit taken from the previous places (a long document has tens of thousands of units). */
+function placesOf(units: Unit[], patchedFrom?: DocumentReading['patchedFrom']): KeptReading['places'] {
   const starts = new Int32Array(units.length);
   const ends = new Int32Array(units.length);
-  units.forEach((unit, i) => {
-    starts[i] = unitStart(unit);
-    ends[i] = unitEnd(unit);
-  });
+  let from = 0;
+  let to = units.length;
+  if (patchedFrom) {
+    const { places, before, after, delta } = patchedFrom;
+    const old = places.starts.length;
+    starts.set(places.starts.subarray(0, before));
+    ends.set(places.ends.subarray(0, before));
+    for (let i = 0; i < after; i++) {
+      starts[units.length - after + i] = places.starts[old - after + i] + delta;
+      ends[units.length - after + i] = places.ends[old - after + i] + delta;
+    }
+    from = before;
+    to = units.length - after;
+  }
+  for (let i = from; i < to; i++) {
+    starts[i] = unitStart(units[i]);
+    ends[i] = unitEnd(units[i]);
+  }
   return { starts, ends };
 }

@@ -76,7 +76,7 @@ export function spliceReading(
   for (let i = firstNew; i <= afterNew && i < joined.statements.length; i++) {
     readStatementCues(joined.statements, i, newRegion.meeting.date, newRegion.roster);
   }
-  return { text, units, fileName, regions, contents };
+  return { text, units, fileName, regions, contents, patchedFrom: { places: previous.places, before, after, delta } };
 }
 
 /**
