@@ -69,11 +69,7 @@ function writeCache(dir: string, file: string, data: () => Buffer): void {
 // compiling them straight away saves the interpreted round: the first analysis of a session takes
 // ~115 ms instead of ~180 ms here, and later ones are unchanged. Set before any of them exists.
 setFlagsFromString('--no-regexp-tier-up');
-// V8 lets the heap grow to up to four times what a full collection leaves before the next one; the
-// index holds ~100 MB of models for 10,000 files, so that slack alone took the server past 300 MB
-// while a workspace was read. Growing by 15% at a time kept the peak at 285–305 MB instead of
-// 320–360 (worker threads included), with reading times within the machine's noise.
-setFlagsFromString('--heap-growing-percent=15');
+// How the heap grows is set by the server for the workspace it indexes (lsp/heapGrowth.ts).
 
 const dir = codeCacheDir(process.argv);
 let compiled: ModuleWrapper | null = null;

@@ -11,6 +11,7 @@ import { type DiscoverJob, type IndexJob, type SentResult, receive, runDiscover,
 import { WorkerPool } from '../index/pool';
 import { type FileResult, readNotesFile } from '../index/readNotesFile';
 import type { NotesSettings } from '../protocol';
+import { growHeapFor } from './heapGrowth';
 import type { NotesStore } from './store';
 
 export interface IndexProgress {
@@ -96,8 +97,11 @@ export class WorkspaceIndexer {
       const discover: DiscoverJob = { type: 'discover', folders: this.folders, include: this.includeGlob, excludes: this.excludeGlobs };
       const discovering = this.discover(pool, discover);
       discovering.catch(() => undefined); // its failure is met below, once the cache is read
+      // The heap kept tight until the number of files is known: the cache of a large one is read meanwhile.
+      if (this.folders.length) growHeapFor(Infinity);
       await this.loadCache();
       const found = await discovering;
+      growHeapFor(found.length);
       if (!current()) return;
       const paths = this.order(found);
       for (const path of paths) this.uriOf(path);
