@@ -201,18 +201,8 @@ function joinContent(content: MeetingContent, from: number, to: number, piece: M
   const { marks } = content;
   const [following, sectionMap] = movedSections(content.sections.slice(marks.sections[to]), delta);
   const sections = [...content.sections.slice(0, marks.sections[from]), ...piece.sections, ...following];
-  const entries = [...content.entries.slice(0, marks.entries[from]), ...piece.entries];
-  for (let i = marks.entries[to]; i < content.entries.length; i++) {
-    const entry = content.entries[i];
-    moveDraft(entry, delta, sectionMap);
-    entries.push(entry);
-  }
-  const statements = [...content.statements.slice(0, marks.statements[from]), ...piece.statements];
-  for (let i = marks.statements[to]; i < content.statements.length; i++) {
-    const statement = content.statements[i];
-    moveStatement(statement, delta);
-    statements.push(statement);
-  }
+  const entries = joined(content.entries, marks.entries[from], marks.entries[to], piece.entries, (entry) => moveDraft(entry, delta, sectionMap));
+  const statements = joined(content.statements, marks.statements[from], marks.statements[to], piece.statements, (statement) => moveStatement(statement, delta));
 
   const base = { statements: marks.statements[from], entries: marks.entries[from], sections: marks.sections[from] };
   const change = {
@@ -220,12 +210,16 @@ function joinContent(content: MeetingContent, from: number, to: number, piece: M
     entries: base.entries + piece.entries.length - marks.entries[to],
     sections: base.sections + piece.sections.length - marks.sections[to],
   };
-  const joinedMarks: WalkMarks = { units: [], statements: [], entries: [], sections: [] };
+  // Lists of their final length, filled once: a long transcript has thousands of marks.
+  const count = from + piece.marks.units.length + (marks.units.length - to - 1);
+  const joinedMarks: WalkMarks = { units: new Array(count), statements: new Array(count), entries: new Array(count), sections: new Array(count) };
+  let n = 0;
   const add = (unit: number, s: number, e: number, c: number) => {
-    joinedMarks.units.push(unit);
-    joinedMarks.statements.push(s);
-    joinedMarks.entries.push(e);
-    joinedMarks.sections.push(c);
+    joinedMarks.units[n] = unit;
+    joinedMarks.statements[n] = s;
+    joinedMarks.entries[n] = e;
+    joinedMarks.sections[n] = c;
+    n++;
   };
   for (let k = 0; k < from; k++) add(marks.units[k], marks.statements[k], marks.entries[k], marks.sections[k]);
   piece.marks.units.forEach((unit, k) => add(unit, base.statements + piece.marks.statements[k], base.entries + piece.marks.entries[k], base.sections + piece.marks.sections[k]));
@@ -233,6 +227,19 @@ function joinContent(content: MeetingContent, from: number, to: number, piece: M
     add(marks.units[k] + unitDelta, marks.statements[k] + change.statements, marks.entries[k] + change.entries, marks.sections[k] + change.sections);
   }
   return { sections, entries, statements, marks: joinedMarks, learnt, endedInSection: content.endedInSection };
+}
+
+/** `list` with its elements from `from` to `to` replaced by `piece`, and those after moved by `move`: one list of its final length. */
+function joined<T>(list: T[], from: number, to: number, piece: T[], move: (element: T) => void): T[] {
+  const result = new Array<T>(from + piece.length + list.length - to);
+  let n = 0;
+  for (let i = 0; i < from; i++) result[n++] = list[i];
+  for (const element of piece) result[n++] = element;
+  for (let i = to; i < list.length; i++) {
+    move(list[i]);
+    result[n++] = list[i];
+  }
+  return result;
 }
 
 /**
