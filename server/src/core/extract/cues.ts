@@ -2,6 +2,7 @@ import { findDuePhrase } from '../dates/findDue';
 import { Memo } from '../memo';
 import type { CueKind, DueDate, Span } from '../model';
 import { capitalize, plainText, trimEndChars, trimStartChars } from '../text/plain';
+import { moveSpan } from '../text/span';
 import { type EntryContext, moveDue, parseEntryText } from './entry';
 import { splitSentences } from './statement';
 
@@ -56,7 +57,7 @@ export function findCues(text: string, base: number, ctx: CueContext): FoundCue[
 }
 
 function movedCue(cue: FoundCue, base: number): FoundCue {
-  const move = (span: Span): Span => ({ start: span.start + base, end: span.end + base });
+  const move = (span: Span): Span => moveSpan(span, base);
   const owner = cue.owner && cue.owner !== 'speaker' ? { written: cue.owner.written, span: move(cue.owner.span) } : cue.owner;
   return { kind: cue.kind, task: cue.task, sentence: cue.sentence, span: move(cue.span), owner, due: cue.due && moveDue(cue.due, base) };
 }

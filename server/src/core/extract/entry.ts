@@ -3,6 +3,7 @@ import { Memo } from '../memo';
 import type { DueDate, Span } from '../model';
 import { capitalize, flattenLines, plainText, trimEndChars, trimStartChars } from '../text/plain';
 import { DONE_MARK_SOURCE } from '../text/doneMark';
+import { moveSpan } from '../text/span';
 import { type Roster, isGroupName, looksLikeName } from './people';
 
 /** The parts of one summary entry (`Mike: Test Redis pool - Due: Tomorrow ✅ 2024-01-30`). */
@@ -62,7 +63,7 @@ export function parseEntryText(text: string, base: number, ctx: EntryContext): P
 
 /** A copy of an entry read at offset 0, moved to `base` (callers may change their copy). */
 export function movedEntry(entry: ParsedEntry, base: number): ParsedEntry {
-  const move = (span: Span): Span => ({ start: span.start + base, end: span.end + base });
+  const move = (span: Span): Span => moveSpan(span, base);
   return {
     owner: entry.owner && { written: entry.owner.written, span: move(entry.owner.span) },
     task: entry.task,
@@ -137,12 +138,12 @@ function readEntry(text: string, base: number, ctx: EntryContext): ParsedEntry {
     const found =
       findDueField(work, 0, ctx.meetingDate) ?? findDuePhrase(work, 0, ctx.meetingDate, { atEnd: true, allowBare: true });
     if (found) {
-      due = { ...found.due, span: shift(found.due.span, base) };
+      due = { ...found.due, span: moveSpan(found.due.span, base) };
       blank(found.cut);
     }
     const foundOwner = findOwner(work, ctx.roster);
     if (foundOwner) {
-      owner = { written: foundOwner.written, span: shift(foundOwner.span, base) };
+      owner = { written: foundOwner.written, span: moveSpan(foundOwner.span, base) };
       blank(foundOwner.cut);
     }
   }
@@ -175,9 +176,6 @@ export function doneMarks(work: string, source = work): Array<{ start: number; e
   return marks;
 }
 
-function shift(span: Span, by: number): Span {
-  return { start: span.start + by, end: span.end + by };
-}
 
 interface FoundOwner {
   written: string;

@@ -1,4 +1,5 @@
 import type { Attendee, PersonRef, Section, Span, Statement } from '../model';
+import { moveSpan, shiftSpan } from '../text/span';
 import type { EntryDraft } from './walk';
 
 // What a reading holds, moved by an edit's length (what follows the edit in a patched reading).
@@ -7,13 +8,6 @@ import type { EntryDraft } from './walk';
 // collector had to keep (scavenges took twice as long). Only the newest model of a document is
 // used, and the reading being patched is not kept while it is (analyze.ts). Sections, a few per
 // meeting, are copied.
-
-export const moveSpan = (span: Span, d: number): Span => ({ start: span.start + d, end: span.end + d });
-
-function shiftSpan(span: Span, d: number): void {
-  span.start += d;
-  span.end += d;
-}
 
 /** Moves a reference by `d`; one to an attendee that was copied (moved with its meeting) is made to the copy. */
 function shiftRef(ref: PersonRef, d: number, attendees?: Map<Attendee, Attendee>): void {

@@ -1,4 +1,3 @@
-import type { Span } from '../model';
 import { type FlatDocument, type TextLine, type Unit, flattenDocument } from './blocks';
 import { BoundaryScanner, hasLoneCarriageReturn, mustParseWhole, startsWithListMarker } from './boundaries';
 import { frontMatterEnd, parseMarkdown } from './markdown';
@@ -7,6 +6,7 @@ import { type SimpleRead, readSimpleBlocks } from './simpleBlocks';
 import { drainInSlices } from '../steps';
 import { commonPrefix, commonSuffix } from '../text/common';
 import { detached } from '../text/plain';
+import { shiftSpan } from '../text/span';
 
 // A document is read part by part (cut where `BoundaryScanner` allows), each part parsed on its
 // own, so that after an edit only the parts around it are parsed again: the parts before the edit
@@ -386,12 +386,11 @@ function place(part: ParsedPart, at: number, continues: number | null, into: Fla
     const unmoved = at === 0 && blockBase === 0 && listBase === 0 && continues === null;
     if (unmoved) part.placed = { placement: { at, blockBase, listBase, continues }, units: local.units };
     else if (placed && placed.units !== local.units && part.placedIn !== assembly) {
-      // Moved by an edit above it: its placed copies are moved where they are, not copied again
-      // (on a long document that is most of its units, at every keystroke; nor is anything
-      // allocated for them). The model copies what it keeps of a unit, and the reading it is
-      // patched from keeps their places apart.
-      // Shifted by the change of place rather than set from the part's own units: reading those
-      // too, scattered in memory, doubled the time (~600 ns a unit here).
+      // Moved by an edit above it: its placed copies are shifted by the change of place where they
+      // are, not copied again (on a long document that is most of its units, at every keystroke),
+      // nor set again from the part's own units (reading those too, scattered in memory, doubled
+      // the time). The model copies what it keeps of a unit, and the reading it is patched from
+      // keeps their places apart.
       const placement = placed.placement;
       const d = at - placement.at;
       const dBlock = blockBase - placement.blockBase;
@@ -460,11 +459,6 @@ function shiftUnit(unit: Unit, d: number, dBlock: number, local: Unit | null, pl
     case 'break':
       unit.start += d;
   }
-}
-
-function shiftSpan(span: Span, d: number): void {
-  span.start += d;
-  span.end += d;
 }
 
 function shiftLines(lines: TextLine[], d: number): void {
