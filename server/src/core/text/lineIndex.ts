@@ -12,32 +12,30 @@ export function createLineIndex(text: string): LineIndex {
 /** The offsets where lines start, in an exactly sized typed array: every indexed file keeps one. */
 function lineStarts(text: string): Int32Array {
   // Counted, then filled: no growing array of numbers (a long document has tens of thousands of lines).
-  const starts = new Int32Array(countLineBreaks(text) + 1);
-  let n = 1;
-  if (text.indexOf('\r') === -1) {
-    // Most texts: line feeds only, found by the engine's fast search rather than one character at a time.
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[n++] = i + 1;
-  } else {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 /* \n */ || (c === 13 /* \r */ && text.charCodeAt(i + 1) !== 10)) starts[n++] = i + 1;
-    }
-  }
+  const starts = new Int32Array(lineBreaks(text, null) + 1);
+  lineBreaks(text, starts);
   return starts;
 }
 
-/** Line feeds, and carriage returns not followed by one. */
-function countLineBreaks(text: string): number {
-  let count = 0;
+/** How many line breaks `text` has (`\n`, `\r\n`, a lone `\r`); with `starts`, the offset after each is written from index 1 on. */
+function lineBreaks(text: string, starts: Int32Array | null): number {
+  let n = 0;
   if (text.indexOf('\r') === -1) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
-    return count;
+    // Most texts: line feeds only, found by the engine's fast search rather than one character at a time.
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+      n++;
+      if (starts) starts[n] = i + 1;
+    }
+    return n;
   }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) count++;
+    if (c === 10 /* \n */ || (c === 13 /* \r */ && text.charCodeAt(i + 1) !== 10)) {
+      n++;
+      if (starts) starts[n] = i + 1;
+    }
   }
-  return count;
+  return n;
 }
 
 /** A class rather than closures: methods on the prototype cost nothing per file. */
