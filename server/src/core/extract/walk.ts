@@ -79,7 +79,6 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
       for (const entry of open.entries) entry.layout.dueStyle = section.entryStyle.dueStyle;
     }
     for (const entry of open.entries) content.entries.push(entry); // not as arguments: a section may have 200,000
-
     open = null;
   };
 

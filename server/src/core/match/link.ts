@@ -185,7 +185,6 @@ function sameValues(a: KeyValues, b: KeyValues): boolean {
   return true;
 }
 
-
 /** Links each COMMITMENTS entry to the ACTION ITEMS entry for the same work (same owner, same task in other words). */
 export function linkTwins(items: ActionItem[]): void {
   const commitments = items.filter((i) => i.kind === 'commitment');
