@@ -66,9 +66,8 @@ function termsScore(x: Set<string>, y: Set<string>): number | null {
 
 /**
  * What scoring reads of a task (its words, owner, date, kind, meeting), as a few values written one
- * after another: lists of them are compared value by value with the last ones, and joined into a
- * string only for a task whose scores are looked up (building a string per task at every
- * keystroke cost a long document ~1 MB).
+ * after another: lists of them are compared value by value with the last decision's (a string per
+ * task at every keystroke cost a long document ~1 MB).
  */
 type KeyValues = Array<string | number | null | undefined>;
 interface KeyOf<T> {
@@ -108,13 +107,6 @@ function keysOf<T>(tasks: T[], key: KeyOf<T>): KeyValues {
   return values;
 }
 
-/** The key of the `i`th task as one string (values joined by NUL, which tasks and names do not hold in practice). */
-function keyAt(values: KeyValues, width: number, i: number): string {
-  let key = '';
-  for (let k = i * width; k < (i + 1) * width; k++) key += `${values[k]}\u0000`;
-  return key;
-}
-
 /** For one left task: the right tasks it may be (ascending index) with their scores. */
 type Scored = Array<[number, number]>;
 
@@ -123,7 +115,7 @@ interface PairRule<L, R> {
   purpose: string;
   leftKey: KeyOf<L>;
   rightKey: KeyOf<R>;
-  /** Scores one left task against all the rights (through an index of them, built once per call of `decidePairs`). */
+  /** Scores one left task against all the rights (through an index of them, built once for a set of rights). */
   scorer: (rights: R[]) => (left: L) => Scored;
   /** The score of one pair, or null: what `scorer`'s list holds for that right. */
   pair: (left: L, right: R) => number | null;
@@ -131,88 +123,82 @@ interface PairRule<L, R> {
   decide: (sorted: Array<Candidate<number, number>>) => Array<Candidate<number, number>>;
 }
 
-/** A decision of `decidePairs`, by everything it was decided on, with the scored candidates of each left key (valid while the right-hand side is the same). */
+/** A decision of `decidePairs`, by everything it was decided on. */
 interface PairDecision {
   purpose: string;
   leftKeys: KeyValues;
   rightKeys: KeyValues;
   pairs: Array<[number, number]>;
-  lists: Map<string, Scored>;
+  /** Per left task, its scored candidates. */
+  lists: Scored[];
+  /** Every candidate, best first (ties: by left, then right index). */
+  sorted: Array<Candidate<number, number>>;
 }
 
-/** The last decisions (a few: one per purpose and document being edited), newest last. */
+/** The last decisions (one per purpose and meeting of the documents being edited), newest last. */
 const decided: PairDecision[] = [];
-const DECIDED_KEPT = 8;
-const LISTS_KEPT = 20_000;
-/** Right tasks that may have changed (removed and added) for a decision's lists to be patched rather than scored again. */
+const DECIDED_KEPT = 24;
+/** Right tasks that may have changed (removed and added) for a decision to be patched rather than made again. */
 const PATCHED_RIGHTS = 16;
 
 /**
  * Which left task goes with which right task, as index pairs in the order `decide` chose them.
- * Only what scoring reads of each task (words, owner, date, kind, meeting) matters, so the result
- * is remembered by that: an edit of a transcript that changes no cue and no entry decides nothing
- * again, one that changes a cue scores only that cue again (each cue's scored candidates are
- * remembered while the right-hand side is unchanged), and one that changes a few entries scores
- * every cue against those entries only (the lists of the last decision, patched). The keys are
- * compared one by one with the last decisions' (joining them into one string to look up cost a
- * long document ~1 MB of strings at every keystroke).
+ * Only what scoring reads of each task (words, owner, date, kind, meeting) matters, so a decision
+ * is made from the last one of the same purpose whose tasks differ in one stretch on each side:
+ * the left tasks of the changed stretch are scored against every right, the others only against
+ * the changed rights, and the candidates outside both stretches keep their order (an edit in a
+ * long transcript or summary scores one cue or entry, not the thousands around it). Tasks are
+ * compared by their key values one by one (joining them into strings cost a long document ~1 MB
+ * at every keystroke).
  */
 function decidePairs<L, R>(rule: PairRule<L, R>, lefts: L[], rights: R[]): Array<[number, number]> {
-  const { purpose, leftKey, rightKey } = rule;
-  const rightKeys = keysOf(rights, rightKey);
-  const leftKeys = keysOf(lefts, leftKey);
+  const leftKeys = keysOf(lefts, rule.leftKey);
+  const rightKeys = keysOf(rights, rule.rightKey);
   const remember = memoSettings.enabled;
-  let known: PairDecision | undefined;
-  for (let i = decided.length - 1; i >= 0 && remember && !known; i--) {
-    if (decided[i].purpose === purpose && sameValues(decided[i].rightKeys, rightKeys)) known = decided[i];
-  }
-  if (known && sameValues(known.leftKeys, leftKeys)) return known.pairs;
-  const lists = known && known.lists.size <= LISTS_KEPT ? known.lists : new Map<string, Scored>();
-  const change = known || !remember ? null : changedRights(purpose, rightKeys, rightKey.width);
-  let score: ((left: L) => Scored) | null = null;
-  const candidates: Array<Candidate<number, number>> = [];
-  lefts.forEach((left, li) => {
-    const key = keyAt(leftKeys, leftKey.width, li);
-    let list = lists.get(key);
-    if (!list) {
-      const before = change?.lists.get(key);
-      list = before ? patchedList(before, change!, left, rights, rule.pair) : (score ??= rule.scorer(rights))(left);
-      lists.set(key, list);
-    }
-    for (const [ri, value] of list) candidates.push({ left: li, right: ri, score: value });
-  });
-  const pairs = rule.decide(byScore(candidates)).map((c): [number, number] => [c.left, c.right]);
+  const base = remember ? lastDecision(rule, leftKeys, rightKeys) : null;
+  if (base && base.left.from === base.left.newEnd && base.left.oldEnd === base.left.from && noChange(base.right)) return base.decision.pairs;
+  const made = base ? patchedDecision(rule, base, lefts, rights) : freshDecision(rule, lefts, rights);
+  const decision: PairDecision = { purpose: rule.purpose, leftKeys, rightKeys, pairs: rule.decide(made.sorted).map((c): [number, number] => [c.left, c.right]), ...made };
   if (remember) {
-    if (known) decided.splice(decided.indexOf(known), 1); // replaced: same purpose and right-hand side
-    decided.push({ purpose, leftKeys, rightKeys, pairs, lists });
+    if (base) decided.splice(decided.indexOf(base.decision), 1); // replaced by its successor
+    decided.push(decision);
     if (decided.length > DECIDED_KEPT) decided.shift();
   }
-  return pairs;
+  return decision.pairs;
 }
 
-/** Where the right tasks differ from those of an earlier decision: its tasks before `from` and from `oldEnd` on are now those before `from` and from `newEnd` on. */
-interface RightsChange {
-  lists: Map<string, Scored>;
+/** Where a list of tasks differs from an earlier one: the earlier ones before `from` and from `oldEnd` on are now those before `from` and from `newEnd` on. */
+interface Stretch {
   from: number;
   oldEnd: number;
   newEnd: number;
 }
 
-/** The newest earlier decision of this purpose whose right tasks differ from these in a few places in a row, or null. */
-function changedRights(purpose: string, rightKeys: KeyValues, width: number): RightsChange | null {
+function noChange(s: Stretch): boolean {
+  return s.from === s.oldEnd && s.from === s.newEnd;
+}
+
+/** The newest decision of the rule's purpose whose rights differ from these in a few places in a row, with where both sides differ; or null. */
+function lastDecision<L, R>(rule: PairRule<L, R>, leftKeys: KeyValues, rightKeys: KeyValues): { decision: PairDecision; left: Stretch; right: Stretch } | null {
   for (let i = decided.length - 1; i >= 0; i--) {
-    const d = decided[i];
-    if (d.purpose !== purpose) continue;
-    const oldCount = d.rightKeys.length / width;
-    const newCount = rightKeys.length / width;
-    let from = 0;
-    while (from < oldCount && from < newCount && sameTask(d.rightKeys, from, rightKeys, from, width)) from++;
-    let same = 0;
-    while (same < oldCount - from && same < newCount - from && sameTask(d.rightKeys, oldCount - 1 - same, rightKeys, newCount - 1 - same, width)) same++;
-    const [oldEnd, newEnd] = [oldCount - same, newCount - same];
-    if (oldEnd - from + (newEnd - from) <= PATCHED_RIGHTS) return { lists: d.lists, from, oldEnd, newEnd };
+    const decision = decided[i];
+    if (decision.purpose !== rule.purpose) continue;
+    const right = changedStretch(decision.rightKeys, rightKeys, rule.rightKey.width);
+    if (right.oldEnd - right.from + (right.newEnd - right.from) > PATCHED_RIGHTS) continue;
+    return { decision, left: changedStretch(decision.leftKeys, leftKeys, rule.leftKey.width), right };
   }
   return null;
+}
+
+/** The stretch of tasks (of `width` key values each) in which `now` differs from `before`. */
+function changedStretch(before: KeyValues, now: KeyValues, width: number): Stretch {
+  const oldCount = before.length / width;
+  const newCount = now.length / width;
+  let from = 0;
+  while (from < oldCount && from < newCount && sameTask(before, from, now, from, width)) from++;
+  let same = 0;
+  while (same < oldCount - from && same < newCount - from && sameTask(before, oldCount - 1 - same, now, newCount - 1 - same, width)) same++;
+  return { from, oldEnd: oldCount - same, newEnd: newCount - same };
 }
 
 function sameTask(a: KeyValues, i: number, b: KeyValues, j: number, width: number): boolean {
@@ -220,24 +206,81 @@ function sameTask(a: KeyValues, i: number, b: KeyValues, j: number, width: numbe
   return true;
 }
 
-/** A left task's scored list against the rights before a change, made one against the rights after it: the changed ones scored, the later ones renumbered. */
-function patchedList<L, R>(before: Scored, change: RightsChange, left: L, rights: R[], pair: (left: L, right: R) => number | null): Scored {
+type Made = Pick<PairDecision, 'lists' | 'sorted'>;
+
+function freshDecision<L, R>(rule: PairRule<L, R>, lefts: L[], rights: R[]): Made {
+  const score = rule.scorer(rights);
+  const lists = lefts.map(score);
+  const sorted: Array<Candidate<number, number>> = [];
+  lists.forEach((list, li) => {
+    for (const [ri, value] of list) sorted.push({ left: li, right: ri, score: value });
+  });
+  return { lists, sorted: sorted.sort(bestFirst) };
+}
+
+/** A decision made from an earlier one: lists and candidates outside the changed stretches kept (renumbered), the rest scored. */
+function patchedDecision<L, R>(rule: PairRule<L, R>, base: { decision: PairDecision; left: Stretch; right: Stretch }, lefts: L[], rights: R[]): Made {
+  const { decision, left, right } = base;
+  const rightsSame = noChange(right);
+  // Scored against these rights (an index made of another version's would compare its attendees, other objects).
+  let score: ((left: L) => Scored) | null = null;
+  const added: Array<Candidate<number, number>> = [];
+  const lists = new Array<Scored>(lefts.length);
+  for (let li = 0; li < lefts.length; li++) {
+    if (li >= left.from && li < left.newEnd) {
+      const list = (score ??= rule.scorer(rights))(lefts[li]);
+      for (const [ri, value] of list) added.push({ left: li, right: ri, score: value });
+      lists[li] = list;
+      continue;
+    }
+    const before = decision.lists[li < left.from ? li : li - left.newEnd + left.oldEnd];
+    lists[li] = rightsSame ? before : patchedList(before, right, lefts[li], li, rights, rule.pair, added);
+  }
+  const leftShift = left.newEnd - left.oldEnd;
+  const rightShift = right.newEnd - right.oldEnd;
+  const kept: Array<Candidate<number, number>> = [];
+  for (const c of decision.sorted) {
+    if ((c.left >= left.from && c.left < left.oldEnd) || (c.right >= right.from && c.right < right.oldEnd)) continue;
+    const l = c.left >= left.oldEnd ? c.left + leftShift : c.left;
+    const r = c.right >= right.oldEnd ? c.right + rightShift : c.right;
+    kept.push(l === c.left && r === c.right ? c : { left: l, right: r, score: c.score });
+  }
+  return { lists, sorted: merged(kept, added.sort(bestFirst)) };
+}
+
+/** A left task's scored list against the rights before a change, made one against the rights after it: the changed ones scored (and added as candidates), the later ones renumbered. */
+function patchedList<L, R>(before: Scored, change: Stretch, left: L, li: number, rights: R[], pair: (left: L, right: R) => number | null, added: Array<Candidate<number, number>>): Scored {
   const { from, oldEnd, newEnd } = change;
   const list: Scored = [];
   let k = 0;
   for (; k < before.length && before[k][0] < from; k++) list.push(before[k]);
   for (let ri = from; ri < newEnd; ri++) {
     const value = pair(left, rights[ri]);
-    if (value !== null) list.push([ri, value]);
+    if (value === null) continue;
+    list.push([ri, value]);
+    added.push({ left: li, right: ri, score: value });
   }
   for (; k < before.length; k++) if (before[k][0] >= oldEnd) list.push(oldEnd === newEnd ? before[k] : [before[k][0] + newEnd - oldEnd, before[k][1]]);
   return list;
 }
 
-function sameValues(a: KeyValues, b: KeyValues): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+/**
+ * Candidates best first; among equal scores by left, then right index. This is the order the
+ * stable sort of all candidates by score gives when they are listed left by left, each left's
+ * rights ascending, so two sorted lists can be merged instead of sorting them all again.
+ */
+function bestFirst(a: Candidate<number, number>, b: Candidate<number, number>): number {
+  return b.score - a.score || a.left - b.left || a.right - b.right;
+}
+
+function merged(a: Array<Candidate<number, number>>, b: Array<Candidate<number, number>>): Array<Candidate<number, number>> {
+  if (!b.length) return a;
+  const out = new Array<Candidate<number, number>>(a.length + b.length);
+  let [i, j, n] = [0, 0, 0];
+  while (i < a.length && j < b.length) out[n++] = bestFirst(a[i], b[j]) <= 0 ? a[i++] : b[j++];
+  while (i < a.length) out[n++] = a[i++];
+  while (j < b.length) out[n++] = b[j++];
+  return out;
 }
 
 /** A COMMITMENTS entry and an ACTION ITEMS entry are the same work: same meeting, both owned by the same person or both by nobody, the same task in other words. */
