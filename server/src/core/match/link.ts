@@ -137,9 +137,12 @@ interface PairDecision {
 
 /** The last decisions (one per purpose and meeting of the documents being edited), newest last. */
 const decided: PairDecision[] = [];
-const DECIDED_KEPT = 24;
+/** Enough for the three purposes of each meeting of a long running log; bounded by the candidates they hold too. */
+const DECIDED_KEPT = 400;
+const CANDIDATES_KEPT = 200_000;
+let candidatesKept = 0;
 /** Right tasks that may have changed (removed and added) for a decision to be patched rather than made again. */
-const PATCHED_RIGHTS = 16;
+const PATCHED_TASKS = 16;
 
 /**
  * Which left task goes with which right task, as index pairs in the order `decide` chose them.
@@ -156,15 +159,21 @@ function decidePairs<L, R>(rule: PairRule<L, R>, lefts: L[], rights: R[]): Array
   const rightKeys = keysOf(rights, rule.rightKey);
   const remember = memoSettings.enabled;
   const base = remember ? lastDecision(rule, leftKeys, rightKeys) : null;
-  if (base && base.left.from === base.left.newEnd && base.left.oldEnd === base.left.from && noChange(base.right)) return base.decision.pairs;
+  if (base && noChange(base.left) && noChange(base.right)) return base.decision.pairs;
   const made = base ? patchedDecision(rule, base, lefts, rights) : freshDecision(rule, lefts, rights);
   const decision: PairDecision = { purpose: rule.purpose, leftKeys, rightKeys, pairs: rule.decide(made.sorted).map((c): [number, number] => [c.left, c.right]), ...made };
   if (remember) {
-    if (base) decided.splice(decided.indexOf(base.decision), 1); // replaced by its successor
+    if (base) forget(decided.indexOf(base.decision)); // replaced by its successor
     decided.push(decision);
-    if (decided.length > DECIDED_KEPT) decided.shift();
+    candidatesKept += decision.sorted.length;
+    while (decided.length > DECIDED_KEPT || (candidatesKept > CANDIDATES_KEPT && decided.length > 1)) forget(0);
   }
   return decision.pairs;
+}
+
+function forget(index: number): void {
+  candidatesKept -= decided[index].sorted.length;
+  decided.splice(index, 1);
 }
 
 /** Where a list of tasks differs from an earlier one: the earlier ones before `from` and from `oldEnd` on are now those before `from` and from `newEnd` on. */
@@ -178,16 +187,29 @@ function noChange(s: Stretch): boolean {
   return s.from === s.oldEnd && s.from === s.newEnd;
 }
 
-/** The newest decision of the rule's purpose whose rights differ from these in a few places in a row, with where both sides differ; or null. */
+/**
+ * The decision of the rule's purpose to make this one from: one whose rights differ from these in a
+ * few places in a row, the newest whose lefts do too, else the one whose lefts differ least (several
+ * meetings of a running log have a decision each; one without entries has the same rights as
+ * another without). Null when there is none.
+ */
 function lastDecision<L, R>(rule: PairRule<L, R>, leftKeys: KeyValues, rightKeys: KeyValues): { decision: PairDecision; left: Stretch; right: Stretch } | null {
+  let best: { decision: PairDecision; left: Stretch; right: Stretch } | null = null;
   for (let i = decided.length - 1; i >= 0; i--) {
     const decision = decided[i];
     if (decision.purpose !== rule.purpose) continue;
     const right = changedStretch(decision.rightKeys, rightKeys, rule.rightKey.width);
-    if (right.oldEnd - right.from + (right.newEnd - right.from) > PATCHED_RIGHTS) continue;
-    return { decision, left: changedStretch(decision.leftKeys, leftKeys, rule.leftKey.width), right };
+    if (changes(right) > PATCHED_TASKS) continue;
+    const left = changedStretch(decision.leftKeys, leftKeys, rule.leftKey.width);
+    if (!best || changes(left) < changes(best.left)) best = { decision, left, right };
+    if (changes(left) <= PATCHED_TASKS) break;
   }
-  return null;
+  return best;
+}
+
+/** Tasks removed and added in a stretch. */
+function changes(s: Stretch): number {
+  return s.oldEnd - s.from + (s.newEnd - s.from);
 }
 
 /** The stretch of tasks (of `width` key values each) in which `now` differs from `before`. */
