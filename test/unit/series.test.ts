@@ -260,14 +260,46 @@ describe('meeting series', () => {
           ? notes('# Infra log', '', '## 2025-10-06', entry(), '', '## 2025-10-13', entry(), '', '## 2025-10-20', entry())
           : meeting(`2025-10-${String(6 + 7 * Number(/w(\d)/.exec(file)![1])).padStart(2, '0')}`);
       const files = ['a/w0.md', 'a/w1.md', 'a/w2.md', 'b/w0.md', 'b/w1.md', 'a/log.md'];
-      let sources = files.map((file) => ({ file, model: analyze(text(file), file) }));
+      const texts = new Map(files.map((file) => [file, text(file)]));
+      let sources = files.map((file) => ({ file, model: analyze(texts.get(file)!, file) }));
       let index = buildSeries(sources);
-      for (let step = 0; step < 60; step++) {
+      let reused = 0;
+      for (let step = 0; step < 80; step++) {
         const changed = pick(files);
-        sources = sources.map((s) => (s.file === changed ? { file: s.file, model: analyze(text(s.file), s.file) } : s));
+        // Written anew; a line of prose added (a new model whose summary reads the same); a box ticked or cleared; a section titled as a review or not.
+        const was = texts.get(changed)!;
+        const roll = next();
+        texts.set(
+          changed,
+          roll < 0.4
+            ? text(changed)
+            : roll < 0.7
+              ? `${was}\n${pick(['We looked at the dashboards.', 'Priya: the cache is warm now.', ''])}\n`
+              : roll < 0.85
+                ? was.replace(/\[( |x)\]/, (_, box: string) => (box === 'x' ? '[ ]' : '[x]'))
+                : was.includes('## Action items') ? was.replace('## Action items', '## Previous action items') : was.replace('## Previous action items', '## Action items'),
+        );
+        sources = sources.map((s) => (s.file === changed ? { file: s.file, model: analyze(texts.get(s.file)!, s.file) } : s));
+        const before = new Set(index.series);
         index = buildSeries(sources, index);
+        if (index.seriesOf(changed).some((s) => before.has(s))) reused++;
         assert.deepEqual(said(sources, index), said(sources, buildSeries(sources)), `step ${step}, ${changed} changed`);
       }
+      assert.ok(reused >= 10, `series of a changed file reused ${reused} times`);
+    });
+
+    it('reuses the series of a running log after a keystroke in its transcript, not after one in its action items', () => {
+      const log = (said: string, task: string) =>
+        notes('# Infra log', '', '## 2025-10-06', '', `[00:10] Priya: ${said}`, '', '### Action items', '', '- [ ] Jonas: rotate the certificates', '', '## 2025-10-13', '', '### Action items', '', `- [ ] Jonas: ${task}`);
+      const build = (text: string, previous?: ReturnType<typeof buildSeries>) => buildSeries([{ file: 'log.md', model: analyze(text, 'log.md') }], previous);
+      let index = build(log('We looked at the dashboards.', 'rotate the certificates'));
+      index = build(log('We looked at the dashboard.', 'rotate the certificates'), index);
+      const typed = build(log('We looked at the dashboar.', 'rotate the certificates'), index);
+      assert.equal(typed.series[0], index.series[0]);
+      assert.equal(typed.series[0].threads.length, 1, 'the certificates are one piece of work');
+      const reworded = build(log('We looked at the dashboar.', 'rotate the staging keys'), typed);
+      assert.notEqual(reworded.series[0], typed.series[0]);
+      assert.equal(reworded.series[0].threads.length, 2);
     });
   });
 });

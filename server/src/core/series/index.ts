@@ -1,14 +1,15 @@
 import type { NotesModel } from '../model';
 import { drain } from '../steps';
 import { groupMeetings } from './identify';
-import { followWork } from './threads';
+import { followWork, workRead } from './threads';
 import type { ItemInSeries, Series, SeriesIndex, SeriesSource } from './types';
 
 export type * from './types';
 export { folderOf, seriesTitleKey } from './identify';
 
-// The models each series was built from: a series whose meetings and models are all the same is reused.
-const builtFrom = new WeakMap<Series, NotesModel[]>();
+// What each series was built from: a series whose meetings are the same is reused when its models
+// are all the same, or when what following its work reads of them is.
+const builtFrom = new WeakMap<Series, { models: NotesModel[]; read: unknown[] | null }>();
 
 /**
  * Finds the series among the files and follows each piece of work through each series' meetings.
@@ -27,13 +28,21 @@ export function* buildSeriesSteps(sources: SeriesSource[], previous?: SeriesInde
   for (const group of groupMeetings(sources)) {
     const used = group.meetings.map((m) => models.get(m.file)!);
     const old = before.get(group.id);
-    const oldModels = old && builtFrom.get(old);
-    if (old && oldModels && sameMeetings(old, group.meetings) && used.every((model, i) => model === oldModels[i])) {
-      series.push(old);
-      continue;
+    const was = old && builtFrom.get(old);
+    if (old && was && sameMeetings(old, group.meetings)) {
+      if (used.every((model, i) => model === was.models[i])) {
+        series.push(old);
+        continue;
+      }
+      const read = workRead(group, (file) => models.get(file)!);
+      if (was.read && sameValues(read, was.read)) {
+        builtFrom.set(old, { models: used, read });
+        series.push(old);
+        continue;
+      }
     }
     const built: Series = { ...group, threads: followWork(group, (file) => models.get(file)!) };
-    builtFrom.set(built, used);
+    builtFrom.set(built, { models: used, read: old ? workRead(group, (file) => models.get(file)!) : null });
     series.push(built);
     yield;
   }
@@ -96,6 +105,12 @@ export function seriesOfFile(model: NotesModel, file = ''): SeriesIndex {
 /** The latest meeting of a series: where carried-over work goes. */
 export function latestMeeting(series: Series) {
   return series.meetings[series.meetings.length - 1];
+}
+
+function sameValues(a: unknown[], b: unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function sameMeetings(series: Series, meetings: Series['meetings']): boolean {

@@ -99,7 +99,7 @@ interface Entry {
 
 /** The meeting's summary entries, each with its twin (the ACTION ITEMS entry and its COMMITMENTS entry are one piece of work). */
 function entriesOf(model: NotesModel, meeting: SeriesMeeting): Entry[] {
-  const items = model.items.filter((i) => i.meeting === meeting.meeting && i.source === 'summary');
+  const items = summaryItemsOf(model, meeting.meeting);
   const byId = new Map(items.map((i) => [i.id, i]));
   const seen = new Set<string>();
   const entries: Entry[] = [];
@@ -114,6 +114,45 @@ function entriesOf(model: NotesModel, meeting: SeriesMeeting): Entry[] {
     });
   }
   return entries;
+}
+
+const summaryItems = new WeakMap<NotesModel, Map<number, ActionItem[]>>();
+
+/** A meeting's summary items, in the model's order (grouped once per model: a running log has dozens of meetings). */
+function summaryItemsOf(model: NotesModel, meeting: number): ActionItem[] {
+  let byMeeting = summaryItems.get(model);
+  if (!byMeeting) {
+    byMeeting = new Map();
+    for (const item of model.items) {
+      if (item.source !== 'summary') continue;
+      const list = byMeeting.get(item.meeting);
+      if (list) list.push(item);
+      else byMeeting.set(item.meeting, [item]);
+    }
+    summaryItems.set(model, byMeeting);
+  }
+  return byMeeting.get(meeting) ?? [];
+}
+
+/** Where a meeting's values start in `workRead` (no item value is this object). */
+const MEETING = {};
+
+/**
+ * Everything `followWork` reads of a group's files, as values in a row: for the same values it
+ * follows the same work. (A keystroke in a transcript makes a new model of its file, but seldom
+ * changes what its summary says.)
+ */
+export function workRead(group: MeetingGroup, modelOf: (file: string) => NotesModel): unknown[] {
+  const values: unknown[] = [];
+  for (const meeting of group.meetings) {
+    const model = modelOf(meeting.file);
+    values.push(MEETING, meeting.file, meeting.meeting, model.sections.some((s) => s.meeting === meeting.meeting && isReviewSection(s)));
+    for (const item of summaryItemsOf(model, meeting.meeting)) {
+      values.push(item.id, item.kind, item.status, item.task, item.owner?.name, item.due?.date, item.linked.length);
+      for (const id of item.linked) values.push(id);
+    }
+  }
+  return values;
 }
 
 /** The best score of the two entries' items being the same work, or null when they are not. */
