@@ -107,6 +107,23 @@ export function transcriptNotes(bytes: number, seed: number): string {
   return lines.join('\n');
 }
 
+/**
+ * A running log: one file, one `## date` heading per weekly meeting, each a transcript of about
+ * `meetingBytes` with its own summary (as transcriptNotes writes them); grows until `bytes`.
+ */
+export function runningLogNotes(bytes: number, meetingBytes: number, seed: number): string {
+  const lines = ['# Platform weekly', '', `Attendees: ${PEOPLE.map(([n, r]) => `${n} (${r})`).join(', ')}`, ''];
+  let size = 0;
+  for (let week = 0; size < bytes; week++) {
+    const day = new Date(Date.UTC(2024, 0, 1 + 7 * week)).toISOString().slice(0, 10);
+    // The meeting's lines without the transcript's own title and attendees (the log's apply).
+    const meeting = [`## ${day}`, '', ...transcriptNotes(meetingBytes, seed + week).split('\n').slice(3)];
+    lines.push(...meeting);
+    size += meeting.join('\n').length;
+  }
+  return lines.join('\n');
+}
+
 /** A markdown meeting with front matter and a checklist, like examples/2025-03-10-platform-sync.md. */
 function checklistNotes(c: Ctx, date: string): string {
   const people = Array.from({ length: 3 + Math.floor(c.next() * 4) }, () => pick(c, PEOPLE));
@@ -200,6 +217,8 @@ export function* workspaceFiles(count: number, seed: number): Generator<[string,
 export interface Corpus {
   root: string;
   singles: Array<{ label: string; path: string; bytes: number }>;
+  /** A running log of about 1 MB (40 weekly meetings in one file). */
+  log: { label: string; path: string; bytes: number };
   workspaces: Array<{ label: string; dir: string; files: number; bytes: number }>;
 }
 
@@ -219,6 +238,10 @@ export function ensureCorpus(root: string): Corpus {
     if (!fresh) writeFileSync(path, transcriptNotes(bytes, 1000 + i));
     return { label, path, bytes: Buffer.byteLength(readFileSync(path)) };
   });
+  const logPath = join(root, 'single', 'running-log-1mb.md');
+  // Written when missing too: added after the others, which need not be written again for it.
+  if (!fresh || !existsSync(logPath)) writeFileSync(logPath, runningLogNotes(1024 * 1024, 26 * 1024, 2000));
+  const log = { label: '1 MB log', path: logPath, bytes: Buffer.byteLength(readFileSync(logPath)) };
   const workspaces = WORKSPACE_SIZES.map(([label, files]) => {
     const dir = join(root, `workspace-${files}`);
     let bytes = 0;
@@ -235,5 +258,5 @@ export function ensureCorpus(root: string): Corpus {
     return { label, dir, files, bytes };
   });
   if (!fresh) writeFileSync(stampFile, String(REVISION));
-  return { root, singles, workspaces };
+  return { root, singles, log, workspaces };
 }

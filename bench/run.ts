@@ -56,13 +56,14 @@ async function main(): Promise<void> {
   log(rg.version ? `ripgrep: ${rg.version}` : 'ripgrep: NOT FOUND (apt-get install ripgrep): ripgrep columns are left empty');
 
   const rgTimes = new Map<string, number | null>();
-  for (const s of corpus.singles) rgTimes.set(s.label, rg.time(s.path));
+  for (const s of [...corpus.singles, corpus.log]) rgTimes.set(s.label, rg.time(s.path));
   for (const w of corpus.workspaces) rgTimes.set(w.label, rg.time(w.dir));
   rgTimes.set('sample', rg.time(SAMPLE));
 
   fullAnalysis(corpus, rgTimes);
   await startUp(rgTimes);
-  await editLatency(corpus, rgTimes);
+  await editLatency(corpus.singles[corpus.singles.length - 1], rgTimes);
+  await editLatency(corpus.log, rgTimes);
   await indexing(corpus, rgTimes);
   commandLine(corpus, rgTimes);
   for (const [label, value] of rgTimes) rows.push({ what: 'ripgrep, task lines', corpus: label, value, unit: 'ms', rg: value });
@@ -91,7 +92,7 @@ async function main(): Promise<void> {
 /** Full analysis (parse and model) with nothing remembered between runs, in this process: median of several runs. */
 function fullAnalysis(corpus: Corpus, rgTimes: Map<string, number | null>): void {
   memoSettings.enabled = false; // a first analysis: nothing remembered from earlier runs
-  const inputs = [{ label: 'sample', path: SAMPLE, runs: 200 }, ...corpus.singles.map((s) => ({ label: s.label, path: s.path, runs: s.bytes > 500_000 ? 5 : s.bytes > 50_000 ? 20 : 200 }))];
+  const inputs = [{ label: 'sample', path: SAMPLE, runs: 200 }, ...[...corpus.singles, corpus.log].map((s) => ({ label: s.label, path: s.path, runs: s.bytes > 500_000 ? 5 : s.bytes > 50_000 ? 20 : 200 }))];
   for (const { label, path, runs } of inputs) {
     const text = readFileSync(path, 'utf8');
     // Steady state, as in a running server: a few runs first so that the engine has compiled the code.
@@ -142,14 +143,13 @@ async function startUp(rgTimes: Map<string, number | null>): Promise<void> {
   log(`start → first diagnostics (sample): ${median(cold).toFixed(0)} ms, with the code cache ${median(cached).toFixed(0)} ms; node -e 0: ${median(nodeAlone).toFixed(0)} ms`);
 }
 
-/** Edit → pull diagnostics through the real server over JSON-RPC, on the 1 MB file. */
-async function editLatency(corpus: Corpus, rgTimes: Map<string, number | null>): Promise<void> {
-  const single = corpus.singles[corpus.singles.length - 1];
+/** Edit → pull diagnostics through the real server over JSON-RPC, on a 1 MB file (the transcript, the running log). */
+async function editLatency(single: Corpus['log'], rgTimes: Map<string, number | null>): Promise<void> {
   const text = readFileSync(single.path, 'utf8');
   const uri = pathToFileURL(single.path).toString();
   const client = await TestClient.start({ pull: true, today: '2024-02-01', env: SERVER_ENVIRONMENT });
   try {
-    client.open(uri, text, 'plaintext');
+    client.open(uri, text, single.path.endsWith('.md') ? 'markdown' : 'plaintext');
     const openedAt = performance.now();
     await client.pullDiagnostics(uri);
     const firstDiagnostics = performance.now() - openedAt;
