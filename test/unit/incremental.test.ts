@@ -119,8 +119,8 @@ describe('incremental analysis equals a full analysis', function () {
     const crlf = EXAMPLES.map((e) => ({ name: `crlf-${e.name}`, text: e.text.replace(/\r?\n/g, '\r\n') }));
     const documents = [...EXAMPLES, ...crlf, { name: 'running-log.md', text: longLog }, { name: 'long-transcript.txt', text: transcriptNotes(24_000, 5) }];
     let checked = 0;
-    const longOne = { edits: 0, spliced: 0 };
-    const logOne = { edits: 0, spliced: 0 };
+    const longOne = { edits: 0, spliced: 0, withinSection: 0 };
+    const logOne = { edits: 0, spliced: 0, withinSection: 0 };
     fc.assert(
       fc.property(fc.constantFrom(...documents), fc.array(keystroke, { minLength: 5, maxLength: 12 }), (document, keystrokes) => {
         const blocks = new BlockCache();
@@ -129,12 +129,13 @@ describe('incremental analysis equals a full analysis', function () {
         for (const k of keystrokes) {
           const at = Math.floor(k.at * text.length);
           text = text.slice(0, at) + k.insert + text.slice(Math.min(text.length, at + k.remove));
-          const spliced = readingCounts.spliced;
+          const { spliced, withinSection } = readingCounts;
           const incremental = analyzeNotes(text, { fileName: document.name, blocks });
           const tally = document.name === 'long-transcript.txt' ? longOne : document.name === 'running-log.md' ? logOne : null;
           if (tally) {
             tally.edits++;
             tally.spliced += readingCounts.spliced - spliced;
+            tally.withinSection += readingCounts.withinSection - withinSection;
           }
           assert.equal(comparable(incremental), comparable(fullAnalysis(text, document.name)));
           checked++;
@@ -146,6 +147,33 @@ describe('incremental analysis equals a full analysis', function () {
     // In a long transcript most edits are read from the previous reading (the others touch its title, attendees or summary).
     assert.ok(longOne.spliced >= longOne.edits * 0.6, `${longOne.spliced} of ${longOne.edits} edits of the long transcript read from the previous reading`);
     assert.ok(logOne.spliced >= logOne.edits * 0.4, `${logOne.spliced} of ${logOne.edits} edits of the running log read from the previous reading`);
+  });
+
+  it('over typing in a long summary (300 keystrokes), walking only the items around most edits', () => {
+    const transcript = transcriptNotes(30_000, 9);
+    const summaryAt = transcript.indexOf('\nDECISIONS:');
+    const keys = fc.constantFrom('x', ' ', '\n', '- ', '[ ] ', '[x] ', '3. ', 'by Friday', ' - Due: March 3', 'Ann: ', '~~', ':', '');
+    const keystroke = fc.record({ at: fc.noBias(fc.integer({ min: 0, max: 999_999 })).map((n) => n / 1e6), remove: fc.integer({ min: 0, max: 3 }), insert: keys });
+    let edits = 0;
+    let within = 0;
+    fc.assert(
+      fc.property(fc.array(keystroke, { minLength: 10, maxLength: 20 }), (keystrokes) => {
+        const blocks = new BlockCache();
+        let text = transcript;
+        analyzeNotes(text, { fileName: 'review.txt', blocks });
+        for (const k of keystrokes) {
+          const at = summaryAt + Math.floor(k.at * (text.length - summaryAt));
+          text = text.slice(0, at) + k.insert + text.slice(Math.min(text.length, at + k.remove));
+          const before = readingCounts.withinSection;
+          const incremental = analyzeNotes(text, { fileName: 'review.txt', blocks });
+          within += readingCounts.withinSection - before;
+          edits++;
+          assert.equal(comparable(incremental), comparable(fullAnalysis(text, 'review.txt')));
+        }
+      }),
+      { numRuns: 20, seed: 13 },
+    );
+    assert.ok(edits >= 200 && within >= edits * 0.3, `${within} of ${edits} edits walked a section only between two of its items`);
   });
 
   describe('an edit read from the previous version\'s reading', () => {
@@ -183,6 +211,32 @@ describe('incremental analysis equals a full analysis', function () {
         );
       }
       assert.ok(readingCounts.spliced - spliced >= 40, `${readingCounts.spliced - spliced} of 60 edits read from the previous reading`);
+    });
+
+    it('walks a summary section only around an edit among its items; its style is worked out again from all of them', () => {
+      const items = Array.from({ length: 30 }, (_, i) => `${i + 1}. Ann: Task number ${i} of the rollout - Due: March ${1 + (i % 28)}`);
+      const before = ['Design sync - March 3, 2025', '', 'Attendees: Ann Lee, Bo Chen', '', ...SPEECH, '', 'ACTION ITEMS:', ...items, '', 'COMMITMENTS:', '- Bo: ship the fix by Friday', ''].join('\n');
+      const edits: Array<[string, (text: string) => string, boolean, string?]> = [
+        ['a letter typed in an item', (t) => t.replace('Task number 12 of', 'Task numbxer 12 of'), true],
+        ['an item added in the middle', (t) => t.replace('16. Ann:', '16. Bo: check the alerts\n16. Ann:'), true],
+        // Two thirds of the items then say `by`: every entry's due style changes, those not walked too
+        // (the first item is no mark inside the section: the one before it is the section's header).
+        ['items 3 to 22 written with `by`', (t) => t.replace(/^(\d+)\. (.*) - Due: /gm, (line, n: string, rest: string) => (Number(n) >= 3 && Number(n) <= 22 ? `${n}. ${rest} by ` : line)), true],
+        ['the last item changed', (t) => t.replace('Task number 29 of', 'Task 29 of'), false],
+        ['a box added (whether items are in a task list changes)', (t) => t.replace('14. Ann:', '14. [ ] Ann:'), false],
+        // With a box on item 20, `14)` after `13.` starts another list: items 1–13 are then in a list without a box.
+        ['a list split in two', (t) => t.replace('14. Ann:', '14) Ann:'), false, before.replace('20. Ann:', '20. [ ] Ann:')],
+      ];
+      for (const [what, edit, within, from = before] of edits) {
+        const blocks = new BlockCache();
+        analyzeNotes(from, { fileName: 'sync.md', blocks });
+        const { spliced, withinSection } = readingCounts;
+        const after = edit(from);
+        const incremental = analyzeNotes(after, { fileName: 'sync.md', blocks });
+        assert.equal(comparable(incremental), comparable(fullAnalysis(after, 'sync.md')), what);
+        assert.equal(readingCounts.spliced, spliced + 1, `${what}: read from the previous reading`);
+        assert.equal(readingCounts.withinSection - withinSection, within ? 1 : 0, `${what}: walked only between two items`);
+      }
     });
 
     it('reads again the cue of the statement after the edit (it may answer a request the edit changed)', () => {

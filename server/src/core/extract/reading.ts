@@ -21,8 +21,8 @@ export interface KeptReading extends DocumentReading {
   places: { starts: Int32Array; ends: Int32Array };
 }
 
-/** How many readings were made from the previous version's and how many in full (for tests and the benchmark). */
-export const readingCounts = { spliced: 0, full: 0 };
+/** How many readings were made from the previous version's (of them, how many walked a section only between two of its items) and how many in full (for tests and the benchmark). */
+export const readingCounts = { spliced: 0, withinSection: 0, full: 0 };
 
 /** Reads a document's meetings, sections, entries, statements and cues; from the previous version's reading when it can. */
 export function readDocument(

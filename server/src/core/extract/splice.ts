@@ -6,10 +6,10 @@ import { moveSpan } from '../text/span';
 import { moveDraft, moveStatement, movedSections } from './moved';
 import { Roster, couldName } from './people';
 import { normalizeName } from '../text/plain';
-import type { DocumentReading, KeptReading } from './reading';
+import { type DocumentReading, type KeptReading, readingCounts } from './reading';
 import { readStatementCues } from './statementCues';
 import { commonPrefix, commonSuffix } from '../text/common';
-import { type MeetingContent, type WalkMarks, walkMeeting } from './walk';
+import { type EntryDraft, type MeetingContent, type ResumedSection, type WalkMarks, finishSection, walkMeeting } from './walk';
 
 // After an edit of a long document, only the units around it are walked again: the reading of the
 // previous version is kept up to the last walk mark before the edit, the units from there to the
@@ -42,22 +42,30 @@ export function spliceReading(
   if (previous.regions.length > 1 && units[region.units[0]].type !== 'heading') return null;
   const content = previous.contents[r];
   const { marks } = content;
-  const from = lastMarkBelow(marks, before);
-  const to = firstMarkFrom(marks, oldUnits.length - after);
-  if (from < 0 || to < 0) return null;
-  const startUnit = marks.units[from];
-  if (startUnit <= region.units[0] || startUnit <= firstContentUnit(units)) return null; // the meeting's heading or title is walked again
   // Attendees are read from the units, not walked: those written after the edit would have to move.
   if (region.meeting.attendees.some((a) => a.span && a.span.end >= head)) return null; // typing right after a name extends it
   if (!leavesMeetingAsItWas(oldWindow, newWindow, units, before)) return null;
-
-  const endUnit = marks.units[to] + unitDelta;
   const meeting = { ...region.meeting, span: { start: region.meeting.span.start, end: region.meeting.span.end + delta } };
-  // The units are walked with the speakers known at their start.
-  const known = rosterOf(meeting.attendees, content.learnt.filter((l) => l.unit < startUnit));
   const regionUnits: [number, number] = [region.units[0], region.units[1] + unitDelta];
-  const piece = walkMeeting(units, { meeting, roster: known, units: regionUnits }, text, startUnit, endUnit);
-  if (piece.endedInSection) return null;
+
+  /** The units from mark `from` to mark `to` walked again (resumed in a section between two of its items), or null when that does not give their content. */
+  const walkBetween = (from: number, to: number, resume?: ResumedSection) => {
+    if (from < 0 || to < 0) return null;
+    const startUnit = marks.units[from];
+    if (startUnit <= region.units[0] || startUnit <= firstContentUnit(units)) return null; // the meeting's heading or title is walked again
+    const endUnit = marks.units[to] + unitDelta;
+    // The units are walked with the speakers known at their start.
+    const known = rosterOf(meeting.attendees, content.learnt.filter((l) => l.unit < startUnit));
+    const piece = walkMeeting(units, { meeting, roster: known, units: regionUnits }, text, startUnit, endUnit, resume);
+    return (resume ? piece.endsInResumed : !piece.endedInSection) ? { from, to, piece, resume } : null;
+  };
+  // An edit among the items of a section's list walks only the items around it; else from the marks outside sections.
+  const inner = innerMarksAround(marks, before, oldUnits.length - after, oldWindow, newWindow);
+  const walked =
+    (inner && walkBetween(inner.from, inner.to, { section: content.sections[marks.sections[inner.from] - 1], ...marks.inner[inner.from]! })) ??
+    walkBetween(outerMark(marks, lastMarkBelow(marks, before), -1), outerMark(marks, firstMarkFrom(marks, oldUnits.length - after), 1));
+  if (!walked) return null;
+  const { from, to, piece, resume } = walked;
   const { learnt, inside, sameSpeakers } = joinLearnt(content, from, to, piece, unitDelta);
   const roster = sameSpeakers ? region.roster : rosterAfterNewSpeakers(meeting.attendees, learnt, inside, content, from, to, piece);
   if (!roster) return null;
@@ -65,6 +73,10 @@ export function spliceReading(
 
   const regions = [...previous.regions.slice(0, r), newRegion];
   const contents = [...previous.contents.slice(0, r), joinContent(content, from, to, piece, delta, unitDelta, learnt)];
+  if (resume) {
+    finishResumed(contents[r], resume.section, marks.entries[from], piece.entries.length, text);
+    readingCounts.withinSection++;
+  }
   for (let k = r + 1; k < previous.regions.length; k++) {
     const [moved, movedContent] = movedMeeting(previous.regions[k], previous.contents[k], head, delta, unitDelta, units, lineOf);
     regions.push(moved);
@@ -213,19 +225,21 @@ function joinContent(content: MeetingContent, from: number, to: number, piece: M
   };
   // Lists of their final length, filled once: a long transcript has thousands of marks.
   const count = from + piece.marks.units.length + (marks.units.length - to - 1);
-  const joinedMarks: WalkMarks = { units: new Array(count), statements: new Array(count), entries: new Array(count), sections: new Array(count) };
+  const joinedMarks: WalkMarks = { units: new Array(count), statements: new Array(count), entries: new Array(count), sections: new Array(count), inner: new Array(count) };
   let n = 0;
-  const add = (unit: number, s: number, e: number, c: number) => {
+  const add = (unit: number, s: number, e: number, c: number, inner: WalkMarks['inner'][number]) => {
     joinedMarks.units[n] = unit;
     joinedMarks.statements[n] = s;
     joinedMarks.entries[n] = e;
     joinedMarks.sections[n] = c;
+    joinedMarks.inner[n] = inner;
     n++;
   };
-  for (let k = 0; k < from; k++) add(marks.units[k], marks.statements[k], marks.entries[k], marks.sections[k]);
-  piece.marks.units.forEach((unit, k) => add(unit, base.statements + piece.marks.statements[k], base.entries + piece.marks.entries[k], base.sections + piece.marks.sections[k]));
+  for (let k = 0; k < from; k++) add(marks.units[k], marks.statements[k], marks.entries[k], marks.sections[k], marks.inner[k]);
+  const p = piece.marks;
+  p.units.forEach((unit, k) => add(unit, base.statements + p.statements[k], base.entries + p.entries[k], base.sections + p.sections[k], p.inner[k]));
   for (let k = to + 1; k < marks.units.length; k++) {
-    add(marks.units[k] + unitDelta, marks.statements[k] + change.statements, marks.entries[k] + change.entries, marks.sections[k] + change.sections);
+    add(marks.units[k] + unitDelta, marks.statements[k] + change.statements, marks.entries[k] + change.entries, marks.sections[k] + change.sections, marks.inner[k]);
   }
   return { sections, entries, statements, marks: joinedMarks, learnt, endedInSection: content.endedInSection };
 }
@@ -292,6 +306,56 @@ function extentEnd(units: Unit[], i: number, text: string): number {
 function firstContentUnit(units: Unit[]): number {
   const i = units.findIndex((u) => u.type !== 'break');
   return i < 0 ? units.length : i;
+}
+
+/**
+ * The marks inside one section around the changed units (old numbering `before`–`end`), when the
+ * change is only list items, as many with a checkbox as before (whether an entry is in a task list
+ * depends on the other items of its list); else null.
+ */
+function innerMarksAround(marks: WalkMarks, before: number, end: number, oldWindow: Unit[], newWindow: Unit[]): { from: number; to: number } | null {
+  const from = lastMarkBelow(marks, before);
+  const to = firstMarkFrom(marks, end);
+  if (from < 0 || to < 0 || !marks.inner[from] || !marks.inner[to] || marks.sections[from] !== marks.sections[to]) return null;
+  return checkboxes(oldWindow) === checkboxes(newWindow) ? { from, to } : null;
+}
+
+/** How many of the units are items with a checkbox; -1 when any is not an item. */
+function checkboxes(window: Unit[]): number {
+  let count = 0;
+  for (const unit of window) {
+    if (unit.type !== 'item') return -1;
+    if (unit.checkbox) count++;
+  }
+  return count;
+}
+
+/** The nearest mark outside any section from mark `k` on, going by `step`; -1 when there is none. */
+function outerMark(marks: WalkMarks, k: number, step: 1 | -1): number {
+  while (k >= 0 && k < marks.units.length && marks.inner[k]) k += step;
+  return k < marks.units.length ? k : -1;
+}
+
+/**
+ * A section walked again only in part: its entries are those before the walk, the walk's and those
+ * after it (`at`: where the walk's start in the joined entries); its style and where its next entry
+ * goes are worked out again from all of them, on a copy of the section (the previous reading's is
+ * left as it was).
+ */
+function finishResumed(content: MeetingContent, section: MeetingContent['sections'][number], at: number, walked: number, text: string): void {
+  const { entries, sections } = content;
+  let first = at;
+  while (first > 0 && entries[first - 1].section === section) first--;
+  let end = at + walked;
+  while (end < entries.length && entries[end].section === section) end++;
+  const copy = { ...section };
+  const own: EntryDraft[] = [];
+  for (let i = first; i < end; i++) {
+    entries[i].section = copy;
+    own.push(entries[i]);
+  }
+  finishSection(copy, own, text);
+  sections[sections.indexOf(section)] = copy;
 }
 
 /** The index of the last mark at a unit before `unit`, or -1. */

@@ -26,39 +26,58 @@ export interface MeetingContent {
   marks: WalkMarks;
   /** Speakers the roster learnt (named in speech, not attendees), with the unit where it learnt each. */
   learnt: Array<{ unit: number; name: string }>;
-  /** Whether the walk stopped inside a section that goes on after its last unit (a walk of part of a meeting must not). */
+  /** Whether the walk stopped inside a section that goes on after its last unit (a walk of part of a meeting must not, unless it resumed that section). */
   endedInSection: boolean;
+  /** For a walk that resumed a section: whether it ended in that section, at a mark between two of its list items (its entries are then the section's entries it read). */
+  endsInResumed?: boolean;
 }
 
 /**
  * The units before which the walk held nothing over (no section open, no statement that the unit
  * could continue), with how many statements, entries and sections came before each: a walk of the
- * units from one mark to another gives exactly the content between them.
+ * units from one mark to another gives exactly the content between them. Inside a section whose
+ * entries are a list, the items of the list are marked too (`inner`: the open section's state; its
+ * entries before the mark are counted as if it were closed): a walk resumed there gives that
+ * section's entries between two items, the section's style to be worked out again from all of them.
  */
 export interface WalkMarks {
   units: number[];
   statements: number[];
   entries: number[];
   sections: number[];
+  /** Null for a mark outside any section. */
+  inner: Array<InnerMark | null>;
 }
 
-interface OpenSection {
-  section: Section;
+/** How a section was opened: what a walk resumed in it needs besides the section (the last one counted at the mark). */
+export interface InnerMark {
   via: 'heading' | 'line';
   depth: number;
   headerBlock: number;
+}
+
+/** A section to resume a walk in, at one of its inner marks. */
+export interface ResumedSection extends InnerMark {
+  section: Section;
+}
+
+interface OpenSection extends InnerMark {
+  section: Section;
   sawList: boolean;
   lines: TextLine[];
   entries: EntryDraft[];
 }
 
-/** Reads the sections, entries and statements of one meeting from its units (or of the units `from`–`to` of it). */
-export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, from = region.units[0], to = region.units[1]): MeetingContent {
+/**
+ * Reads the sections, entries and statements of one meeting from its units (or of the units
+ * `from`–`to` of it; with `resume`, starting inside that section, at one of its inner marks).
+ */
+export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, from = region.units[0], to = region.units[1], resume?: ResumedSection): MeetingContent {
   const { meeting, roster } = region;
   const ctx = (kind: SectionKind): EntryContext => ({ meetingDate: meeting.date, roster, withOwner: kind !== 'decisions' });
-  const marks: WalkMarks = { units: [], statements: [], entries: [], sections: [] };
+  const marks: WalkMarks = { units: [], statements: [], entries: [], sections: [], inner: [] };
   const content: MeetingContent = { sections: [], entries: [], statements: [], marks, learnt: [], endedInSection: false };
-  let open: OpenSection | null = null;
+  let open: OpenSection | null = resume ? { ...resume, sawList: true, lines: [], entries: [] } : null;
   let statement: { value: Statement; block: number } | null = null;
 
   const close = () => {
@@ -72,12 +91,7 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
         open.entries.push(lineEntry(line, section, ctx(section.kind)));
       }
     }
-    const last = open.entries[open.entries.length - 1];
-    if (last) {
-      section.insertAt = last.layout.after;
-      section.entryStyle = styleOf(open.entries, text, section.kind);
-      for (const entry of open.entries) entry.layout.dueStyle = section.entryStyle.dueStyle;
-    }
+    finishSection(section, open.entries, text);
     for (const entry of open.entries) content.entries.push(entry); // not as arguments: a section may have 200,000
     open = null;
   };
@@ -128,11 +142,20 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
     return true;
   };
 
-  const mark = (at: number) => {
+  const mark = (at: number, inner: OpenSection | null) => {
     marks.units.push(at);
     marks.statements.push(content.statements.length);
-    marks.entries.push(content.entries.length);
+    marks.entries.push(content.entries.length + (inner ? inner.entries.length : 0));
     marks.sections.push(content.sections.length);
+    marks.inner.push(inner && { via: inner.via, depth: inner.depth, headerBlock: inner.headerBlock });
+  };
+  /** The section open before unit `i` when `i` is a list item after another of the same list, its entries a list: an inner mark. */
+  const innerAt = (i: number): OpenSection | null => {
+    const current = open as OpenSection | null;
+    const unit = units[i];
+    const previous = units[i - 1];
+    if (!current?.sawList || statement !== null || unit?.type !== 'item' || previous?.type !== 'item') return null;
+    return previous.list === unit.list ? current : null;
   };
 
   let unitIndex = from;
@@ -140,7 +163,10 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
     const unit = units[i];
     unitIndex = i;
     if ((open as OpenSection | null) === null && (statement as { block: number } | null)?.block !== unit.block && (i === from || units[i - 1].block !== unit.block)) {
-      mark(i);
+      mark(i, null);
+    } else {
+      const inner = innerAt(i);
+      if (inner) mark(i, inner);
     }
     switch (unit.type) {
       case 'heading': {
@@ -237,9 +263,28 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
   }
   // A section still open at the meeting's end ends with it; one open before that goes on after `to`.
   content.endedInSection = open !== null && to < region.units[1];
+  if (resume) {
+    // Resumed in a section: it must still be open at `to`, an inner mark, its entries read being the walk's.
+    const inner = content.endedInSection && (open as OpenSection | null)?.section === resume.section ? innerAt(to) : null;
+    content.endsInResumed = inner !== null;
+    if (inner) {
+      mark(to, inner);
+      for (const entry of inner.entries) content.entries.push(entry);
+    }
+    return content;
+  }
   close();
-  if (!content.endedInSection) mark(to);
+  if (!content.endedInSection) mark(to, null);
   return content;
+}
+
+/** Where a section's next entry goes and how its entries are written, from all of them (a section without entries keeps its defaults). */
+export function finishSection(section: Section, entries: EntryDraft[], text: string): void {
+  const last = entries[entries.length - 1];
+  if (!last) return;
+  section.insertAt = last.layout.after;
+  section.entryStyle = styleOf(entries, text, section.kind);
+  for (const entry of entries) entry.layout.dueStyle = section.entryStyle.dueStyle;
 }
 
 /** What a paragraph of speech was read under (the attendees, the meeting, a list right after it), where it was, and what it gave. */
