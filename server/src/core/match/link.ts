@@ -115,12 +115,36 @@ interface PairRule<L, R> {
   purpose: string;
   leftKey: KeyOf<L>;
   rightKey: KeyOf<R>;
-  /** Scores one left task against all the rights (through an index of them, built once for a set of rights). */
-  scorer: (rights: R[]) => (left: L) => Scored;
-  /** The score of one pair, or null: what `scorer`'s list holds for that right. */
+  /** What the index of the rights (`TaskIndex`) finds candidates by: each task's text, meeting and owner. */
+  left: TaskOf<L>;
+  right: TaskOf<R>;
+  /** Rights that are never candidates. */
+  include?: (right: R) => boolean;
+  /** The score of one pair, or null: what `scorer` lists for that right. */
   pair: (left: L, right: R) => number | null;
   /** The pairs to keep, from the candidates best first. */
   decide: (sorted: Array<Candidate<number, number>>) => Array<Candidate<number, number>>;
+}
+
+interface TaskOf<T> {
+  text(task: T): string;
+  meeting(task: T): number;
+  owner(task: T): PersonRef | null;
+}
+
+/** Scores one left task against all the rights: the candidates an index of the rights finds (same meeting, agreeing owners, shared words), scored as pairs. */
+function scorer<L, R>(rule: PairRule<L, R>, rights: R[]): (left: L) => Scored {
+  const { left: l, right: r, include } = rule;
+  const index = new TaskIndex(rights.map((t) => termsOf(r.text(t))), rights.map(r.owner), rights.map(r.meeting), include && ((i) => include(rights[i])));
+  return (left) => {
+    const owner = l.owner(left);
+    const found: Scored = [];
+    for (const ri of index.candidates(termsOf(l.text(left)), l.meeting(left), (other) => ownersAgree(owner, other))) {
+      const value = rule.pair(left, rights[ri]);
+      if (value !== null) found.push([ri, value]);
+    }
+    return found;
+  };
 }
 
 /** A decision of `decidePairs`, by everything it was decided on. */
@@ -231,7 +255,7 @@ function sameTask(a: KeyValues, i: number, b: KeyValues, j: number, width: numbe
 type Made = Pick<PairDecision, 'lists' | 'sorted'>;
 
 function freshDecision<L, R>(rule: PairRule<L, R>, lefts: L[], rights: R[]): Made {
-  const score = rule.scorer(rights);
+  const score = scorer(rule, rights);
   const lists = lefts.map(score);
   const sorted: Array<Candidate<number, number>> = [];
   lists.forEach((list, li) => {
@@ -250,7 +274,7 @@ function patchedDecision<L, R>(rule: PairRule<L, R>, base: { decision: PairDecis
   const lists = new Array<Scored>(lefts.length);
   for (let li = 0; li < lefts.length; li++) {
     if (li >= left.from && li < left.newEnd) {
-      const list = (score ??= rule.scorer(rights))(lefts[li]);
+      const list = (score ??= scorer(rule, rights))(lefts[li]);
       for (const [ri, value] of list) added.push({ left: li, right: ri, score: value });
       lists[li] = list;
       continue;
@@ -305,15 +329,18 @@ function merged(a: Array<Candidate<number, number>>, b: Array<Candidate<number, 
   return out;
 }
 
+const item: TaskOf<ActionItem> = { text: (i) => i.task, meeting: (i) => i.meeting, owner: (i) => i.owner };
+const cue: TaskOf<StatementCue> = { text: (c) => c.task, meeting: (c) => c.statement.meeting, owner: (c) => c.owner };
+/** Decisions have no owner: every index lookup of one agrees. */
+const decision: TaskOf<Decision> = { text: (d) => d.text, meeting: (d) => d.meeting, owner: () => null };
+
 /** A COMMITMENTS entry and an ACTION ITEMS entry are the same work: same meeting, both owned by the same person or both by nobody, the same task in other words. */
 const twinRule: PairRule<ActionItem, ActionItem> = {
   purpose: 'twins',
   leftKey: itemKey,
   rightKey: itemKey,
-  scorer: (actions) => {
-    const index = new TaskIndex(actions.map((a) => termsOf(a.task)), actions.map((a) => a.owner), actions.map((a) => a.meeting));
-    return (c) => scoredBy(index.candidates(termsOf(c.task), c.meeting, (owner) => ownersAgree(c.owner, owner)), c, actions, twinRule.pair);
-  },
+  left: item,
+  right: item,
   pair: (c, a) => {
     if (c.meeting !== a.meeting || !ownersAgree(c.owner, a.owner) || !!c.owner !== !!a.owner) return null;
     const score = termsScore(termsOf(c.task), termsOf(a.task));
@@ -327,16 +354,15 @@ const cueRule: PairRule<StatementCue, ActionItem> = {
   purpose: 'cues',
   leftKey: cueKey,
   rightKey: itemKey,
-  scorer: (items) => {
-    const index = new TaskIndex(items.map((i) => termsOf(i.task)), items.map((i) => i.owner), items.map((i) => i.meeting), (i) => items[i].source === 'summary');
-    return (cue) => scoredBy(index.candidates(termsOf(cue.task), cue.statement.meeting, (owner) => ownersAgree(cue.owner, owner)), cue, items, cueRule.pair);
-  },
-  pair: (cue, item) => {
-    if (item.source !== 'summary' || item.meeting !== cue.statement.meeting || !ownersAgree(cue.owner, item.owner)) return null;
-    const score = termsScore(termsOf(cue.task), termsOf(item.task));
+  left: cue,
+  right: item,
+  include: (i) => i.source === 'summary',
+  pair: (c, i) => {
+    if (i.source !== 'summary' || i.meeting !== c.statement.meeting || !ownersAgree(c.owner, i.owner)) return null;
+    const score = termsScore(termsOf(c.task), termsOf(i.task));
     if (score === null) return null;
-    const kindBonus = (cue.kind === 'commitment') === (item.kind === 'commitment') ? 0.05 : 0;
-    return score + (sameDate(cue.due, item.due) ? 0.2 : 0) + kindBonus;
+    const kindBonus = (c.kind === 'commitment') === (i.kind === 'commitment') ? 0.05 : 0;
+    return score + (sameDate(c.due, i.due) ? 0.2 : 0) + kindBonus;
   },
   decide: recordingOrder,
 };
@@ -346,23 +372,11 @@ const decisionRule: PairRule<StatementCue, Decision> = {
   purpose: 'decisions',
   leftKey: spokenKey,
   rightKey: decisionKey,
-  scorer: (decisions) => {
-    const index = new TaskIndex(decisions.map((d) => termsOf(d.text)), decisions.map(() => null), decisions.map((d) => d.meeting));
-    return (cue) => scoredBy(index.candidates(termsOf(cue.task), cue.statement.meeting, () => true), cue, decisions, decisionRule.pair);
-  },
-  pair: (cue, decision) => (decision.meeting !== cue.statement.meeting ? null : termsScore(termsOf(cue.task), termsOf(decision.text))),
+  left: { ...cue, owner: () => null },
+  right: decision,
+  pair: (c, d) => (d.meeting !== c.statement.meeting ? null : termsScore(termsOf(c.task), termsOf(d.text))),
   decide: recordingOrder,
 };
-
-/** The candidates an index found (ascending), scored as pairs: those that are the same work. */
-function scoredBy<L, R>(candidates: number[], left: L, rights: R[], pair: (left: L, right: R) => number | null): Scored {
-  const found: Scored = [];
-  for (const ri of candidates) {
-    const value = pair(left, rights[ri]);
-    if (value !== null) found.push([ri, value]);
-  }
-  return found;
-}
 
 /** Links each COMMITMENTS entry to the ACTION ITEMS entry for the same work (same owner, same task in other words). */
 export function linkTwins(items: ActionItem[]): void {
