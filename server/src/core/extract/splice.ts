@@ -15,8 +15,9 @@ import { type EntryDraft, type MeetingContent, type ResumedSection, type WalkMar
 // previous version is kept up to the last walk mark before the edit, the units from there to the
 // first mark after it are walked afresh, and what follows is the previous reading moved by the
 // edit's length. This holds when the edit leaves the meeting as it was (its title, date and
-// attendees, read from other units) and the walk holds nothing over at both marks; otherwise the
-// caller reads the whole document again. Property tests compare the result with a full reading.
+// attendees, read from other units) and the walk holds nothing over at both marks, or only the
+// same open section, between two items of its list (an edit among a summary's entries); otherwise
+// the caller reads the whole document again. Property tests compare the result with a full reading.
 
 /** The reading of `text` made from the reading of its previous version, or null when it must be read in full. */
 export function spliceReading(
