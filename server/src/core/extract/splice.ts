@@ -61,10 +61,10 @@ export function spliceReading(
     return (resume ? piece.endsInResumed : !piece.endedInSection) ? { from, to, piece, resume } : null;
   };
   // An edit among the items of a section's list walks only the items around it; else from the marks outside sections.
-  const inner = innerMarksAround(marks, before, oldUnits.length - after, oldWindow, newWindow);
+  const [below, above] = [lastMarkBelow(marks, before), firstMarkFrom(marks, oldUnits.length - after)];
   const walked =
-    (inner && walkBetween(inner.from, inner.to, { section: content.sections[marks.sections[inner.from] - 1], ...marks.inner[inner.from]! })) ??
-    walkBetween(outerMark(marks, lastMarkBelow(marks, before), -1), outerMark(marks, firstMarkFrom(marks, oldUnits.length - after), 1));
+    (innerMarksAround(marks, below, above, oldWindow, newWindow) && walkBetween(below, above, { section: content.sections[marks.sections[below] - 1], ...marks.inner[below]! })) ||
+    walkBetween(outerMark(marks, below, -1), outerMark(marks, above, 1));
   if (!walked) return null;
   const { from, to, piece, resume } = walked;
   const { learnt, inside, sameSpeakers } = joinLearnt(content, from, to, piece, unitDelta);
@@ -310,15 +310,13 @@ function firstContentUnit(units: Unit[]): number {
 }
 
 /**
- * The marks inside one section around the changed units (old numbering `before`–`end`), when the
- * change is only list items, as many with a checkbox as before (whether an entry is in a task list
- * depends on the other items of its list); else null.
+ * Whether the marks `from` and `to` around the changed units are inside one section, and the change
+ * is only list items, as many with a checkbox as before (whether an entry is in a task list depends
+ * on the other items of its list).
  */
-function innerMarksAround(marks: WalkMarks, before: number, end: number, oldWindow: Unit[], newWindow: Unit[]): { from: number; to: number } | null {
-  const from = lastMarkBelow(marks, before);
-  const to = firstMarkFrom(marks, end);
-  if (from < 0 || to < 0 || !marks.inner[from] || !marks.inner[to] || marks.sections[from] !== marks.sections[to]) return null;
-  return checkboxes(oldWindow) === checkboxes(newWindow) ? { from, to } : null;
+function innerMarksAround(marks: WalkMarks, from: number, to: number, oldWindow: Unit[], newWindow: Unit[]): boolean {
+  if (from < 0 || to < 0 || !marks.inner[from] || !marks.inner[to] || marks.sections[from] !== marks.sections[to]) return false;
+  return checkboxes(oldWindow) === checkboxes(newWindow);
 }
 
 /** How many of the units are items with a checkbox; -1 when any is not an item. */

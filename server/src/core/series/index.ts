@@ -29,12 +29,14 @@ export function* buildSeriesSteps(sources: SeriesSource[], previous?: SeriesInde
     const used = group.meetings.map((m) => models.get(m.file)!);
     const old = before.get(group.id);
     const was = old && builtFrom.get(old);
+    // Read only when there is an earlier build to compare with (not for a workspace's first build).
+    let read: unknown[] | null = null;
     if (old && was && sameMeetings(old, group.meetings)) {
       if (used.every((model, i) => model === was.models[i])) {
         series.push(old);
         continue;
       }
-      const read = workRead(group, (file) => models.get(file)!);
+      read = workRead(group, (file) => models.get(file)!);
       if (was.read && sameValues(read, was.read)) {
         builtFrom.set(old, { models: used, read });
         series.push(old);
@@ -42,7 +44,7 @@ export function* buildSeriesSteps(sources: SeriesSource[], previous?: SeriesInde
       }
     }
     const built: Series = { ...group, threads: followWork(group, (file) => models.get(file)!) };
-    builtFrom.set(built, { models: used, read: old ? workRead(group, (file) => models.get(file)!) : null });
+    builtFrom.set(built, { models: used, read: read ?? (old ? workRead(group, (file) => models.get(file)!) : null) });
     series.push(built);
     yield;
   }
