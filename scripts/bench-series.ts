@@ -1,4 +1,5 @@
 // Times the meeting-series analysis on a generated series: `npx tsx scripts/bench-series.ts [MEETINGS]`.
+import type { NotesModel } from '../server/src/core/model';
 // The worst case on purpose: nothing is ever marked done, so open work piles up meeting after meeting;
 // each meeting re-lists the last 12 items and adds 5 new ones of 5 words from ~600.
 import { analyzeNotes } from '../server/src/core/analyze';
@@ -13,7 +14,7 @@ const task = () => Array.from({ length: 5 }, () => words[Math.floor(random() * w
 const owners = ['Priya', 'Jonas', 'Marta', 'Wei', 'Ana'];
 
 const listed: string[] = [];
-const sources: SeriesSource[] = [];
+const sources: Array<SeriesSource & { model: NotesModel }> = [];
 let day = Date.UTC(2020, 0, 6);
 for (let m = 0; m < meetings; m++, day += 7 * 86_400_000) {
   const date = new Date(day).toISOString().slice(0, 10);

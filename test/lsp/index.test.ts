@@ -58,6 +58,20 @@ describe('workspace index', function () {
     assert.deepEqual(tasks(warm), expected);
   });
 
+  it('after a start from the cache, makes a closed file\'s model when a feature asks: from the cache, or from the file when it changed', async () => {
+    await indexed();
+    client = await TestClient.start({ pull: true, folder: pathToFileURL(dir).toString(), initializationOptions: { storagePath: storage } });
+    await client.until(() => client!.progressEnded > 0, 'the end of indexing');
+    // Changed on disk since it was read (no watcher here to say so): read again when its model is asked for.
+    writeFileSync(join(dir, 'team', '2025-03-10-sync-9.md'), notesFile('Ana', 'inspect the zeppelin hangar'));
+    const found = async (query: string) => (await client!.workspaceSymbols(query)).map((s) => `${s.location.uri.split('/').pop()}:${s.location.range.start.line}: ${s.name}`);
+    assert.deepEqual(await found('task 7'), ['2025-03-08-sync-7.md:7: Ana: Task 7']);
+    assert.deepEqual(await found('zeppelin'), ['2025-03-10-sync-9.md:7: Ana: Inspect the zeppelin hangar']);
+    assert.deepEqual(await found('task 9'), []);
+    // The view still lists what the index read (the watcher's report would bring the change).
+    assert.ok((await client.actionItems()).items.some((i) => i.task === 'Task 9'));
+  });
+
   it('ignores a damaged or foreign cache and reads the files again', async () => {
     const cold = await indexed();
     for (const file of readdirSync(join(storage, 'index'))) {

@@ -10,6 +10,9 @@ import { mayBeNotes } from '../../server/src/core/prefilter';
 import { diagnose } from '../../server/src/core/rules';
 import { decodeModel, encodeModel } from '../../server/src/core/serialize';
 import { IndexCache, freshness } from '../../server/src/index/cache';
+import { storedDigest, storedJson, storedModel } from '../../server/src/index/stored';
+import { fileItems } from '../../server/src/lsp/features/items';
+import { buildSeries } from '../../server/src/core/series';
 import { readNotesFile } from '../../server/src/index/readNotesFile';
 import { ROOT } from '../helpers/notes';
 
@@ -113,6 +116,54 @@ describe('a model as JSON (the command line cache)', () => {
   });
 });
 
+describe('a file as the server index keeps it (digest, and the model when asked for)', () => {
+  // Each example as written, with CRLF line ends, and with text before it in a long first line of
+  // characters outside the BMP: positions are counted in UTF-16 units.
+  const variants = EXAMPLES.flatMap(({ name, text }) => [
+    { name, text },
+    { name: `${name} (CRLF)`, text: text.replace(/\r?\n/g, '\r\n') },
+    { name: `${name} (emoji)`, text: `<!-- ${'😀'.repeat(40)} -->\n${text}` },
+  ]);
+
+  it('lists the same items, with the same ranges, from the digest as from the model', () => {
+    for (const { name, text } of variants) {
+      const model = analyzeNotes(text, { fileName: name });
+      const json = storedJson(model);
+      assert.match(json, /^[\x20-\x7e\t]*$/, `${name}: stored as ASCII, one line`);
+      const digest = storedDigest(json);
+      assert.ok(model.items.length > 0 || !model.looksLikeNotes, name);
+      assert.equal(digest.looksLikeNotes, model.looksLikeNotes, name);
+      assert.deepEqual(fileItems({ uri: 'file:///a', version: null, digest }), fileItems({ uri: 'file:///a', version: null, digest: model }), name);
+    }
+  });
+
+  it('gives the same series from digests as from models', () => {
+    const folder = EXAMPLES.filter(({ name }) => name.startsWith('platform-weekly')).concat(EXAMPLES.filter(({ name }) => name.includes('log')));
+    assert.ok(folder.length >= 3);
+    const models = folder.map(({ name, text }) => ({ file: name, model: analyzeNotes(text, { fileName: name }) }));
+    const fromModels = buildSeries(models);
+    const fromDigests = buildSeries(models.map(({ file, model }) => ({ file, model: storedDigest(storedJson(model)) })));
+    assert.ok(fromModels.series.length >= 2);
+    assert.deepEqual(fromDigests.series, fromModels.series);
+  });
+
+  it('makes the full model again from the stored JSON and the text', () => {
+    for (const { name, text } of variants) {
+      const model = analyzeNotes(text, { fileName: name });
+      const back = storedModel(storedJson(model), text);
+      assert.deepEqual({ ...back, lines: null }, { ...model, lines: null }, name);
+    }
+  });
+
+  it('refuses stored text of another shape', () => {
+    assert.throws(() => storedDigest('{}'));
+    assert.throws(() => storedDigest('{"meetings":[],"sections":[],"items":[]}\t{}'));
+    assert.throws(() => storedDigest('[1,0,[],[],[],[["id",0,0,0,"task",0,0,4,null,null,null,0]]]\t{}'), /another shape/);
+    assert.throws(() => storedDigest('[1,0,[],[],[[7,0,"Notes"]],[]]\t{}'), /another shape/);
+    assert.doesNotThrow(() => storedDigest('[1,0,[],[],[[1,0,"Action items"]],[["id",0,0,0,"task",0,0,4,null,null,null,0,[]]]]\t{}'));
+  });
+});
+
 describe('index cache', () => {
   let dir: string;
   // Values as the server stores them: a model's JSON.
@@ -137,6 +188,23 @@ describe('index cache', () => {
     assert.equal(taskOf(again.get('/notes/a.md')?.value, 'ship it'), 'Ship it');
     assert.deepEqual(again.get('/notes/b.bin'), { size: 10, mtimeMs: 1000, hash: 'h2', checkedAt: 9000, value: null, skipped: 'binary file' });
     assert.equal(open('v2').size, 0);
+  });
+
+  it('reads a stored value back for its hash only: waiting to be written, then from its shard file, with non-ASCII paths', async () => {
+    const cache = open();
+    const path = '/notes/réunion — 3.md';
+    cache.set(path, { size: 10, mtimeMs: 1000, hash: 'h1', checkedAt: 9000, value: 'x' }, stored('ship it'));
+    assert.equal(taskOf(cache.storedText(path, 'h1'), 'ship it'), 'Ship it', 'pending');
+    await cache.flush();
+    for (const file of shardFiles()) assert.match(readFileSync(join(dir, file), 'utf8'), /^[\x00-\x7f]*$/, 'shards are ASCII');
+    const again = open();
+    assert.equal(taskOf(again.storedText(path, 'h1'), 'ship it'), 'Ship it', 'from the shard file');
+    assert.equal(again.storedText(path, 'h2'), null, 'another content');
+    assert.equal(again.storedText('/notes/other.md', 'h1'), null, 'unknown');
+    again.set(path, { size: 11, mtimeMs: 2000, hash: 'h3', checkedAt: 9000, value: 'x' }, stored('changed'));
+    await again.flush();
+    await new Promise((resolve) => setImmediate(resolve)); // shards read again are forgotten after this turn
+    assert.equal(taskOf(open().storedText(path, 'h3'), 'changed'), 'Changed', 'the later line');
   });
 
   it('appends what changed; a later line replaces an earlier one, a removal forgets it', async () => {

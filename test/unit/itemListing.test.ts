@@ -3,7 +3,8 @@ import { ItemListingMirror } from '../../client/src/logic/listing';
 import { analyzeNotes } from '../../server/src/core/analyze';
 import { buildSeries } from '../../server/src/core/series';
 import { ItemListing } from '../../server/src/lsp/itemListing';
-import type { NotesFile } from '../../server/src/lsp/store';
+import { storedDigest, storedJson } from '../../server/src/index/stored';
+import type { WorkspaceFile } from '../../server/src/lsp/store';
 import type { ActionItemsResult } from '../../server/src/protocol';
 import { random } from '../../bench/corpus';
 
@@ -22,18 +23,20 @@ describe('item listing by revisions', () => {
   it('gives a client that applies every answer (whole, changes, parts) what a whole listing gives', () => {
     const next = random(7);
     const pick = (n: number) => Math.floor(next() * n);
-    const files = new Map<string, NotesFile>();
+    const files = new Map<string, WorkspaceFile>();
+    // Open documents come with their models, the others as the index keeps them: their digests.
     const setFile = (uri: string) => {
       const [folder, week] = uri.match(/\d+/g)!.map(Number);
       const model = analyzeNotes(notesText(folder, week, pick(6), pick(100)), { fileName: uri });
-      files.set(uri, { uri, version: next() < 0.3 ? pick(50) : null, model });
+      const open = next() < 0.3;
+      files.set(uri, { uri, version: open ? pick(50) : null, digest: open ? model : storedDigest(storedJson(model)) });
     };
     const uriOf = (folder: number, week: number) => `file:///notes/f${folder}/w${week}.md`;
     for (let folder = 0; folder < 4; folder++) for (let week = 0; week < 3; week++) setFile(uriOf(folder, week));
 
     const listing = new ItemListing();
     const sorted = () => [...files.values()].sort((a, b) => (a.uri < b.uri ? -1 : 1));
-    const index = () => buildSeries(sorted().map((f) => ({ file: f.uri, model: f.model })));
+    const index = () => buildSeries(sorted().map((f) => ({ file: f.uri, model: f.digest })));
     const mirror = new ItemListingMirror();
     let since: string | undefined;
     let checked = 0;
@@ -56,7 +59,7 @@ describe('item listing by revisions', () => {
 
   it('starts again from the whole listing for a revision of another run or a forgotten one', () => {
     const model = analyzeNotes(notesText(0, 0, 2, 1), { fileName: 'a.md' });
-    const files: NotesFile[] = [{ uri: 'file:///a.md', version: null, model }];
+    const files: WorkspaceFile[] = [{ uri: 'file:///a.md', version: null, digest: model }];
     const series = buildSeries([]);
     const first = new ItemListing().list(files, series);
     const other = new ItemListing();

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { SeriesTracker } from '../../server/src/lsp/series';
-import type { NotesFile } from '../../server/src/lsp/store';
+import type { WorkspaceFile } from '../../server/src/lsp/store';
 import { analyze, notes } from '../helpers/notes';
 
 // While a workspace is indexed, open documents' requests share the series as last worked out
@@ -8,24 +8,24 @@ import { analyze, notes } from '../helpers/notes';
 describe('series tracker', () => {
   const weekly = (date: string) =>
     notes(`# Platform weekly — ${date}`, 'Attendees: Priya Shah, Jonas Weber', '', '## Action items', '', '- [ ] Priya: publish the on-call handbook - Due: 2025-10-24');
-  const file = (name: string, date: string): NotesFile => ({ uri: `file:///notes/${name}`, version: null, model: analyze(weekly(date), name) });
+  const file = (name: string, date: string): WorkspaceFile => ({ uri: `file:///notes/${name}`, version: null, digest: analyze(weekly(date), name) });
 
-  it('while indexing, serves the series as first worked out, from the files read so far', () => {
-    let files = [file('2025-10-06-weekly.md', '2025-10-06')];
-    const tracker = new SeriesTracker({ files: () => files });
+  it('while indexing, serves no series until they are first worked out, then the newest', () => {
+    let files = [file('2025-10-06-weekly.md', '2025-10-06'), file('2025-10-13-weekly.md', '2025-10-13')];
+    const tracker = new SeriesTracker({ digests: () => files });
     const first = tracker.whileIndexing();
-    assert.equal(first.seriesOf(files[0].uri).length, 0, 'one meeting is no series');
-    files = [...files, file('2025-10-13-weekly.md', '2025-10-13')];
-    assert.equal(tracker.whileIndexing(), first, 'not worked out again for a new file');
+    assert.deepEqual(first.series, [], 'nothing worked out while files arrive');
+    files = [...files, file('2025-10-20-weekly.md', '2025-10-20')];
+    assert.equal(tracker.whileIndexing(), first, 'not worked out for a new file');
     const now = tracker.current();
     assert.notEqual(now, first);
-    assert.deepEqual(now.seriesOf(files[1].uri).map((s) => s.meetings.map((m) => m.date)), [['2025-10-06', '2025-10-13']]);
+    assert.deepEqual(now.seriesOf(files[1].uri).map((s) => s.meetings.map((m) => m.date)), [['2025-10-06', '2025-10-13', '2025-10-20']]);
     assert.equal(tracker.whileIndexing(), now, 'then serves the newest');
   });
 
   it('once indexed, every request gets the series of the files as they are', () => {
     let files = [file('2025-10-06-weekly.md', '2025-10-06')];
-    const tracker = new SeriesTracker({ files: () => files });
+    const tracker = new SeriesTracker({ digests: () => files });
     const first = tracker.current();
     files = [...files, file('2025-10-13-weekly.md', '2025-10-13')];
     assert.notEqual(tracker.current(), first);
@@ -36,7 +36,7 @@ describe('series tracker', () => {
     const a = file('2025-10-06-weekly.md', '2025-10-06');
     const b = file('2025-10-13-weekly.md', '2025-10-13');
     let files = [a];
-    const tracker = new SeriesTracker({ files: () => files });
+    const tracker = new SeriesTracker({ digests: () => files });
     const first = tracker.whileIndexing();
     files = [a, b];
     const settling = tracker.settle();

@@ -12,9 +12,10 @@ import { drain, drainAsync } from '../core/steps';
 // entry, `{path, size, mtimeMs, hash, checkedAt, skipped?}` TAB value-as-JSON, or `{path,
 // removed: true}`. New results are appended as they come (nothing waits in memory for a write);
 // a later line for a path replaces an earlier one. A value's JSON text goes to `unpack` as its line
-// is read, with nothing parsed before (the server decodes it there; the command line keeps the
-// text until the file is used). A shard that is mostly replaced lines, or whose last line was cut
-// short, is rewritten when read. Lines or shards that cannot be read, and shards of another
+// is read, with nothing parsed before (the server reads a file's digest there and the rest again
+// when asked for it, `storedText`; the command line keeps the text until the file is used). Lines
+// are ASCII: the text read takes one byte a character. A shard that is mostly replaced lines, or
+// whose last line was cut short, is rewritten when read. Lines or shards that cannot be read, and shards of another
 // analyzer version, are ignored: the files are read again, never trusted, never a crash.
 
 const FORMAT = 2;
@@ -133,18 +134,63 @@ export class IndexCache<T> {
     this.pendingChars += stored?.length ?? 0;
   }
 
-  /** Replaces an entry's value by an equivalent one (what is stored does not change). */
-  keep(path: string, value: T): void {
-    const entries = this.shards[shardOf(path)].entries;
-    const entry = entries.get(path);
-    if (entry) entries.set(path, { ...entry, value });
-  }
-
   delete(path: string): void {
     const shard = this.shards[shardOf(path)];
     if (!shard.entries.delete(path)) return;
     this.pendingChars -= shard.pending.get(path)?.length ?? 0;
     shard.pending.set(path, null);
+  }
+
+  /**
+   * A path's value as stored, when it was stored for this content hash: waiting to be written, or
+   * read again from its shard file (values are not kept once read: a caller that wants one again
+   * reads it here). The shard last read is kept until the end of this turn of the event loop: a
+   * caller that wants many values asks for them in `shardOf` order.
+   */
+  storedText(path: string, hash: string): string | null {
+    const shard = shardOf(path);
+    const entry = this.shards[shard].entries.get(path);
+    if (entry?.hash !== hash) return null;
+    const pending = this.shards[shard].pending.get(path);
+    if (pending) return pending;
+    let lines = this.reread.get(shard);
+    if (!lines) {
+      if (!this.reread.size) setImmediate(() => this.reread.clear());
+      this.reread.clear();
+      this.reread.set(shard, (lines = this.valueLines(shard)));
+    }
+    const found = lines.get(path);
+    return found?.hash === hash ? found.json : null;
+  }
+
+  /** The shard last read again by `storedText` in this turn of the event loop: the last value of each path, with its hash. */
+  private readonly reread = new Map<number, Map<string, { hash: string; json: string }>>();
+
+  private valueLines(shard: number): Map<string, { hash: string; json: string }> {
+    const lines = new Map<string, { hash: string; json: string }>();
+    let text = '';
+    try {
+      text = readFileSync(this.fileOf(shard), 'utf8');
+    } catch {
+      return lines;
+    }
+    if (text.slice(0, text.indexOf('\n')) !== this.header().trimEnd()) return lines;
+    for (let at = text.indexOf('\n') + 1; at < text.length; ) {
+      const end = text.indexOf('\n', at);
+      if (end < 0) break;
+      const tab = text.indexOf('\t', at);
+      try {
+        const meta = JSON.parse(text.slice(at, tab >= 0 && tab < end ? tab : end)) as { path?: unknown; hash?: unknown };
+        if (typeof meta.path === 'string') {
+          if (typeof meta.hash === 'string' && tab >= 0 && tab < end) lines.set(meta.path, { hash: meta.hash, json: text.slice(tab + 1, end) });
+          else lines.delete(meta.path);
+        }
+      } catch {
+        // a damaged line: its file is read again when asked for
+      }
+      at = end + 1;
+    }
+    return lines;
   }
 
   /** Drops entries whose paths `keep` rejects (files that are gone). */
@@ -195,7 +241,7 @@ export class IndexCache<T> {
       this.pendingChars -= stored?.length ?? 0;
       const entry = entries.get(path);
       if (!entry) {
-        lines.push(`${JSON.stringify({ path, removed: true })}\n`);
+        lines.push(`${asciiOnly(JSON.stringify({ path, removed: true }))}\n`);
         continue;
       }
       let json: string;
@@ -207,7 +253,7 @@ export class IndexCache<T> {
       }
       if (json.includes('\n')) continue; // cannot be one line (never JSON.stringify's output): read again next time
       const { value: _value, ...meta } = entry;
-      lines.push(`${JSON.stringify({ path, ...meta })}\t${json}\n`);
+      lines.push(`${asciiOnly(JSON.stringify({ path, ...meta }))}\t${json}\n`);
     }
     pending.clear();
     return lines.join('');
@@ -348,11 +394,20 @@ export class IndexCache<T> {
   }
 }
 
+/**
+ * JSON text with every character past ASCII written as its `\u` escape. A shard's text is read at
+ * once and values may keep parts of it: a text with any other character takes two bytes a
+ * character in the engine, one otherwise.
+ */
+export function asciiOnly(json: string): string {
+  return json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Lines of a shard read between two chances for other work to run. */
 const LINES_PER_STEP = 200;
 
 /** FNV-1a of the path, to spread entries over the shards. */
-function shardOf(path: string): number {
+export function shardOf(path: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < path.length; i++) {
     h ^= path.charCodeAt(i);

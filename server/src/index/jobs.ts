@@ -1,7 +1,9 @@
 import picomatch from 'picomatch';
-import { decodeModel, encodeModel } from '../core/serialize';
+import type { NotesModel } from '../core/model';
 import { walkFolder } from '../files/discover';
 import { type FileResult, type ReadOptions, readNotesFile } from './readNotesFile';
+import type { NotesDigest } from '../core/digest';
+import { storedDigest, storedJson } from './stored';
 
 // The work an index worker does, as plain messages in and out (the same functions run in the
 // server's own thread when workers are not available).
@@ -23,11 +25,21 @@ export interface IndexJob {
 
 export type Job = DiscoverJob | IndexJob;
 
+type ReadResult = Extract<FileResult, { status: 'read' }>;
+
 /**
- * A file's result as it crosses between threads: a model travels as its JSON (`encodeModel`),
- * one string, which is far cheaper to pass than the object graph; `receive` rebuilds it.
+ * A file's result as it crosses between threads: a model travels as the JSON the index stores
+ * (`storedJson`), one string, which is far cheaper to pass than the object graph, and without the
+ * file's text, which the server does not keep.
  */
-export type SentResult = Exclude<FileResult, { status: 'read' }> | (Omit<Extract<FileResult, { status: 'read' }>, 'model'> & { model: string | null });
+export type SentResult = Exclude<FileResult, { status: 'read' }> | (Omit<ReadResult, 'model' | 'text'> & { json: string | null });
+
+/**
+ * A result as the server takes it: a notes file that was read comes as its digest and the JSON the
+ * cache stores (and its model, when read in this thread); `digest` is null for a file that cannot
+ * be notes.
+ */
+export type IndexedResult = Exclude<FileResult, { status: 'read' }> | (Omit<ReadResult, 'model' | 'text'> & { digest: NotesDigest | null; json: string | null; model?: NotesModel });
 
 export function runDiscover(job: DiscoverJob): string[] {
   const include = picomatch(job.include, { dot: true, nocase: true });
@@ -46,10 +58,20 @@ export function runIndex(job: IndexJob): FileResult[] {
 }
 
 export function send(result: FileResult): SentResult {
-  return result.status === 'read' ? { ...result, model: result.model && JSON.stringify(encodeModel(result.model)) } : result;
+  if (result.status !== 'read') return result;
+  const { model, text: _text, ...rest } = result;
+  return { ...rest, json: model && storedJson(model) };
 }
 
-export function receive(result: SentResult): FileResult {
-  if (result.status !== 'read' || result.model === null) return result as FileResult;
-  return { ...result, model: decodeModel(result.text, JSON.parse(result.model)), modelJson: result.model };
+/** A worker's result: only the digest is read now. */
+export function receive(result: SentResult): IndexedResult {
+  if (result.status !== 'read') return result;
+  return { ...result, digest: result.json === null ? null : storedDigest(result.json) };
+}
+
+/** A result read in this thread: its model is at hand. */
+export function local(result: FileResult): IndexedResult {
+  if (result.status !== 'read') return result;
+  const { model, text: _text, ...rest } = result;
+  return model ? { ...rest, digest: model, json: storedJson(model), model } : { ...rest, digest: null, json: null };
 }

@@ -8,12 +8,12 @@ import { type CacheEntry, type FileStat, freshness } from './cache';
 
 /**
  * What indexing found for one file. `unchanged`: the cached result still holds (with the text
- * when asked, to rebuild the model from the cache). `read`: analysed; `model` is null when the
- * file cannot be meeting notes; `modelJson` is its JSON when it came from a worker as that.
+ * when asked, to make the model from the cache). `read`: analysed; `model` is null when the
+ * file cannot be meeting notes.
  */
 export type FileResult =
   | { path: string; status: 'unchanged'; stat: FileStat; hash: string; text?: string }
-  | { path: string; status: 'read'; stat: FileStat; hash: string; text: string; model: NotesModel | null; modelJson?: string }
+  | { path: string; status: 'read'; stat: FileStat; hash: string; text: string; model: NotesModel | null }
   | { path: string; status: 'skipped'; stat: FileStat | null; hash: string | null; reason: string }
   | { path: string; status: 'gone' };
 

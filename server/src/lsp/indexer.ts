@@ -2,17 +2,19 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
+import { analyzeNotes } from '../core/analyze';
+import type { NotesDigest } from '../core/digest';
 import type { NotesModel } from '../core/model';
-import { type ModelWithoutText, decodeWithoutText, encodeModel, withText } from '../core/serialize';
 import { ANALYZER_VERSION } from '../core/version';
 import { NOTES_EXTENSIONS } from '../files/discover';
-import { IndexCache } from '../index/cache';
-import { type DiscoverJob, type IndexJob, type SentResult, receive, runDiscover, runIndex } from '../index/jobs';
+import { IndexCache, shardOf } from '../index/cache';
+import { type DiscoverJob, type IndexJob, type IndexedResult, type SentResult, local, receive, runDiscover, runIndex } from '../index/jobs';
 import { WorkerPool } from '../index/pool';
-import { type FileResult, readNotesFile } from '../index/readNotesFile';
+import { type ReadOptions, readNotesFile } from '../index/readNotesFile';
+import { storedDigest, storedModel } from '../index/stored';
 import type { NotesSettings } from '../protocol';
 import { growHeapFor } from './heapGrowth';
-import type { NotesStore } from './store';
+import type { IndexedFile, NotesStore } from './store';
 
 export interface IndexProgress {
   begin(total: number): void;
@@ -40,7 +42,9 @@ const FLUSH_CHARS = 4 * 1024 * 1024;
  * Keeps the store's view of the notes files on disk: a scan of the workspace folders, then single
  * files as the file watcher reports them. A scan finds and reads files on worker threads (one per
  * core), so the editor's own requests are answered meanwhile; files next to the open documents
- * come first; results from the index cache are shown at once and checked in the background.
+ * come first; results from the index cache are shown as soon as a look at the file's size and
+ * time (or its hash) finds them still true. The store gets each file's digest; its full model is
+ * made from the stored JSON when a feature first asks for it.
  */
 export class WorkspaceIndexer {
   private folders: string[] = [];
@@ -50,8 +54,8 @@ export class WorkspaceIndexer {
   private excludeGlobs: string[] = [];
   private maxBytes = 5 * 1024 * 1024;
   private generation = 0;
-  /** Per file: the model as read from the cache (waiting for the file's text), or the model itself once complete. */
-  private cache: IndexCache<CachedModel> | null = null;
+  /** Per file: its digest (the model's JSON stays in the cache's files until asked for). */
+  private cache: IndexCache<NotesDigest> | null = null;
   private cacheLoaded: Promise<void> | null = null;
   private cacheTimer: NodeJS.Timeout | undefined;
   complete = false;
@@ -154,7 +158,7 @@ export class WorkspaceIndexer {
   }
 
   /** Reading files: on a worker (models come back as JSON), or here, yielding first so that requests go on. */
-  private async index(pool: WorkerPool | null, job: IndexJob): Promise<FileResult[]> {
+  private async index(pool: WorkerPool | null, job: IndexJob): Promise<IndexedResult[]> {
     if (pool && pool.size > 0) {
       try {
         return (await pool.run<SentResult[]>(job)).map(receive);
@@ -163,7 +167,7 @@ export class WorkspaceIndexer {
       }
     }
     await new Promise((resolve) => setImmediate(resolve));
-    return runIndex(job);
+    return runIndex(job).map(local);
   }
 
   /** URIs of the paths of a scan, made once each. */
@@ -186,7 +190,7 @@ export class WorkspaceIndexer {
     for (const path of paths) {
       batch.push(path);
       const entry = this.cache?.get(path);
-      work += entry ? 0.1 : 1; // a cached file is only looked at (and its text read), not analysed
+      work += entry ? 0.1 : 1; // a cached file is only looked at, not read
       if (work >= (batches.length === 0 ? 8 : BATCH)) {
         batches.push(batch);
         batch = [];
@@ -208,14 +212,16 @@ export class WorkspaceIndexer {
   private loadCache(): Promise<void> {
     if (!this.options.cacheDir) return Promise.resolve();
     this.cacheLoaded ??= (async () => {
-      // Each model is read as its shard is read, so that the shard's text is let go at once.
-      const cache = new IndexCache<CachedModel>(this.options.cacheDir!, {
+      // Only each file's digest is read; its model's JSON is read again when a feature asks for it.
+      const cache = new IndexCache<NotesDigest>(this.options.cacheDir!, {
         kind: 'models',
-        analyzer: ANALYZER_VERSION,
-        pack: (value) => JSON.stringify(encodeModel(isAwaitingText(value) ? value.withoutText : value)),
+        analyzer: `${ANALYZER_VERSION}+digest`,
+        pack: () => {
+          throw new Error('a digest is stored with its JSON'); // never: every entry is set with it
+        },
         unpack: (json) => {
           try {
-            return { withoutText: decodeWithoutText(JSON.parse(json)) };
+            return storedDigest(json);
           } catch {
             return null; // damaged: the file is read again
           }
@@ -227,16 +233,15 @@ export class WorkspaceIndexer {
     return this.cacheLoaded;
   }
 
-  /** What a worker needs to know of a file's cache entry; and the text, when the model is to be rebuilt from it. */
+  /** What a worker needs to know of a file's cache entry. */
   private request(path: string): IndexJob['files'][number] {
     const entry = this.cache?.get(path);
     if (!entry) return { path };
-    const known = { size: entry.size, mtimeMs: entry.mtimeMs, hash: entry.hash, checkedAt: entry.checkedAt };
-    return { path, known, wantText: isAwaitingText(entry.value) && !this.store.isIndexed(this.uriOf(path)) };
+    return { path, known: { size: entry.size, mtimeMs: entry.mtimeMs, hash: entry.hash, checkedAt: entry.checkedAt } };
   }
 
   /** Records one file's result in the store and the cache; returns its URI when the listing changed. */
-  private apply(result: FileResult): string | null {
+  private apply(result: IndexedResult): string | null {
     const uri = this.uriOf(result.path);
     const entry = this.cache?.get(result.path);
     switch (result.status) {
@@ -246,20 +251,22 @@ export class WorkspaceIndexer {
         return uri;
       case 'unchanged': {
         if (entry && (entry.mtimeMs !== result.stat.mtimeMs || entry.size !== result.stat.size)) {
-          this.cache!.set(result.path, { ...entry, ...result.stat, checkedAt: Date.now() }); // touched, same content
+          // Touched, same content: stored again with its time (or, when its JSON cannot be read back, checked by hash next time too).
+          const json = entry.value ? this.cache!.storedText(result.path, entry.hash) : 'null';
+          if (json !== null) this.cache!.set(result.path, { ...entry, ...result.stat, checkedAt: Date.now() }, json);
         }
-        if (!isAwaitingText(entry?.value) || result.text === undefined) return null;
-        // The model from the cache, completed with the file's text.
-        const model = withText(entry.value.withoutText, result.text);
-        this.store.setIndexed(uri, model);
-        this.cache!.keep(result.path, model);
+        const digest = entry?.value;
+        if (!digest || this.store.indexedDigest(uri) === digest) return null;
+        this.store.setIndexed(uri, this.indexedFile(result.path, digest, null, entry));
         return uri;
       }
-      case 'read':
-        this.store.setIndexed(uri, result.model);
+      case 'read': {
+        const known = { ...result.stat, hash: result.hash, checkedAt: Date.now() };
+        this.store.setIndexed(uri, result.digest && this.indexedFile(result.path, result.digest, result.model ?? null, known));
         // The JSON a worker sent is what the cache writes, rather than the model encoded again.
-        this.cache?.set(result.path, { ...result.stat, hash: result.hash, checkedAt: Date.now(), value: result.model }, result.modelJson);
+        this.cache?.set(result.path, { ...known, value: result.digest }, result.json ?? 'null');
         return uri;
+      }
       case 'skipped':
         this.store.setSkipped(uri, result.reason);
         if (result.stat && result.hash) this.cache?.set(result.path, { ...result.stat, hash: result.hash, checkedAt: Date.now(), value: null, skipped: result.reason });
@@ -268,11 +275,39 @@ export class WorkspaceIndexer {
     }
   }
 
+  /**
+   * A file as the store keeps it. Its full model is made when a feature asks for it: from the JSON
+   * stored in the cache and the file's text when the file is as it was read (its size and time, or
+   * its hash), else by analysing the text (no cache, or the file changed: the watcher's report of
+   * the change follows).
+   */
+  private indexedFile(path: string, digest: NotesDigest, model: NotesModel | null, known: NonNullable<ReadOptions['known']>): IndexedFile {
+    return {
+      digest,
+      model,
+      loadOrder: shardOf(path),
+      load: () => {
+        const result = readNotesFile(path, { maxBytes: this.maxBytes, known, wantText: true });
+        if (result.status === 'read' && result.model) return result.model;
+        if (result.status !== 'unchanged' || result.text === undefined) return analyzeNotes('', { fileName: path }); // gone, too large, or no longer notes
+        const json = this.cache?.storedText(path, known.hash);
+        if (json) {
+          try {
+            return storedModel(json, result.text);
+          } catch {
+            // damaged: analysed below
+          }
+        }
+        return analyzeNotes(result.text, { fileName: path });
+      },
+    };
+  }
+
   /** A file was created or changed on disk. */
   async update(path: string): Promise<void> {
     if (!this.accepts(path)) return;
     await this.loadCache();
-    const uri = this.apply(readNotesFile(path, { maxBytes: this.maxBytes }));
+    const uri = this.apply(local(readNotesFile(path, { maxBytes: this.maxBytes })));
     this.onChange(uri ? [uri] : []);
     this.scheduleCacheWrite();
   }
@@ -298,13 +333,6 @@ export class WorkspaceIndexer {
     this.generation++;
     this.cache?.flushSync();
   }
-}
-
-/** A cached model waiting for its file's text (read when the file is looked at), or a complete model. */
-type CachedModel = NotesModel | { withoutText: ModelWithoutText };
-
-function isAwaitingText(value: CachedModel | null | undefined): value is { withoutText: ModelWithoutText } {
-  return !!value && 'withoutText' in value;
 }
 
 /** Where the index worker script sits next to the server bundle. */

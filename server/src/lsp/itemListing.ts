@@ -1,13 +1,13 @@
-import type { NotesModel } from '../core/model';
+import type { NotesDigest } from '../core/digest';
 import { hash53 } from '../core/text/hash';
 import type { Series, SeriesIndex } from '../core/series';
 import type { ActionItemsResult } from '../protocol';
 import { fileItems, itemSeries } from './features/items';
-import type { NotesFile } from './store';
+import type { WorkspaceFile } from './store';
 
 /** What a file's items were listed from: while it is all the same, so are the items. */
 interface ListedFile {
-  model: NotesModel;
+  digest: NotesDigest;
   version: number | null;
   /** The series the file has meetings in (series not rebuilt since are the same objects)… */
   series: Series[];
@@ -54,11 +54,11 @@ export class ItemListing {
    * The items of `files` (sorted by URI) a client needs: all of them, or with `since` (a revision
    * of this listing) those of the files changed since; with `limit`, about that many items at most.
    */
-  list(files: NotesFile[], series: SeriesIndex, since?: string, limit = Infinity): Listed {
+  list(files: WorkspaceFile[], series: SeriesIndex, since?: string, limit = Infinity): Listed {
     this.update(files, series);
     const from = this.positionOf(since);
     const at = from ?? { low: -1, high: -1, cursor: '' };
-    const sent: NotesFile[] = [];
+    const sent: WorkspaceFile[] = [];
     let count = 0;
     let cursor = at.cursor;
     let more = false;
@@ -68,14 +68,14 @@ export class ItemListing {
       if (ahead) {
         // Changes behind the cursor always go; the rest up to the limit, in whole files, and at
         // least one file a part, so that a listing gets to its end while a file keeps changing.
-        if (cursor !== at.cursor && count + file.model.items.length > limit) {
+        if (cursor !== at.cursor && count + file.digest.items.length > limit) {
           more = true;
           break;
         }
         cursor = file.uri;
       }
       sent.push(file);
-      count += file.model.items.length;
+      count += file.digest.items.length;
     }
     const items = sent.flatMap((file) => fileItems(file, series));
     const revision = more ? `${this.instance}.${at.low}.${this.revision}.${cursor}` : `${this.instance}.${this.revision}`;
@@ -88,16 +88,16 @@ export class ItemListing {
   }
 
   /** Records which files changed since the last listing (a new model or version, other series findings, gone). */
-  private update(files: NotesFile[], index: SeriesIndex): void {
+  private update(files: WorkspaceFile[], index: SeriesIndex): void {
     const next = this.revision + 1;
     let changed = false;
     const present = new Set<string>();
     for (const file of files) {
-      const { uri, model, version } = file;
+      const { uri, digest, version } = file;
       present.add(uri);
       const series = index.seriesOf(uri);
       const known = this.listed.get(uri);
-      if (known && known.model === model && known.version === version) {
+      if (known && known.digest === digest && known.version === version) {
         if (sameSeries(known.series, series)) continue;
         known.series = series;
         const facts = seriesFacts(file, index);
@@ -105,7 +105,7 @@ export class ItemListing {
         known.seriesFacts = facts;
         known.changedAt = next;
       } else {
-        this.listed.set(uri, { model, version, series, seriesFacts: seriesFacts(file, index), changedAt: next });
+        this.listed.set(uri, { digest, version, series, seriesFacts: seriesFacts(file, index), changedAt: next });
         this.removed.delete(uri);
       }
       changed = true;
@@ -141,7 +141,7 @@ function sameSeries(a: Series[], b: Series[]): boolean {
 }
 
 /** What the series say of a file's items, as a hash to compare (the JSON is ~6 MB for 10,000 files). */
-function seriesFacts({ uri, model }: NotesFile, index: SeriesIndex): number {
+function seriesFacts({ uri, digest }: WorkspaceFile, index: SeriesIndex): number {
   if (!index.seriesOf(uri).length) return 0;
-  return hash53(JSON.stringify(model.items.map((item) => itemSeries(index, uri, item.id))));
+  return hash53(JSON.stringify(digest.items.map((item) => itemSeries(index, uri, item.id))));
 }

@@ -160,7 +160,7 @@ export function startServer(connection: Connection): void {
     return before.files !== settings.files || before.maxFileSize !== settings.maxFileSize;
   };
 
-  const progress = async (): Promise<IndexProgress | undefined> => {
+  const progress = async (): Promise<(IndexProgress & { end(): void }) | undefined> => {
     if (!canReportProgress) return undefined;
     let reporter: WorkDoneProgressServerReporter | undefined;
     try {
@@ -171,7 +171,9 @@ export function startServer(connection: Connection): void {
     return {
       begin: (total) => reporter!.begin('Meeting notes', 0, `Reading ${total} notes files`, false),
       report: (done, total) => reporter!.report(Math.round((done / Math.max(1, total)) * 100), `${done} of ${total} files`),
-      done: () => reporter!.done(),
+      // The files are read: the progress goes on while their series are worked out (see scanWorkspace).
+      done: () => reporter!.report(100, 'Working out meeting series'),
+      end: () => reporter!.done(),
     };
   };
 
@@ -246,13 +248,20 @@ export function startServer(connection: Connection): void {
   /**
    * Reads the workspace's notes files; then works their series out, in slices so that requests are
    * answered meanwhile, and has what shows series findings (diagnostics, the view) asked for again.
+   * The progress shown lasts until then.
    */
   const scanWorkspace = async () => {
-    await indexer!.scan(await progress());
-    if (!indexer!.complete) return; // a newer scan took over
-    await series.settle();
-    refreshDiagnostics();
-    notifyChanged([]);
+    const reporter = await progress();
+    try {
+      await indexer!.scan(reporter);
+      if (!indexer!.complete) return; // a newer scan took over
+      await series.settle();
+      refreshDiagnostics();
+      notifyChanged([]);
+    } finally {
+      // Ended once the view and the diagnostics can have every finding, series ones included.
+      reporter?.end();
+    }
   };
 
   /**
@@ -354,8 +363,11 @@ export function startServer(connection: Connection): void {
     guard('action items', { today: clock.today(), items: [], skipped: [], complete: false }, () => {
       // Complete once the series are worked out too: the items' series information follows then.
       const complete = !!indexer && seriesSettled();
-      if (params?.uri) return actionItemsResult([store.get(params.uri)].filter((f) => f !== undefined), clock.today(), store.skippedFiles(), complete, seriesNow());
-      return { today: clock.today(), skipped: store.skippedFiles(), complete, ...listing.list(store.files(), seriesNow(), stringOr(params?.since), positiveOr(params?.limit)) };
+      if (params?.uri) {
+        const digest = store.digestOf(params.uri);
+        return actionItemsResult(digest ? [digest] : [], clock.today(), store.skippedFiles(), complete, seriesNow());
+      }
+      return { today: clock.today(), skipped: store.skippedFiles(), complete, ...listing.list(store.digests(), seriesNow(), stringOr(params?.since), positiveOr(params?.limit)) };
     }),
   );
 

@@ -3,6 +3,7 @@ import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeNotes, buildModel } from '../core/analyze';
 import { DEFAULT_MAX_FILE_BYTES, tooBig } from '../core/decode';
+import type { NotesDigest } from '../core/digest';
 import type { NotesModel } from '../core/model';
 import { BlockCache, readBlocksAsync } from '../core/parse/readBlocks';
 
@@ -12,6 +13,23 @@ export interface NotesFile {
   /** The editor's version for an open document; null for a file read from disk. */
   version: number | null;
   model: NotesModel;
+}
+
+/** A notes file as the workspace-wide features (the listing, the series) see it: its digest. */
+export interface WorkspaceFile {
+  uri: string;
+  version: number | null;
+  digest: NotesDigest;
+}
+
+/** A file of the workspace index: its digest, and its full model once a feature asked for it. */
+export interface IndexedFile {
+  digest: NotesDigest;
+  model: NotesModel | null;
+  /** Makes the full model (from the index's stored JSON and the file's text, or by reading the file again). */
+  load: () => NotesModel;
+  /** Files are loaded together in this order (where their stored JSON lies). */
+  loadOrder: number;
 }
 
 /** The file name `analyzeNotes` takes its fallback date from. */
@@ -37,11 +55,12 @@ const SLICED_READ_BYTES = 64 * 1024;
 /**
  * One model per document version. Open documents come from the editor's buffer, analysed when a
  * feature asks, incrementally: each document keeps its parsed blocks, so an edit re-parses only
- * the blocks it touched. Other notes files come from the workspace index.
+ * the blocks it touched. Other notes files come from the workspace index: their digests, and their
+ * full models when a feature first asks for them.
  */
 export class NotesStore {
   private readonly open = new Map<string, OpenAnalysis>();
-  private readonly indexed = new Map<string, NotesModel>();
+  private readonly indexed = new Map<string, IndexedFile>();
   private readonly skipped = new Map<string, string>();
   /** Open documents not analysed (over the size limit, or the analysis failed), and why. */
   private readonly openSkipped = new Map<string, string>();
@@ -138,31 +157,68 @@ export class NotesStore {
   get(uri: string): NotesFile | undefined {
     const document = this.documents.get(uri);
     if (document) return { uri, version: document.version, model: this.modelOf(document) };
-    const model = this.indexed.get(uri);
-    return model ? { uri, version: null, model } : undefined;
+    const indexed = this.indexed.get(uri);
+    return indexed ? { uri, version: null, model: this.fullModel(uri, indexed) } : undefined;
   }
 
-  /** Every notes file: open ones (when they look like notes) and indexed ones. */
+  /** A notes file's digest: an open document's model, or what the index keeps of a file. */
+  digestOf(uri: string): WorkspaceFile | undefined {
+    const document = this.documents.get(uri);
+    if (document) return { uri, version: document.version, digest: this.modelOf(document) };
+    const indexed = this.indexed.get(uri);
+    return indexed ? { uri, version: null, digest: indexed.digest } : undefined;
+  }
+
+  /** Every notes file with its full model: open ones (when they look like notes) and indexed ones, in URI order. */
   files(): NotesFile[] {
-    const files: NotesFile[] = [];
+    // Models not made yet are made in the order their stored JSON lies in: each part of the cache is read once.
+    const missing = [...this.indexed].filter(([, indexed]) => !indexed.model).sort((a, b) => a[1].loadOrder - b[1].loadOrder);
+    for (const [uri, indexed] of missing) this.fullModel(uri, indexed);
+    return this.every<NotesFile>((uri, version, model) => ({ uri, version, model }), (uri, indexed) => ({ uri, version: null, model: this.fullModel(uri, indexed) }));
+  }
+
+  /** Every notes file with its digest (an open document's is its model), in URI order. */
+  digests(): WorkspaceFile[] {
+    return this.every<WorkspaceFile>((uri, version, model) => ({ uri, version, digest: model }), (uri, indexed) => ({ uri, version: null, digest: indexed.digest }));
+  }
+
+  private every<T extends { uri: string }>(ofOpen: (uri: string, version: number, model: NotesModel) => T, ofIndexed: (uri: string, indexed: IndexedFile) => T): T[] {
+    const files: T[] = [];
     const seen = new Set<string>();
     for (const document of this.documents.all()) {
       seen.add(document.uri);
       const model = this.modelOf(document);
-      if (model.looksLikeNotes || this.indexed.has(document.uri)) files.push({ uri: document.uri, version: document.version, model });
+      if (model.looksLikeNotes || this.indexed.has(document.uri)) files.push(ofOpen(document.uri, document.version, model));
     }
-    for (const [uri, model] of this.indexed) if (!seen.has(uri)) files.push({ uri, version: null, model });
+    for (const [uri, indexed] of this.indexed) if (!seen.has(uri)) files.push(ofIndexed(uri, indexed));
     return files.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  }
+
+  /** An indexed file's full model, made once; a failure (a bug) is logged and reads as an empty model. */
+  private fullModel(uri: string, indexed: IndexedFile): NotesModel {
+    if (indexed.model) return indexed.model;
+    try {
+      indexed.model = indexed.load();
+    } catch (error) {
+      this.logError(`reading ${uri} again failed: ${(error as Error).stack ?? error}`);
+      indexed.model = analyzeNotes('', { fileName: fileNameOf(uri) });
+    }
+    return indexed.model;
   }
 
   isIndexed(uri: string): boolean {
     return this.indexed.has(uri);
   }
 
+  /** The digest the index holds for a file, if any. */
+  indexedDigest(uri: string): NotesDigest | undefined {
+    return this.indexed.get(uri)?.digest;
+  }
+
   /** A file read from disk: kept when it looks like notes (null: it cannot be notes). */
-  setIndexed(uri: string, model: NotesModel | null): void {
+  setIndexed(uri: string, file: IndexedFile | null): void {
     this.skipped.delete(uri);
-    if (model?.looksLikeNotes) this.indexed.set(uri, model);
+    if (file?.digest.looksLikeNotes) this.indexed.set(uri, file);
     else this.indexed.delete(uri);
   }
 

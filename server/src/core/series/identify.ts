@@ -1,4 +1,5 @@
-import type { NotesModel, Section } from '../model';
+import type { NotesDigest } from '../digest';
+import type { Section } from '../model';
 import type { SeriesMeeting, SeriesSource } from './types';
 
 /** A group of meetings that form one series, in date order (status lists are judged later). */
@@ -39,9 +40,9 @@ export function groupMeetings(sources: SeriesSource[]): MeetingGroup[] {
 
 // The series id of each meeting of a file's model, worked out once per model: an edit rebuilds the
 // series of the whole workspace, whose other files' models are the same objects as before.
-const groupIds = new WeakMap<NotesModel, { file: string; ids: Array<string | null> }>();
+const groupIds = new WeakMap<NotesDigest, { file: string; ids: Array<string | null> }>();
 
-function groupIdsOf(file: string, model: NotesModel): Array<string | null> {
+function groupIdsOf(file: string, model: NotesDigest): Array<string | null> {
   const known = groupIds.get(model);
   if (known?.file === file) return known.ids;
   const log = model.meetings.length > 1;
@@ -74,7 +75,7 @@ export function folderOf(file: string): string {
 // An action-items section that reviews earlier items rather than listing new ones.
 const REVIEW_TITLE = /\b(?:last|previous|prior|earlier|status|carried|carry[- ]?over|outstanding|still open|open from|existing)\b/i;
 
-export function isReviewSection(section: Section): boolean {
+export function isReviewSection(section: Pick<Section, 'kind' | 'title'>): boolean {
   return section.kind !== 'decisions' && REVIEW_TITLE.test(section.title);
 }
 

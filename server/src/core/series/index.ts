@@ -1,4 +1,4 @@
-import type { NotesModel } from '../model';
+import type { NotesDigest } from '../digest';
 import { drain } from '../steps';
 import { groupMeetings } from './identify';
 import { followWork, workRead } from './threads';
@@ -9,7 +9,7 @@ export { folderOf, seriesTitleKey } from './identify';
 
 // What each series was built from: a series whose meetings are the same is reused when its models
 // are all the same, or when what following its work reads of them is.
-const builtFrom = new WeakMap<Series, { models: NotesModel[]; read: unknown[] | null }>();
+const builtFrom = new WeakMap<Series, { models: NotesDigest[]; read: unknown[] | null }>();
 
 /**
  * Finds the series among the files and follows each piece of work through each series' meetings.
@@ -22,7 +22,7 @@ export function buildSeries(sources: SeriesSource[], previous?: SeriesIndex): Se
 
 /** `buildSeries` in steps, one series followed at a time, for callers that let other work run in between. */
 export function* buildSeriesSteps(sources: SeriesSource[], previous?: SeriesIndex): Generator<void, SeriesIndex> {
-  const models = new Map<string, NotesModel>(sources.map((s) => [s.file, s.model]));
+  const models = new Map<string, NotesDigest>(sources.map((s) => [s.file, s.model]));
   const before = new Map((previous?.series ?? []).map((s) => [s.id, s]));
   const series: Series[] = [];
   for (const group of groupMeetings(sources)) {
@@ -100,7 +100,7 @@ function itemsOf(s: Series): Map<string, Map<string, ItemInSeries>> {
 }
 
 /** The series of one file's own meetings (a running log), for callers that read one file alone. */
-export function seriesOfFile(model: NotesModel, file = ''): SeriesIndex {
+export function seriesOfFile(model: NotesDigest, file = ''): SeriesIndex {
   return buildSeries([{ file, model }]);
 }
 

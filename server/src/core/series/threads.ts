@@ -1,12 +1,12 @@
 import { type Candidate, assignOneToOne, sameName } from '../match/link';
 import { sameWork, similarity, termsOf } from '../match/terms';
-import type { ActionItem, NotesModel } from '../model';
+import type { DigestItem, NotesDigest } from '../digest';
 import { type MeetingGroup, isReviewSection } from './identify';
 import type { SeriesEntry, SeriesMeeting, WorkThread } from './types';
 
 // Each task's words are stemmed once per model version (models do not change once built).
-const itemTerms = new WeakMap<ActionItem, Set<string>>();
-function termsOfItem(item: ActionItem): Set<string> {
+const itemTerms = new WeakMap<DigestItem, Set<string>>();
+function termsOfItem(item: DigestItem): Set<string> {
   let found = itemTerms.get(item);
   if (!found) itemTerms.set(item, (found = termsOf(item.task)));
   return found;
@@ -15,7 +15,7 @@ function termsOfItem(item: ActionItem): Set<string> {
 interface OpenWork {
   thread: WorkThread;
   /** The items of the work's first and latest entries: a task may be reworded little by little. */
-  items: ActionItem[];
+  items: DigestItem[];
 }
 
 /**
@@ -26,7 +26,7 @@ interface OpenWork {
  * meeting, best match first. Done work is not continued: the same words later are new work.
  * Also decides which meetings have a status list (see SeriesMeeting.hasStatusList).
  */
-export function followWork(group: MeetingGroup, modelOf: (file: string) => NotesModel): WorkThread[] {
+export function followWork(group: MeetingGroup, modelOf: (file: string) => NotesDigest): WorkThread[] {
   // Owners are few: each pair of names is compared once (by two map levels: a joined key would be
   // a new string to hash at every one of the many comparisons).
   const names = new Map<string, Map<string, boolean>>();
@@ -40,7 +40,7 @@ export function followWork(group: MeetingGroup, modelOf: (file: string) => Notes
   const threads: WorkThread[] = [];
   // Open work by the words of its tasks: an entry is compared only with work that shares a word.
   const openByTerm = new Map<string, Set<OpenWork>>();
-  const index = (work: OpenWork, items: ActionItem[]) => {
+  const index = (work: OpenWork, items: DigestItem[]) => {
     for (const item of items) {
       for (const term of termsOfItem(item)) {
         let works = openByTerm.get(term);
@@ -94,18 +94,18 @@ function firstEntrySize(work: OpenWork): number {
 /** A summary entry of one meeting, with its twin. */
 interface Entry {
   entry: SeriesEntry;
-  items: ActionItem[];
+  items: DigestItem[];
 }
 
 /** The meeting's summary entries, each with its twin (the ACTION ITEMS entry and its COMMITMENTS entry are one piece of work). */
-function entriesOf(model: NotesModel, meeting: SeriesMeeting): Entry[] {
+function entriesOf(model: NotesDigest, meeting: SeriesMeeting): Entry[] {
   const items = summaryItemsOf(model, meeting.meeting);
   const byId = new Map(items.map((i) => [i.id, i]));
   const seen = new Set<string>();
   const entries: Entry[] = [];
   for (const item of items) {
     if (seen.has(item.id)) continue;
-    const group = [item, ...item.linked.map((id) => byId.get(id)).filter((t): t is ActionItem => !!t && !seen.has(t.id))];
+    const group = [item, ...item.linked.map((id) => byId.get(id)).filter((t): t is DigestItem => !!t && !seen.has(t.id))];
     group.forEach((i) => seen.add(i.id));
     const lead = group.find((i) => i.kind === 'action') ?? group[0];
     entries.push({
@@ -116,10 +116,10 @@ function entriesOf(model: NotesModel, meeting: SeriesMeeting): Entry[] {
   return entries;
 }
 
-const summaryItems = new WeakMap<NotesModel, Map<number, ActionItem[]>>();
+const summaryItems = new WeakMap<NotesDigest, Map<number, DigestItem[]>>();
 
 /** A meeting's summary items, in the model's order (grouped once per model: a running log has dozens of meetings). */
-function summaryItemsOf(model: NotesModel, meeting: number): ActionItem[] {
+function summaryItemsOf(model: NotesDigest, meeting: number): DigestItem[] {
   let byMeeting = summaryItems.get(model);
   if (!byMeeting) {
     byMeeting = new Map();
@@ -142,7 +142,7 @@ const MEETING = {};
  * follows the same work. (A keystroke in a transcript makes a new model of its file, but seldom
  * changes what its summary says.)
  */
-export function workRead(group: MeetingGroup, modelOf: (file: string) => NotesModel): unknown[] {
+export function workRead(group: MeetingGroup, modelOf: (file: string) => NotesDigest): unknown[] {
   const values: unknown[] = [];
   for (const meeting of group.meetings) {
     const model = modelOf(meeting.file);
@@ -156,7 +156,7 @@ export function workRead(group: MeetingGroup, modelOf: (file: string) => NotesMo
 }
 
 /** The best score of the two entries' items being the same work, or null when they are not. */
-function matchScore(earlier: ActionItem[], later: ActionItem[], sameOwner: (a: string, b: string) => boolean): number | null {
+function matchScore(earlier: DigestItem[], later: DigestItem[], sameOwner: (a: string, b: string) => boolean): number | null {
   let best: number | null = null;
   for (const a of earlier) {
     for (const b of later) {

@@ -1,11 +1,12 @@
 // A meeting series: the notes of one recurring meeting (same title in one folder, or the meetings
 // of one running log file), read in date order, with each piece of work followed from meeting to meeting.
-import type { ItemStatus, NotesModel } from '../model';
+import type { NotesDigest } from '../digest';
+import type { ItemStatus } from '../model';
 
 /** One notes file as the series see it: `file` is whatever names it for the caller (a path, a URI). */
 export interface SeriesSource {
   file: string;
-  model: NotesModel;
+  model: NotesDigest;
 }
 
 /** A meeting of a series, at its place in date order. */

@@ -1,21 +1,20 @@
 import type { SeriesIndex } from '../../core/series';
 import type { ActionItemsResult, ItemSeries, WorkspaceActionItem } from '../../protocol';
-import { toRange } from '../convert';
-import type { NotesFile } from '../store';
+import type { WorkspaceFile } from '../store';
 
 /** The action items of the given files, as the tree view and other clients get them. */
-export function workspaceItems(files: NotesFile[], series?: SeriesIndex): WorkspaceActionItem[] {
+export function workspaceItems(files: WorkspaceFile[], series?: SeriesIndex): WorkspaceActionItem[] {
   return files.flatMap((file) => fileItems(file, series));
 }
 
 /** The action items of one file. */
-export function fileItems({ uri, version, model }: NotesFile, series?: SeriesIndex): WorkspaceActionItem[] {
-  return model.items.map((item) => {
-    const meeting = model.meetings[item.meeting];
+export function fileItems({ uri, version, digest }: WorkspaceFile, series?: SeriesIndex): WorkspaceActionItem[] {
+  return digest.items.map((item) => {
+    const meeting = digest.meetings[item.meeting];
     return {
       id: item.id,
       uri,
-      range: toRange(model, item.span),
+      range: digest.lines.rangeOf(item.span),
       owner: item.owner?.name ?? null,
       task: item.task,
       due: item.due ? { text: item.due.text, date: item.due.date, vague: item.due.vague } : null,
@@ -43,6 +42,6 @@ export function itemSeries(series: SeriesIndex, uri: string, itemId: string): It
   };
 }
 
-export function actionItemsResult(files: NotesFile[], today: string, skipped: ActionItemsResult['skipped'], complete: boolean, series?: SeriesIndex): ActionItemsResult {
+export function actionItemsResult(files: WorkspaceFile[], today: string, skipped: ActionItemsResult['skipped'], complete: boolean, series?: SeriesIndex): ActionItemsResult {
   return { today, items: workspaceItems(files, series), skipped, complete };
 }
