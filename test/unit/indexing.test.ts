@@ -13,6 +13,10 @@ import { IndexCache, freshness } from '../../server/src/index/cache';
 import { storedDigest, storedJson, storedModel } from '../../server/src/index/stored';
 import { fileItems } from '../../server/src/lsp/features/items';
 import { buildSeries } from '../../server/src/core/series';
+import { completionsAt } from '../../server/src/core/editor/completion';
+import { hoverAt } from '../../server/src/core/editor/hover';
+import { type DigestDoc, type NotesDoc, attendeeLines, itemsOwnedBy, mentionsIn, mentionsOf, peopleOf, workspacePeople } from '../../server/src/core/editor/people';
+import { searchEntries } from '../../server/src/core/editor/search';
 import { readNotesFile } from '../../server/src/index/readNotesFile';
 import { ROOT } from '../helpers/notes';
 
@@ -147,6 +151,43 @@ describe('a file as the server index keeps it (digest, and the model when asked 
     assert.deepEqual(fromDigests.series, fromModels.series);
   });
 
+  // The workspace's other files as the server has them (digests) and as full models.
+  const workspace = () => {
+    const full: NotesDoc[] = variants.map(({ name, text }) => ({ uri: `file:///w/${encodeURIComponent(name)}`, model: analyzeNotes(text, { fileName: name }) }));
+    const digests: DigestDoc[] = full.map(({ uri, model }) => ({ uri, model: storedDigest(storedJson(model)) }));
+    return { full, digests };
+  };
+
+  it('gives the same workspace symbols, people, hovers and completions from digests as from models', () => {
+    const { full, digests } = workspace();
+    const found = (docs: DigestDoc[], query: string) => searchEntries(docs, query).map((e) => ({ ...e, doc: e.doc.uri, range: e.doc.model.lines.rangeOf(e.span) }));
+    for (const query of ['', 'gateway', '@priya', 'decision', 'said']) assert.deepEqual(found(digests, query), found(full, query), query);
+    assert.ok(found(digests, '').some((e) => e.kind === 'decision'));
+    assert.deepEqual(workspacePeople(digests), workspacePeople(full));
+    let checked = 0;
+    for (const doc of full.slice(0, 8)) {
+      for (const mention of mentionsIn(doc.model)) {
+        const at = mention.span.start + 1;
+        assert.deepEqual(hoverAt(digests, doc, at, '2025-03-12'), hoverAt(full, doc, at, '2025-03-12'), `${doc.uri} ${mention.name}`);
+        checked++;
+      }
+      for (const item of doc.model.items.filter((i) => i.owner)) {
+        const at = item.owner!.span.end;
+        assert.deepEqual(completionsAt(digests, doc, at, '2025-03-12'), completionsAt(full, doc, at, '2025-03-12'), `${doc.uri} ${item.owner!.written}`);
+      }
+    }
+    assert.ok(checked > 20, `${checked} hovers`);
+  });
+
+  it('names in a digest everyone a file mentions, lists as an attendee or has own an item', () => {
+    const { full, digests } = workspace();
+    for (const { key } of workspacePeople(full)) {
+      const naming = new Set(digests.filter((d) => peopleOf(d.model).keys.includes(key)).map((d) => d.uri));
+      const needed = [...mentionsOf(full, key).map((m) => m.doc.uri), ...itemsOwnedBy(full, key).map((o) => o.doc.uri), ...full.filter((d) => attendeeLines(d.model, key).length).map((d) => d.uri)];
+      for (const uri of needed) assert.ok(naming.has(uri), `${key} in ${uri}`);
+    }
+  });
+
   it('makes the full model again from the stored JSON and the text', () => {
     for (const { name, text } of variants) {
       const model = analyzeNotes(text, { fileName: name });
@@ -158,9 +199,13 @@ describe('a file as the server index keeps it (digest, and the model when asked 
   it('refuses stored text of another shape', () => {
     assert.throws(() => storedDigest('{}'));
     assert.throws(() => storedDigest('{"meetings":[],"sections":[],"items":[]}\t{}'));
-    assert.throws(() => storedDigest('[1,0,[],[],[],[["id",0,0,0,"task",0,0,4,null,null,null,0]]]\t{}'), /another shape/);
-    assert.throws(() => storedDigest('[1,0,[],[],[[7,0,"Notes"]],[]]\t{}'), /another shape/);
-    assert.doesNotThrow(() => storedDigest('[1,0,[],[],[[1,0,"Action items"]],[["id",0,0,0,"task",0,0,4,null,null,null,0,[]]]]\t{}'));
+    assert.throws(() => storedDigest('[1,0,[],[],[],[],[]]\t{}'), /another shape/);
+    assert.throws(() => storedDigest('[1,0,[],[],[],[],[[],[]],[["id",0,0,0,"task",0,0,4,null,null,null,0]]]\t{}'), /another shape/);
+    assert.throws(() => storedDigest('[1,0,[],[],[[7,0,"Notes"]],[],[[],[]],[]]\t{}'), /another shape/);
+    assert.throws(() => storedDigest('[1,0,[],[["Sync",null,["Ana"]]],[],[],[[],[]],[]]\t{}'), /another shape/);
+    const digest = storedDigest('[1,9,[4],[["Sync",null,["Ana",null]]],[[1,0,"Action items"]],[],[["ana"],[]],[["id",0,0,0,"task",0,5,9,null,null,null,0,[],null,null,null,null]]]\t{}');
+    assert.deepEqual(digest.meetings, [{ index: 0, title: 'Sync', date: null, attendees: [{ name: 'Ana', role: null }] }]);
+    assert.deepEqual(digest.lines.rangeOf(digest.items[0].span), { start: { line: 1, character: 1 }, end: { line: 1, character: 5 } });
   });
 });
 

@@ -1,22 +1,35 @@
-import type { ActionItem, DueDate, ItemKind, ItemSource, ItemStatus, LineIndex, Meeting, NotesModel, PersonRef, Position, Range, Section, SectionKind, Span } from './model';
+import { namedPeople } from './editor/people';
+import type { ActionItem, Attendee, Decision, DueDate, EntryLayout, ItemKind, ItemSource, ItemStatus, LineIndex, Meeting, NotesModel, PersonRef, Position, Range, Section, SectionKind, Span } from './model';
 
 // What the workspace-wide features read of every notes file, open or not: the Action Items view's
-// listing and the meeting series. A full model is a digest (open documents pass theirs). For the
-// files that are not open, the index keeps only their digest (a few hundred bytes: the items'
-// words, owners, dates and places, the meetings' titles and dates) and makes the full model when a
-// feature asks for one (a hover, a rename, a carry-over into that file).
+// listing, the meeting series, a person's hover and completion, the workspace symbol search. A full
+// model is a digest (open documents pass theirs). For the files that are not open, the index keeps
+// only their digest (a few hundred bytes: the items' words, owners, dates and places, the
+// decisions, the meetings' titles, dates and attendees, who the file names) and makes the full
+// model when a feature asks for one (a rename, references to a person, a carry-over into that file).
 
-export type DigestItem = Pick<ActionItem, 'id' | 'meeting' | 'kind' | 'source' | 'task' | 'status' | 'span' | 'linked'> & {
-  owner: Pick<PersonRef, 'name'> | null;
+export type DigestItem = Pick<ActionItem, 'id' | 'meeting' | 'kind' | 'source' | 'task' | 'status' | 'doneDate' | 'span' | 'linked'> & {
+  owner: Pick<PersonRef, 'name' | 'written'> | null;
   due: Pick<DueDate, 'text' | 'date' | 'vague'> | null;
+  layout: Pick<EntryLayout, 'span'> | null;
 };
 
 export interface NotesDigest {
-  meetings: ReadonlyArray<Pick<Meeting, 'index' | 'title' | 'date'>>;
+  meetings: ReadonlyArray<Pick<Meeting, 'index' | 'title' | 'date'> & { attendees: ReadonlyArray<Pick<Attendee, 'name' | 'role'>> }>;
   sections: ReadonlyArray<Pick<Section, 'kind' | 'meeting' | 'title'>>;
   items: readonly DigestItem[];
+  decisions: ReadonlyArray<Pick<Decision, 'id' | 'meeting' | 'text' | 'source' | 'span'>>;
   looksLikeNotes: boolean;
   lines: DigestLines;
+  /** Who the file names (see `namedPeople`); worked out from a full model, which has none. */
+  people?: NamedPeople;
+}
+
+export interface NamedPeople {
+  /** The key of everyone named: attendees, speakers, owners, handles. */
+  keys: string[];
+  /** The speakers' names, resolved to attendees where they are. */
+  speakers: string[];
 }
 
 /** Positions of offsets: all the listing needs of the file's text. */
@@ -34,12 +47,15 @@ const SECTION_KINDS: readonly SectionKind[] = ['decisions', 'actions', 'commitme
 export function encodeDigest(model: NotesModel): unknown {
   const lengths: number[] = [];
   for (let line = 1; line < model.lines.lineCount; line++) lengths.push(model.lines.lineStart(line) - model.lines.lineStart(line - 1));
+  const people = namedPeople(model);
   return [
     model.looksLikeNotes ? 1 : 0,
     model.text.length,
     lengths,
-    model.meetings.map((m) => [m.title, m.date]),
+    model.meetings.map((m) => [m.title, m.date, m.attendees.flatMap((a) => [a.name, a.role])]),
     model.sections.map((s) => [SECTION_KINDS.indexOf(s.kind), s.meeting, s.title]),
+    model.decisions.map((d) => [d.id, d.meeting, d.text, SOURCES.indexOf(d.source), d.span.start, d.span.end]),
+    [people.keys, people.speakers],
     model.items.map((i) => [
       i.id,
       i.meeting,
@@ -54,24 +70,30 @@ export function encodeDigest(model: NotesModel): unknown {
       i.due?.date ?? null,
       i.due?.vague ? 1 : 0,
       i.linked,
+      i.owner?.written ?? null,
+      i.doneDate,
+      i.layout ? i.layout.span.start : null,
+      i.layout ? i.layout.span.end : null,
     ]),
   ];
 }
 
 /** A digest from `encodeDigest`'s output (freshly parsed JSON); throws on data of another shape. */
 export function decodeDigest(data: unknown): NotesDigest {
-  if (!Array.isArray(data) || data.length !== 6) throw new Error('digest has another shape');
-  const [notes, length, lengths, meetings, sections, items] = data as [unknown, unknown, unknown[], unknown[][], unknown[][], unknown[][]];
-  if (typeof length !== 'number' || ![lengths, meetings, sections, items].every(Array.isArray)) throw new Error('digest has another shape');
+  if (!Array.isArray(data) || data.length !== 8) throw new Error('digest has another shape');
+  const [notes, length, lengths, meetings, sections, decisions, people, items] = data as [unknown, unknown, unknown[], unknown[][], unknown[][], unknown[][], unknown[][], unknown[][]];
+  if (typeof length !== 'number' || ![lengths, meetings, sections, decisions, people, items].every(Array.isArray) || !people.every(Array.isArray)) throw new Error('digest has another shape');
   const starts = new Int32Array(lengths.length + 1);
   for (let line = 1; line < starts.length; line++) starts[line] = starts[line - 1] + Number(lengths[line - 1]);
   const digest: NotesDigest = {
     looksLikeNotes: notes === 1,
     lines: new LineStarts(starts, length),
-    meetings: meetings.map(([title, date], index) => ({ index, title: text(title), date: textOrNull(date) })),
+    meetings: meetings.map(([title, date, attendees], index) => ({ index, title: text(title), date: textOrNull(date), attendees: pairs(attendees, (name, role) => ({ name: text(name), role: textOrNull(role) })) })),
     sections: sections.map(([kind, meeting, title]) => ({ kind: oneOf(SECTION_KINDS, kind), meeting: Number(meeting), title: text(title) })),
+    decisions: decisions.map(([id, meeting, said, source, start, end]) => ({ id: text(id), meeting: Number(meeting), text: text(said), source: oneOf(SOURCES, source), span: { start: Number(start), end: Number(end) } })),
+    people: { keys: people[0].map(text), speakers: people[1].map(text) },
     items: items.map((row) => {
-      const [id, meeting, kind, source, task, status, start, end, owner, dueText, dueDate, vague, linked] = row;
+      const [id, meeting, kind, source, task, status, start, end, owner, dueText, dueDate, vague, linked, written, doneDate, layoutStart, layoutEnd] = row;
       if (!Array.isArray(linked)) throw new Error('digest has another shape');
       return {
         id: text(id),
@@ -82,8 +104,10 @@ export function decodeDigest(data: unknown): NotesDigest {
         status: oneOf(STATUSES, status),
         span: { start: Number(start), end: Number(end) },
         linked: linked.map(text),
-        owner: owner === null ? null : { name: text(owner) },
+        doneDate: textOrNull(doneDate),
+        owner: owner === null ? null : { name: text(owner), written: text(written) },
         due: dueText === null ? null : { text: text(dueText), date: textOrNull(dueDate), vague: vague === 1 },
+        layout: layoutStart === null ? null : { span: { start: Number(layoutStart), end: Number(layoutEnd) } },
       };
     }),
   };
@@ -93,6 +117,14 @@ export function decodeDigest(data: unknown): NotesDigest {
 function text(value: unknown): string {
   if (typeof value !== 'string') throw new Error('digest has another shape');
   return value;
+}
+
+/** `[a, b, a, b, …]` read two at a time. */
+function pairs<T>(values: unknown, each: (a: unknown, b: unknown) => T): T[] {
+  if (!Array.isArray(values) || values.length % 2) throw new Error('digest has another shape');
+  const out: T[] = [];
+  for (let i = 0; i < values.length; i += 2) out.push(each(values[i], values[i + 1]));
+  return out;
 }
 
 function textOrNull(value: unknown): string | null {

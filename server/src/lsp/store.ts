@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeNotes, buildModel } from '../core/analyze';
 import { DEFAULT_MAX_FILE_BYTES, tooBig } from '../core/decode';
 import type { NotesDigest } from '../core/digest';
+import { type DigestDoc, peopleOf } from '../core/editor/people';
 import type { NotesModel } from '../core/model';
 import { BlockCache, readBlocksAsync } from '../core/parse/readBlocks';
 
@@ -169,12 +170,25 @@ export class NotesStore {
     return indexed ? { uri, version: null, digest: indexed.digest } : undefined;
   }
 
-  /** Every notes file with its full model: open ones (when they look like notes) and indexed ones, in URI order. */
-  files(): NotesFile[] {
+  /**
+   * The notes files that name a person (by key: attendees, speakers, owners, handles), with their
+   * full models, in URI order: the others cannot be among a person's references. None for no key.
+   */
+  filesNaming(key: string | undefined): NotesFile[] {
+    if (!key) return [];
+    const names = (digest: NotesDigest) => peopleOf(digest).keys.includes(key);
     // Models not made yet are made in the order their stored JSON lies in: each part of the cache is read once.
-    const missing = [...this.indexed].filter(([, indexed]) => !indexed.model).sort((a, b) => a[1].loadOrder - b[1].loadOrder);
+    const missing = [...this.indexed].filter(([uri, indexed]) => !indexed.model && !this.documents.get(uri) && names(indexed.digest)).sort((a, b) => a[1].loadOrder - b[1].loadOrder);
     for (const [uri, indexed] of missing) this.fullModel(uri, indexed);
-    return this.every<NotesFile>((uri, version, model) => ({ uri, version, model }), (uri, indexed) => ({ uri, version: null, model: this.fullModel(uri, indexed) }));
+    return this.every<NotesFile>(
+      (uri, version, model) => (names(model) ? { uri, version, model } : null),
+      (uri, indexed) => (names(indexed.digest) ? { uri, version: null, model: this.fullModel(uri, indexed) } : null),
+    );
+  }
+
+  /** Every notes file's digest as the editor features that read every file take it. */
+  digestDocs(): DigestDoc[] {
+    return this.digests().map(({ uri, digest }) => ({ uri, model: digest }));
   }
 
   /** Every notes file with its digest (an open document's is its model), in URI order. */
@@ -182,17 +196,19 @@ export class NotesStore {
     return this.every<WorkspaceFile>((uri, version, model) => ({ uri, version, digest: model }), (uri, indexed) => ({ uri, version: null, digest: indexed.digest }));
   }
 
-  private every<T extends { uri: string }>(ofOpen: (uri: string, version: number, model: NotesModel) => T, ofIndexed: (uri: string, indexed: IndexedFile) => T): T[] {
+  private every<T extends { uri: string }>(ofOpen: (uri: string, version: number, model: NotesModel) => T | null, ofIndexed: (uri: string, indexed: IndexedFile) => T | null): T[] {
     const files: T[] = [];
+    const add = (file: T | null) => file && files.push(file);
     const seen = new Set<string>();
     for (const document of this.documents.all()) {
       seen.add(document.uri);
       const model = this.modelOf(document);
-      if (model.looksLikeNotes || this.indexed.has(document.uri)) files.push(ofOpen(document.uri, document.version, model));
+      if (model.looksLikeNotes || this.indexed.has(document.uri)) add(ofOpen(document.uri, document.version, model));
     }
-    for (const [uri, indexed] of this.indexed) if (!seen.has(uri)) files.push(ofIndexed(uri, indexed));
+    for (const [uri, indexed] of this.indexed) if (!seen.has(uri)) add(ofIndexed(uri, indexed));
     return files.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   }
+
 
   /** An indexed file's full model, made once; a failure (a bug) is logged and reads as an empty model. */
   private fullModel(uri: string, indexed: IndexedFile): NotesModel {

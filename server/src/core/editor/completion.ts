@@ -6,7 +6,7 @@ import type { NotesModel, SectionKind, Span } from '../model';
 import { normalizeName } from '../text/plain';
 import { dayAndDate, distance, longDate, weekdayShort } from './describe';
 import { meetingAt } from './locate';
-import { type NotesDoc, mentionsIn, personKey, workspacePeople } from './people';
+import { type DigestDoc, type NotesDoc, mentionsIn, personKey, workspacePeople } from './people';
 
 export interface CompletionText {
   label: string;
@@ -35,7 +35,7 @@ interface Candidate {
 
 const LIST_ENTRY = /^(\s*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)([\p{L}\p{M}]*)$/u;
 
-export function completionsAt(docs: NotesDoc[], doc: NotesDoc, offset: number, today: string): Completions | null {
+export function completionsAt(docs: DigestDoc[], doc: NotesDoc, offset: number, today: string): Completions | null {
   const { model } = doc;
   const line = model.lines.positionAt(offset).line;
   const lineStart = model.lines.lineStart(line);
@@ -105,7 +105,7 @@ function person(p: Candidate, insertText: string, lower = false): CompletionText
 }
 
 /** The meeting's attendees, then its other speakers, then everyone else in the workspace's notes. */
-function peopleFor(docs: NotesDoc[], doc: NotesDoc, meeting: number): Candidate[] {
+function peopleFor(docs: DigestDoc[], doc: NotesDoc, meeting: number): Candidate[] {
   const found = new Map<string, Omit<Candidate, 'short'>>();
   const add = (name: string, role: string | null, rank: number) => {
     const key = personKey(name);

@@ -1,5 +1,6 @@
 // Words for dates, items and places, shared by hovers, inlay hints, completion and symbols.
 import { WEEKDAYS, daysBetween, parseIso, weekdayOf } from '../dates/calendar';
+import type { DigestItem } from '../digest';
 import type { ActionItem, DueDate, Statement } from '../model';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -51,12 +52,12 @@ export function isRelative(due: DueDate): boolean {
 }
 
 /** One line about an item: `Mike Johnson · due Tue 2024-01-30 · 2 days overdue`. */
-export function itemLine(item: ActionItem, today: string): string {
+export function itemLine(item: Pick<DigestItem, 'owner' | 'status' | 'doneDate' | 'due'>, today: string): string {
   return `${item.owner?.name ?? 'no owner'} · ${itemStanding(item, today)}`;
 }
 
 /** How an item stands: `due Tue 2024-01-30 · 2 days overdue`, `done 2024-02-02`, `no due date`. */
-export function itemStanding(item: ActionItem, today: string): string {
+export function itemStanding(item: Pick<DigestItem, 'status' | 'doneDate' | 'due'>, today: string): string {
   if (item.status === 'done') return item.doneDate ? `done ${item.doneDate}` : 'done';
   if (!item.due) return 'no due date';
   if (!item.due.date) return item.due.vague ? `due "${item.due.text}" (not a date)` : `due "${item.due.text}"`;
@@ -64,7 +65,7 @@ export function itemStanding(item: ActionItem, today: string): string {
 }
 
 /** `action item`, `commitment` */
-export function kindLabel(item: ActionItem): string {
+export function kindLabel(item: Pick<DigestItem, 'kind'>): string {
   return item.kind === 'commitment' ? 'commitment' : 'action item';
 }
 

@@ -16,7 +16,8 @@ import {
   whenSaid,
 } from './describe';
 import { type Target, recordersOf, targetAt } from './locate';
-import { type NotesDoc, type PersonMention, itemsOwnedBy, roleOf } from './people';
+import { type DigestDoc, type NotesDoc, type PersonMention, itemsOwnedBy, roleOf } from './people';
+import type { DigestItem } from '../digest';
 
 export interface HoverText {
   span: Span;
@@ -26,7 +27,7 @@ export interface HoverText {
 /** At most this many items are listed in a person's hover; the rest are counted. */
 const MAX_LISTED = 10;
 
-export function hoverAt(docs: NotesDoc[], doc: NotesDoc, offset: number, today: string): HoverText | null {
+export function hoverAt(docs: DigestDoc[], doc: NotesDoc, offset: number, today: string): HoverText | null {
   const target = targetAt(doc.model, offset);
   if (!target) return null;
   const markdown = describeTarget(target, docs, doc, today);
@@ -44,7 +45,7 @@ function spanOf(target: Target): Span {
   }
 }
 
-function describeTarget(target: Target, docs: NotesDoc[], doc: NotesDoc, today: string): string | null {
+function describeTarget(target: Target, docs: DigestDoc[], doc: NotesDoc, today: string): string | null {
   const { model, uri } = doc;
   switch (target.kind) {
     case 'due':
@@ -71,7 +72,7 @@ function dueHover(target: Extract<Target, { kind: 'due' }>, model: NotesModel, t
   return lines.join('\n\n');
 }
 
-function personHover(mention: PersonMention, docs: NotesDoc[], model: NotesModel, today: string): string {
+function personHover(mention: PersonMention, docs: DigestDoc[], model: NotesModel, today: string): string {
   const role = roleOf(docs, mention.key, { model, meeting: mention.meeting });
   const meeting = model.meetings[mention.meeting];
   const header = [`**${escapeMarkdown(mention.name)}**`];
@@ -98,7 +99,7 @@ function personHover(mention: PersonMention, docs: NotesDoc[], model: NotesModel
 }
 
 /** An action item and its COMMITMENTS twin are one piece of work: listed once. */
-function withoutTwins<T extends { doc: NotesDoc; item: ActionItem }>(entries: T[]): T[] {
+function withoutTwins<T extends { doc: DigestDoc; item: DigestItem }>(entries: T[]): T[] {
   const seen = new Set<string>();
   return entries.filter(({ doc, item }) => {
     if (item.linked.some((id) => seen.has(`${doc.uri}#${id}`))) return false;

@@ -1,4 +1,5 @@
 // What is under the cursor: a due date, a person, a summary entry, or a statement of the transcript.
+import type { DigestItem } from '../digest';
 import type { ActionItem, Decision, DueDate, NotesModel, Span, Statement, StatementCue } from '../model';
 import { type PersonMention, personAt } from './people';
 
@@ -36,7 +37,7 @@ export function targetAt(model: NotesModel, offset: number, options: { dates?: b
 }
 
 /** A summary entry's whole text (its list marker and all), or a spoken item's clause. */
-export function entrySpan(item: ActionItem): Span {
+export function entrySpan(item: Pick<DigestItem, 'span' | 'layout'>): Span {
   return item.layout ? { start: Math.min(item.layout.span.start, item.span.start), end: Math.max(item.layout.span.end, item.span.end) } : item.span;
 }
 

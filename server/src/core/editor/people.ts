@@ -2,14 +2,21 @@
 // person is across the workspace. A person's identity is their full name, compared loosely
 // (case, accents and separators do not matter), so `Mike` resolved to `Mike Johnson` in one file
 // and `Mike Johnson` speaking in another are the same person.
+import type { NamedPeople, NotesDigest } from '../digest';
 import { Roster, isGroupName } from '../extract/people';
-import type { ActionItem, NotesModel, PersonRef, Span } from '../model';
+import type { NotesModel, PersonRef, Span } from '../model';
 import { normalizeName } from '../text/plain';
 
 /** A notes file as the editor features see it. */
 export interface NotesDoc {
   uri: string;
   model: NotesModel;
+}
+
+/** A notes file as the features that read every file see it: its digest (a full model is one). */
+export interface DigestDoc {
+  uri: string;
+  model: NotesDigest;
 }
 
 export type MentionRole = 'attendee' | 'speaker' | 'owner' | 'handle';
@@ -73,18 +80,38 @@ export function attendeeLines(model: NotesModel, key: string): Span[] {
   return mentionsIn(model).filter((m) => m.role === 'attendee' && m.key === key).map((m) => m.span);
 }
 
+const named = new WeakMap<NotesModel, NamedPeople>();
+
+/** Who a document names: every person's key (mentions, owners, attendees), and the speakers' names. */
+export function namedPeople(model: NotesModel): NamedPeople {
+  let found = named.get(model);
+  if (found) return found;
+  const mentions = mentionsIn(model);
+  const keys = new Set(mentions.map((m) => m.key));
+  for (const item of model.items) if (item.owner) keys.add(personKey(item.owner.name));
+  for (const meeting of model.meetings) for (const a of meeting.attendees) keys.add(personKey(a.name));
+  const speakers = new Set(mentions.filter((m) => m.role === 'speaker').map((m) => m.name));
+  named.set(model, (found = { keys: [...keys], speakers: [...speakers] }));
+  return found;
+}
+
+/** Who a document or digest names. */
+export function peopleOf(model: NotesDigest): NamedPeople {
+  return model.people ?? namedPeople(model as NotesModel);
+}
+
 /** Every mention of a person across the documents. */
 export function mentionsOf(docs: NotesDoc[], key: string): Array<{ doc: NotesDoc; mention: PersonMention }> {
   return docs.flatMap((doc) => mentionsIn(doc.model).filter((m) => m.key === key).map((mention) => ({ doc, mention })));
 }
 
 /** Items owned by a person across the documents, in file and document order. */
-export function itemsOwnedBy(docs: NotesDoc[], key: string): Array<{ doc: NotesDoc; item: ActionItem }> {
+export function itemsOwnedBy<D extends DigestDoc>(docs: D[], key: string): Array<{ doc: D; item: D['model']['items'][number] }> {
   return docs.flatMap((doc) => doc.model.items.filter((i) => i.owner && personKey(i.owner.name) === key).map((item) => ({ doc, item })));
 }
 
 /** A person's role (`Engineering Lead`), from the given meeting's attendees first, then any notes. */
-export function roleOf(docs: NotesDoc[], key: string, near?: { model: NotesModel; meeting: number }): string | null {
+export function roleOf(docs: DigestDoc[], key: string, near?: { model: NotesDigest; meeting: number }): string | null {
   const inMeeting = near?.model.meetings[near.meeting]?.attendees.find((a) => personKey(a.name) === key)?.role;
   if (inMeeting) return inMeeting;
   for (const doc of docs) for (const meeting of doc.model.meetings) for (const a of meeting.attendees) if (a.role && personKey(a.name) === key) return a.role;
@@ -92,13 +119,18 @@ export function roleOf(docs: NotesDoc[], key: string, near?: { model: NotesModel
 }
 
 /** Everyone known in the workspace (attendees first, then speakers and owners), one entry per person. */
-export function workspacePeople(docs: NotesDoc[]): Array<{ key: string; name: string; role: string | null }> {
+export function workspacePeople(docs: DigestDoc[]): Array<{ key: string; name: string; role: string | null }> {
   const people = new Map<string, { key: string; name: string; role: string | null }>();
   for (const doc of docs) for (const meeting of doc.model.meetings) for (const a of meeting.attendees) {
     const key = personKey(a.name);
     if (!people.has(key)) people.set(key, { key, name: a.name, role: a.role });
   }
-  for (const doc of docs) for (const m of mentionsIn(doc.model)) if (m.role === 'speaker' && !people.has(m.key)) people.set(m.key, { key: m.key, name: m.name, role: null });
+  for (const doc of docs) {
+    for (const name of peopleOf(doc.model).speakers) {
+      const key = personKey(name);
+      if (!people.has(key)) people.set(key, { key, name, role: null });
+    }
+  }
   return [...people.values()];
 }
 

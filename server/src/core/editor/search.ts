@@ -4,10 +4,10 @@ import type { Span } from '../model';
 import { normalizeName } from '../text/plain';
 import { kindLabel } from './describe';
 import { entrySpan } from './locate';
-import type { NotesDoc } from './people';
+import type { DigestDoc } from './people';
 
 export interface FoundEntry {
-  doc: NotesDoc;
+  doc: DigestDoc;
   kind: 'action' | 'commitment' | 'decision';
   /** `Mike Johnson: Test Redis connection pool optimizations`, or a decision's text. */
   name: string;
@@ -22,7 +22,7 @@ export interface FoundEntry {
  * is a prefix of a word, or the same word stem). `@mike` or `owner:mike` only matches owners.
  * An empty query finds everything.
  */
-export function searchEntries(docs: NotesDoc[], query: string, limit = 500): FoundEntry[] {
+export function searchEntries(docs: DigestDoc[], query: string, limit = 500): FoundEntry[] {
   const terms = parseQuery(query);
   const found: FoundEntry[] = [];
   for (const doc of docs) {

@@ -14,7 +14,7 @@ const KINDS: Record<CompletionText['kind'], CompletionItemKind> = {
 export function completion(store: NotesStore, params: CompletionParams, today: string): CompletionList | null {
   const file = store.get(params.textDocument.uri);
   if (!file?.model.looksLikeNotes) return null;
-  const found = completionsAt(store.files(), file, file.model.lines.offsetAt(params.position), today);
+  const found = completionsAt(store.digestDocs(), file, file.model.lines.offsetAt(params.position), today);
   if (!found) return null;
   const range = toRange(file.model, found.replace);
   const items = found.items.map(

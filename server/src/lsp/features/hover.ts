@@ -8,6 +8,6 @@ import type { NotesStore } from '../store';
 export function hover(store: NotesStore, params: HoverParams, today: string): Hover | null {
   const file = store.get(params.textDocument.uri);
   if (!file?.model.looksLikeNotes) return null;
-  const found = hoverAt(store.files(), file, file.model.lines.offsetAt(params.position), today);
+  const found = hoverAt(store.digestDocs(), file, file.model.lines.offsetAt(params.position), today);
   return found ? { contents: { kind: MarkupKind.Markdown, value: found.markdown }, range: toRange(file.model, found.span) } : null;
 }

@@ -1,5 +1,6 @@
 import type { DefinitionParams, Location, ReferenceParams } from 'vscode-languageserver';
 import { type Place, definitionAt, referencesAt } from '../../core/editor/navigation';
+import { personAt } from '../../core/editor/people';
 import { toRange } from '../convert';
 import type { NotesStore } from '../store';
 
@@ -9,7 +10,8 @@ const toLocation = ({ doc, span }: Place): Location => ({ uri: doc.uri, range: t
 export function definition(store: NotesStore, params: DefinitionParams): Location[] | null {
   const file = store.get(params.textDocument.uri);
   if (!file?.model.looksLikeNotes) return null;
-  const places = definitionAt(store.files(), file, file.model.lines.offsetAt(params.position));
+  const offset = file.model.lines.offsetAt(params.position);
+  const places = definitionAt(store.filesNaming(personAt(file.model, offset)?.key), file, offset);
   return places.length ? places.map(toLocation) : null;
 }
 
@@ -17,6 +19,7 @@ export function definition(store: NotesStore, params: DefinitionParams): Locatio
 export function references(store: NotesStore, params: ReferenceParams): Location[] | null {
   const file = store.get(params.textDocument.uri);
   if (!file?.model.looksLikeNotes) return null;
-  const places = referencesAt(store.files(), file, file.model.lines.offsetAt(params.position), params.context.includeDeclaration);
+  const offset = file.model.lines.offsetAt(params.position);
+  const places = referencesAt(store.filesNaming(personAt(file.model, offset)?.key), file, offset, params.context.includeDeclaration);
   return places.length ? places.map(toLocation) : null;
 }

@@ -1,5 +1,6 @@
 import type { PrepareRenameParams, Range, RenameParams, WorkspaceEdit } from 'vscode-languageserver';
 import { ErrorCodes, ResponseError } from '../vscodeLanguageServer';
+import { personAt } from '../../core/editor/people';
 import { prepareRename as prepare, renamePerson } from '../../core/editor/rename';
 import { toRange, toTextEdits } from '../convert';
 import type { NotesStore } from '../store';
@@ -20,7 +21,8 @@ export function prepareRename(store: NotesStore, params: PrepareRenameParams): {
 export function rename(store: NotesStore, params: RenameParams, workspaceEdit: WorkspaceEditFactory): WorkspaceEdit | ResponseError | null {
   const file = store.get(params.textDocument.uri);
   if (!file?.model.looksLikeNotes) return null;
-  const result = renamePerson(store.files(), file, file.model.lines.offsetAt(params.position), params.newName);
+  const offset = file.model.lines.offsetAt(params.position);
+  const result = renamePerson(store.filesNaming(personAt(file.model, offset)?.key), file, offset, params.newName);
   if ('error' in result) return new ResponseError(ErrorCodes.InvalidParams, result.error);
   const merged: WorkspaceEdit = {};
   for (const { doc, edits } of result.edits) {
