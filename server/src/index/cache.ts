@@ -9,13 +9,14 @@ import { drain, drainAsync } from '../core/steps';
 // hash; and only by the analyzer version that wrote it.
 //
 // Entries are spread over a few shard files of JSON lines: a header line, then one line per
-// entry, `{path, size, mtimeMs, hash, checkedAt, skipped?}` TAB value-as-JSON, or `{path,
-// removed: true}`. New results are appended as they come (nothing waits in memory for a write);
-// a later line for a path replaces an earlier one. A value's JSON text goes to `unpack` as its line
-// is read, with nothing parsed before (the server reads a file's digest there and the rest again
-// when asked for it, `storedText`; the command line keeps the text until the file is used). Lines
-// are ASCII: the text read takes one byte a character. A shard that is mostly replaced lines, or
-// whose last line was cut short, is rewritten when read. Lines or shards that cannot be read, and shards of another
+// entry, `{path, size, mtimeMs, hash, checkedAt, skipped?}` TAB value-as-JSON [TAB more text], or
+// `{path, removed: true}`. New results are appended as they come (nothing waits in memory for a
+// write); a later line for a path replaces an earlier one. Shards are read as bytes: a value's
+// JSON text goes to `unpack` as its line is read, with nothing parsed before, and what follows a
+// second tab is not even decoded (the server keeps a file's digest as its value and its model
+// after it, read again with `storedText` when asked for; the command line keeps its values' text
+// until the file is used). A shard that is mostly replaced lines, or whose last line was cut
+// short, is rewritten when read. Lines or shards that cannot be read, and shards of another
 // analyzer version, are ignored: the files are read again, never trusted, never a crash.
 
 const FORMAT = 2;
@@ -87,13 +88,13 @@ export class IndexCache<T> {
   /** Reads every shard; what cannot be used is left out. */
   load(): this {
     for (let shard = 0; shard < SHARDS; shard++) {
-      let text: string | null = null;
+      let bytes: Buffer | null = null;
       try {
-        text = readFileSync(this.fileOf(shard), 'utf8');
+        bytes = readFileSync(this.fileOf(shard));
       } catch {
         // no cache yet
       }
-      const rewrite = text === null ? null : drain(this.accept(shard, text));
+      const rewrite = bytes === null ? null : drain(this.accept(shard, bytes));
       if (rewrite !== null) this.tryWrite(() => this.replaceSync(shard, rewrite));
     }
     this.removeOldFormatSync();
@@ -103,9 +104,9 @@ export class IndexCache<T> {
   /** The same as `load`, one shard at a time (two at once would hold both texts), letting other work run meanwhile. */
   async loadAsync(): Promise<this> {
     for (let shard = 0; shard < SHARDS; shard++) {
-      const text = await readFile(this.fileOf(shard), 'utf8').catch(() => null);
+      const bytes = await readFile(this.fileOf(shard)).catch(() => null);
       // Requests are answered between groups of lines: reading a large cache takes a while.
-      const rewrite = text === null ? null : await drainAsync(this.accept(shard, text));
+      const rewrite = bytes === null ? null : await drainAsync(this.accept(shard, bytes));
       if (rewrite !== null) await this.tryWriteAsync(() => this.replace(shard, rewrite));
     }
     await Promise.all(Array.from({ length: SHARDS }, (_, shard) => unlink(this.oldFileOf(shard)).catch(() => undefined)));
@@ -142,47 +143,47 @@ export class IndexCache<T> {
   }
 
   /**
-   * A path's value as stored, when it was stored for this content hash: waiting to be written, or
-   * read again from its shard file (values are not kept once read: a caller that wants one again
-   * reads it here). The shard last read is kept until the end of this turn of the event loop: a
-   * caller that wants many values asks for them in `shardOf` order.
+   * What was stored for a path (its value's JSON and what follows it, see `set`), when it was
+   * stored for this content hash: waiting to be written, or read again from its shard file. The
+   * shard last read is kept until the end of this turn of the event loop: a caller that wants many
+   * asks for them in `shardOf` order.
    */
   storedText(path: string, hash: string): string | null {
     const shard = shardOf(path);
-    const entry = this.shards[shard].entries.get(path);
-    if (entry?.hash !== hash) return null;
+    if (this.shards[shard].entries.get(path)?.hash !== hash) return null;
     const pending = this.shards[shard].pending.get(path);
     if (pending) return pending;
-    let lines = this.reread.get(shard);
-    if (!lines) {
+    let read = this.reread.get(shard);
+    if (!read) {
       if (!this.reread.size) setImmediate(() => this.reread.clear());
       this.reread.clear();
-      this.reread.set(shard, (lines = this.valueLines(shard)));
+      this.reread.set(shard, (read = this.storedLines(shard)));
     }
-    const found = lines.get(path);
-    return found?.hash === hash ? found.json : null;
+    const found = read.lines.get(path);
+    return found?.hash === hash ? read.bytes.toString('utf8', found.start, found.end) : null;
   }
 
-  /** The shard last read again by `storedText` in this turn of the event loop: the last value of each path, with its hash. */
-  private readonly reread = new Map<number, Map<string, { hash: string; json: string }>>();
+  /** The shard last read again by `storedText` in this turn of the event loop: where each path's last line stores its text. */
+  private readonly reread = new Map<number, { bytes: Buffer; lines: Map<string, { hash: string; start: number; end: number }> }>();
 
-  private valueLines(shard: number): Map<string, { hash: string; json: string }> {
-    const lines = new Map<string, { hash: string; json: string }>();
-    let text = '';
+  private storedLines(shard: number): { bytes: Buffer; lines: Map<string, { hash: string; start: number; end: number }> } {
+    const lines = new Map<string, { hash: string; start: number; end: number }>();
+    let bytes: Buffer;
     try {
-      text = readFileSync(this.fileOf(shard), 'utf8');
+      bytes = readFileSync(this.fileOf(shard));
     } catch {
-      return lines;
+      return { bytes: Buffer.alloc(0), lines };
     }
-    if (text.slice(0, text.indexOf('\n')) !== this.header().trimEnd()) return lines;
-    for (let at = text.indexOf('\n') + 1; at < text.length; ) {
-      const end = text.indexOf('\n', at);
+    const firstBreak = bytes.indexOf(LF);
+    if (firstBreak < 0 || bytes.toString('utf8', 0, firstBreak + 1) !== this.header()) return { bytes, lines };
+    for (let at = firstBreak + 1; at < bytes.length; ) {
+      const end = bytes.indexOf(LF, at);
       if (end < 0) break;
-      const tab = text.indexOf('\t', at);
+      const tab = tabIn(bytes, at, end);
       try {
-        const meta = JSON.parse(text.slice(at, tab >= 0 && tab < end ? tab : end)) as { path?: unknown; hash?: unknown };
+        const meta = JSON.parse(bytes.toString('utf8', at, tab < 0 ? end : tab)) as { path?: unknown; hash?: unknown };
         if (typeof meta.path === 'string') {
-          if (typeof meta.hash === 'string' && tab >= 0 && tab < end) lines.set(meta.path, { hash: meta.hash, json: text.slice(tab + 1, end) });
+          if (typeof meta.hash === 'string' && tab >= 0) lines.set(meta.path, { hash: meta.hash, start: tab + 1, end });
           else lines.delete(meta.path);
         }
       } catch {
@@ -190,7 +191,7 @@ export class IndexCache<T> {
       }
       at = end + 1;
     }
-    return lines;
+    return { bytes, lines };
   }
 
   /** Drops entries whose paths `keep` rejects (files that are gone). */
@@ -211,7 +212,7 @@ export class IndexCache<T> {
     return this.writing;
   }
 
-  private async append(shard: number, lines: string): Promise<void> {
+  private async append(shard: number, lines: string | Buffer): Promise<void> {
     if (this.shards[shard].appendable) await appendFile(this.fileOf(shard), lines);
     else await this.replace(shard, lines);
   }
@@ -241,7 +242,7 @@ export class IndexCache<T> {
       this.pendingChars -= stored?.length ?? 0;
       const entry = entries.get(path);
       if (!entry) {
-        lines.push(`${asciiOnly(JSON.stringify({ path, removed: true }))}\n`);
+        lines.push(`${JSON.stringify({ path, removed: true })}\n`);
         continue;
       }
       let json: string;
@@ -253,25 +254,25 @@ export class IndexCache<T> {
       }
       if (json.includes('\n')) continue; // cannot be one line (never JSON.stringify's output): read again next time
       const { value: _value, ...meta } = entry;
-      lines.push(`${asciiOnly(JSON.stringify({ path, ...meta }))}\t${json}\n`);
+      lines.push(`${JSON.stringify({ path, ...meta })}\t${json}\n`);
     }
     pending.clear();
     return lines.join('');
   }
 
   /** Writes a whole shard (header and lines) to a temporary file renamed into place. */
-  private async replace(shard: number, lines: string): Promise<void> {
+  private async replace(shard: number, lines: string | Buffer): Promise<void> {
     await mkdir(this.dir, { recursive: true });
     const file = this.fileOf(shard);
-    await writeFile(`${file}.${process.pid}.tmp`, this.header() + lines);
+    await writeFile(`${file}.${process.pid}.tmp`, Buffer.concat([Buffer.from(this.header()), Buffer.from(lines)]));
     await rename(`${file}.${process.pid}.tmp`, file);
     this.shards[shard].appendable = true;
   }
 
-  private replaceSync(shard: number, lines: string): void {
+  private replaceSync(shard: number, lines: string | Buffer): void {
     mkdirSync(this.dir, { recursive: true });
     const file = this.fileOf(shard);
-    writeFileSync(`${file}.${process.pid}.tmp`, this.header() + lines);
+    writeFileSync(`${file}.${process.pid}.tmp`, Buffer.concat([Buffer.from(this.header()), Buffer.from(lines)]));
     renameSync(`${file}.${process.pid}.tmp`, file);
     this.shards[shard].appendable = true;
   }
@@ -324,14 +325,15 @@ export class IndexCache<T> {
 
   /**
    * Takes a shard file's entries. Returns the live lines when the file should be rewritten
-   * (mostly replaced lines, or cut short), else null.
+   * (mostly replaced lines, or cut short), else null. Read as bytes: only each line's metadata and
+   * value are decoded, not what follows a second tab (see `storedText`).
    */
-  private *accept(shard: number, text: string): Generator<void, string | null> {
+  private *accept(shard: number, bytes: Buffer): Generator<void, Buffer | null> {
     const state = this.shards[shard];
-    const firstBreak = text.indexOf('\n');
+    const firstBreak = bytes.indexOf(LF);
     let header: { format?: unknown; analyzer?: unknown } | null = null;
     try {
-      header = JSON.parse(firstBreak < 0 ? text : text.slice(0, firstBreak));
+      header = JSON.parse(bytes.toString('utf8', 0, firstBreak < 0 ? bytes.length : firstBreak));
     } catch {
       // damaged
     }
@@ -340,40 +342,36 @@ export class IndexCache<T> {
       this.options.log?.(`index cache: ignoring a damaged file (${this.fileOf(shard)})`);
       return null;
     }
-    const lines = new Map<string, string>();
+    const lines = new Map<string, Buffer>();
     let total = 0;
     // A last line without its line break was cut short (a write that did not finish): it is left out.
-    const damaged = !text.endsWith('\n');
+    const damaged = bytes[bytes.length - 1] !== LF;
     let unreadable = false;
-    for (let at = firstBreak + 1; at < text.length; ) {
-      const end = text.indexOf('\n', at);
+    for (let at = firstBreak + 1; at < bytes.length; ) {
+      const end = bytes.indexOf(LF, at);
       if (end < 0) break;
-      const line = text.slice(at, end);
+      const start = at;
       at = end + 1;
       total++;
       if (total % LINES_PER_STEP === 0) yield;
-      const path = this.readLine(state.entries, line);
+      const path = this.readLine(state.entries, bytes, start, end);
       if (path === null) unreadable = true;
-      else if (state.entries.has(path)) lines.set(path, line);
+      else if (state.entries.has(path)) lines.set(path, bytes.subarray(start, end + 1));
       else lines.delete(path);
     }
     if (damaged || unreadable) this.options.log?.(`index cache: ignoring damaged lines of ${this.fileOf(shard)}`);
     const dead = total - lines.size;
-    if (damaged || unreadable || (dead > (this.options.maxDeadLines ?? MAX_DEAD_LINES) && dead > lines.size)) {
-      let live = '';
-      for (const line of lines.values()) live += `${line}\n`;
-      return live;
-    }
+    if (damaged || unreadable || (dead > (this.options.maxDeadLines ?? MAX_DEAD_LINES) && dead > lines.size)) return Buffer.concat([...lines.values()]);
     state.appendable = true;
     return null;
   }
 
-  /** Reads one entry line into `entries`; returns its path, or null for a line that cannot be read. */
-  private readLine(entries: Map<string, CacheEntry<T>>, line: string): string | null {
-    const tab = line.indexOf('\t');
+  /** Reads the entry line `bytes[start, end)` into `entries`; returns its path, or null for a line that cannot be read. */
+  private readLine(entries: Map<string, CacheEntry<T>>, bytes: Buffer, start: number, end: number): string | null {
+    const tab = tabIn(bytes, start, end);
     let meta: Partial<CacheEntry<unknown>> & { path?: unknown; removed?: unknown };
     try {
-      meta = JSON.parse(tab < 0 ? line : line.slice(0, tab));
+      meta = JSON.parse(bytes.toString('utf8', start, tab < 0 ? end : tab));
     } catch {
       return null;
     }
@@ -384,7 +382,8 @@ export class IndexCache<T> {
     }
     if (tab < 0 || typeof meta.size !== 'number' || typeof meta.mtimeMs !== 'number' || typeof meta.hash !== 'string' || typeof meta.checkedAt !== 'number') return null;
     if (meta.skipped !== undefined && typeof meta.skipped !== 'string') return null;
-    const json = line.slice(tab + 1);
+    const rest = tabIn(bytes, tab + 1, end);
+    const json = bytes.toString('utf8', tab + 1, rest < 0 ? end : rest);
     const value = json === 'null' ? null : this.options.unpack(json);
     if (value === null && json !== 'null') return null;
     const entry: CacheEntry<T> = { size: meta.size, mtimeMs: meta.mtimeMs, hash: meta.hash, checkedAt: meta.checkedAt, value };
@@ -394,13 +393,13 @@ export class IndexCache<T> {
   }
 }
 
-/**
- * JSON text with every character past ASCII written as its `\u` escape. A shard's text is read at
- * once and values may keep parts of it: a text with any other character takes two bytes a
- * character in the engine, one otherwise.
- */
-export function asciiOnly(json: string): string {
-  return json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const LF = 10;
+const TAB = 9;
+
+/** Where the first tab of `bytes[start, end)` is, or -1. */
+function tabIn(bytes: Buffer, start: number, end: number): number {
+  const tab = bytes.indexOf(TAB, start);
+  return tab >= 0 && tab < end ? tab : -1;
 }
 
 /** Lines of a shard read between two chances for other work to run. */

@@ -82,15 +82,25 @@ export function attendeeLines(model: NotesModel, key: string): Span[] {
 
 const named = new WeakMap<NotesModel, NamedPeople>();
 
-/** Who a document names: every person's key (mentions, owners, attendees), and the speakers' names. */
+/**
+ * Who a document names: the key of every attendee, speaker and owner (a handle names an attendee),
+ * and the speakers' names as `mentionsIn` has them. Read from the model's references, without the
+ * places `mentionsIn` finds (the index works this out for every file it reads).
+ */
 export function namedPeople(model: NotesModel): NamedPeople {
   let found = named.get(model);
   if (found) return found;
-  const mentions = mentionsIn(model);
-  const keys = new Set(mentions.map((m) => m.key));
-  for (const item of model.items) if (item.owner) keys.add(personKey(item.owner.name));
+  const keys = new Set<string>();
+  const speakers = new Set<string>();
   for (const meeting of model.meetings) for (const a of meeting.attendees) keys.add(personKey(a.name));
-  const speakers = new Set(mentions.filter((m) => m.role === 'speaker').map((m) => m.name));
+  for (const statement of model.statements) {
+    if (statement.speaker) {
+      keys.add(personKey(statement.speaker.name));
+      if (!isGroupName(statement.speaker.name)) speakers.add(statement.speaker.name);
+    }
+    for (const cue of statement.cues) if (cue.owner) keys.add(personKey(cue.owner.name));
+  }
+  for (const item of model.items) if (item.owner) keys.add(personKey(item.owner.name));
   named.set(model, (found = { keys: [...keys], speakers: [...speakers] }));
   return found;
 }
