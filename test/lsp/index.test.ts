@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -76,6 +76,19 @@ describe('workspace index', function () {
     const found = async (query: string) => (await client!.workspaceSymbols(query)).map((s) => `${s.location.uri.split('/').pop()}:${s.location.range.start.line}: ${s.name}`);
     assert.deepEqual(await found('task 7'), ['2025-03-08-sync-7.md:7: Ana: Task 7']);
     assert.deepEqual(await found('task 9'), ['2025-03-10-sync-9.md:7: Ana: Task 9']);
+  });
+
+  it('keeps the work followed through the series: a start that reads the same files says the same of them; a damaged record is ignored', async () => {
+    const cold = await indexed();
+    const seriesOf = (result: { items: Array<{ uri: string; id: string; series?: unknown }> }) => result.items.map((i) => `${i.uri.split('/').pop()} ${i.id} ${JSON.stringify(i.series)}`).sort();
+    assert.ok(cold.items.filter((i) => i.series).length >= 60, 'the team notes are a series');
+    const record = join(storage, 'index', 'series.json');
+    assert.ok(existsSync(record), 'the series are kept');
+    assert.deepEqual(seriesOf(await indexed()), seriesOf(cold));
+    writeFileSync(record, readFileSync(record, 'utf8').replace(/"open"/g, '"maybe"'));
+    assert.deepEqual(seriesOf(await indexed()), seriesOf(cold), 'entries of another shape');
+    writeFileSync(record, '{"analyzer":');
+    assert.deepEqual(seriesOf(await indexed()), seriesOf(cold), 'a file cut short');
   });
 
   it('ignores a damaged or foreign cache and reads the files again', async () => {

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { applyEdits, carryOver } from '../../server/src/core/edits';
 import type { NotesModel } from '../../server/src/core/model';
 import { diagnose } from '../../server/src/core/rules';
-import { buildSeries, seriesTitleKey } from '../../server/src/core/series';
+import { type RememberedWork, buildSeries, rememberWork, seriesTitleKey } from '../../server/src/core/series';
 import { random } from '../../bench/corpus';
 import { analyze, lineOf, notes } from '../helpers/notes';
 
@@ -264,6 +264,7 @@ describe('meeting series', () => {
       let sources = files.map((file) => ({ file, model: analyze(texts.get(file)!, file) }));
       let index = buildSeries(sources);
       let reused = 0;
+      let remembers = 0;
       for (let step = 0; step < 80; step++) {
         const changed = pick(files);
         // Written anew; a line of prose added (a new model whose summary reads the same); a box ticked or cleared; a section titled as a review or not.
@@ -279,13 +280,20 @@ describe('meeting series', () => {
                 ? was.replace(/\[( |x)\]/, (_, box: string) => (box === 'x' ? '[ ]' : '[x]'))
                 : was.includes('## Action items') ? was.replace('## Action items', '## Previous action items') : was.replace('## Previous action items', '## Action items'),
         );
+        // What the last run would have kept (through JSON, as the index cache keeps it).
+        const remembered: RememberedWork = new Map(JSON.parse(JSON.stringify([...rememberWork(index, sources)])));
         sources = sources.map((s) => (s.file === changed ? { file: s.file, model: analyze(texts.get(s.file)!, s.file) } : s));
         const before = new Set(index.series);
         index = buildSeries(sources, index);
         if (index.seriesOf(changed).some((s) => before.has(s))) reused++;
-        assert.deepEqual(said(sources, index), said(sources, buildSeries(sources)), `step ${step}, ${changed} changed`);
+        const fresh = said(sources, buildSeries(sources));
+        assert.deepEqual(said(sources, index), fresh, `step ${step}, ${changed} changed`);
+        const fromMemory = buildSeries(sources, undefined, remembered);
+        assert.deepEqual(said(sources, fromMemory), fresh, `step ${step}, ${changed} changed, from remembered work`);
+        remembers += [...rememberWork(fromMemory, sources)].filter(([id, work]) => remembered.get(id)?.read === work.read).length;
       }
       assert.ok(reused >= 10, `series of a changed file reused ${reused} times`);
+      assert.ok(remembers >= 80, `series taken from remembered work ${remembers} times`);
     });
 
     it('reuses the series of a running log after a keystroke in its transcript, not after one in its action items', () => {

@@ -32,6 +32,9 @@ export interface IndexerOptions {
   log?: (message: string) => void;
 }
 
+/** Which results the index cache holds: this analyzer's digests and models. */
+export const INDEX_ANALYZER = `${ANALYZER_VERSION}+digest`;
+
 /** Files per job: small enough that the tree fills in steadily, large enough to keep workers busy. */
 const BATCH = 48;
 const CACHE_WRITE_DELAY_MS = 2000;
@@ -215,7 +218,7 @@ export class WorkspaceIndexer {
       // Only each file's digest is read; its model's JSON is read again when a feature asks for it.
       const cache = new IndexCache<NotesDigest>(this.options.cacheDir!, {
         kind: 'models',
-        analyzer: `${ANALYZER_VERSION}+digest`,
+        analyzer: INDEX_ANALYZER,
         pack: () => {
           throw new Error('a digest is stored with its JSON'); // never: every entry is set with it
         },

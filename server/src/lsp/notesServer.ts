@@ -14,6 +14,7 @@ import {
   ServerCommands,
 } from '../protocol';
 import { version } from '../../../package.json';
+import { SeriesMemory } from '../index/seriesMemory';
 import { Clock } from './clock';
 import { toTextEdits } from './convert';
 import { COMPLETE_OVERDUE_KIND, WRITE_DATE_KIND, carryOverEdit, codeActions } from './features/codeActions';
@@ -32,7 +33,7 @@ import { prepareRename, rename } from './features/rename';
 import { documentSymbols } from './features/symbols';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { type WorkspaceEditFactory, workspaceEditFactory } from './features/workspaceEdit';
-import { type IndexProgress, WorkspaceIndexer, defaultWorkerFile } from './indexer';
+import { INDEX_ANALYZER, type IndexProgress, WorkspaceIndexer, defaultWorkerFile } from './indexer';
 import { ItemListing } from './itemListing';
 import { SeriesTracker } from './series';
 import { excludeGlobs, normalizeSettings } from './settings';
@@ -191,10 +192,12 @@ export function startServer(connection: Connection): void {
     const options = (params.initializationOptions ?? {}) as { today?: unknown; settings?: unknown; storagePath?: unknown };
     clock = new Clock(options.today);
     if (options.settings) settings = normalizeSettings(options.settings);
+    // The client's storage for this workspace: the index cache makes the next start quick.
+    const cacheDir = typeof options.storagePath === 'string' && options.storagePath ? join(options.storagePath, 'index') : null;
+    if (cacheDir) series.memory = new SeriesMemory(join(cacheDir, 'series.json'), INDEX_ANALYZER, (message) => connection.console.warn(message));
     indexer = new WorkspaceIndexer(store, notifyChanged, {
       workerFile: defaultWorkerFile(__dirname),
-      // The client's storage for this workspace: the index cache makes the next start quick.
-      cacheDir: typeof options.storagePath === 'string' && options.storagePath ? join(options.storagePath, 'index') : null,
+      cacheDir,
       openPaths: () => documents.all().flatMap((d) => (d.uri.startsWith('file:') ? [fileURLToPath(d.uri)] : [])),
       log: (message) => connection.console.warn(message),
     });

@@ -1,4 +1,5 @@
-import { type SeriesIndex, buildSeries, buildSeriesSteps } from '../core/series';
+import { type SeriesIndex, buildSeries, buildSeriesSteps, rememberWork } from '../core/series';
+import type { SeriesMemory } from '../index/seriesMemory';
 import { drainInSlices } from '../core/steps';
 import type { NotesStore, WorkspaceFile } from './store';
 
@@ -12,6 +13,9 @@ export class SeriesTracker {
   private previous: SeriesIndex = this.index;
   private built = false;
   private settling = 0;
+
+  /** Where the work followed through the series is kept between runs (none: not kept). */
+  memory: SeriesMemory | null = null;
 
   constructor(private readonly store: Pick<NotesStore, 'digests'>) {}
 
@@ -31,8 +35,12 @@ export class SeriesTracker {
     try {
       const files = this.store.digests();
       if (!this.changed(files)) return;
-      const index = await drainInSlices(buildSeriesSteps(sources(files), this.index));
-      if (index) this.use(files, index);
+      // The first time, the work followed in the last run is taken where the files read the same.
+      const remembered = this.built ? undefined : (this.memory?.load() ?? undefined);
+      const index = await drainInSlices(buildSeriesSteps(sources(files), this.index, remembered));
+      if (!index) return;
+      this.use(files, index);
+      void this.memory?.save(rememberWork(index, sources(files)));
     } finally {
       this.settling--;
     }

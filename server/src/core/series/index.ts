@@ -1,8 +1,10 @@
 import type { NotesDigest } from '../digest';
 import { drain } from '../steps';
-import { groupMeetings } from './identify';
-import { followWork, workRead } from './threads';
+import { type MeetingGroup, groupMeetings } from './identify';
+import { type FollowedWork, followWork, keptWork, readKey, threadsFrom, workRead } from './threads';
 import type { ItemInSeries, Series, SeriesIndex, SeriesSource } from './types';
+
+export type { FollowedWork } from './threads';
 
 export type * from './types';
 export { folderOf, seriesTitleKey } from './identify';
@@ -16,12 +18,19 @@ const builtFrom = new WeakMap<Series, { models: NotesDigest[]; read: unknown[] |
  * Given the previous index (of an editor's workspace, say), a series none of whose files changed
  * is taken from it as it was, so that a keystroke only recomputes its own file's series.
  */
-export function buildSeries(sources: SeriesSource[], previous?: SeriesIndex): SeriesIndex {
-  return drain(buildSeriesSteps(sources, previous));
+export function buildSeries(sources: SeriesSource[], previous?: SeriesIndex, remembered?: RememberedWork): SeriesIndex {
+  return drain(buildSeriesSteps(sources, previous, remembered));
 }
 
+/**
+ * The work followed through each series as it can be kept between runs (the server's index cache):
+ * by series id, with a key of what following it read. A series whose files read the same is taken
+ * from it rather than followed again (~0.5 s for 10,000 files).
+ */
+export type RememberedWork = Map<string, FollowedWork>;
+
 /** `buildSeries` in steps, one series followed at a time, for callers that let other work run in between. */
-export function* buildSeriesSteps(sources: SeriesSource[], previous?: SeriesIndex): Generator<void, SeriesIndex> {
+export function* buildSeriesSteps(sources: SeriesSource[], previous?: SeriesIndex, remembered?: RememberedWork): Generator<void, SeriesIndex> {
   const models = new Map<string, NotesDigest>(sources.map((s) => [s.file, s.model]));
   const before = new Map((previous?.series ?? []).map((s) => [s.id, s]));
   const series: Series[] = [];
@@ -43,7 +52,8 @@ export function* buildSeriesSteps(sources: SeriesSource[], previous?: SeriesInde
         continue;
       }
     }
-    const built: Series = { ...group, threads: followWork(group, (file) => models.get(file)!) };
+    if (remembered) read ??= workRead(group, (file) => models.get(file)!);
+    const built: Series = { ...group, threads: rememberedThreads(group, read, remembered) ?? followWork(group, (file) => models.get(file)!) };
     builtFrom.set(built, { models: used, read: read ?? (old ? workRead(group, (file) => models.get(file)!) : null) });
     series.push(built);
     yield;
@@ -68,6 +78,23 @@ export function* buildSeriesSteps(sources: SeriesSource[], previous?: SeriesInde
     item: (file, itemId) => byItem.get(file)?.get(itemId),
     seriesOf: (file) => byFile.get(file) ?? [],
   };
+}
+
+/** A series' threads from remembered work that read the same, or null. */
+function rememberedThreads(group: MeetingGroup, read: unknown[] | null, remembered: RememberedWork | undefined) {
+  const kept = read && remembered?.get(group.id);
+  return kept && kept.read === readKey(read) ? threadsFrom(group, kept) : null;
+}
+
+/** What to remember of an index's series: the work followed through each, by series id. */
+export function rememberWork(index: SeriesIndex, sources: SeriesSource[]): RememberedWork {
+  const models = new Map<string, NotesDigest>(sources.map((s) => [s.file, s.model]));
+  const work: RememberedWork = new Map();
+  for (const s of index.series) {
+    const read = builtFrom.get(s)?.read ?? workRead(s, (file) => models.get(file)!);
+    work.set(s.id, keptWork(s, readKey(read)));
+  }
+  return work;
 }
 
 const seriesItems = new WeakMap<Series, Map<string, Map<string, ItemInSeries>>>();

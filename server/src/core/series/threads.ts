@@ -1,8 +1,10 @@
 import { type Candidate, assignOneToOne, sameName } from '../match/link';
 import { sameWork, similarity, termsOf } from '../match/terms';
 import type { DigestItem, NotesDigest } from '../digest';
+import type { ItemStatus } from '../model';
+import { hash53 } from '../text/hash';
 import { type MeetingGroup, isReviewSection } from './identify';
-import type { SeriesEntry, SeriesMeeting, WorkThread } from './types';
+import type { Series, SeriesEntry, SeriesMeeting, WorkThread } from './types';
 
 // Each task's words are stemmed once per model version (models do not change once built).
 const itemTerms = new WeakMap<DigestItem, Set<string>>();
@@ -170,4 +172,47 @@ function matchScore(earlier: DigestItem[], later: DigestItem[], sameOwner: (a: s
     }
   }
   return best;
+}
+
+/** A key of `workRead`'s values: the same values, the same key (their text's 53-bit hash and length). */
+export function readKey(values: unknown[]): string {
+  let text = '';
+  for (const value of values) text += value === MEETING ? '\u0001' : `${typeof value === 'string' ? JSON.stringify(value) : String(value)}\u0000`;
+  return `${hash53(text).toString(36)}.${text.length.toString(36)}`;
+}
+
+/** Work followed through a series' meetings as plain data: each meeting's status list, each thread's entries by meeting position. */
+export interface FollowedWork {
+  read: string;
+  statusLists: boolean[];
+  threads: Array<Array<[position: number, itemId: string, itemIds: string[], status: ItemStatus]>>;
+}
+
+export function keptWork(series: Series, read: string): FollowedWork {
+  return {
+    read,
+    statusLists: series.meetings.map((m) => m.hasStatusList),
+    threads: series.threads.map((t) => t.entries.map((e) => [e.meeting.position, e.itemId, e.itemIds, e.status])),
+  };
+}
+
+/** The threads of a group from work followed earlier (its meetings' status lists set as they were); null when it does not fit the group. */
+export function threadsFrom(group: MeetingGroup, kept: FollowedWork): WorkThread[] | null {
+  if (kept.statusLists.length !== group.meetings.length) return null;
+  const threads: WorkThread[] = [];
+  // Kept data may come from a damaged file: any other shape is not used.
+  for (const entries of kept.threads) {
+    if (!Array.isArray(entries)) return null;
+    const thread: WorkThread = { entries: [] };
+    for (const entry of entries) {
+      if (!Array.isArray(entry)) return null;
+      const [position, itemId, itemIds, status] = entry;
+      const meeting = group.meetings[position];
+      if (!meeting || typeof itemId !== 'string' || !Array.isArray(itemIds) || (status !== 'open' && status !== 'done')) return null;
+      thread.entries.push({ file: meeting.file, itemId, itemIds, meeting, status });
+    }
+    threads.push(thread);
+  }
+  group.meetings.forEach((m, i) => (m.hasStatusList = kept.statusLists[i]));
+  return threads;
 }
