@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -84,9 +84,12 @@ describe('workspace index', function () {
     assert.ok(cold.items.filter((i) => i.series).length >= 60, 'the team notes are a series');
     const record = join(storage, 'index', 'series.json');
     assert.ok(existsSync(record), 'the series are kept');
+    const written = statSync(record).mtimeMs;
     assert.deepEqual(seriesOf(await indexed()), seriesOf(cold));
+    assert.equal(statSync(record).mtimeMs, written, 'nothing new to keep: not written again');
     writeFileSync(record, readFileSync(record, 'utf8').replace(/"open"/g, '"maybe"'));
     assert.deepEqual(seriesOf(await indexed()), seriesOf(cold), 'entries of another shape');
+    assert.ok(!readFileSync(record, 'utf8').includes('"maybe"'), 'written again');
     writeFileSync(record, '{"analyzer":');
     assert.deepEqual(seriesOf(await indexed()), seriesOf(cold), 'a file cut short');
   });

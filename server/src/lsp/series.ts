@@ -1,4 +1,4 @@
-import { type SeriesIndex, buildSeries, buildSeriesSteps, rememberWork } from '../core/series';
+import { type SeriesIndex, allRemembered, buildSeries, buildSeriesSteps, rememberWork } from '../core/series';
 import type { SeriesMemory } from '../index/seriesMemory';
 import { drainInSlices } from '../core/steps';
 import type { NotesStore, WorkspaceFile } from './store';
@@ -40,7 +40,8 @@ export class SeriesTracker {
       const index = await drainInSlices(buildSeriesSteps(sources(files), this.index, remembered));
       if (!index) return;
       this.use(files, index);
-      void this.memory?.save(rememberWork(index, sources(files)));
+      // Written when it says something new (not after a start that took every series from it).
+      if (this.memory && !(remembered && allRemembered(index) && index.series.length === remembered.size)) void this.memory.save(rememberWork(index, sources(files)));
     } finally {
       this.settling--;
     }

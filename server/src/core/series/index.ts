@@ -1,6 +1,6 @@
 import type { NotesDigest } from '../digest';
 import { drain } from '../steps';
-import { type MeetingGroup, groupMeetings } from './identify';
+import { groupMeetings } from './identify';
 import { type FollowedWork, followWork, keptWork, readKey, threadsFrom, workRead } from './threads';
 import type { ItemInSeries, Series, SeriesIndex, SeriesSource } from './types';
 
@@ -11,7 +11,7 @@ export { folderOf, seriesTitleKey } from './identify';
 
 // What each series was built from: a series whose meetings are the same is reused when its models
 // are all the same, or when what following its work reads of them is.
-const builtFrom = new WeakMap<Series, { models: NotesDigest[]; read: unknown[] | null }>();
+const builtFrom = new WeakMap<Series, { models: NotesDigest[]; read: unknown[] | null; key?: string }>();
 
 /**
  * Finds the series among the files and follows each piece of work through each series' meetings.
@@ -53,8 +53,12 @@ export function* buildSeriesSteps(sources: SeriesSource[], previous?: SeriesInde
       }
     }
     if (remembered) read ??= workRead(group, (file) => models.get(file)!);
-    const built: Series = { ...group, threads: rememberedThreads(group, read, remembered) ?? followWork(group, (file) => models.get(file)!) };
-    builtFrom.set(built, { models: used, read: read ?? (old ? workRead(group, (file) => models.get(file)!) : null) });
+    const key = read && remembered ? readKey(read) : undefined;
+    const kept = key !== undefined ? remembered!.get(group.id) : undefined;
+    const threads = kept && kept.read === key ? threadsFrom(group, kept) : null;
+    const built: Series = { ...group, threads: threads ?? followWork(group, (file) => models.get(file)!) };
+    if (threads) takenFromMemory.add(built);
+    builtFrom.set(built, { models: used, read: read ?? (old ? workRead(group, (file) => models.get(file)!) : null), key });
     series.push(built);
     yield;
   }
@@ -80,10 +84,11 @@ export function* buildSeriesSteps(sources: SeriesSource[], previous?: SeriesInde
   };
 }
 
-/** A series' threads from remembered work that read the same, or null. */
-function rememberedThreads(group: MeetingGroup, read: unknown[] | null, remembered: RememberedWork | undefined) {
-  const kept = read && remembered?.get(group.id);
-  return kept && kept.read === readKey(read) ? threadsFrom(group, kept) : null;
+const takenFromMemory = new WeakSet<Series>();
+
+/** Whether every series of an index was taken from remembered work (there is nothing new to remember). */
+export function allRemembered(index: SeriesIndex): boolean {
+  return index.series.every((s) => takenFromMemory.has(s));
 }
 
 /** What to remember of an index's series: the work followed through each, by series id. */
@@ -91,8 +96,8 @@ export function rememberWork(index: SeriesIndex, sources: SeriesSource[]): Remem
   const models = new Map<string, NotesDigest>(sources.map((s) => [s.file, s.model]));
   const work: RememberedWork = new Map();
   for (const s of index.series) {
-    const read = builtFrom.get(s)?.read ?? workRead(s, (file) => models.get(file)!);
-    work.set(s.id, keptWork(s, readKey(read)));
+    const from = builtFrom.get(s);
+    work.set(s.id, keptWork(s, from?.key ?? readKey(from?.read ?? workRead(s, (file) => models.get(file)!))));
   }
   return work;
 }

@@ -2,7 +2,7 @@ import { type Candidate, assignOneToOne, sameName } from '../match/link';
 import { sameWork, similarity, termsOf } from '../match/terms';
 import type { DigestItem, NotesDigest } from '../digest';
 import type { ItemStatus } from '../model';
-import { hash53 } from '../text/hash';
+import { Hash53 } from '../text/hash';
 import { type MeetingGroup, isReviewSection } from './identify';
 import type { Series, SeriesEntry, SeriesMeeting, WorkThread } from './types';
 
@@ -174,11 +174,11 @@ function matchScore(earlier: DigestItem[], later: DigestItem[], sameOwner: (a: s
   return best;
 }
 
-/** A key of `workRead`'s values: the same values, the same key (their text's 53-bit hash and length). */
+/** A key of `workRead`'s values: the same values, the same key (a 53-bit hash of their texts and their count). */
 export function readKey(values: unknown[]): string {
-  let text = '';
-  for (const value of values) text += value === MEETING ? '\u0001' : `${typeof value === 'string' ? JSON.stringify(value) : String(value)}\u0000`;
-  return `${hash53(text).toString(36)}.${text.length.toString(36)}`;
+  const hash = new Hash53();
+  for (const value of values) hash.add(value === MEETING ? '\u0001' : typeof value === 'string' ? `s${value}` : String(value));
+  return `${hash.value().toString(36)}.${values.length.toString(36)}`;
 }
 
 /** Work followed through a series' meetings as plain data: each meeting's status list, each thread's entries by meeting position. */
