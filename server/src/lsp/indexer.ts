@@ -7,7 +7,7 @@ import type { NotesDigest } from '../core/digest';
 import type { NotesModel } from '../core/model';
 import { ANALYZER_VERSION } from '../core/version';
 import { NOTES_EXTENSIONS } from '../files/discover';
-import { IndexCache, shardOf } from '../index/cache';
+import { type CacheEntry, IndexCache, shardOf } from '../index/cache';
 import { type DiscoverJob, type IndexJob, type IndexedResult, type SentResult, local, receive, runDiscover, runIndex } from '../index/jobs';
 import { WorkerPool } from '../index/pool';
 import { type ReadOptions, readNotesFile } from '../index/readNotesFile';
@@ -136,6 +136,7 @@ export class WorkspaceIndexer {
       };
       await Promise.all(Array.from({ length: inFlight }, worker));
       if (!current()) return;
+      this.storeTouched();
       this.cache?.prune((path) => seenPaths.has(path) || !this.folders.some((f) => path.startsWith(f + sep)));
       this.uris.clear();
       await this.cache?.flush();
@@ -236,6 +237,23 @@ export class WorkspaceIndexer {
     return this.cacheLoaded;
   }
 
+  /** Files found touched (same content, another time), to store again with their new time. */
+  private readonly touched = new Map<string, CacheEntry<NotesDigest>>();
+
+  /**
+   * Stores the touched files again with their time, their JSON read back from the cache in the
+   * order it lies in (each part of the cache read once, for a checkout that touched every file).
+   * One whose JSON cannot be read back is left as it was: its hash is checked again next time.
+   */
+  private storeTouched(): void {
+    const cache = this.cache;
+    for (const [path, entry] of [...this.touched].sort((a, b) => shardOf(a[0]) - shardOf(b[0]))) {
+      const json = entry.value ? cache?.storedText(path, entry.hash) : 'null';
+      if (json && cache?.get(path)?.hash === entry.hash) cache.set(path, entry, json);
+    }
+    this.touched.clear();
+  }
+
   /** What a worker needs to know of a file's cache entry. */
   private request(path: string): IndexJob['files'][number] {
     const entry = this.cache?.get(path);
@@ -253,11 +271,8 @@ export class WorkspaceIndexer {
         this.cache?.delete(result.path);
         return uri;
       case 'unchanged': {
-        if (entry && (entry.mtimeMs !== result.stat.mtimeMs || entry.size !== result.stat.size)) {
-          // Touched, same content: stored again with its time (or, when its JSON cannot be read back, checked by hash next time too).
-          const json = entry.value ? this.cache!.storedText(result.path, entry.hash) : 'null';
-          if (json !== null) this.cache!.set(result.path, { ...entry, ...result.stat, checkedAt: Date.now() }, json);
-        }
+        // Touched, same content: stored again with its time, once the scan is done (see storeTouched).
+        if (entry && (entry.mtimeMs !== result.stat.mtimeMs || entry.size !== result.stat.size)) this.touched.set(result.path, { ...entry, ...result.stat, checkedAt: Date.now() });
         const digest = entry?.value;
         if (!digest || this.store.indexedDigest(uri) === digest) return null;
         this.store.setIndexed(uri, this.indexedFile(result.path, digest, null, entry));
@@ -311,6 +326,7 @@ export class WorkspaceIndexer {
     if (!this.accepts(path)) return;
     await this.loadCache();
     const uri = this.apply(local(readNotesFile(path, { maxBytes: this.maxBytes })));
+    this.storeTouched();
     this.onChange(uri ? [uri] : []);
     this.scheduleCacheWrite();
   }
