@@ -19,7 +19,7 @@ export interface DiscoverJob {
 
 export interface IndexJob {
   type: 'index';
-  files: Array<{ path: string; known?: ReadOptions['known']; wantText?: boolean }>;
+  files: Array<{ path: string; known?: ReadOptions['known'] }>;
   maxBytes: number;
 }
 
@@ -54,7 +54,7 @@ export function runDiscover(job: DiscoverJob): string[] {
 }
 
 export function runIndex(job: IndexJob): FileResult[] {
-  return job.files.map(({ path, known, wantText }) => readNotesFile(path, { maxBytes: job.maxBytes, known, wantText }));
+  return job.files.map(({ path, known }) => readNotesFile(path, { maxBytes: job.maxBytes, known }));
 }
 
 export function send(result: FileResult): SentResult {
