@@ -1,11 +1,12 @@
-import { type SeriesIndex, allRemembered, buildSeries, buildSeriesSteps, rememberWork } from '../core/series';
+import { type SeriesIndex, buildSeries, buildSeriesSteps, rememberWork, sameAsRemembered } from '../core/series';
 import type { SeriesMemory } from '../index/seriesMemory';
 import { drainInSlices } from '../core/steps';
 import type { NotesStore, WorkspaceFile } from './store';
 
 /**
  * The meeting series across the workspace's notes files (from their digests), rebuilt when a
- * file's digest changes (a new version, a file read from disk, added or removed); between changes every request shares one.
+ * file's digest changes (a new version, a file read from disk, added or removed); between changes
+ * every request shares one.
  */
 export class SeriesTracker {
   private files: WorkspaceFile[] = [];
@@ -41,7 +42,7 @@ export class SeriesTracker {
       if (!index) return;
       this.use(files, index);
       // Written when it says something new (not after a start that took every series from it).
-      if (this.memory && !(remembered && allRemembered(index) && index.series.length === remembered.size)) void this.memory.save(rememberWork(index, sources(files)));
+      if (this.memory && !(remembered && sameAsRemembered(index, remembered))) void this.memory.save(rememberWork(index, sources(files)));
     } finally {
       this.settling--;
     }

@@ -86,9 +86,9 @@ export function* buildSeriesSteps(sources: SeriesSource[], previous?: SeriesInde
 
 const takenFromMemory = new WeakSet<Series>();
 
-/** Whether every series of an index was taken from remembered work (there is nothing new to remember). */
-export function allRemembered(index: SeriesIndex): boolean {
-  return index.series.every((s) => takenFromMemory.has(s));
+/** Whether an index's series are all and only those taken from the remembered work (there is nothing new to remember). */
+export function sameAsRemembered(index: SeriesIndex, remembered: RememberedWork): boolean {
+  return index.series.length === remembered.size && index.series.every((s) => takenFromMemory.has(s));
 }
 
 /** What to remember of an index's series: the work followed through each, by series id. */
