@@ -50,6 +50,9 @@ interface OpenAnalysis {
   model: NotesModel | null;
 }
 
+/** Models of closed files kept once made for a feature (~10 KB each for a 2 KB file). */
+export const MADE_MODELS_KEPT = 500;
+
 /** Documents longer than this are first read in slices, so that the server keeps answering meanwhile. */
 const SLICED_READ_BYTES = 64 * 1024;
 
@@ -177,12 +180,15 @@ export class NotesStore {
   filesNaming(key: string | undefined): NotesFile[] {
     if (!key) return [];
     const names = (digest: NotesDigest) => peopleOf(digest).keys.includes(key);
-    // Models not made yet are made in the order their stored JSON lies in: each part of the cache is read once.
-    const missing = [...this.indexed].filter(([uri, indexed]) => !indexed.model && !this.documents.get(uri) && names(indexed.digest)).sort((a, b) => a[1].loadOrder - b[1].loadOrder);
-    for (const [uri, indexed] of missing) this.fullModel(uri, indexed);
+    // Made in the order their stored JSON lies in: each part of the cache is read once.
+    const wanted = [...this.indexed].filter(([uri, indexed]) => !this.documents.get(uri) && names(indexed.digest)).sort((a, b) => a[1].loadOrder - b[1].loadOrder);
+    const models = new Map(wanted.map(([uri, indexed]) => [uri, this.fullModel(uri, indexed)]));
     return this.every<NotesFile>(
       (uri, version, model) => (names(model) ? { uri, version, model } : null),
-      (uri, indexed) => (names(indexed.digest) ? { uri, version: null, model: this.fullModel(uri, indexed) } : null),
+      (uri) => {
+        const model = models.get(uri);
+        return model ? { uri, version: null, model } : null;
+      },
     );
   }
 
@@ -219,7 +225,24 @@ export class NotesStore {
       this.logError(`reading ${uri} again failed: ${(error as Error).stack ?? error}`);
       indexed.model = analyzeNotes('', { fileName: fileNameOf(uri) });
     }
+    // Only so many are kept, the least recently made let go: references to a person named in
+    // thousands of files would otherwise keep all their models.
+    this.made.delete(indexed);
+    this.made.add(indexed);
+    for (const oldest of this.made) {
+      if (this.made.size <= MADE_MODELS_KEPT) break;
+      oldest.model = null;
+      this.made.delete(oldest);
+    }
     return indexed.model;
+  }
+
+  /** Indexed files whose models were made for a feature, oldest first. */
+  private readonly made = new Set<IndexedFile>();
+
+  private forgetMade(uri: string): void {
+    const indexed = this.indexed.get(uri);
+    if (indexed) this.made.delete(indexed);
   }
 
   isIndexed(uri: string): boolean {
@@ -233,12 +256,14 @@ export class NotesStore {
 
   /** A file read from disk: kept when it looks like notes (null: it cannot be notes). */
   setIndexed(uri: string, file: IndexedFile | null): void {
+    this.forgetMade(uri);
     this.skipped.delete(uri);
     if (file?.digest.looksLikeNotes) this.indexed.set(uri, file);
     else this.indexed.delete(uri);
   }
 
   setSkipped(uri: string, reason: string): void {
+    this.forgetMade(uri);
     this.indexed.delete(uri);
     this.skipped.set(uri, reason);
   }
@@ -249,6 +274,7 @@ export class NotesStore {
   }
 
   remove(uri: string): void {
+    this.forgetMade(uri);
     this.indexed.delete(uri);
     this.skipped.delete(uri);
   }
@@ -261,6 +287,7 @@ export class NotesStore {
   clearIndex(): void {
     this.indexed.clear();
     this.skipped.clear();
+    this.made.clear();
   }
 
   skippedFiles(): Array<{ uri: string; reason: string }> {

@@ -1,0 +1,67 @@
+import { strict as assert } from 'node:assert';
+import type { TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeNotes } from '../../server/src/core/analyze';
+import { storedDigest, storedJson } from '../../server/src/index/stored';
+import { MADE_MODELS_KEPT, NotesStore } from '../../server/src/lsp/store';
+
+// The store's closed files: digests at hand, models made when a feature asks, only so many kept.
+describe('notes store: indexed files', () => {
+  const noDocuments = { get: () => undefined, all: () => [] } as unknown as TextDocuments<TextDocument>;
+  const text = (owner: string, i: number) => `# Sync ${i}\n\nDate: 2025-03-10\nAttendees: ${owner}, Wei\n\n## Action items\n\n- [ ] ${owner}: task ${i} - Due: 2025-03-14\n`;
+
+  /** A store of `count` indexed files (every third owned by Ana), counting the models made, in the order they are made. */
+  function storeOf(count: number) {
+    const store = new NotesStore(noDocuments);
+    const made: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const uri = `file:///notes/${String(i).padStart(4, '0')}.md`;
+      const source = text(i % 3 === 0 ? 'Ana' : 'Ben', i);
+      store.setIndexed(uri, {
+        digest: storedDigest(storedJson(analyzeNotes(source, { fileName: uri }))),
+        model: null,
+        loadOrder: count - i, // made last first
+        load: () => {
+          made.push(uri);
+          return analyzeNotes(source, { fileName: uri });
+        },
+      });
+    }
+    return { store, made };
+  }
+
+  it('lists digests without making a model; makes one once when asked', () => {
+    const { store, made } = storeOf(6);
+    assert.equal(store.digests().length, 6);
+    assert.deepEqual(made, []);
+    const first = store.get('file:///notes/0001.md')!;
+    assert.equal(first.model.items[0].task, 'Task 1');
+    assert.equal(store.get('file:///notes/0001.md')!.model, first.model);
+    assert.deepEqual(made, ['file:///notes/0001.md']);
+  });
+
+  it('makes the models of the files that name a person only, in the order they are stored', () => {
+    const { store, made } = storeOf(9);
+    const files = store.filesNaming('ana');
+    assert.deepEqual(files.map((f) => f.uri), ['file:///notes/0000.md', 'file:///notes/0003.md', 'file:///notes/0006.md']);
+    assert.deepEqual(made, ['file:///notes/0006.md', 'file:///notes/0003.md', 'file:///notes/0000.md']);
+    assert.deepEqual(store.filesNaming(undefined), []);
+  });
+
+  it(`keeps the ${MADE_MODELS_KEPT} models made last, and makes a dropped one again when asked`, () => {
+    const count = MADE_MODELS_KEPT + 20;
+    const { store, made } = storeOf(count);
+    for (let i = 0; i < count; i++) store.get(`file:///notes/${String(i).padStart(4, '0')}.md`);
+    assert.equal(made.length, count);
+    store.get(`file:///notes/${String(count - 1).padStart(4, '0')}.md`);
+    assert.equal(made.length, count, 'the last made is kept');
+    store.get('file:///notes/0000.md');
+    assert.equal(made.length, count + 1, 'the first made was let go');
+    // References to someone named in more files than are kept: each made once for the request.
+    made.length = 0;
+    const ana = store.filesNaming('ana');
+    assert.equal(ana.length, Math.ceil(count / 3));
+    assert.ok(ana.every((f) => f.model.items.length === 1));
+    assert.ok(made.length <= ana.length);
+  });
+});
