@@ -1,4 +1,5 @@
 import { namedPeople } from './editor/people';
+import { lineAt } from './text/lineIndex';
 import type { ActionItem, Attendee, Decision, DueDate, EntryLayout, ItemKind, ItemSource, ItemStatus, LineIndex, Meeting, NotesModel, PersonRef, Position, Range, Section, SectionKind, Span } from './model';
 
 // What the workspace-wide features read of every notes file, open or not: the Action Items view's
@@ -149,16 +150,9 @@ class LineStarts implements DigestLines {
   ) {}
 
   positionAt(offset: number): Position {
-    const { starts } = this;
     const clamped = Math.max(0, Math.min(offset, this.length));
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: clamped - starts[low] };
+    const line = lineAt(this.starts, clamped);
+    return { line, character: clamped - this.starts[line] };
   }
 
   rangeOf(span: Span): Range {

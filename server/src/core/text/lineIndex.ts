@@ -38,6 +38,18 @@ function lineBreaks(text: string, starts: Int32Array | null): number {
   return n;
 }
 
+/** The line an offset is on, given where the lines start (a binary search). */
+export function lineAt(starts: Int32Array, offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
 /** A class rather than closures: methods on the prototype cost nothing per file. */
 class LineTable implements LineIndex {
   constructor(
@@ -64,15 +76,9 @@ class LineTable implements LineIndex {
   positionAt(offset: number): Position {
     const { starts, text } = this;
     const clamped = Math.max(0, Math.min(offset, text.length));
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= clamped) low = mid;
-      else high = mid - 1;
-    }
+    const line = lineAt(starts, clamped);
     // An offset between \r and \n belongs to the end of the line.
-    return { line: low, character: Math.min(clamped, this.lineEnd(low)) - starts[low] };
+    return { line, character: Math.min(clamped, this.lineEnd(line)) - starts[line] };
   }
 
   offsetAt(position: Position): number {
