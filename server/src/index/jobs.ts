@@ -35,9 +35,9 @@ type ReadResult = Extract<FileResult, { status: 'read' }>;
 export type SentResult = Exclude<FileResult, { status: 'read' }> | (Omit<ReadResult, 'model' | 'text'> & { json: string | null });
 
 /**
- * A result as the server takes it: a notes file that was read comes as its digest and the JSON the
- * cache stores (and its model, when read in this thread); `digest` is null for a file that cannot
- * be notes.
+ * A result as the server takes it: a notes file that was read comes as its digest, and the JSON the
+ * cache stores when a worker sent it, or its model when read in this thread (encoded only if there
+ * is a cache to write); `digest` is null for a file that cannot be notes.
  */
 export type IndexedResult = Exclude<FileResult, { status: 'read' }> | (Omit<ReadResult, 'model' | 'text'> & { digest: NotesDigest | null; json: string | null; model?: NotesModel });
 
@@ -73,5 +73,5 @@ export function receive(result: SentResult): IndexedResult {
 export function local(result: FileResult): IndexedResult {
   if (result.status !== 'read') return result;
   const { model, text: _text, ...rest } = result;
-  return model ? { ...rest, digest: model, json: storedJson(model), model } : { ...rest, digest: null, json: null };
+  return model ? { ...rest, digest: model, json: null, model } : { ...rest, digest: null, json: null };
 }

@@ -11,7 +11,7 @@ import { type CacheEntry, IndexCache, shardOf } from '../index/cache';
 import { type DiscoverJob, type IndexJob, type IndexedResult, type SentResult, local, receive, runDiscover, runIndex } from '../index/jobs';
 import { WorkerPool } from '../index/pool';
 import { type ReadOptions, readNotesFile } from '../index/readNotesFile';
-import { storedDigest, storedModel } from '../index/stored';
+import { storedDigest, storedJson, storedModel } from '../index/stored';
 import type { NotesSettings } from '../protocol';
 import { growHeapFor } from './heapGrowth';
 import type { IndexedFile, NotesStore } from './store';
@@ -282,7 +282,7 @@ export class WorkspaceIndexer {
         const known = { ...result.stat, hash: result.hash, checkedAt: Date.now() };
         this.store.setIndexed(uri, result.digest && this.indexedFile(result.path, result.digest, result.model ?? null, known));
         // The JSON a worker sent is what the cache writes, rather than the model encoded again.
-        this.cache?.set(result.path, { ...known, value: result.digest }, result.json ?? 'null');
+        this.cache?.set(result.path, { ...known, value: result.digest }, result.json ?? (result.model ? storedJson(result.model) : 'null'));
         return uri;
       }
       case 'skipped':
