@@ -104,11 +104,13 @@ export class WorkspaceIndexer {
       const discover: DiscoverJob = { type: 'discover', folders: this.folders, include: this.includeGlob, excludes: this.excludeGlobs };
       const discovering = this.discover(pool, discover);
       discovering.catch(() => undefined); // its failure is met below, once the cache is read
-      // The heap kept tight until the number of files is known: the cache of a large one is read meanwhile.
-      if (this.folders.length) growHeapFor(Infinity);
       await this.loadCache();
       const found = await discovering;
-      growHeapFor(found.length);
+      // Files without a cache entry are read; those with one are mostly only looked at (the files
+      // found changed are counted as they come back read).
+      const unknown = found.reduce((count, path) => (this.cache?.get(path) ? count : count + 1), 0);
+      let reread = 0;
+      growHeapFor(unknown);
       if (!current()) return;
       const paths = this.order(found);
       for (const path of paths) this.uriOf(path);
@@ -127,6 +129,8 @@ export class WorkspaceIndexer {
           const job: IndexJob = { type: 'index', maxBytes: this.maxBytes, files: batch.map((path) => this.request(path)) };
           const results = await this.index(pool, job);
           if (!current()) return;
+          for (const r of results) if (r.status === 'read' && this.cache?.get(r.path)) reread++;
+          growHeapFor(unknown + reread);
           this.onChange(results.map((r) => this.apply(r)).filter((uri): uri is string => uri !== null));
           // Results are written as they come, so that their JSON is not held until the end.
           if (this.cache && this.cache.pendingSize > FLUSH_CHARS) void this.cache.flush();
