@@ -223,16 +223,18 @@ function* cutAndParse(text: string, from: number, cache: BlockCache, fine: boole
   // Coarse cuts: only next to a part that needs no parser (a plain paragraph, simple blocks).
   const kept: number[] = [];
   let rawIndex = 0;
-  const simpleParts = new Map<number, boolean>();
+  // Raw parts read without a parser to choose the cuts, by start: the part read there is most often
+  // the same one, and takes that reading rather than reading its text again.
+  const readRaw = new Map<number, SimpleReading>();
   const plainBetween = (a: number, b: number) => {
     if (a >= b) return false;
-    let simple = simpleParts.get(a);
-    if (simple === undefined) {
-      const source = text.slice(a, b);
-      simple = readPlainParagraph(source) !== null || readSimpleBlocks(source, a === 0) !== null;
-      simpleParts.set(a, simple);
-    }
-    return simple;
+    let reading = readRaw.get(a);
+    if (reading?.end !== b) readRaw.set(a, (reading = readSimply(text, a, b)));
+    return reading.read !== null;
+  };
+  const readAt = (start: number, end: number) => {
+    const reading = readRaw.get(start);
+    return partAt(text, start, end, cache, reading?.end === end ? reading : undefined);
   };
   const cut = (i: number): number => {
     while (kept.length <= i) {
@@ -272,18 +274,18 @@ function* cutAndParse(text: string, from: number, cache: BlockCache, fine: boole
       resumed = resumeAt(start);
       if (resumed >= 0) break;
     }
-    let part = partAt(text, start, cut(ci), cache);
+    let part = readAt(start, cut(ci));
     yield;
     // A cut is only right if the part before it closed everything (or, before a list item, if the
     // part after continues its list): otherwise join the next parts, doubling, and check again.
     let step = 1;
     for (;;) {
       const end = cut(ci);
-      const following = end < text.length ? partAt(text, end, cut(ci + 1), cache) : null;
+      const following = end < text.length ? readAt(end, cut(ci + 1)) : null;
       if (!following || cutHolds(part, following, text, end)) break;
       ci += step;
       step *= 2;
-      part = partAt(text, start, cut(ci), cache);
+      part = readAt(start, cut(ci));
       yield;
     }
     starts.push(start);
@@ -321,15 +323,26 @@ function cutHolds(before: ParsedPart, after: ParsedPart, text: string, cut: numb
   return /\n[ \t]*\r?\n$/.test(text.slice(Math.max(0, cut - 64), cut));
 }
 
-function partAt(text: string, start: number, end: number, cache: BlockCache): ParsedPart {
+/** A part's text, copied out of the document, and its units when it needs no markdown parser (else null). */
+interface SimpleReading {
+  end: number;
+  own: string;
+  read: ((FlatDocument & { lastEnd: number }) | SimpleRead) | null;
+}
+
+function readSimply(text: string, start: number, end: number): SimpleReading {
+  // A copy, so that what is kept refers to this part alone and not to the whole text it came from.
+  const own = detached(text.slice(start, end));
+  return { end, own, read: readPlainParagraph(own) ?? readSimpleBlocks(own, start === 0) };
+}
+
+function partAt(text: string, start: number, end: number, cache: BlockCache, reading?: SimpleReading): ParsedPart {
   const atStart = start === 0;
-  const source = text.slice(start, end);
+  const source = reading?.own ?? text.slice(start, end);
   const key = atStart ? `\u0001${source}` : source;
   const known = cache.lookup(key);
   if (known) return known;
-  // A copy, so that what is kept refers to this part alone and not to the whole text it came from.
-  const own = detached(source);
-  const simple = readPlainParagraph(own) ?? readSimpleBlocks(own, atStart);
+  const { own, read: simple } = reading ?? readSimply(text, start, end);
   let part: ParsedPart;
   if (simple) {
     const { firstList = null, lastList = null } = simple as Partial<SimpleRead>;
