@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import * as chrono from 'chrono-node';
+import { casualEnglish, mayHoldDuration } from '../../server/src/core/dates/chronoReader';
 import { findDuePhrase } from '../../server/src/core/dates/findDue';
 import { dateFromFileName, splitTitleDate } from '../../server/src/core/dates/meetingDate';
 import { readDate, readDueValue } from '../../server/src/core/dates/readDate';
@@ -156,5 +158,36 @@ describe('due dates', () => {
       assert.equal(dateFromFileName('2025-02-30-x.md'), null);
       assert.equal(dateFromFileName('README.md'), null);
     });
+  });
+});
+
+describe('the date reader', () => {
+  const DURATIONS = [
+    '3 days ago',
+    '2 weeks from now',
+    'a week later',
+    'half an hour before the demo',
+    'a couple of days after launch',
+    'ship it 10d ago',
+    'two months later',
+    'five weeks earlier',
+    '1.5 hours later',
+    'A FEW DAYS AGO',
+  ];
+  const OTHERS = ['in 3 days', 'the day after tomorrow', 'by Friday', 'Due: Before production', 'Due:c Before production', "We'll decide after the demo", 'Clean up the runbook'];
+  const read = (reader: chrono.Chrono, text: string) =>
+    reader.parse(text, new Date(Date.UTC(2024, 0, 29, 12))).map((r) => `${r.index} ${r.text} ${r.start.date().toISOString()}`);
+
+  it('reads what chrono reads, with its duration parsers run only on texts that may hold a duration', () => {
+    for (const text of [...DURATIONS, ...OTHERS]) assert.deepEqual(read(casualEnglish, text), read(chrono.casual, text), text);
+    assert.ok(DURATIONS.every((text) => read(chrono.casual, text).length > 0), 'each duration is one chrono reads');
+  });
+
+  it('runs the duration parsers only where a number, a unit and an end word come in a row', () => {
+    assert.deepEqual(DURATIONS.filter((text) => !mayHoldDuration(text)), []);
+    assert.deepEqual(
+      OTHERS.filter((text) => mayHoldDuration(text)),
+      ['the day after tomorrow'], // `the day after`: the pattern's shape, though not a duration
+    );
   });
 });
