@@ -287,6 +287,24 @@ describe('incremental analysis equals a full analysis', function () {
       }
     });
 
+    it('patches the first statement after a meeting\'s heading, from the mark at that statement', () => {
+      const meeting = (k: number) =>
+        [`## 2025-10-${String(6 + k * 7).padStart(2, '0')}`, `[00:00] Ann Lee: We already agreed on the rollout plan in sync ${k}.`, '[00:30] Bo Chen: I will check the pager rota by Friday.', '### Action items', '- Bo: send the notes - Due: Monday'].join('\n\n');
+      const before = ['# Infra weekly', ...[0, 1, 2, 3].map(meeting), ''].join('\n\n');
+      const first = before.indexOf('[00:00] Ann Lee: We already agreed on the rollout plan in sync 2.');
+      for (const [at, remove, insert] of [
+        [first + 'Ann L'.length + 8, 0, 'x'], // the speaker's name: `Ann Lxee`, not an attendee
+        [first + 20, 0, 'I will write the runbook by Monday. '], // a new cue
+        [first + 8, 8, 'Bo Chen'], // another speaker
+        [first, 0, 'Some context first.\n'], // a line before the statement, in the same paragraph
+        [first - 2, 2, '\n'], // the statement right under the heading, no blank line between
+      ] as Array<[number, number, string]>) {
+        const after = before.slice(0, at) + insert + before.slice(at + remove);
+        const [incremental, full] = bothWays(before, after);
+        assert.equal(incremental, full, JSON.stringify(insert));
+      }
+    });
+
     it('keeps the meeting as it was only when nothing it is read from changed', () => {
       const blocks = new BlockCache();
       const before = notes(['Participants:', '[01:00] Bo Chen: Fine.']);

@@ -61,7 +61,7 @@ export function spliceReading(
     return (resume ? piece.endsInResumed : !piece.endedInSection) ? { from, to, piece, resume } : null;
   };
   // An edit among the items of a section's list walks only the items around it; else from the marks outside sections.
-  const [below, above] = [lastMarkBelow(marks, before), firstMarkFrom(marks, oldUnits.length - after)];
+  const [below, above] = [markBeforeEdit(marks, before, units), firstMarkFrom(marks, oldUnits.length - after)];
   const walked =
     (innerMarksAround(marks, below, above, oldWindow, newWindow) && walkBetween(below, above, { section: content.sections[marks.sections[below] - 1], ...marks.inner[below]! })) ||
     walkBetween(outerMark(marks, below, -1), outerMark(marks, above, 1));
@@ -367,6 +367,20 @@ function lastMarkBelow(marks: WalkMarks, unit: number): number {
     else hi = mid;
   }
   return lo - 1;
+}
+
+/**
+ * The mark to walk again from for an edit whose first changed unit is `before`: the mark at that
+ * unit when it is outside any section and the unit still starts a block (the walk held nothing over
+ * there, and the units before it are as they were), else the last mark below it. The first
+ * statement after a meeting's heading has no other mark but the heading's, which is not walked
+ * again (an edit there read the whole document).
+ */
+function markBeforeEdit(marks: WalkMarks, before: number, units: Unit[]): number {
+  const below = lastMarkBelow(marks, before);
+  const at = below + 1;
+  const startsBlock = before > 0 && before < units.length && units[before - 1].block !== units[before].block;
+  return at < marks.units.length && marks.units[at] === before && !marks.inner[at] && startsBlock ? at : below;
 }
 
 /** The index of the first mark at `unit` or after it, or -1. */
