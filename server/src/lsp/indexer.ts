@@ -217,6 +217,14 @@ export class WorkspaceIndexer {
     return [...paths].sort((a, b) => rank(a) - rank(b));
   }
 
+  /**
+   * Starts reading the cache before the scan, while the editor's open documents are analysed: it is
+   * read in steps of a few milliseconds, between which their requests are answered.
+   */
+  preloadCache(): void {
+    if (this.folders.length) this.loadCache().catch(() => undefined); // a failure is met again by the scan
+  }
+
   private loadCache(): Promise<void> {
     if (!this.options.cacheDir) return Promise.resolve();
     this.cacheLoaded ??= (async () => {
