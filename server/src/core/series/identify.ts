@@ -55,6 +55,17 @@ function groupIdsOf(file: string, model: NotesDigest): Array<string | null> {
   return ids;
 }
 
+/** The series id of each dated meeting of a file, in order (a meeting with no id is in no series). */
+export function datedGroupIds({ file, model }: SeriesSource): string[] {
+  const ids = groupIdsOf(file, model);
+  const dated: string[] = [];
+  for (const meeting of model.meetings) {
+    const id = ids[meeting.index];
+    if (id !== null && meeting.date) dated.push(id);
+  }
+  return dated;
+}
+
 /** `Platform Sync #12 (weekly)` → `platform sync weekly`: what two titles of one series share. */
 export function seriesTitleKey(title: string): string {
   return title
