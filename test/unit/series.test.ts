@@ -239,14 +239,16 @@ describe('meeting series', () => {
 
   describe('rebuilt after a change', () => {
     /** Everything the index says, as text: each file's series, and each item's place in its series. */
-    const said = (sources: Array<{ file: string; model: NotesModel }>, index: ReturnType<typeof buildSeries>) =>
-      sources.flatMap(({ file, model }) => [
+    const said = (sources: Array<{ file: string; model: NotesModel }>, index: ReturnType<typeof buildSeries>) => [
+      `series: ${index.series.map((s) => `${s.id} "${s.title}"`).join(', ')}`,
+      ...sources.flatMap(({ file, model }) => [
         `${file}: ${index.seriesOf(file).map((s) => `${s.id} (${s.meetings.map((m) => `${m.date}${m.hasStatusList ? ' status' : ''}`).join(', ')})`).join('; ')}`,
         ...model.items.map((item) => {
           const info = index.item(file, item.id);
           return info ? `  ${item.id} ${info.series.id} waited ${info.waited} next ${info.next?.itemId ?? '-'} previous ${info.previous?.itemId ?? '-'} omitted ${info.omittedIn?.date ?? '-'}` : `  ${item.id} -`;
         }),
-      ]);
+      ]),
+    ];
 
     it('says the same as a build from scratch, over random edits of a workspace with folder series and a log', () => {
       const next = random(11);

@@ -61,7 +61,7 @@ export function* buildSeriesSteps(sources: SeriesSource[], previous?: SeriesInde
     }
     yield;
   }
-  return indexOf(series, sources, byItem, byFile);
+  return indexOf(series, sources, byItem, byFile, membersOf(sources));
 }
 
 /** How indexes were made (for tests and the benchmark): from a few changed files, or from all. */
@@ -91,16 +91,38 @@ function seriesOfGroup(group: MeetingGroup, modelOf: (file: string) => NotesDige
   return { built, followed: true };
 }
 
-/** What an index was made from, and its maps by file: the next index after a keystroke is made from them. */
-const indexParts = new WeakMap<SeriesIndex, { sources: SeriesSource[]; byItem: Map<string, Map<string, ItemInSeries>>; byFile: Map<string, Series[]> }>();
+/** The files with dated meetings in each group (series or not), by series id. */
+type Members = Map<string, readonly string[]>;
 
-function indexOf(series: Series[], sources: SeriesSource[], byItem: Map<string, Map<string, ItemInSeries>>, byFile: Map<string, Series[]>): SeriesIndex {
+function membersOf(sources: SeriesSource[]): Members {
+  const members = new Map<string, string[]>();
+  for (const source of sources) {
+    for (const id of new Set(datedGroupIds(source))) {
+      const files = members.get(id);
+      if (files) files.push(source.file);
+      else members.set(id, [source.file]);
+    }
+  }
+  return members;
+}
+
+interface IndexParts {
+  sources: SeriesSource[];
+  byItem: Map<string, Map<string, ItemInSeries>>;
+  byFile: Map<string, Series[]>;
+  members: Members;
+}
+
+/** What an index was made from, its maps by file and its groups' files: the next index after a keystroke is made from them. */
+const indexParts = new WeakMap<SeriesIndex, IndexParts>();
+
+function indexOf(series: Series[], sources: SeriesSource[], byItem: IndexParts['byItem'], byFile: IndexParts['byFile'], members: Members): SeriesIndex {
   const index: SeriesIndex = {
     series,
     item: (file, itemId) => byItem.get(file)?.get(itemId),
     seriesOf: (file) => byFile.get(file) ?? [],
   };
-  indexParts.set(index, { sources, byItem, byFile });
+  indexParts.set(index, { sources, byItem, byFile, members });
   return index;
 }
 
@@ -109,58 +131,66 @@ const FEW_CHANGED = 16;
 
 /**
  * The index after a few files changed (a keystroke, a file saved), from the previous one of the
- * same files: only the series those files are in are worked out again, from their own files, and
- * the maps by file are patched for those files. Grouping every meeting of a 10,000-file workspace
- * again took ~7 ms of the ~17 ms a keystroke spent on series there, indexing every series' items
- * again ~8. Null when the files are not the same list, when many changed, or when a changed file's
- * dated meetings are not in the same series as before (a title or a date added or removed): then
- * everything is grouped again.
+ * same files: only the groups those files' dated meetings were or are in are grouped and worked out
+ * again, from their own files, and the maps by file are patched for those files. Grouping every
+ * meeting of a 10,000-file workspace again took ~7 ms of the ~17 ms a keystroke spent on series
+ * there, indexing every series' items again ~8. Null when the files are not the same list or many
+ * changed: then everything is grouped again.
  */
 function updatedIndex(sources: SeriesSource[], previous: SeriesIndex): SeriesIndex | null {
   const parts = indexParts.get(previous);
   if (!parts || parts.sources.length !== sources.length) return null;
   const ids = new Set<string>();
-  let changed = 0;
+  const changedFiles: string[] = [];
+  let members = parts.members;
   for (let i = 0; i < sources.length; i++) {
     const was = parts.sources[i];
     const now = sources[i];
     if (was.file !== now.file) return null;
     if (was.model === now.model) continue;
-    if (++changed > FEW_CHANGED) return null;
-    const groups = datedGroupIds(now);
-    if (!sameValues(groups, datedGroupIds(was))) return null;
-    for (const id of groups) ids.add(id);
+    if (changedFiles.push(now.file) > FEW_CHANGED) return null;
+    const before = new Set(datedGroupIds(was));
+    const after = new Set(datedGroupIds(now));
+    for (const id of before) ids.add(id);
+    for (const id of after) ids.add(id);
+    // The file leaves the groups it is no longer in and joins its new ones (copied: the previous index keeps its own).
+    const moved = [...before].some((id) => !after.has(id)) || [...after].some((id) => !before.has(id));
+    if (moved && members === parts.members) members = new Map(members);
+    for (const id of before) if (!after.has(id)) members.set(id, members.get(id)!.filter((f) => f !== now.file));
+    for (const id of after) if (!before.has(id)) members.set(id, [...(members.get(id) ?? []), now.file]);
   }
-  // A group that was no series (one dated meeting) is none now either: its meetings are the same.
-  const affected = previous.series.filter((s) => ids.has(s.id));
-  const members = new Set(affected.flatMap((s) => s.meetings.map((m) => m.file)));
-  const memberSources = sources.filter((s) => members.has(s.file));
-  const models = new Map(memberSources.map((s) => [s.file, s.model]));
+  if (changedFiles.length === 0) return indexOf(previous.series, sources, parts.byItem, parts.byFile, members);
+  // Every file with a meeting in one of those groups, and the changed files (which may have left one).
+  const regrouped = new Set(changedFiles);
+  for (const id of ids) for (const file of members.get(id) ?? []) regrouped.add(file);
+  const ownSources = sources.filter((s) => regrouped.has(s.file));
+  const models = new Map(ownSources.map((s) => [s.file, s.model]));
   const modelOf = (file: string) => models.get(file)!;
-  const replaced = new Map<Series, Series>();
-  for (const group of groupMeetings(memberSources)) {
-    const old = affected.find((s) => s.id === group.id);
-    if (!old) continue; // a series of other files' meetings, which did not change
-    const { built } = seriesOfGroup(group, modelOf, old);
-    if (built !== old) replaced.set(old, built);
+  const old = new Map(previous.series.filter((s) => ids.has(s.id)).map((s) => [s.id, s]));
+  const fresh: Series[] = [];
+  for (const group of groupMeetings(ownSources)) {
+    if (ids.has(group.id)) fresh.push(seriesOfGroup(group, modelOf, old.get(group.id)).built); // others: series of unchanged meetings
   }
-  if (replaced.size === 0) return indexOf(previous.series, sources, parts.byItem, parts.byFile);
-  const series = previous.series.map((s) => replaced.get(s) ?? s);
+  if (fresh.length === old.size && fresh.every((s) => old.get(s.id) === s)) return indexOf(previous.series, sources, parts.byItem, parts.byFile, members);
+  const series = [...previous.series.filter((s) => !ids.has(s.id)), ...fresh].sort(byId);
   const byItem = new Map(parts.byItem);
   const byFile = new Map(parts.byFile);
-  for (const file of members) {
-    const of = (byFile.get(file) ?? []).map((s) => replaced.get(s) ?? s);
-    byFile.set(file, of);
+  for (const file of regrouped) {
+    const of = [...(byFile.get(file) ?? []).filter((s) => !ids.has(s.id)), ...fresh.filter((s) => itemsOf(s).has(file))].sort(byId);
     let items: Map<string, ItemInSeries> | undefined;
     for (const s of of) {
-      const own = itemsOf(s).get(file);
-      if (own) items = items ? new Map([...items, ...own]) : own;
+      const own = itemsOf(s).get(file)!;
+      items = items ? new Map([...items, ...own]) : own;
     }
+    if (of.length) byFile.set(file, of);
+    else byFile.delete(file);
     if (items) byItem.set(file, items);
     else byItem.delete(file);
   }
-  return indexOf(series, sources, byItem, byFile);
+  return indexOf(series, sources, byItem, byFile, members);
 }
+
+const byId = (a: Series, b: Series) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 const takenFromMemory = new WeakSet<Series>();
 
