@@ -64,7 +64,7 @@ export function* buildSeriesSteps(sources: SeriesSource[], previous?: SeriesInde
   return indexOf(series, sources, byItem, byFile, membersOf(sources));
 }
 
-/** How indexes were made (for tests and the benchmark): from a few changed files, or from all. */
+/** How indexes were made (for tests): from the previous index and a few changed files, or from all the files. */
 export const seriesCounts = { updated: 0, full: 0 };
 
 /** The series of one group of meetings: the previous one when its files read the same, else followed again (`followed`). */
