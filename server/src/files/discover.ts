@@ -23,8 +23,7 @@ export function discoverNotes(paths: string[], cwd = process.cwd()): Discovered[
   const found = new Map<string, Discovered>();
   // A file reached by two names (a symbolic link to it, or given twice) is read once.
   const seen = new Set<string>();
-  const add = (path: string, explicit: boolean) => {
-    const real = realPath(path);
+  const add = (path: string, explicit: boolean, real = realPath(path)) => {
     if (found.has(path) || seen.has(real)) return;
     seen.add(real);
     found.set(path, { path, explicit });
@@ -40,7 +39,7 @@ export function discoverNotes(paths: string[], cwd = process.cwd()): Discovered[
     if (stats.isFile()) {
       add(path, true);
     } else if (stats.isDirectory()) {
-      for (const file of walk(path)) add(file, false);
+      for (const file of walk(path)) add(file.path, false, file.real);
     } else {
       throw new PathError(`cannot read '${given}': not a file or folder`);
     }
@@ -58,12 +57,15 @@ interface IgnoreLayer {
  * the folder (with `/`), so callers can apply their own globs.
  */
 export function walkFolder(root: string, accept: (relativePath: string) => boolean = () => true): string[] {
-  return walk(root).filter((path) => accept(relative(root, path).split(sep).join('/')));
+  return walk(root)
+    .map((file) => file.path)
+    .filter((path) => accept(relative(root, path).split(sep).join('/')));
 }
 
-function walk(root: string): string[] {
+/** The notes files under a folder, each with its real path (worked out from its folder's, not asked of the system for each file). */
+function walk(root: string): Array<{ path: string; real: string }> {
   const realRoot = realpathSync(root);
-  const files: string[] = [];
+  const files: Array<{ path: string; real: string }> = [];
   const visited = new Set<string>();
   const seenFiles = new Set<string>(); // real paths: a file and a link to it are one file
 
@@ -102,7 +104,7 @@ function walk(root: string): string[] {
       if (isDir) visit(path, active);
       else if (isFile && NOTES_EXTENSIONS.includes(extname(entry.name).toLowerCase()) && !seenFiles.has(realFile)) {
         seenFiles.add(realFile);
-        files.push(path);
+        files.push({ path, real: realFile });
       }
     }
   };
