@@ -145,6 +145,26 @@ describe('command line (dist/cli.js)', function () {
       assert.match(damaged.err, /damaged/);
       assert.match(run(['check', '--cache', '', '.'], repo).err, /--cache needs a folder/);
     });
+
+    it('keeps the work followed through each meeting series next to the cache, and reads it back', () => {
+      const repo = join(dir, 'series-cached');
+      const cache = join(dir, 'series-cache-dir');
+      mkdirSync(join(repo, '.git'), { recursive: true });
+      for (const file of readdirSync(join(ROOT, 'examples', 'platform-weekly'))) copyFileSync(join(ROOT, 'examples', 'platform-weekly', file), join(repo, file));
+      const check = () => run(['check', '.', '--json', '--today', '2025-10-27', '--cache', cache], repo);
+      const plain = run(['check', '.', '--json', '--today', '2025-10-27'], repo).out;
+      assert.match(plain, /carried-over/, 'the series say something');
+      assert.equal(check().out, plain);
+      const record = JSON.parse(readFileSync(join(cache, 'series.json'), 'utf8'));
+      assert.deepEqual(record.work.map(([id]: [string]) => id), ['|platform weekly']); // the folder of the shown paths (relative), and the title
+      assert.equal(check().out, plain, 'from the record');
+      // Read back indeed: the same key with no work followed gives no series findings.
+      writeFileSync(join(cache, 'series.json'), JSON.stringify({ ...record, work: record.work.map(([id, work]: [string, object]) => [id, { ...work, threads: [] }]) }));
+      assert.doesNotMatch(check().out, /carried-over/);
+      writeFileSync(join(cache, 'series.json'), '{ "analyzer": 1, "work": [[');
+      assert.equal(check().out, plain, 'a damaged record is left aside');
+      assert.deepEqual(JSON.parse(readFileSync(join(cache, 'series.json'), 'utf8')).work, record.work, 'and written again');
+    });
   });
 
   describe('list', () => {

@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { analyzeNotes } from '../core/analyze';
 import { decodeNotes } from '../core/decode';
 import type { NotesDiagnostic, NotesModel } from '../core/model';
 import { mayBeNotes } from '../core/prefilter';
 import { diagnose } from '../core/rules';
 import { decodeModel, encodeModel } from '../core/serialize';
-import { type SeriesIndex, buildSeries } from '../core/series';
+import { type SeriesIndex, buildSeries, rememberWork, sameAsRemembered } from '../core/series';
 import { ANALYZER_VERSION } from '../core/version';
 import { discoverNotes } from '../files/discover';
 import { type FileStat, IndexCache, freshness } from '../index/cache';
+import { SeriesMemory } from '../index/seriesMemory';
 import type { CommonOptions } from './args';
 
 export interface AnalyzedFile {
@@ -81,7 +82,12 @@ export function analyzeFiles(options: CommonOptions, cwd: string, warn: (message
   }
   cache?.flushSync();
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const series = buildSeries(files.map((f) => ({ file: f.path, model: f.model })));
+  const sources = files.map((f) => ({ file: f.path, model: f.model }));
+  // With a cache, the work followed through each series is kept next to it, as the server keeps it.
+  const memory = options.cache ? new SeriesMemory(join(resolve(cwd, options.cache), 'series.json'), ANALYZER_VERSION, warn) : null;
+  const remembered = memory?.load() ?? undefined;
+  const series = buildSeries(sources, undefined, remembered);
+  if (memory && !(remembered && sameAsRemembered(series, remembered))) memory.saveSync(rememberWork(series, sources));
   const judged = files.filter((file) => {
     try {
       file.diagnostics = diagnose(file.model, {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { RememberedWork } from '../core/series';
@@ -32,13 +32,36 @@ export class SeriesMemory {
     this.writing = this.writing.then(async () => {
       try {
         await mkdir(dirname(this.file), { recursive: true });
-        await writeFile(`${this.file}.${process.pid}.tmp`, JSON.stringify({ analyzer: this.analyzer, work: [...work] }));
-        await rename(`${this.file}.${process.pid}.tmp`, this.file);
+        await writeFile(this.temporary(), this.text(work));
+        await rename(this.temporary(), this.file);
       } catch (error) {
-        this.log?.(`series memory: cannot write ${this.file} (${(error as Error).message})`);
+        this.cannotWrite(error);
       }
     });
     return this.writing;
+  }
+
+  /** `save` for the command line, which ends once its report is printed. */
+  saveSync(work: RememberedWork): void {
+    try {
+      mkdirSync(dirname(this.file), { recursive: true });
+      writeFileSync(this.temporary(), this.text(work));
+      renameSync(this.temporary(), this.file);
+    } catch (error) {
+      this.cannotWrite(error);
+    }
+  }
+
+  private text(work: RememberedWork): string {
+    return JSON.stringify({ analyzer: this.analyzer, work: [...work] });
+  }
+
+  private temporary(): string {
+    return `${this.file}.${process.pid}.tmp`;
+  }
+
+  private cannotWrite(error: unknown): void {
+    this.log?.(`series memory: cannot write ${this.file} (${(error as Error).message})`);
   }
 }
 
