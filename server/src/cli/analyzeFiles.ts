@@ -7,7 +7,7 @@ import type { NotesDiagnostic, NotesModel } from '../core/model';
 import { mayBeNotes } from '../core/prefilter';
 import { diagnose } from '../core/rules';
 import { decodeModel, encodeModel } from '../core/serialize';
-import { type SeriesIndex, buildSeries, rememberWork, sameAsRemembered } from '../core/series';
+import { type SeriesIndex, buildSeries, workToKeep } from '../core/series';
 import { ANALYZER_VERSION } from '../core/version';
 import { discoverNotes } from '../files/discover';
 import { type FileStat, IndexCache, freshness } from '../index/cache';
@@ -87,7 +87,8 @@ export function analyzeFiles(options: CommonOptions, cwd: string, warn: (message
   const memory = options.cache ? new SeriesMemory(join(resolve(cwd, options.cache), 'series.json'), ANALYZER_VERSION, warn) : null;
   const remembered = memory?.load() ?? undefined;
   const series = buildSeries(sources, undefined, remembered);
-  if (memory && !(remembered && sameAsRemembered(series, remembered))) memory.saveSync(rememberWork(series, sources));
+  const work = memory && workToKeep(series, sources, remembered);
+  if (work) memory!.saveSync(work);
   const judged = files.filter((file) => {
     try {
       file.diagnostics = diagnose(file.model, {

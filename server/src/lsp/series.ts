@@ -1,4 +1,4 @@
-import { type SeriesIndex, buildSeries, buildSeriesSteps, rememberWork, sameAsRemembered } from '../core/series';
+import { type SeriesIndex, buildSeries, buildSeriesSteps, workToKeep } from '../core/series';
 import type { SeriesMemory } from '../index/seriesMemory';
 import { drainInSlices } from '../core/steps';
 import type { NotesStore, WorkspaceFile } from './store';
@@ -42,7 +42,8 @@ export class SeriesTracker {
       if (!index) return;
       this.use(files, index);
       // Written when it says something new (not after a start that took every series from it).
-      if (this.memory && !(remembered && sameAsRemembered(index, remembered))) void this.memory.save(rememberWork(index, sources(files)));
+      const work = this.memory && workToKeep(index, sources(files), remembered);
+      if (work) void this.memory!.save(work);
     } finally {
       this.settling--;
     }

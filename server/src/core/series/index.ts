@@ -48,20 +48,28 @@ export function* buildSeriesSteps(sources: SeriesSource[], previous?: SeriesInde
   }
 
   // By file, then item id; each series' part is worked out once (unchanged series are the same objects).
-  const byItem = new Map<string, Map<string, ItemInSeries>>();
   const byFile = new Map<string, Series[]>();
   for (const s of series) {
-    for (const [file, items] of itemsOf(s)) {
-      const known = byItem.get(file);
-      // A file in two series (a running log in a folder series) gets a map of its own, not a series' one changed.
-      byItem.set(file, known ? new Map([...known, ...items]) : items);
+    for (const file of itemsOf(s).keys()) {
       const of = byFile.get(file);
       if (of) of.push(s);
       else byFile.set(file, [s]);
     }
     yield;
   }
+  const byItem = new Map<string, Map<string, ItemInSeries>>();
+  for (const [file, of] of byFile) byItem.set(file, itemsOfFile(of, file));
   return indexOf(series, sources, byItem, byFile, membersOf(sources));
+}
+
+/** What a file's series (in order) say of its items: a file in two (a running log in a folder series) gets a map of its own, not a series' one changed. */
+function itemsOfFile(of: readonly Series[], file: string): Map<string, ItemInSeries> {
+  let items: Map<string, ItemInSeries> | undefined;
+  for (const s of of) {
+    const own = itemsOf(s).get(file)!;
+    items = items ? new Map([...items, ...own]) : own;
+  }
+  return items ?? new Map();
 }
 
 /** How indexes were made (for tests): from the previous index and a few changed files, or from all the files. */
@@ -177,15 +185,13 @@ function updatedIndex(sources: SeriesSource[], previous: SeriesIndex): SeriesInd
   const byFile = new Map(parts.byFile);
   for (const file of regrouped) {
     const of = [...(byFile.get(file) ?? []).filter((s) => !ids.has(s.id)), ...fresh.filter((s) => itemsOf(s).has(file))].sort(byId);
-    let items: Map<string, ItemInSeries> | undefined;
-    for (const s of of) {
-      const own = itemsOf(s).get(file)!;
-      items = items ? new Map([...items, ...own]) : own;
+    if (of.length) {
+      byFile.set(file, of);
+      byItem.set(file, itemsOfFile(of, file));
+    } else {
+      byFile.delete(file);
+      byItem.delete(file);
     }
-    if (of.length) byFile.set(file, of);
-    else byFile.delete(file);
-    if (items) byItem.set(file, items);
-    else byItem.delete(file);
   }
   return indexOf(series, sources, byItem, byFile, members);
 }
@@ -197,6 +203,11 @@ const takenFromMemory = new WeakSet<Series>();
 /** Whether an index's series are all and only those taken from the remembered work (there is nothing new to remember). */
 export function sameAsRemembered(index: SeriesIndex, remembered: RememberedWork): boolean {
   return index.series.length === remembered.size && index.series.every((s) => takenFromMemory.has(s));
+}
+
+/** What to keep of an index built from `remembered`: null when every series was taken from it (nothing new to keep). */
+export function workToKeep(index: SeriesIndex, sources: SeriesSource[], remembered: RememberedWork | undefined): RememberedWork | null {
+  return remembered && sameAsRemembered(index, remembered) ? null : rememberWork(index, sources);
 }
 
 /** What to remember of an index's series: the work followed through each, by series id. */
