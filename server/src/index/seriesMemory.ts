@@ -5,8 +5,9 @@ import type { RememberedWork } from '../core/series';
 
 /**
  * The work followed through every meeting series, kept in the index cache's folder between runs
- * (one JSON file, written after a scan's series are worked out): a start whose files read as they
- * did takes each series' threads from it instead of following the work again. Kept only for the
+ * (the server's, or the command line's `--cache`; one JSON file, written after a scan's series are
+ * worked out): a start whose files read as they did takes each series' threads from it instead of
+ * following the work again. Kept only for the
  * same analyzer; a file that cannot be read is ignored, one that cannot be written is not written.
  */
 export class SeriesMemory {
