@@ -207,16 +207,26 @@ export function sameAsRemembered(index: SeriesIndex, remembered: RememberedWork)
 
 /** What to keep of an index built from `remembered`: null when every series was taken from it (nothing new to keep). */
 export function workToKeep(index: SeriesIndex, sources: SeriesSource[], remembered: RememberedWork | undefined): RememberedWork | null {
-  return remembered && sameAsRemembered(index, remembered) ? null : rememberWork(index, sources);
+  return drain(workToKeepSteps(index, sources, remembered));
+}
+
+/** `workToKeep` in steps, one series at a time (reading what following each series reads takes ~0.1 s for 10,000 files). */
+export function* workToKeepSteps(index: SeriesIndex, sources: SeriesSource[], remembered: RememberedWork | undefined): Generator<void, RememberedWork | null> {
+  return remembered && sameAsRemembered(index, remembered) ? null : yield* rememberWorkSteps(index, sources);
 }
 
 /** What to remember of an index's series: the work followed through each, by series id. */
 export function rememberWork(index: SeriesIndex, sources: SeriesSource[]): RememberedWork {
+  return drain(rememberWorkSteps(index, sources));
+}
+
+function* rememberWorkSteps(index: SeriesIndex, sources: SeriesSource[]): Generator<void, RememberedWork> {
   const models = new Map<string, NotesDigest>(sources.map((s) => [s.file, s.model]));
   const work: RememberedWork = new Map();
   for (const s of index.series) {
     const from = builtFrom.get(s);
     work.set(s.id, keptWork(s, from?.key ?? readKey(from?.read ?? workRead(s, (file) => models.get(file)!))));
+    yield;
   }
   return work;
 }
