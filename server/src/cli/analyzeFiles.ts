@@ -44,8 +44,9 @@ export interface AnalyzedFiles {
 export function analyzeFiles(options: CommonOptions, cwd: string, warn: (message: string) => void = () => undefined): AnalyzedFiles {
   const files: AnalyzedFile[] = [];
   const skipped: SkippedFile[] = [];
-  const cache = options.cache
-    ? new IndexCache<EncodedModel>(resolve(cwd, options.cache), {
+  const cacheDir = options.cache ? resolve(cwd, options.cache) : null;
+  const cache = cacheDir
+    ? new IndexCache<EncodedModel>(cacheDir, {
         kind: 'models',
         analyzer: ANALYZER_VERSION,
         pack: (json) => json,
@@ -84,11 +85,13 @@ export function analyzeFiles(options: CommonOptions, cwd: string, warn: (message
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const sources = files.map((f) => ({ file: f.path, model: f.model }));
   // With a cache, the work followed through each series is kept next to it, as the server keeps it.
-  const memory = options.cache ? new SeriesMemory(join(resolve(cwd, options.cache), 'series.json'), ANALYZER_VERSION, warn) : null;
+  const memory = cacheDir ? new SeriesMemory(join(cacheDir, 'series.json'), ANALYZER_VERSION, warn) : null;
   const remembered = memory?.load() ?? undefined;
   const series = buildSeries(sources, undefined, remembered);
-  const work = memory && workToKeep(series, sources, remembered);
-  if (work) memory!.saveSync(work);
+  if (memory) {
+    const work = workToKeep(series, sources, remembered);
+    if (work) memory.saveSync(work);
+  }
   const judged = files.filter((file) => {
     try {
       file.diagnostics = diagnose(file.model, {

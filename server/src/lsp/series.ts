@@ -36,15 +36,19 @@ export class SeriesTracker {
     try {
       const files = this.store.digests();
       if (!this.changed(files)) return;
+      const all = sources(files);
       // The first time, the work followed in the last run is taken where the files read the same.
       const remembered = this.built ? undefined : (this.memory?.load() ?? undefined);
-      const index = await drainInSlices(buildSeriesSteps(sources(files), this.index, remembered));
+      const index = await drainInSlices(buildSeriesSteps(all, this.index, remembered));
       if (!index) return;
       this.use(files, index);
       // Written when it says something new (not after a start that took every series from it),
       // worked out in slices too: after a first scan it is every series' (~0.1 s at once with 10,000 files).
-      const work = this.memory && (await drainInSlices(workToKeepSteps(index, sources(files), remembered)));
-      if (work) void this.memory!.save(work);
+      const memory = this.memory;
+      if (memory) {
+        const work = await drainInSlices(workToKeepSteps(index, all, remembered));
+        if (work) void memory.save(work);
+      }
     } finally {
       this.settling--;
     }
