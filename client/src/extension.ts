@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { ActionItemsRequest, type ActionItemsResult, DidChangeNotification } from '../../server/src/protocol';
-import { ItemListingMirror } from './logic/listing';
+import { ListingRefresher } from './logic/refresher';
 import { SERVER_ENVIRONMENT } from './serverEnvironment';
 import { registerCommands } from './commands';
 import type { ViewOptions } from './logic/grouping';
@@ -65,25 +65,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
 
   // The tree's copy of the server's listing: each refresh brings only the files that changed.
-  const listing = new ItemListingMirror();
-  let refreshTimer: NodeJS.Timeout | undefined;
-  const refresh = async () => {
-    if (client?.state !== State.Running) return;
-    try {
-      const answer = await client.sendRequest<ActionItemsResult>(ActionItemsRequest, listing.params());
-      const whole = listing.apply(answer);
-      // A listing in parts is shown once all of it is in (the tree would shrink to its first part).
-      if (answer.more) void refresh();
-      else if (whole) show(whole);
-      else scheduleRefresh();
-    } catch (error) {
-      client.outputChannel.appendLine(`Could not list the action items: ${(error as Error).message}`);
-    }
-  };
-  const scheduleRefresh = () => {
-    clearTimeout(refreshTimer);
-    refreshTimer = setTimeout(() => void refresh(), 100);
-  };
+  const refresher = new ListingRefresher({
+    ask: (params) => (client?.state === State.Running ? client.sendRequest<ActionItemsResult>(ActionItemsRequest, params) : Promise.resolve(null)),
+    show,
+    failed: (error) => client?.outputChannel.appendLine(`Could not list the action items: ${error.message}`),
+    setTimer: (run, ms) => setTimeout(run, ms),
+    clearTimer: (timer) => clearTimeout(timer as NodeJS.Timeout),
+  });
 
   const setOptions = (changes: Partial<ViewOptions>) => {
     provider.setOptions(changes);
@@ -95,23 +83,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     view,
     status,
-    client.onNotification(DidChangeNotification, scheduleRefresh),
+    client.onNotification(DidChangeNotification, () => refresher.changed()),
     // After a crash the client restarts the server; the tree fills again once it runs.
     client.onDidChangeState((event) => {
       if (event.newState === State.Running) {
-        listing.reset();
-        scheduleRefresh();
+        refresher.reset();
+        refresher.changed();
       }
     }),
     // The Refresh button asks for the whole listing again.
     ...registerCommands(client, provider, setOptions, () => {
-      listing.reset();
-      return refresh();
+      refresher.reset();
+      return refresher.refresh();
     }),
   );
   applyContext();
   await client.start();
-  await refresh();
+  await refresher.refresh();
 }
 
 export async function deactivate(): Promise<void> {

@@ -2,8 +2,9 @@ import { strict as assert } from 'node:assert';
 import { dueBucket, isOverdue, relativeDue } from '../../client/src/logic/dueLabels';
 import { groupItems, ownersOf, visibleItems } from '../../client/src/logic/grouping';
 import { ItemListingMirror } from '../../client/src/logic/listing';
+import { ListingRefresher, REFRESH_DELAY_MS } from '../../client/src/logic/refresher';
 import { itemState, itemsAsMarkdown, rowDescription, rowTooltip } from '../../client/src/logic/rows';
-import type { WorkspaceActionItem } from '../../server/src/protocol';
+import type { ActionItemsParams, ActionItemsResult, WorkspaceActionItem } from '../../server/src/protocol';
 
 const TODAY = '2024-02-01'; // a Thursday
 type ItemFields = Omit<Partial<WorkspaceActionItem>, 'due'> & { due?: string | null };
@@ -148,16 +149,19 @@ describe('client view logic', () => {
       const mirror = new ItemListingMirror();
       assert.deepEqual(mirror.params(), { limit: 5000 });
       const [a1, b1, c1] = [item({ uri: a }), item({ uri: b }), item({ uri: c })];
-      assert.deepEqual(mirror.apply(answer([a1, b1, c1], 'r.1'))!.items, [a1, b1, c1]);
+      assert.equal(mirror.apply(answer([a1, b1, c1], 'r.1')), true);
+      assert.deepEqual(mirror.whole().items, [a1, b1, c1]);
       assert.deepEqual(mirror.params(), { since: 'r.1', limit: 5000 });
       // b changed (two items now), c went away, a is as it was.
       const [b2, b3] = [item({ uri: b }), item({ uri: b })];
-      const whole = mirror.apply(answer([b2, b3], 'r.2', [b, c]))!;
+      mirror.apply(answer([b2, b3], 'r.2', [b, c]));
+      const whole = mirror.whole();
       assert.deepEqual(whole.items, [a1, b2, b3]);
       assert.equal('changedUris' in whole, false);
       assert.deepEqual(mirror.params(), { since: 'r.2', limit: 5000 });
       // A whole answer (the server restarted) replaces everything.
-      assert.deepEqual(mirror.apply(answer([c1], 's.1'))!.items, [c1]);
+      mirror.apply(answer([c1], 's.1'));
+      assert.deepEqual(mirror.whole().items, [c1]);
     });
 
     it('after a reset, asks for everything and refuses changes asked for before it', () => {
@@ -165,7 +169,104 @@ describe('client view logic', () => {
       mirror.apply(answer([item({ uri: a })], 'r.1'));
       mirror.reset();
       assert.deepEqual(mirror.params(), { limit: 5000 });
-      assert.equal(mirror.apply(answer([], 'r.2', [b])), null);
+      assert.equal(mirror.apply(answer([], 'r.2', [b])), false);
+    });
+  });
+  describe('refreshing the tree', () => {
+    /** A refresher on a fake clock, whose server answers when told to. */
+    const harness = () => {
+      let now = 0;
+      const timers: Array<{ at: number; run: () => void }> = [];
+      const asked: ActionItemsParams[] = [];
+      const waiting: Array<(answer: ActionItemsResult) => void> = [];
+      const shown: ActionItemsResult[] = [];
+      const refresher = new ListingRefresher({
+        ask: (params) => {
+          asked.push(params);
+          return new Promise((resolve) => waiting.push(resolve));
+        },
+        show: (whole) => shown.push(whole),
+        failed: (error) => assert.fail(error),
+        setTimer: (run, ms) => {
+          const timer = { at: now + ms, run };
+          timers.push(timer);
+          return timer;
+        },
+        clearTimer: (timer) => timers.splice(timers.indexOf(timer as (typeof timers)[number]), 1),
+      });
+      /** Moves the clock on, running the timers due. */
+      const advance = (ms: number) => {
+        now += ms;
+        for (const timer of timers.filter((t) => t.at <= now)) {
+          timers.splice(timers.indexOf(timer), 1);
+          timer.run();
+        }
+      };
+      /** The server answers the oldest question; the refresher's reaction follows. */
+      const answer = async (result: ActionItemsResult) => {
+        waiting.shift()!(result);
+        await new Promise((resolve) => setImmediate(resolve));
+      };
+      return { refresher, asked, shown, advance, answer, timers };
+    };
+    const listing = (items: WorkspaceActionItem[], revision: string, more = false, changedUris?: string[]): ActionItemsResult => ({
+      today: TODAY,
+      items,
+      skipped: [],
+      complete: !more,
+      revision,
+      ...(changedUris ? { changedUris } : {}),
+      ...(more ? { more } : {}),
+    });
+
+    it('asks at most the delay after a change even while changes keep coming, one question at a time', async () => {
+      const h = harness();
+      // Changes reported every 30 ms (a workspace being indexed): the first is asked for 100 ms after it.
+      for (let t = 0; t < 90; t += 30) {
+        h.refresher.changed();
+        h.advance(30);
+      }
+      assert.equal(h.asked.length, 0);
+      h.advance(REFRESH_DELAY_MS - 90);
+      assert.deepEqual(h.asked, [{ limit: 5000 }]);
+      // More changes while the question is out: no second question until the answer is in…
+      h.refresher.changed();
+      h.advance(500);
+      assert.equal(h.asked.length, 1);
+      const first = item({ uri: 'file:///notes/a.md' });
+      await h.answer(listing([first], 'r.1'));
+      assert.deepEqual(h.shown.map((w) => w.items), [[first]]);
+      // …then one, the delay after it, for the changes since the revision held.
+      h.advance(REFRESH_DELAY_MS - 1);
+      assert.equal(h.asked.length, 1);
+      h.advance(1);
+      assert.deepEqual(h.asked[1], { since: 'r.1', limit: 5000 });
+      await h.answer(listing([], 'r.2', false, []));
+      assert.equal(h.timers.length, 0); // nothing more to ask
+    });
+
+    it('shows a listing in parts once all of it is in, and asks again for changes asked for before a reset', async () => {
+      const h = harness();
+      const [a1, b1] = [item({ uri: 'file:///notes/a.md' }), item({ uri: 'file:///notes/b.md' })];
+      const done = h.refresher.refresh();
+      await h.answer(listing([a1], 'r.1.1.a', true));
+      assert.equal(h.shown.length, 0);
+      assert.deepEqual(h.asked[1], { since: 'r.1.1.a', limit: 5000 });
+      await h.answer(listing([b1], 'r.1', false, ['file:///notes/b.md']));
+      await done;
+      assert.deepEqual(h.shown.map((w) => w.items), [[a1, b1]]);
+      assert.equal(h.shown[0].complete, true);
+
+      // The server restarted while a question was out: its answer (changes) cannot be used.
+      h.refresher.changed();
+      h.advance(REFRESH_DELAY_MS);
+      h.refresher.reset();
+      await h.answer(listing([], 'r.2', false, []));
+      assert.equal(h.shown.length, 1);
+      h.advance(REFRESH_DELAY_MS);
+      assert.deepEqual(h.asked[3], { limit: 5000 });
+      await h.answer(listing([b1], 's.1'));
+      assert.deepEqual(h.shown[1].items, [b1]);
     });
   });
 });

@@ -10,6 +10,8 @@ const PART_ITEMS = 5000;
 export class ItemListingMirror {
   private byFile = new Map<string, WorkspaceActionItem[]>();
   private revision: string | undefined;
+  /** The last answer's other fields (the date, the skipped files, whether indexing is complete). */
+  private last: Omit<ActionItemsResult, 'items' | 'changedUris' | 'more'> = { today: '', skipped: [], complete: false };
 
   /** What to ask the server for. */
   params(): ActionItemsParams {
@@ -17,12 +19,11 @@ export class ItemListingMirror {
   }
 
   /**
-   * Takes in an answer (whole or changes) and returns the whole listing, files in URI order as the
-   * server sends them; null for changes that came after a reset (asked for before it): ask again.
-   * With `more` on the answer, the rest is still to be asked for.
+   * Takes in an answer (whole or changes). False for changes that came after a reset (asked for
+   * before it): ask again. With `more` on the answer, the rest is still to be asked for.
    */
-  apply(result: ActionItemsResult): ActionItemsResult | null {
-    if (result.changedUris && this.revision === undefined) return null;
+  apply(result: ActionItemsResult): boolean {
+    if (result.changedUris && this.revision === undefined) return false;
     const byFile = result.changedUris ? this.byFile : new Map<string, WorkspaceActionItem[]>();
     for (const uri of result.changedUris ?? []) byFile.delete(uri);
     for (const item of result.items) {
@@ -32,9 +33,15 @@ export class ItemListingMirror {
     }
     this.byFile = byFile;
     this.revision = result.revision;
-    const uris = [...byFile.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const { changedUris: _changes, more: _more, ...whole } = result;
-    return { ...whole, items: uris.flatMap((uri) => byFile.get(uri)!) };
+    const { items: _items, changedUris: _changes, more: _more, ...rest } = result;
+    this.last = rest;
+    return true;
+  }
+
+  /** The whole listing as last applied, files in URI order as the server sends them. */
+  whole(): ActionItemsResult {
+    const uris = [...this.byFile.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return { ...this.last, items: uris.flatMap((uri) => this.byFile.get(uri)!) };
   }
 
   /** Forgets the listing (the server restarted): the next answer is a whole one. */
