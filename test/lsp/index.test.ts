@@ -131,6 +131,21 @@ describe('workspace index', function () {
     assert.deepEqual(batches[batches.length - 1], []); // then: complete
     assert.equal(indexer.complete, true);
   });
+
+  it('tells the tree as indexing ends that its listing is complete, not a throttled second later', async () => {
+    client = await TestClient.start({ pull: true, folder: pathToFileURL(dir).toString(), initializationOptions: { storagePath: storage } });
+    const started = client;
+    let changesAfterEnd = 0;
+    started.didChangeListeners.push(() => {
+      if (started.progressEnded > 0) changesAfterEnd++;
+    });
+    await started.until(() => started.progressEnded > 0, 'the end of indexing');
+    // Asked once the end is seen: messages keep their order, so a change told with the end comes first.
+    const listing = await started.listItems({});
+    assert.equal(changesAfterEnd, 1);
+    assert.equal(listing.complete, true);
+    assert.equal(listing.items.filter((i) => i.uri.includes('/team/')).length, 60);
+  });
 });
 
 describe('diagnostics of the newest version', function () {
