@@ -120,8 +120,8 @@ interface PairRule<L, R> {
   right: TaskOf<R>;
   /** Rights that are never candidates. */
   include?: (right: R) => boolean;
-  /** The score of one pair, or null: what `scorer` lists for that right. */
-  pair: (left: L, right: R) => number | null;
+  /** The score of one pair, or null: what `scorer` lists for that right (given each task's terms, worked out once per task by the caller). */
+  pair: (left: L, right: R, leftTerms: Set<string>, rightTerms: Set<string>) => number | null;
   /** The pairs to keep, from the candidates best first. */
   decide: (sorted: Array<Candidate<number, number>>) => Array<Candidate<number, number>>;
 }
@@ -135,12 +135,16 @@ interface TaskOf<T> {
 /** Scores one left task against all the rights: the candidates an index of the rights finds (same meeting, agreeing owners, shared words), scored as pairs. */
 function scorer<L, R>(rule: PairRule<L, R>, rights: R[]): (left: L) => Scored {
   const { left: l, right: r, include } = rule;
-  const index = new TaskIndex(rights.map((t) => termsOf(r.text(t))), rights.map(r.owner), rights.map(r.meeting), include && ((i) => include(rights[i])));
+  // Each task's terms once: without remembered results (index workers, the command line), a pair's
+  // scoring worked out both tasks' terms again, ~10% of a notes file's analysis.
+  const rightTerms = rights.map((t) => termsOf(r.text(t)));
+  const index = new TaskIndex(rightTerms, rights.map(r.owner), rights.map(r.meeting), include && ((i) => include(rights[i])));
   return (left) => {
     const owner = l.owner(left);
+    const terms = termsOf(l.text(left));
     const found: Scored = [];
-    for (const ri of index.candidates(termsOf(l.text(left)), l.meeting(left), (other) => ownersAgree(owner, other))) {
-      const value = rule.pair(left, rights[ri]);
+    for (const ri of index.candidates(terms, l.meeting(left), (other) => ownersAgree(owner, other))) {
+      const value = rule.pair(left, rights[ri], terms, rightTerms[ri]);
       if (value !== null) found.push([ri, value]);
     }
     return found;
@@ -280,7 +284,7 @@ function patchedDecision<L, R>(rule: PairRule<L, R>, base: { decision: PairDecis
       continue;
     }
     const before = decision.lists[li < left.from ? li : li - left.newEnd + left.oldEnd];
-    lists[li] = rightsSame ? before : patchedList(before, right, lefts[li], li, rights, rule.pair, added);
+    lists[li] = rightsSame ? before : patchedList(before, right, lefts[li], li, rights, rule, added);
   }
   const leftShift = left.newEnd - left.oldEnd;
   const rightShift = right.newEnd - right.oldEnd;
@@ -295,13 +299,13 @@ function patchedDecision<L, R>(rule: PairRule<L, R>, base: { decision: PairDecis
 }
 
 /** A left task's scored list against the rights before a change, made one against the rights after it: the changed ones scored (and added as candidates), the later ones renumbered. */
-function patchedList<L, R>(before: Scored, change: Stretch, left: L, li: number, rights: R[], pair: (left: L, right: R) => number | null, added: Array<Candidate<number, number>>): Scored {
+function patchedList<L, R>(before: Scored, change: Stretch, left: L, li: number, rights: R[], rule: PairRule<L, R>, added: Array<Candidate<number, number>>): Scored {
   const { from, oldEnd, newEnd } = change;
   const list: Scored = [];
   let k = 0;
   for (; k < before.length && before[k][0] < from; k++) list.push(before[k]);
   for (let ri = from; ri < newEnd; ri++) {
-    const value = pair(left, rights[ri]);
+    const value = rule.pair(left, rights[ri], termsOf(rule.left.text(left)), termsOf(rule.right.text(rights[ri])));
     if (value === null) continue;
     list.push([ri, value]);
     added.push({ left: li, right: ri, score: value });
@@ -341,9 +345,9 @@ const twinRule: PairRule<ActionItem, ActionItem> = {
   rightKey: itemKey,
   left: item,
   right: item,
-  pair: (c, a) => {
+  pair: (c, a, cTerms, aTerms) => {
     if (c.meeting !== a.meeting || !ownersAgree(c.owner, a.owner) || !!c.owner !== !!a.owner) return null;
-    const score = termsScore(termsOf(c.task), termsOf(a.task));
+    const score = termsScore(cTerms, aTerms);
     return score === null ? null : score + (sameDate(c.due, a.due) ? 0.2 : 0);
   },
   decide: assignSorted,
@@ -357,9 +361,9 @@ const cueRule: PairRule<StatementCue, ActionItem> = {
   left: cue,
   right: item,
   include: (i) => i.source === 'summary',
-  pair: (c, i) => {
+  pair: (c, i, cTerms, iTerms) => {
     if (i.source !== 'summary' || i.meeting !== c.statement.meeting || !ownersAgree(c.owner, i.owner)) return null;
-    const score = termsScore(termsOf(c.task), termsOf(i.task));
+    const score = termsScore(cTerms, iTerms);
     if (score === null) return null;
     const kindBonus = (c.kind === 'commitment') === (i.kind === 'commitment') ? 0.05 : 0;
     return score + (sameDate(c.due, i.due) ? 0.2 : 0) + kindBonus;
@@ -374,7 +378,7 @@ const decisionRule: PairRule<StatementCue, Decision> = {
   rightKey: decisionKey,
   left: { ...cue, owner: () => null },
   right: decision,
-  pair: (c, d) => (d.meeting !== c.statement.meeting ? null : termsScore(termsOf(c.task), termsOf(d.text))),
+  pair: (c, d, cTerms, dTerms) => (d.meeting !== c.statement.meeting ? null : termsScore(cTerms, dTerms)),
   decide: recordingOrder,
 };
 
