@@ -1,5 +1,5 @@
 import { stemmer } from 'stemmer';
-import { Memo } from '../memo';
+import { Memo, memoSettings } from '../memo';
 
 /** Words that say nothing about which piece of work is meant. */
 const STOP_WORDS = new Set(
@@ -16,10 +16,26 @@ const STOP_WORDS = new Set(
 
 /** The stems of the meaningful words of a task: `Test Redis connection pool optimizations` → test, redi, connect, pool, optim. */
 export function termsOf(text: string): Set<string> {
+  if (!memoSettings.enabled) return recentTerms(text);
   return terms.get(() => readTerms(text), text); // shared: callers only read it
 }
 
 const terms = new Memo<Set<string>>();
+
+/**
+ * Without remembered results (index workers), a file's tasks are still scored by three rules (twins,
+ * spoken cues, decisions): the terms of the last few hundred texts are kept for them.
+ */
+function recentTerms(text: string): Set<string> {
+  let found = recent.get(text);
+  if (found) return found;
+  if (recent.size >= RECENT_TEXTS) recent.clear();
+  recent.set(text, (found = readTerms(text)));
+  return found;
+}
+
+const recent = new Map<string, Set<string>>();
+const RECENT_TEXTS = 256;
 
 function readTerms(text: string): Set<string> {
   const terms = new Set<string>();
