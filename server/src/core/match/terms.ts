@@ -1,5 +1,6 @@
 import { stemmer } from 'stemmer';
 import { Memo, memoSettings } from '../memo';
+import { withoutAccents } from '../text/plain';
 
 /** Words that say nothing about which piece of work is meant. */
 const STOP_WORDS = new Set(
@@ -39,7 +40,7 @@ const RECENT_TEXTS = 256;
 
 function readTerms(text: string): Set<string> {
   const terms = new Set<string>();
-  for (const raw of text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []) {
+  for (const raw of withoutAccents(text.toLowerCase(), /\p{M}/gu).match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []) {
     const word = raw.replace(/['’]/g, '');
     if (STOP_WORDS.has(word) || word.length < 2) continue;
     terms.add(/^\d/.test(word) || word.length <= 3 ? word : stemmer(word));

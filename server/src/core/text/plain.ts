@@ -41,14 +41,23 @@ export function normalizeName(name: string): string {
 }
 
 function readNormalizedName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\p{M}\p{Cf}]/gu, '')
+  return withoutAccents(name, /[\p{M}\p{Cf}]/gu)
     .toLowerCase()
     .replace(/^@/, '')
     .replace(/[._\-\s]+/g, ' ')
     .trim();
 }
+
+/**
+ * The text decomposed (NFKD) without the characters `drop` matches (marks, …). ASCII text is its
+ * own decomposition and holds no marks or format characters: it is returned as it is (decomposing
+ * was most of the time of reading names and task words).
+ */
+export function withoutAccents(text: string, drop: RegExp): string {
+  return ASCII.test(text) ? text : text.normalize('NFKD').replace(drop, '');
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** Same length as the input, with line breaks turned into spaces, so offsets still map 1:1. */
 export function flattenLines(source: string): string {
