@@ -1,5 +1,5 @@
 import type { NotesDigest } from '../core/digest';
-import { hash53 } from '../core/text/hash';
+import { Hash53 } from '../core/text/hash';
 import type { Series, SeriesIndex } from '../core/series';
 import type { ActionItemsResult } from '../protocol';
 import { fileItems, itemSeries } from './features/items';
@@ -140,8 +140,17 @@ function sameSeries(a: Series[], b: Series[]): boolean {
   return a.length === b.length && a.every((s, i) => s === b[i]);
 }
 
-/** What the series say of a file's items, as a hash to compare (the JSON is ~6 MB for 10,000 files). */
+/** What the series say of a file's items, as a hash to compare (fed field by field: as JSON, ~6 MB for 10,000 files). */
 function seriesFacts({ uri, digest }: WorkspaceFile, index: SeriesIndex): number {
   if (!index.seriesOf(uri).length) return 0;
-  return hash53(JSON.stringify(digest.items.map((item) => itemSeries(index, uri, item.id))));
+  const hash = new Hash53();
+  for (const item of digest.items) {
+    const facts = itemSeries(index, uri, item.id);
+    if (!facts) hash.add('');
+    else {
+      const { id, title, waited, carriedTo, dropped } = facts;
+      hash.add(id).add(title).add(String(waited)).add(carriedTo ? `${carriedTo.uri} ${carriedTo.date} ${carriedTo.status}` : '-').add(dropped ? 'dropped' : '');
+    }
+  }
+  return hash.value();
 }
