@@ -1,6 +1,8 @@
+import { statSync } from 'node:fs';
 import picomatch from 'picomatch';
 import type { NotesModel } from '../core/model';
 import { walkFolder } from '../files/discover';
+import type { FileStat } from './cache';
 import { type FileResult, type ReadOptions, readNotesFile } from './readNotesFile';
 import type { NotesDigest } from '../core/digest';
 import { storedDigest, storedJson } from './stored';
@@ -15,6 +17,14 @@ export interface DiscoverJob {
   include: string;
   /** `files.exclude` globs that are on. */
   excludes: string[];
+  /** Each file's size and time too (a start with a cache: files found unchanged need no second look). */
+  stats?: boolean;
+}
+
+/** A file found: its size and time when asked for (null when it could not be looked at). */
+export interface FoundFile {
+  path: string;
+  stat: FileStat | null;
 }
 
 export interface IndexJob {
@@ -41,16 +51,26 @@ export type SentResult = Exclude<FileResult, { status: 'read' }> | (Omit<ReadRes
  */
 export type IndexedResult = Exclude<FileResult, { status: 'read' }> | (Omit<ReadResult, 'model' | 'text'> & { digest: NotesDigest | null; json: string | null; model?: NotesModel });
 
-export function runDiscover(job: DiscoverJob): string[] {
+export function runDiscover(job: DiscoverJob): FoundFile[] {
   const include = picomatch(job.include, { dot: true, nocase: true });
   const exclude = job.excludes.length ? picomatch(job.excludes, { dot: true }) : () => false;
-  return job.folders.flatMap((folder) => {
+  const paths = job.folders.flatMap((folder) => {
     try {
       return walkFolder(folder, (rel) => include(rel) && !exclude(rel));
     } catch {
       return []; // a folder that went away
     }
   });
+  return paths.map((path) => ({ path, stat: job.stats ? statOf(path) : null }));
+}
+
+function statOf(path: string): FileStat | null {
+  try {
+    const s = statSync(path, { throwIfNoEntry: false });
+    return s ? { size: s.size, mtimeMs: s.mtimeMs } : null;
+  } catch {
+    return null; // looked at again when read
+  }
 }
 
 export function runIndex(job: IndexJob): FileResult[] {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -7,8 +8,8 @@ import type { NotesDigest } from '../core/digest';
 import type { NotesModel } from '../core/model';
 import { ANALYZER_VERSION } from '../core/version';
 import { NOTES_EXTENSIONS } from '../files/discover';
-import { type CacheEntry, IndexCache, shardOf } from '../index/cache';
-import { type DiscoverJob, type IndexJob, type IndexedResult, type SentResult, local, receive, runDiscover, runIndex } from '../index/jobs';
+import { type CacheEntry, IndexCache, freshness, shardOf } from '../index/cache';
+import { type DiscoverJob, type FoundFile, type IndexJob, type IndexedResult, type SentResult, local, receive, runDiscover, runIndex } from '../index/jobs';
 import { WorkerPool } from '../index/pool';
 import { type ReadOptions, readNotesFile } from '../index/readNotesFile';
 import { storedDigest, storedJson, storedModel } from '../index/stored';
@@ -38,6 +39,8 @@ export const INDEX_ANALYZER = `${ANALYZER_VERSION}+digest`;
 /** Files per job: small enough that the tree fills in steadily, large enough to keep workers busy. */
 const BATCH = 48;
 const CACHE_WRITE_DELAY_MS = 2000;
+/** Files found unchanged (their cache entry's size and time) taken in one step. */
+const UNCHANGED_PER_STEP = 1000;
 /** Characters of results' JSON that wait at most for a cache write during a scan. */
 const FLUSH_CHARS = 4 * 1024 * 1024;
 
@@ -101,18 +104,23 @@ export class WorkspaceIndexer {
     const pool = this.options.workerFile && this.folders.length ? WorkerPool.create(this.options.workerFile, size) : null;
     try {
       // Finding the files (on a worker) and reading the cache (here) at the same time.
-      const discover: DiscoverJob = { type: 'discover', folders: this.folders, include: this.includeGlob, excludes: this.excludeGlobs };
+      // With a cache, the files' sizes and times come with them: a file whose entry they match is
+      // taken from the cache at once, not sent to a worker to be looked at again (~0.1 s of a warm
+      // start of 10,000 files).
+      const stats = !!this.options.cacheDir && existsSync(this.options.cacheDir);
+      const discover: DiscoverJob = { type: 'discover', folders: this.folders, include: this.includeGlob, excludes: this.excludeGlobs, stats };
       const discovering = this.discover(pool, discover);
       discovering.catch(() => undefined); // its failure is met below, once the cache is read
       await this.loadCache();
       const found = await discovering;
       // Files without a cache entry are read; those with one are mostly only looked at (the files
       // found changed are counted as they come back read).
-      const unknown = found.reduce((count, path) => (this.cache?.get(path) ? count : count + 1), 0);
+      const unknown = found.reduce((count, { path }) => (this.cache?.get(path) ? count : count + 1), 0);
       let reread = 0;
       growHeapFor(unknown);
       if (!current()) return;
-      const paths = this.order(found);
+      const statOf = new Map(found.map((f) => [f.path, f.stat]));
+      const paths = this.order(found.map((f) => f.path));
       for (const path of paths) this.uriOf(path);
       const seenPaths = new Set(paths);
       const seen = new Set(paths.map((p) => this.uriOf(p)));
@@ -120,7 +128,25 @@ export class WorkspaceIndexer {
       progress?.begin(paths.length);
 
       let done = 0;
-      const batches = this.batches(paths);
+      const toLook: string[] = [];
+      let unchanged: IndexedResult[] = [];
+      for (const path of paths) {
+        const stat = statOf.get(path);
+        const entry = stat && this.cache?.get(path);
+        if (stat && entry && freshness(entry, stat) === 'fresh') unchanged.push({ path, status: 'unchanged', stat, hash: entry.hash });
+        else toLook.push(path);
+      }
+      // In steps, between which requests are answered.
+      while (unchanged.length && current()) {
+        const step = unchanged.slice(0, UNCHANGED_PER_STEP);
+        unchanged = unchanged.slice(UNCHANGED_PER_STEP);
+        this.onChange(step.map((r) => this.apply(r)).filter((uri): uri is string => uri !== null));
+        done += step.length;
+        progress?.report(done, paths.length);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      if (!current()) return;
+      const batches = this.batches(toLook);
       const inFlight = Math.max(1, (pool?.size ?? 1) * 2);
       let next = 0;
       const worker = async () => {
@@ -153,10 +179,10 @@ export class WorkspaceIndexer {
   }
 
   /** Finding the files runs on a worker, or here when there are none (or the worker failed). */
-  private async discover(pool: WorkerPool | null, job: DiscoverJob): Promise<string[]> {
+  private async discover(pool: WorkerPool | null, job: DiscoverJob): Promise<FoundFile[]> {
     if (pool && pool.size > 0) {
       try {
-        return await pool.run<string[]>(job);
+        return await pool.run<FoundFile[]>(job);
       } catch (error) {
         this.options.log?.(`index worker failed, reading in the server instead: ${(error as Error).message}`);
       }
