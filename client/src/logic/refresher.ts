@@ -22,7 +22,7 @@ export const REFRESH_DELAY_MS = 100;
  * refresh runs at a time, and changes reported during one are asked for the same delay after it.
  */
 export class ListingRefresher {
-  readonly listing = new ItemListingMirror();
+  private readonly listing = new ItemListingMirror();
   private timer: unknown = null;
   private running: Promise<void> | null = null;
   /** Changes reported while a refresh ran. */

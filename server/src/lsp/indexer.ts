@@ -129,7 +129,7 @@ export class WorkspaceIndexer {
 
       let done = 0;
       const toLook: string[] = [];
-      let unchanged: IndexedResult[] = [];
+      const unchanged: IndexedResult[] = [];
       for (const path of paths) {
         const stat = statOf.get(path);
         const entry = stat && this.cache?.get(path);
@@ -137,9 +137,8 @@ export class WorkspaceIndexer {
         else toLook.push(path);
       }
       // In steps, between which requests are answered.
-      while (unchanged.length && current()) {
-        const step = unchanged.slice(0, UNCHANGED_PER_STEP);
-        unchanged = unchanged.slice(UNCHANGED_PER_STEP);
+      for (let at = 0; at < unchanged.length && current(); at += UNCHANGED_PER_STEP) {
+        const step = unchanged.slice(at, at + UNCHANGED_PER_STEP);
         this.onChange(step.map((r) => this.apply(r)).filter((uri): uri is string => uri !== null));
         done += step.length;
         progress?.report(done, paths.length);
