@@ -37,8 +37,7 @@ export function* buildSeriesSteps(sources: SeriesSource[], previous?: SeriesInde
     return updated;
   }
   seriesCounts.full++;
-  const models = new Map<string, NotesDigest>(sources.map((s) => [s.file, s.model]));
-  const modelOf = (file: string) => models.get(file)!;
+  const modelOf = modelLookup(sources);
   const before = new Map((previous?.series ?? []).map((s) => [s.id, s]));
   const series: Series[] = [];
   for (const group of groupMeetings(sources)) {
@@ -172,8 +171,7 @@ function updatedIndex(sources: SeriesSource[], previous: SeriesIndex): SeriesInd
   const regrouped = new Set(changedFiles);
   for (const id of ids) for (const file of members.get(id) ?? []) regrouped.add(file);
   const ownSources = sources.filter((s) => regrouped.has(s.file));
-  const models = new Map(ownSources.map((s) => [s.file, s.model]));
-  const modelOf = (file: string) => models.get(file)!;
+  const modelOf = modelLookup(ownSources);
   const old = new Map(previous.series.filter((s) => ids.has(s.id)).map((s) => [s.id, s]));
   const fresh: Series[] = [];
   for (const group of groupMeetings(ownSources)) {
@@ -194,6 +192,12 @@ function updatedIndex(sources: SeriesSource[], previous: SeriesIndex): SeriesInd
     }
   }
   return indexOf(series, sources, byItem, byFile, members);
+}
+
+/** Each source's model by its file (every file asked for is one of the sources). */
+function modelLookup(sources: SeriesSource[]): (file: string) => NotesDigest {
+  const models = new Map(sources.map((s) => [s.file, s.model]));
+  return (file) => models.get(file)!;
 }
 
 const byId = (a: Series, b: Series) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -221,11 +225,11 @@ export function rememberWork(index: SeriesIndex, sources: SeriesSource[]): Remem
 }
 
 function* rememberWorkSteps(index: SeriesIndex, sources: SeriesSource[]): Generator<void, RememberedWork> {
-  const models = new Map<string, NotesDigest>(sources.map((s) => [s.file, s.model]));
+  const modelOf = modelLookup(sources);
   const work: RememberedWork = new Map();
   for (const s of index.series) {
     const from = builtFrom.get(s);
-    work.set(s.id, keptWork(s, from?.key ?? readKey(from?.read ?? workRead(s, (file) => models.get(file)!))));
+    work.set(s.id, keptWork(s, from?.key ?? readKey(from?.read ?? workRead(s, modelOf))));
     yield;
   }
   return work;
