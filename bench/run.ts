@@ -253,7 +253,7 @@ function followListing(client: TestClient) {
     setTimer: (run, ms) => setTimeout(run, ms),
     clearTimer: (timer) => clearTimeout(timer as NodeJS.Timeout),
   });
-  client.didChangeListeners.push(() => refresher.changed());
+  client.didChangeListeners.push((params) => refresher.changed(params.complete === true));
   void refresher.refresh();
   return {
     /** The listing once the tree has shown it complete (after the server's report of the end), and when that was. */

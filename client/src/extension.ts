@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
-import { ActionItemsRequest, type ActionItemsResult, DidChangeNotification } from '../../server/src/protocol';
+import { ActionItemsRequest, type ActionItemsResult, DidChangeNotification, type DidChangeParams } from '../../server/src/protocol';
 import { ListingRefresher } from './logic/refresher';
 import { SERVER_ENVIRONMENT } from './serverEnvironment';
 import { registerCommands } from './commands';
@@ -83,7 +83,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     view,
     status,
-    client.onNotification(DidChangeNotification, () => refresher.changed()),
+    client.onNotification(DidChangeNotification, (params?: DidChangeParams) => refresher.changed(params?.complete === true)),
     // After a crash the client restarts the server; the tree fills again once it runs.
     client.onDidChangeState((event) => {
       if (event.newState === State.Running) {

@@ -84,6 +84,11 @@ export const DidChangeNotification = 'meetingNotes/didChange';
 
 export interface DidChangeParams {
   uris: string[];
+  /**
+   * Sent once a workspace scan is over (its series worked out too): the listing is complete from
+   * now on, and no burst of changes follows, so a client may ask at once instead of after its delay.
+   */
+  complete?: boolean;
 }
 
 /** Arguments of the item commands (`meetingNotes.server.*`), as lenses, fixes and the tree send them. */

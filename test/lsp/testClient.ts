@@ -30,7 +30,7 @@ import {
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ActionItemsParams, ActionItemsResult } from '../../server/src/protocol';
+import type { ActionItemsParams, ActionItemsResult, DidChangeParams } from '../../server/src/protocol';
 import { ROOT } from '../helpers/notes';
 
 export interface ClientOptions {
@@ -64,7 +64,7 @@ export class TestClient {
   capabilities: Record<string, unknown> = {};
   didChangeCount = 0;
   /** Called on each `meetingNotes/didChange` (a client that follows the listing as the tree does). */
-  readonly didChangeListeners: Array<() => void> = [];
+  readonly didChangeListeners: Array<(params: DidChangeParams) => void> = [];
   refreshCount = 0;
   /** Work-done progress reports ended by the server (the workspace index reports one per scan). */
   progressEnded = 0;
@@ -158,9 +158,9 @@ export class TestClient {
       this.published.set(params.uri, params);
       this.wake();
     });
-    c.onNotification('meetingNotes/didChange', () => {
+    c.onNotification('meetingNotes/didChange', (params: DidChangeParams) => {
       this.didChangeCount++;
-      for (const listener of this.didChangeListeners) listener();
+      for (const listener of this.didChangeListeners) listener(params);
       this.wake();
     });
     c.onNotification('window/logMessage', (params: { message: string }) => {

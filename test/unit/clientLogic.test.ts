@@ -245,6 +245,26 @@ describe('client view logic', () => {
       assert.equal(h.timers.length, 0); // nothing more to ask
     });
 
+    it('asks at once for the change that completes the listing, also when it comes during a question', async () => {
+      const h = harness();
+      h.refresher.changed();
+      h.refresher.changed(true);
+      assert.deepEqual(h.asked, [{ limit: 5000 }]); // no delay, and the change waiting for its delay goes with it
+      assert.equal(h.timers.length, 0);
+      const first = item({ uri: 'file:///notes/a.md' });
+      // The end of the scan reported while the question is out: asked for as soon as the answer is in.
+      h.refresher.changed(true);
+      await h.answer(listing([first], 'r.1'));
+      assert.deepEqual(h.asked[1], { since: 'r.1', limit: 5000 });
+      await h.answer(listing([], 'r.2', false, []));
+      assert.equal(h.timers.length, 0);
+      // An ordinary change after it waits for the delay again.
+      h.refresher.changed();
+      assert.equal(h.asked.length, 2);
+      h.advance(REFRESH_DELAY_MS);
+      assert.equal(h.asked.length, 3);
+    });
+
     it('shows a listing in parts once all of it is in, and asks again for changes asked for before a reset', async () => {
       const h = harness();
       const [a1, b1] = [item({ uri: 'file:///notes/a.md' }), item({ uri: 'file:///notes/b.md' })];

@@ -20,19 +20,25 @@ export const REFRESH_DELAY_MS = 100;
  * REFRESH_DELAY_MS after it is reported, even while changes keep coming (a workspace being indexed
  * reports one every few milliseconds: waiting for a pause showed nothing until the end); one
  * refresh runs at a time, and changes reported during one are asked for the same delay after it.
+ * A change that completes the listing (the server's scan is over) is asked for at once: no burst
+ * follows it, and the tree says it is still reading the workspace until it is in.
  */
 export class ListingRefresher {
   private readonly listing = new ItemListingMirror();
   private timer: unknown = null;
   private running: Promise<void> | null = null;
-  /** Changes reported while a refresh ran. */
+  /** Changes reported while a refresh ran, and whether one of them completed the listing. */
   private pending = false;
+  private pendingComplete = false;
 
   constructor(private readonly host: RefreshHost) {}
 
-  /** The server reported changed items. */
-  changed(): void {
-    if (this.running) this.pending = true;
+  /** The server reported changed items; `complete`: the change that completes its listing. */
+  changed(complete = false): void {
+    if (this.running) {
+      this.pending = true;
+      this.pendingComplete ||= complete;
+    } else if (complete) void this.run();
     else if (this.timer === null) this.timer = this.host.setTimer(() => void this.run(), REFRESH_DELAY_MS);
   }
 
@@ -65,11 +71,14 @@ export class ListingRefresher {
     if (this.timer !== null) this.host.clearTimer(this.timer);
     this.timer = null;
     this.pending = false;
+    this.pendingComplete = false;
     this.running = this.askAll().finally(() => {
       this.running = null;
       if (this.pending) {
+        const complete = this.pendingComplete;
         this.pending = false;
-        this.changed();
+        this.pendingComplete = false;
+        this.changed(complete);
       }
     });
     return this.running;

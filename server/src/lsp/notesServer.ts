@@ -9,6 +9,7 @@ import {
   type ActionItemsResult,
   DEFAULT_SETTINGS,
   DidChangeNotification,
+  type DidChangeParams,
   type GoToArgs,
   type NotesSettings,
   ServerCommands,
@@ -118,18 +119,19 @@ export function startServer(connection: Connection): void {
   // at once when a scan is over (the view's listing is complete from then on).
   let pendingUris = new Set<string>();
   let notifyTimer: NodeJS.Timeout | undefined;
-  const sendChanged = () => {
+  const sendChanged = (complete = false) => {
     clearTimeout(notifyTimer);
     notifyTimer = undefined;
     const changed = [...pendingUris];
     pendingUris = new Set();
-    void connection.sendNotification(DidChangeNotification, { uris: changed });
+    const params: DidChangeParams = complete ? { uris: changed, complete } : { uris: changed };
+    void connection.sendNotification(DidChangeNotification, params);
     refreshSeriesMates(changed);
   };
   const notifyChanged = (uris: string[]) => {
     for (const uri of uris) pendingUris.add(uri);
     if (notifyTimer) return;
-    notifyTimer = setTimeout(sendChanged, indexer?.complete === false ? NOTIFY_DELAY_INDEXING_MS : NOTIFY_DELAY_MS);
+    notifyTimer = setTimeout(() => sendChanged(), indexer?.complete === false ? NOTIFY_DELAY_INDEXING_MS : NOTIFY_DELAY_MS);
   };
 
   // A change to one notes file can change the findings of the other files of its meeting series.
@@ -278,7 +280,7 @@ export function startServer(connection: Connection): void {
     }
     // Not a second later (changes while indexing are told at most once a second): the view's
     // listing, complete from now on, was shown ~0.8 s after a warm start's scan had ended.
-    if (scanned && seriesSettled()) sendChanged();
+    if (scanned && seriesSettled()) sendChanged(true);
   };
 
   /**
