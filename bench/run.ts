@@ -244,7 +244,7 @@ function followListing(client: TestClient) {
   let stopped = false;
   let failure: Error | null = null;
   const refresher = new ListingRefresher({
-    ask: (params) => (stopped ? Promise.resolve(null) : client.listItems(params)),
+    ask: (params, part) => (stopped ? Promise.resolve(null) : client.listItemsInParts(params, part)),
     show: (whole) => {
       latest = whole;
       if (whole.complete && !completeAt) completeAt = performance.now();

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+import { LanguageClient, type LanguageClientOptions, ProgressType, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { ActionItemsRequest, type ActionItemsResult, DidChangeNotification, type DidChangeParams } from '../../server/src/protocol';
 import { ListingRefresher } from './logic/refresher';
 import { SERVER_ENVIRONMENT } from './serverEnvironment';
@@ -8,6 +8,9 @@ import type { ViewOptions } from './logic/grouping';
 import { ItemsStatusBar } from './statusBar';
 import type { TreeNode } from './tree/nodes';
 import { ActionItemsProvider } from './tree/provider';
+
+/** The parts of a long listing, sent as partial results (see `ActionItemsParams.partialResultToken`). */
+const ACTION_ITEMS_PART = new ProgressType<ActionItemsResult>();
 
 let client: LanguageClient | undefined;
 
@@ -65,8 +68,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
 
   // The tree's copy of the server's listing: each refresh brings only the files that changed.
+  let questions = 0;
   const refresher = new ListingRefresher({
-    ask: (params) => (client?.state === State.Running ? client.sendRequest<ActionItemsResult>(ActionItemsRequest, params) : Promise.resolve(null)),
+    ask: async (params, part) => {
+      if (client?.state !== State.Running) return null;
+      // The parts of a long listing come as partial results, without a question for each.
+      const partialResultToken = `meetingNotes/actionItems/${++questions}`;
+      const parts = client.onProgress(ACTION_ITEMS_PART, partialResultToken, part);
+      try {
+        return await client.sendRequest<ActionItemsResult>(ActionItemsRequest, { ...params, partialResultToken });
+      } finally {
+        parts.dispose();
+      }
+    },
     show,
     failed: (error) => client?.outputChannel.appendLine(`Could not list the action items: ${error.message}`),
     setTimer: (run, ms) => setTimeout(run, ms),

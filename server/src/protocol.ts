@@ -18,6 +18,13 @@ export interface ActionItemsParams {
    * in further answers (`more`). Without it, one answer carries the whole listing.
    */
   limit?: number;
+  /**
+   * LSP's token for partial results: with it and `limit`, the server sends the parts one after
+   * another without waiting to be asked for each, every part but the last as a `$/progress`
+   * notification with this token (an `ActionItemsResult` with `more`, in order), and answers with
+   * the last. The client applies them as if it had asked for each with the previous one's revision.
+   */
+  partialResultToken?: string | number;
 }
 
 export interface ActionItemsResult {

@@ -114,6 +114,31 @@ describe('language server: the action items listing, by revisions', function () 
     assert.deepEqual(mirror.whole().items, (await client.listItems({})).items);
   });
 
+  it('sends the parts one after another as partial results when given a token, the last as the answer', async () => {
+    const whole = await client.listItems({});
+    const mirror = new ItemListingMirror();
+    const parts: ActionItemsResult[] = [];
+    const answer = await client.listItemsInParts({ limit: 1 }, (part) => parts.push(part));
+    // Four files: three parts sent ahead (each says more follows), in file order, then the answer.
+    assert.deepEqual(
+      parts.map((p) => [p.more, [...new Set(p.items.map((i) => i.uri))]]),
+      [
+        [true, [first()]],
+        [true, [second()]],
+        [true, [latest()]],
+      ],
+    );
+    assert.equal(answer.more, undefined);
+    assert.deepEqual(answer.changedUris, [standup()]);
+    for (const part of [...parts, answer]) assert.equal(mirror.apply(part), true);
+    assert.deepEqual(mirror.whole().items, whole.items);
+    // Without a limit, or with a token of another type, there is one answer.
+    const one: ActionItemsResult[] = [];
+    assert.deepEqual((await client.listItemsInParts({}, (part) => one.push(part))).items, whole.items);
+    assert.equal((await client.listItems({ limit: 1, partialResultToken: { bad: 1 } } as never)).more, true);
+    assert.equal(one.length, 0);
+  });
+
   it('answers a revision it does not know (another server run, a malformed one) with the whole listing', async () => {
     const whole = await client.listItems({});
     for (const since of ['0l2x3y.1', 'garbage', `${whole.revision}0`, 5, null, { revision: whole.revision }]) {

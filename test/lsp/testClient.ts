@@ -65,6 +65,9 @@ export class TestClient {
   didChangeCount = 0;
   /** Called on each `meetingNotes/didChange` (a client that follows the listing as the tree does). */
   readonly didChangeListeners: Array<(params: DidChangeParams) => void> = [];
+  private partQuestions = 0;
+  /** Where the partial results of the questions out go, by token (the other progress is work done). */
+  private readonly partialResults = new Map<string | number, (value: unknown) => void>();
   refreshCount = 0;
   /** Work-done progress reports ended by the server (the workspace index reports one per scan). */
   progressEnded = 0;
@@ -169,7 +172,9 @@ export class TestClient {
     c.onNotification('window/showMessage', (params: { message: string }) => {
       this.logs.push(`shown: ${params.message}`);
     });
-    c.onNotification('$/progress', (params: { value?: { kind?: string; message?: string } }) => {
+    c.onNotification('$/progress', (params: { token: string | number; value?: { kind?: string; message?: string } }) => {
+      const part = this.partialResults.get(params.token);
+      if (part) return part(params.value);
       if (params.value?.message) this.progressMessages.push(params.value.message);
       if (params.value?.kind === 'end') {
         this.progressEnded++;
@@ -313,6 +318,17 @@ export class TestClient {
 
   listItems(params: ActionItemsParams): Promise<ActionItemsResult> {
     return this.connection.sendRequest('meetingNotes/actionItems', params);
+  }
+
+  /** The listing with its parts as partial results: each part but the last to `part`, as it comes; the answer is the last. */
+  async listItemsInParts(params: ActionItemsParams, part: (answer: ActionItemsResult) => void): Promise<ActionItemsResult> {
+    const partialResultToken = `parts-${++this.partQuestions}`;
+    this.partialResults.set(partialResultToken, (value) => part(value as ActionItemsResult));
+    try {
+      return await this.connection.sendRequest('meetingNotes/actionItems', { ...params, partialResultToken });
+    } finally {
+      this.partialResults.delete(partialResultToken);
+    }
   }
 
   hover(uri: string, position: Position): Promise<Hover | null> {

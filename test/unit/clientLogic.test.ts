@@ -180,9 +180,12 @@ describe('client view logic', () => {
       const asked: ActionItemsParams[] = [];
       const waiting: Array<(answer: ActionItemsResult) => void> = [];
       const shown: ActionItemsResult[] = [];
+      /** The parts the server sends ahead of its answer (partial results), to the question out. */
+      let sendPart: (part: ActionItemsResult) => void = () => assert.fail('no question out');
       const refresher = new ListingRefresher({
-        ask: (params) => {
+        ask: (params, part) => {
           asked.push(params);
+          sendPart = part;
           return new Promise((resolve) => waiting.push(resolve));
         },
         show: (whole) => shown.push(whole),
@@ -207,7 +210,7 @@ describe('client view logic', () => {
         waiting.shift()!(result);
         await new Promise((resolve) => setImmediate(resolve));
       };
-      return { refresher, asked, shown, advance, answer, timers };
+      return { refresher, asked, shown, advance, answer, timers, part: (part: ActionItemsResult) => sendPart(part) };
     };
     const listing = (items: WorkspaceActionItem[], revision: string, more = false, changedUris?: string[]): ActionItemsResult => ({
       today: TODAY,
@@ -263,6 +266,28 @@ describe('client view logic', () => {
       assert.equal(h.asked.length, 2);
       h.advance(REFRESH_DELAY_MS);
       assert.equal(h.asked.length, 3);
+    });
+
+    it('takes the parts sent ahead of an answer in order, with one question for all of them', async () => {
+      const h = harness();
+      const [a1, b1, c1] = ['a', 'b', 'c'].map((name) => item({ uri: `file:///notes/${name}.md` }));
+      const done = h.refresher.refresh();
+      h.part(listing([a1], 'r.-1.1.a', true));
+      h.part(listing([b1], 'r.-1.1.b', true, ['file:///notes/b.md']));
+      assert.equal(h.shown.length, 0);
+      await h.answer(listing([c1], 'r.1', false, ['file:///notes/c.md']));
+      await done;
+      assert.equal(h.asked.length, 1);
+      assert.deepEqual(h.shown.map((w) => w.items), [[a1, b1, c1]]);
+      // A reset while parts come in: what follows them cannot be used, and everything is asked for again.
+      h.refresher.changed(true);
+      h.part(listing([a1], 'r.1.2.a', true, ['file:///notes/a.md']));
+      h.refresher.reset();
+      h.part(listing([b1], 'r.1.2.b', true, ['file:///notes/b.md']));
+      await h.answer(listing([], 'r.2', false, []));
+      assert.equal(h.shown.length, 1);
+      h.advance(REFRESH_DELAY_MS);
+      assert.deepEqual(h.asked[2], { limit: 5000 });
     });
 
     it('shows a listing in parts once all of it is in, and asks again for changes asked for before a reset', async () => {

@@ -3,8 +3,12 @@ import { ItemListingMirror } from './listing';
 
 /** What a refresh needs from its surroundings (the language client, the tree, a clock). */
 export interface RefreshHost {
-  /** Asks the server; null when it is not running (nothing to show until it is). */
-  ask(params: ActionItemsParams): Promise<ActionItemsResult | null>;
+  /**
+   * Asks the server; null when it is not running (nothing to show until it is). A listing in parts
+   * may come as partial results: each part but the last goes to `part` as it arrives, in order, and
+   * the answer is the last (a host without them answers with the first part, and is asked again).
+   */
+  ask(params: ActionItemsParams, part: (answer: ActionItemsResult) => void): Promise<ActionItemsResult | null>;
   /** The whole listing, once all of its parts are in. */
   show(whole: ActionItemsResult): void;
   failed(error: Error): void;
@@ -88,9 +92,12 @@ export class ListingRefresher {
   private async askAll(): Promise<void> {
     try {
       for (;;) {
-        const answer = await this.host.ask(this.listing.params());
+        let usable = true;
+        const answer = await this.host.ask(this.listing.params(), (part) => {
+          usable &&= this.listing.apply(part);
+        });
         if (!answer) return;
-        if (!this.listing.apply(answer)) {
+        if (!usable || !this.listing.apply(answer)) {
           this.pending = true; // changes asked for before a reset: ask again
           return;
         }

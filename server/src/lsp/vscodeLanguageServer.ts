@@ -12,6 +12,7 @@ export {
   FoldingRangeKind,
   InsertTextFormat,
   MarkupKind,
+  ProgressType,
   ProposedFeatures,
   ResponseError,
   SymbolKind,
