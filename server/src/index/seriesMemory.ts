@@ -42,6 +42,11 @@ export class SeriesMemory {
     return this.writing;
   }
 
+  /** Resolves once the writes started so far are done (a server shutting down waits for them). */
+  written(): Promise<void> {
+    return this.writing;
+  }
+
   /** `save` for the command line, which ends once its report is printed. */
   saveSync(work: RememberedWork): void {
     try {

@@ -471,7 +471,12 @@ export function startServer(connection: Connection): void {
     return result.success;
   };
 
-  connection.onShutdown(() => indexer?.dispose());
+  // The series' record is written after a scan without being waited for: a shutdown right after
+  // one (a window closed as it finished indexing) waits for it, or the next start follows every series again.
+  connection.onShutdown(async () => {
+    indexer?.dispose();
+    await series.memory?.written();
+  });
 
   documents.listen(connection);
   connection.listen();
