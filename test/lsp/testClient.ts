@@ -25,7 +25,9 @@ import {
   type PublishDiagnosticsParams,
   type ShowDocumentParams,
   type TextEdit,
+  ProgressType,
   StreamMessageReader,
+  WorkDoneProgress,
   StreamMessageWriter,
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
@@ -66,8 +68,6 @@ export class TestClient {
   /** Called on each `meetingNotes/didChange` (a client that follows the listing as the tree does). */
   readonly didChangeListeners: Array<(params: DidChangeParams) => void> = [];
   private partQuestions = 0;
-  /** Where the partial results of the questions out go, by token (the other progress is work done). */
-  private readonly partialResults = new Map<string | number, (value: unknown) => void>();
   refreshCount = 0;
   /** Work-done progress reports ended by the server (the workspace index reports one per scan). */
   progressEnded = 0;
@@ -139,7 +139,17 @@ export class TestClient {
       params.items.map((item) => (item.section === 'meetingNotes' ? this.settings ?? null : null)),
     );
     c.onRequest('client/registerCapability', () => null);
-    c.onRequest('window/workDoneProgress/create', () => null);
+    // Each progress the server creates is followed by its token (partial results have tokens of their own).
+    c.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
+      c.onProgress(WorkDoneProgress.type, params.token, (value) => {
+        if ('message' in value && value.message) this.progressMessages.push(value.message);
+        if (value.kind === 'end') {
+          this.progressEnded++;
+          this.wake();
+        }
+      });
+      return null;
+    });
     c.onRequest('workspace/diagnostic/refresh', () => {
       this.refreshCount++;
       this.wake();
@@ -171,15 +181,6 @@ export class TestClient {
     });
     c.onNotification('window/showMessage', (params: { message: string }) => {
       this.logs.push(`shown: ${params.message}`);
-    });
-    c.onNotification('$/progress', (params: { token: string | number; value?: { kind?: string; message?: string } }) => {
-      const part = this.partialResults.get(params.token);
-      if (part) return part(params.value);
-      if (params.value?.message) this.progressMessages.push(params.value.message);
-      if (params.value?.kind === 'end') {
-        this.progressEnded++;
-        this.wake();
-      }
     });
   }
 
@@ -323,11 +324,11 @@ export class TestClient {
   /** The listing with its parts as partial results: each part but the last to `part`, as it comes; the answer is the last. */
   async listItemsInParts(params: ActionItemsParams, part: (answer: ActionItemsResult) => void): Promise<ActionItemsResult> {
     const partialResultToken = `parts-${++this.partQuestions}`;
-    this.partialResults.set(partialResultToken, (value) => part(value as ActionItemsResult));
+    const parts = this.connection.onProgress(new ProgressType<ActionItemsResult>(), partialResultToken, part);
     try {
       return await this.connection.sendRequest('meetingNotes/actionItems', { ...params, partialResultToken });
     } finally {
-      this.partialResults.delete(partialResultToken);
+      parts.dispose();
     }
   }
 
