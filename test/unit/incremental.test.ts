@@ -41,7 +41,13 @@ const LINES = [
 ];
 
 /** The model without its functions, with its object sharing (statement ↔ cue, item → cue) made explicit. */
-const comparable = (model: NotesModel) => JSON.stringify({ text: model.text, model: encodeModel(model), statements: model.statements.map((s) => s.text) });
+const comparable = (model: NotesModel) =>
+  JSON.stringify({
+    text: model.text,
+    model: encodeModel(model),
+    statements: model.statements.map((s) => s.text),
+    lines: Array.from({ length: model.lines.lineCount }, (_, line) => model.lines.lineStart(line)),
+  });
 
 /** The model as the index cache gives it back (statement texts read again from the file's text). */
 const cached = (model: NotesModel) => decodeModel(model.text, JSON.parse(JSON.stringify(encodeModel(model))));
@@ -360,6 +366,23 @@ describe('incremental analysis equals a full analysis', function () {
     const at = sample.indexOf('[07:30]');
     readBlocks(`${sample.slice(0, at)}[07:29]${sample.slice(at + 7)}`, blocks);
     assert.equal(blocks.parsedLastTime, 1);
+  });
+
+  it('reads a document whole once an edit makes a link definition (`[x]: url` changes how text elsewhere reads), and in parts once it is gone', () => {
+    const sample = EXAMPLES.find((e) => e.name.startsWith('architecture-review'))!.text;
+    const blocks = new BlockCache();
+    const at = sample.indexOf('\n\n', sample.length / 2) + 2;
+    const without = `${sample.slice(0, at)}[x] /url\n\n${sample.slice(at)}`;
+    const parts = () => blocks.previous!.starts.length;
+    readBlocks(without, blocks);
+    assert.ok(parts() > 10);
+    const withDefinition = without.replace('[x] /url', '[x]: /url'); // the colon typed
+    assert.deepEqual(readBlocks(withDefinition, blocks), flattenDocument(withDefinition, parseMarkdown(withDefinition)));
+    assert.equal(parts(), 1);
+    readBlocks(`${withDefinition}more\n`, blocks);
+    assert.equal(parts(), 1, 'still whole while the definition is there');
+    readBlocks(without, blocks);
+    assert.ok(parts() > 10);
   });
 
   it('keeps only the parts the latest version uses, however many edits there were', () => {

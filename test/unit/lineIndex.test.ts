@@ -1,11 +1,10 @@
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import type { LineIndex } from '../../server/src/core/model';
 import { createLineIndex } from '../../server/src/core/text/lineIndex';
 
 /** Each line's start, as the index gives them. */
-const starts = (text: string) => {
-  const index = createLineIndex(text);
-  return Array.from({ length: index.lineCount }, (_, line) => index.lineStart(line));
-};
+const starts = (text: string, index: LineIndex = createLineIndex(text)) => Array.from({ length: index.lineCount }, (_, line) => index.lineStart(line));
 
 describe('line index', () => {
   it('ends lines at \\n, \\r\\n and a lone \\r, as LSP clients count them', () => {
@@ -29,4 +28,29 @@ describe('line index', () => {
       assert.equal(index.offsetAt(index.positionAt(offset)), offset, `offset ${offset}`);
     }
   });
+
+  it('made from the previous version\'s table, equals one made afresh, whatever the edit brings or takes (\\n, \\r\\n, a lone \\r)', () => {
+    const piece = fc.constantFrom('', 'a', 'line', '\n', '\n\n', '\r\n', '\r', 'a\nb', 'x\r\ny', '\n\r');
+    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.integer({ min: 0, max: 6 }), insert: piece });
+    let fromPrevious = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.array(edit, { minLength: 1, maxLength: 12 }), (pieces, edits) => {
+        let text = pieces.join('');
+        let index = createLineIndex(text);
+        for (const e of edits) {
+          const at = Math.floor(e.at * text.length);
+          const next = text.slice(0, at) + e.insert + text.slice(at + e.remove);
+          const updated = createLineIndex(next, index);
+          assert.deepEqual(starts(next, updated), starts(next), JSON.stringify({ text, next }));
+          for (let offset = 0; offset <= next.length; offset++) assert.deepEqual(updated.positionAt(offset), createLineIndex(next).positionAt(offset));
+          if (!text.includes('\r')) fromPrevious++;
+          text = next;
+          index = updated;
+        }
+      }),
+      { numRuns: 400, seed: 7 },
+    );
+    assert.ok(fromPrevious > 500, `${fromPrevious} tables made from the previous one`);
+  });
 });
+

@@ -2,7 +2,7 @@ import type { Roster } from './extract/people';
 import { type KeptReading, kept, readDocument } from './extract/reading';
 import type { EntryDraft } from './extract/walk';
 import { linkTwins, recordCues, recordDecisions } from './match/link';
-import type { ActionItem, Decision, NotesModel, Section, Statement, StatementCue } from './model';
+import type { ActionItem, Decision, LineIndex, NotesModel, Section, Statement, StatementCue } from './model';
 import type { FlatDocument } from './parse/blocks';
 import { type BlockCache, readBlocks } from './parse/readBlocks';
 import { createLineIndex } from './text/lineIndex';
@@ -24,18 +24,18 @@ export function analyzeNotes(text: string, options: AnalyzeOptions = {}): NotesM
   return buildModel(text, readBlocks(text, options.blocks), options);
 }
 
-/** The reading of each document's latest version, by the block cache that holds its blocks. */
-const readings = new WeakMap<BlockCache, KeptReading>();
+/** The reading and line table of each document's latest version, by the block cache that holds its blocks. */
+const readings = new WeakMap<BlockCache, { reading: KeptReading; lines: LineIndex }>();
 
 /** The model of a document from its blocks (exported so that tests can build it from a whole-document parse). */
 export function buildModel(text: string, flat: FlatDocument, options: AnalyzeOptions = {}): NotesModel {
-  const lines = createLineIndex(text);
   const previous = options.blocks && readings.get(options.blocks);
   // Patching moves the previous reading's statements where they are: it is not kept meanwhile, so
   // that a patch that fails half-way leaves nothing to patch from (the next version is read in full).
   if (options.blocks) readings.delete(options.blocks);
-  const reading = readDocument(text, flat, options.fileName, (offset) => lines.positionAt(offset).line, previous);
-  if (options.blocks) readings.set(options.blocks, kept(reading));
+  const lines = createLineIndex(text, previous?.lines);
+  const reading = readDocument(text, flat, options.fileName, (offset) => lines.positionAt(offset).line, previous?.reading);
+  if (options.blocks) readings.set(options.blocks, { reading: kept(reading), lines });
 
   const sections: Section[] = [];
   const statements: Statement[] = [];

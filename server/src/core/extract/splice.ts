@@ -8,7 +8,7 @@ import { Roster, couldName } from './people';
 import { normalizeName } from '../text/plain';
 import { type DocumentReading, type KeptReading, readingCounts } from './reading';
 import { readStatementCues } from './statementCues';
-import { commonPrefix, commonSuffix } from '../text/common';
+import { textChange } from '../text/common';
 import { type EntryDraft, type MeetingContent, type ResumedSection, type WalkMarks, finishSection, walkMeeting } from './walk';
 
 // After an edit of a long document, only the units around it are walked again: the reading of the
@@ -100,9 +100,9 @@ export function spliceReading(
  */
 function findChange(previous: KeptReading, text: string, units: Unit[]) {
   const { text: oldText, units: oldUnits, places } = previous;
-  const head = commonPrefix(oldText, text);
+  const { head, tail } = textChange(oldText, text);
   const delta = text.length - oldText.length;
-  const editEnd = text.length - commonSuffix(oldText, text, head);
+  const editEnd = text.length - tail;
   const { starts, ends } = places;
   let before = 0;
   while (before < oldUnits.length && before < units.length && extentEnd(units, before, text) <= head && sameUnit(units[before], oldUnits[before], starts[before], ends[before], 0)) {

@@ -4,7 +4,7 @@ import { frontMatterEnd, parseMarkdown } from './markdown';
 import { readPlainParagraph } from './plainParagraph';
 import { type SimpleRead, readSimpleBlocks } from './simpleBlocks';
 import { drainInSlices } from '../steps';
-import { commonPrefix, commonSuffix } from '../text/common';
+import { textChange } from '../text/common';
 import { detached } from '../text/plain';
 import { shiftSpan } from '../text/span';
 
@@ -158,13 +158,16 @@ function* layoutParts(text: string, cache: BlockCache): Generator<void, Layout> 
   const before = cache.previous;
   let from = 0;
   let resumeAt: ((start: number) => number) | null = null;
-  if (before && before.starts.length > 1 && !text.includes(']:')) {
-    const prefix = commonPrefix(before.text, text);
-    const suffix = commonSuffix(before.text, text, prefix);
+  // A text in parts holds no `]:` (a link definition changes how text elsewhere reads: such a text
+  // is read whole), so the edit's stretch tells whether this one does: the rest is as it was.
+  const change = before && before.starts.length > 1 ? textChange(before.text, text) : null;
+  const changed = change && text.slice(Math.max(0, change.head - 1), text.length - change.tail + 1); // a character either side
+  if (before && change && changed !== null && !changed.includes(']:')) {
+    const { head: prefix, tail: suffix } = change;
     const delta = text.length - before.text.length;
     // Front matter is only front matter once closed: an edit may close (or open) it far below line 1.
     const frontMatter = Math.max(frontMatterEnd(before.text), frontMatterEnd(text));
-    if (prefix > frontMatter && !hasLoneCarriageReturn(text.slice(Math.max(0, prefix - 1), text.length - suffix + 1))) {
+    if (prefix > frontMatter && !hasLoneCarriageReturn(changed)) {
       // Parts wholly before the edit (and whose next part's first line is too) are kept as they are.
       let k = 0;
       while (k + 1 < before.starts.length && lineEnd(before.text, before.starts[k + 1]) < prefix) k++;

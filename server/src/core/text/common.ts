@@ -22,3 +22,25 @@ export function commonSuffix(a: string, b: string, prefix: number): number {
   while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
   return i;
 }
+
+/** Where a text changed from its previous version: the characters kept at its start (`head`) and at its end (`tail`). */
+export interface TextChange {
+  head: number;
+  tail: number;
+}
+
+let lastChange: { from: string; to: string; change: TextChange } | null = null;
+
+/**
+ * `commonPrefix` and `commonSuffix` of two versions, remembered for the last pair: after an edit
+ * the block reader, the reading and the line table each ask for the same pair, and on a long
+ * document each comparison is a pass over the whole text. (Strings are compared by reference first:
+ * for the same pair the check is at once.)
+ */
+export function textChange(from: string, to: string): TextChange {
+  if (lastChange && lastChange.from === from && lastChange.to === to) return lastChange.change;
+  const head = commonPrefix(from, to);
+  const change = { head, tail: commonSuffix(from, to, head) };
+  lastChange = { from, to, change };
+  return change;
+}

@@ -1,26 +1,53 @@
 import type { LineIndex, Position, Range, Span } from '../model';
+import { textChange } from './common';
 
 /**
  * Builds the offset ↔ position table of a text once; lookups are binary searches. `\r\n`, `\n`
  * and a lone `\r` each end a line, as in LSP and VS Code: a client counts lines that way, so any
- * other count would put ranges and edits on the wrong line.
+ * other count would put ranges and edits on the wrong line. Given the table of the text's previous
+ * version, only the changed stretch is scanned (a long document is edited a keystroke at a time).
  */
-export function createLineIndex(text: string): LineIndex {
-  return new LineTable(text, lineStarts(text));
+export function createLineIndex(text: string, previous?: LineIndex): LineIndex {
+  if (previous instanceof LineTable && !previous.carriageReturns) {
+    const updated = updatedStarts(previous, text);
+    if (updated) return new LineTable(text, updated, false);
+  }
+  const carriageReturns = text.indexOf('\r') !== -1;
+  return new LineTable(text, lineStarts(text, carriageReturns), carriageReturns);
+}
+
+/** The previous table's starts before the change, those of the changed stretch, and the rest moved; null when the change brings a `\r`. */
+function updatedStarts(previous: LineTable, text: string): Int32Array | null {
+  const { head, tail } = textChange(previous.text, text);
+  const end = text.length - tail;
+  if (text.slice(head, end).includes('\r')) return null;
+  const old = previous.starts;
+  const oldEnd = previous.text.length - tail;
+  const kept = lineAt(old, head) + 1; // starts up to the edit: their line breaks come before it
+  let added = 0;
+  for (let i = text.indexOf('\n', head); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) added++;
+  const moved = Math.max(kept, lineAt(old, oldEnd) + 1); // the first start after a line break past the edit
+  const starts = new Int32Array(kept + added + old.length - moved);
+  starts.set(old.subarray(0, kept));
+  let n = kept;
+  for (let i = text.indexOf('\n', head); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) starts[n++] = i + 1;
+  const delta = text.length - previous.text.length;
+  for (let i = moved; i < old.length; i++) starts[n++] = old[i] + delta;
+  return starts;
 }
 
 /** The offsets where lines start, in an exactly sized typed array: every indexed file keeps one. */
-function lineStarts(text: string): Int32Array {
+function lineStarts(text: string, carriageReturns: boolean): Int32Array {
   // Counted, then filled: no growing array of numbers (a long document has tens of thousands of lines).
-  const starts = new Int32Array(lineBreaks(text, null) + 1);
-  lineBreaks(text, starts);
+  const starts = new Int32Array(lineBreaks(text, carriageReturns, null) + 1);
+  lineBreaks(text, carriageReturns, starts);
   return starts;
 }
 
 /** How many line breaks `text` has (`\n`, `\r\n`, a lone `\r`); with `starts`, the offset after each is written from index 1 on. */
-function lineBreaks(text: string, starts: Int32Array | null): number {
+function lineBreaks(text: string, carriageReturns: boolean, starts: Int32Array | null): number {
   let n = 0;
-  if (text.indexOf('\r') === -1) {
+  if (!carriageReturns) {
     // Most texts: line feeds only, found by the engine's fast search rather than one character at a time.
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
       n++;
@@ -53,8 +80,10 @@ export function lineAt(starts: Int32Array, offset: number): number {
 /** A class rather than closures: methods on the prototype cost nothing per file. */
 class LineTable implements LineIndex {
   constructor(
-    private readonly text: string,
-    private readonly starts: Int32Array,
+    readonly text: string,
+    readonly starts: Int32Array,
+    /** Whether the text has a `\r` (then a change is not scanned on its own: it may split or join a `\r\n`). */
+    readonly carriageReturns: boolean,
   ) {}
 
   get lineCount(): number {
