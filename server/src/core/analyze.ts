@@ -24,8 +24,8 @@ export function analyzeNotes(text: string, options: AnalyzeOptions = {}): NotesM
   return buildModel(text, readBlocks(text, options.blocks), options);
 }
 
-/** The reading and line table of each document's latest version, by the block cache that holds its blocks. */
-const readings = new WeakMap<BlockCache, { reading: KeptReading; lines: LineIndex }>();
+/** The reading, line table and item ids of each document's latest version, by the block cache that holds its blocks. */
+const readings = new WeakMap<BlockCache, { reading: KeptReading; lines: LineIndex; idBases: IdBases }>();
 
 /** The model of a document from its blocks (exported so that tests can build it from a whole-document parse). */
 export function buildModel(text: string, flat: FlatDocument, options: AnalyzeOptions = {}): NotesModel {
@@ -35,7 +35,8 @@ export function buildModel(text: string, flat: FlatDocument, options: AnalyzeOpt
   if (options.blocks) readings.delete(options.blocks);
   const lines = createLineIndex(text, previous?.lines);
   const reading = readDocument(text, flat, options.fileName, (offset) => lines.positionAt(offset).line, previous?.reading);
-  if (options.blocks) readings.set(options.blocks, { reading: kept(reading), lines });
+  const idBases = previous?.idBases ?? new IdBases();
+  if (options.blocks) readings.set(options.blocks, { reading: kept(reading), lines, idBases });
 
   const sections: Section[] = [];
   const statements: Statement[] = [];
@@ -63,14 +64,14 @@ export function buildModel(text: string, flat: FlatDocument, options: AnalyzeOpt
     for (const statement of content.statements) {
       for (const cue of statement.cues) (cue.kind === 'decision' ? spokenDecisions : promises).push(cue);
     }
-    assignIds(entryItems, 'summary', ids);
+    assignIds(entryItems, 'summary', ids, idBases);
     linkTwins(entryItems);
     const unrecorded = recordCues(promises, entryItems);
     const unrecordedDecisions = recordDecisions(spokenDecisions, entryDecisions);
     shareMentionsWithTwins(entryItems);
 
     const spokenItems = unrecorded.map((cue) => itemFromCue(cue, meeting));
-    assignIds(spokenItems, 'transcript', ids);
+    assignIds(spokenItems, 'transcript', ids, idBases);
     for (const item of entryItems) items.push(item);
     for (const item of spokenItems) items.push(item);
     for (const decision of entryDecisions) decisions.push(decision);
@@ -80,6 +81,7 @@ export function buildModel(text: string, flat: FlatDocument, options: AnalyzeOpt
   items.sort((a, b) => a.span.start - b.span.start);
   decisions.sort((a, b) => a.span.start - b.span.start);
   decisions.forEach((d, i) => (d.id = `d${i + 1}`));
+  idBases.trim(items.length);
 
   const meetings = reading.regions.map((r) => r.meeting);
   const dated = meetings.some((m) => m.date !== null);
@@ -140,11 +142,19 @@ function shareMentionsWithTwins(items: ActionItem[]): void {
   // Links go both ways, so the twins of linked items are linked items too.
   const linked = items.filter((i) => i.linked.length > 0);
   if (linked.length > 0) {
-    const byId = new Map(linked.map((i) => [i.id, i]));
-    const own = new Map(linked.map((i) => [i, [...i.mentions]]));
+    const byId = new Map<string, number>();
+    // Mentions are only added after an item's own: its first `own[k]` are its own.
+    const own = new Int32Array(linked.length);
+    linked.forEach((item, k) => {
+      byId.set(item.id, k);
+      own[k] = item.mentions.length;
+    });
     for (const item of linked) {
       for (const id of item.linked) {
-        for (const cue of own.get(byId.get(id)!) ?? []) if (!item.mentions.includes(cue)) item.mentions.push(cue);
+        const k = byId.get(id);
+        if (k === undefined) continue;
+        const twin = linked[k];
+        for (let m = 0; m < own[k]; m++) if (!item.mentions.includes(twin.mentions[m])) item.mentions.push(twin.mentions[m]);
       }
     }
   }
@@ -154,13 +164,50 @@ function shareMentionsWithTwins(items: ActionItem[]): void {
 const byStart = (a: StatementCue, b: StatementCue) => a.span.start - b.span.start;
 
 /** Ids from content, not position, so an item keeps its id while the text around it changes. */
-function assignIds(items: ActionItem[], source: string, seen: Map<string, number>): void {
+function assignIds(items: ActionItem[], source: string, seen: Map<string, number>, bases: IdBases): void {
   for (const item of items) {
-    const base = idBase(source, item.kind, item.owner?.name ?? '', item.task);
+    const base = bases.get(source, item.kind, item.owner?.name ?? '', item.task);
     const count = (seen.get(base) ?? 0) + 1;
     seen.set(base, count);
     item.id = count === 1 ? base : `${base}-${count}`;
   }
+}
+
+/**
+ * Id bases remembered by task text (with what else they were worked out from), for a document's
+ * next versions: an edit of a long document leaves nearly all of its thousand tasks as they were,
+ * the same strings, found at once instead of hashed again at every keystroke.
+ */
+class IdBases {
+  /** By task, the bases worked out for it (a task is often written twice: as an action item and as a commitment, by other owners). */
+  private readonly byTask = new Map<string, IdBase[]>();
+  private count = 0;
+
+  get(source: string, kind: string, owner: string, task: string): string {
+    let known = this.byTask.get(task);
+    if (known) {
+      for (const b of known) if (b.source === source && b.kind === kind && b.owner === owner) return b.base;
+    } else this.byTask.set(task, (known = []));
+    const base = idBase(source, kind, owner, task);
+    known.push({ source, kind, owner, base });
+    this.count++;
+    return base;
+  }
+
+  /** Forgets them all once they are far more than the document's items (tasks edited or gone). */
+  trim(items: number): void {
+    if (this.count > 2 * items + 256) {
+      this.byTask.clear();
+      this.count = 0;
+    }
+  }
+}
+
+interface IdBase {
+  source: string;
+  kind: string;
+  owner: string;
+  base: string;
 }
 
 const FNV_OFFSET = 0x811c9dc5;
