@@ -140,4 +140,26 @@ describe('summary entries in every shape', () => {
     const model = analyze(notes('## Action items', '', '```', '- Mike: not a task', '```', '', '> - Priya: quoted task', '', '<!-- - Jonas: hidden -->', '', '- Wei: real task <!-- with a comment -->'));
     assert.deepEqual(model.items.map((i) => i.task), ['Real task']);
   });
+
+  it('gives twins (an action item and its commitment) the statements of both, in the order they were said', () => {
+    const model = analyze(
+      notes(
+        'Design sync - March 3, 2025',
+        'Attendees: Ann Lee, Bo Chen',
+        '',
+        '[00:01] Bo Chen: I will ship the billing fix by Friday.',
+        '[00:02] Ann Lee: Sounds good.',
+        '[00:05] Ann Lee: Action item for Bo: ship the billing fix by Friday.',
+        '',
+        'ACTION ITEMS:',
+        '- Bo: ship the billing fix by Friday',
+        '',
+        'COMMITMENTS:',
+        '- Bo: ship the billing fix by Friday',
+      ),
+    );
+    const said = (kind: string) => model.items.find((i) => i.kind === kind)!.mentions.map((cue) => model.lines.positionAt(cue.span.start).line + 1);
+    assert.deepEqual(said('action'), [4, 6]); // its own statement (line 6) and its twin's, earlier
+    assert.deepEqual(said('commitment'), [4, 6]);
+  });
 });

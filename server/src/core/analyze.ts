@@ -2,7 +2,7 @@ import type { Roster } from './extract/people';
 import { type KeptReading, kept, readDocument } from './extract/reading';
 import type { EntryDraft } from './extract/walk';
 import { linkTwins, recordCues, recordDecisions } from './match/link';
-import type { ActionItem, Decision, LineIndex, NotesModel, Section, Statement, StatementCue } from './model';
+import type { ActionItem, Decision, LineIndex, NotesModel, StatementCue } from './model';
 import type { FlatDocument } from './parse/blocks';
 import { type BlockCache, readBlocks } from './parse/readBlocks';
 import { createLineIndex } from './text/lineIndex';
@@ -38,20 +38,14 @@ export function buildModel(text: string, flat: FlatDocument, options: AnalyzeOpt
   const idBases = previous?.idBases ?? new IdBases();
   if (options.blocks) readings.set(options.blocks, { reading: kept(reading), lines, idBases });
 
-  const sections: Section[] = [];
-  const statements: Statement[] = [];
   const items: ActionItem[] = [];
   const decisions: Decision[] = [];
   const ids = new Map<string, number>(); // one id space per file, across meetings
 
+  // Indexed loops over statements, not `for…of`: a long transcript has thousands, read at every keystroke.
   reading.regions.forEach((region, r) => {
     const content = reading.contents[r];
     const meeting = region.meeting.index;
-    // Loops, not `push(...list)`: a long transcript's tens of thousands of statements would be
-    // passed as arguments (too many for the engine's stack on a very long one).
-    for (const section of content.sections) sections.push(section);
-    for (const statement of content.statements) statements.push(statement);
-
     const entryItems: ActionItem[] = [];
     const entryDecisions: Decision[] = [];
     for (const entry of content.entries) {
@@ -61,8 +55,10 @@ export function buildModel(text: string, flat: FlatDocument, options: AnalyzeOpt
 
     const promises: StatementCue[] = [];
     const spokenDecisions: StatementCue[] = [];
-    for (const statement of content.statements) {
-      for (const cue of statement.cues) (cue.kind === 'decision' ? spokenDecisions : promises).push(cue);
+    const { statements } = content;
+    for (let i = 0; i < statements.length; i++) {
+      const { cues } = statements[i];
+      for (let c = 0; c < cues.length; c++) (cues[c].kind === 'decision' ? spokenDecisions : promises).push(cues[c]);
     }
     assignIds(entryItems, 'summary', ids, idBases);
     linkTwins(entryItems);
@@ -78,6 +74,8 @@ export function buildModel(text: string, flat: FlatDocument, options: AnalyzeOpt
     for (const cue of unrecordedDecisions) decisions.push(decisionFromCue(cue, meeting));
   });
 
+  const sections = joined(reading.contents.map((c) => c.sections));
+  const statements = joined(reading.contents.map((c) => c.statements));
   items.sort((a, b) => a.span.start - b.span.start);
   decisions.sort((a, b) => a.span.start - b.span.start);
   decisions.forEach((d, i) => (d.id = `d${i + 1}`));
@@ -88,6 +86,16 @@ export function buildModel(text: string, flat: FlatDocument, options: AnalyzeOpt
   const looksLikeNotes =
     statements.length > 0 || meetings.some((m) => m.attendeesKnown) || (dated && (sections.length > 0 || items.length > 0));
   return { text, meetings, sections, statements, items, decisions, looksLikeNotes, lines };
+}
+
+/** The lists one after another, copied at once when there is one (a long transcript is one meeting). */
+function joined<T>(lists: T[][]): T[] {
+  if (lists.length === 1) return lists[0].slice();
+  // Loops, not `push(...list)`: a long transcript's tens of thousands of statements would be
+  // passed as arguments (too many for the engine's stack on a very long one).
+  const all: T[] = [];
+  for (const list of lists) for (let i = 0; i < list.length; i++) all.push(list[i]);
+  return all;
 }
 
 function itemFromEntry(entry: EntryDraft, meeting: number, roster: Roster): ActionItem {
@@ -158,7 +166,24 @@ function shareMentionsWithTwins(items: ActionItem[]): void {
       }
     }
   }
-  for (const item of items) if (item.mentions.length > 1) item.mentions.sort(byStart);
+  for (const item of items) sortByStart(item.mentions);
+}
+
+/**
+ * Sorted in place by insertion (stable, as `sort`): an item is mentioned a few times at most, and
+ * the engine's sort copies the list, for hundreds of items at every keystroke.
+ */
+function sortByStart(cues: StatementCue[]): void {
+  if (cues.length > 16) {
+    cues.sort(byStart);
+    return;
+  }
+  for (let i = 1; i < cues.length; i++) {
+    const cue = cues[i];
+    let j = i - 1;
+    for (; j >= 0 && byStart(cues[j], cue) > 0; j--) cues[j + 1] = cues[j];
+    cues[j + 1] = cue;
+  }
 }
 
 const byStart = (a: StatementCue, b: StatementCue) => a.span.start - b.span.start;

@@ -100,12 +100,15 @@ export class BlockCache {
   /** Ends a read: what it did not use is forgotten (only the previous read's parts can be such). */
   finish(layout: Layout): void {
     const read = this.read;
-    for (const part of layout.parts) part.seen = read;
-    const forget = (part: ParsedPart) => {
-      if (part.seen !== read && this.byText.get(part.key) === part) this.byText.delete(part.key);
+    for (let i = 0; i < layout.parts.length; i++) layout.parts[i].seen = read;
+    const forget = (parts: ParsedPart[]) => {
+      for (let i = 0; i < parts.length; i++) {
+        const part = parts[i];
+        if (part.seen !== read && this.byText.get(part.key) === part) this.byText.delete(part.key);
+      }
     };
-    if (this.previous) for (const part of this.previous.parts) forget(part);
-    for (const part of this.extras) forget(part);
+    if (this.previous) forget(this.previous.parts);
+    forget(this.extras);
     this.extras = this.touched; // those among them in the layout are only checked again next time
     this.previous = layout;
   }
@@ -138,7 +141,8 @@ function assemble(layout: Layout, cache: BlockCache): FlatDocument {
   assembly++;
   cache.finish(layout);
   let unitCount = 0;
-  for (const part of layout.parts) unitCount += part.local.units.length;
+  // Indexed loops here and in `place`: `for…of` made an iterator result per part and unit at every keystroke.
+  for (let i = 0; i < layout.parts.length; i++) unitCount += layout.parts[i].local.units.length;
   // Filled by index, at its final length: a long document has tens of thousands of units.
   const result: FlatDocument = { frontMatter: null, frontMatterSpan: null, units: new Array<Unit>(unitCount), blockCount: 0, listCount: 0, lastTopList: null };
   let previous: ParsedPart | null = null;
@@ -423,7 +427,8 @@ function place(part: ParsedPart, at: number, continues: number | null, into: Fla
     }
   }
   part.placedIn = assembly;
-  for (const unit of part.placed!.units) into.units[filled++] = unit;
+  const { units } = part.placed!;
+  for (let i = 0; i < units.length; i++) into.units[filled++] = units[i];
   into.blockCount += local.blockCount - shared;
   into.listCount += local.listCount - shared;
   if (local.blockCount > 0) into.lastTopList = local.lastTopList == null ? null : listBase + local.lastTopList;

@@ -1,5 +1,5 @@
 import { shortLabel } from '../dates/calendar';
-import type { ActionItem } from '../model';
+import type { ActionItem, StatementCue } from '../model';
 import { type Finding, type Rule, describe, openItems } from './rule';
 
 export const dueDateMismatch: Rule = {
@@ -8,10 +8,11 @@ export const dueDateMismatch: Rule = {
   check(model) {
     const findings: Finding[] = [];
     let byId: Map<string, ActionItem> | null = null; // only for commitments with a twin
+    // Loops rather than `find` and `map`: this runs over every open item at every keystroke.
     for (const item of openItems(model)) {
       if (item.source !== 'summary' || !item.due?.date) continue;
       const date = item.due.date;
-      const said = item.mentions.find((cue) => cue.due?.date && cue.due.date !== date);
+      const said = saidOtherwise(item, date);
       if (said) {
         const at = said.statement.time ? ` at [${said.statement.time}]` : '';
         const who = said.statement.speaker?.name ?? 'the transcript';
@@ -24,8 +25,8 @@ export const dueDateMismatch: Rule = {
       }
       // A COMMITMENTS entry whose ACTION ITEMS twin gives another date.
       if (item.kind !== 'commitment' || item.linked.length === 0) continue;
-      byId ??= new Map(model.items.map((i) => [i.id, i]));
-      const twin = item.linked.map((id) => byId!.get(id)).find((t): t is ActionItem => !!t?.due?.date && t.due.date !== date);
+      byId ??= itemsById(model.items);
+      const twin = datedOtherwise(item.linked, byId, date);
       if (twin) {
         findings.push({
           message: `${describe(item)} is due ${date} here, but its action item says ${twin.due!.date}`,
@@ -37,3 +38,24 @@ export const dueDateMismatch: Rule = {
     return findings;
   },
 };
+
+/** The first mention of the item that gives another date. */
+function saidOtherwise(item: ActionItem, date: string): StatementCue | undefined {
+  for (const cue of item.mentions) if (cue.due?.date && cue.due.date !== date) return cue;
+  return undefined;
+}
+
+/** The first linked item that gives another date. */
+function datedOtherwise(ids: string[], byId: Map<string, ActionItem>, date: string): ActionItem | undefined {
+  for (const id of ids) {
+    const twin = byId.get(id);
+    if (twin?.due?.date && twin.due.date !== date) return twin;
+  }
+  return undefined;
+}
+
+function itemsById(items: ActionItem[]): Map<string, ActionItem> {
+  const byId = new Map<string, ActionItem>();
+  for (const item of items) byId.set(item.id, item);
+  return byId;
+}
