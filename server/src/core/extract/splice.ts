@@ -226,7 +226,7 @@ function joinContent(content: MeetingContent, from: number, to: number, piece: M
   };
   // Lists of their final length, filled once: a long transcript has thousands of marks.
   const count = from + piece.marks.units.length + (marks.units.length - to - 1);
-  const joinedMarks: WalkMarks = { units: new Array(count), statements: new Array(count), entries: new Array(count), sections: new Array(count), inner: new Array(count) };
+  const joinedMarks: WalkMarks = { units: new Int32Array(count), statements: new Int32Array(count), entries: new Int32Array(count), sections: new Int32Array(count), inner: new Array(count) };
   let n = 0;
   const add = (unit: number, s: number, e: number, c: number, inner: WalkMarks['inner'][number]) => {
     joinedMarks.units[n] = unit;

@@ -41,10 +41,12 @@ export interface MeetingContent {
  * section's entries between two items, the section's style to be worked out again from all of them.
  */
 export interface WalkMarks {
-  units: number[];
-  statements: number[];
-  entries: number[];
-  sections: number[];
+  // Typed arrays: a long transcript has thousands of marks, joined again at every keystroke
+  // (their contents lie outside the engine's young generation, which they no longer fill).
+  units: Int32Array;
+  statements: Int32Array;
+  entries: Int32Array;
+  sections: Int32Array;
   /** Null for a mark outside any section. */
   inner: Array<InnerMark | null>;
 }
@@ -75,8 +77,12 @@ interface OpenSection extends InnerMark {
 export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, from = region.units[0], to = region.units[1], resume?: ResumedSection): MeetingContent {
   const { meeting, roster } = region;
   const ctx = (kind: SectionKind): EntryContext => ({ meetingDate: meeting.date, roster, withOwner: kind !== 'decisions' });
-  const marks: WalkMarks = { units: [], statements: [], entries: [], sections: [], inner: [] };
-  const content: MeetingContent = { sections: [], entries: [], statements: [], marks, learnt: [], endedInSection: false };
+  const marks = { units: [] as number[], statements: [] as number[], entries: [] as number[], sections: [] as number[], inner: [] as WalkMarks['inner'] };
+  const content: MeetingContent = { sections: [], entries: [], statements: [], marks: NO_MARKS, learnt: [], endedInSection: false };
+  const done = () => {
+    content.marks = { ...marks, units: Int32Array.from(marks.units), statements: Int32Array.from(marks.statements), entries: Int32Array.from(marks.entries), sections: Int32Array.from(marks.sections) };
+    return content;
+  };
   let open: OpenSection | null = resume ? { ...resume, sawList: true, lines: [], entries: [] } : null;
   let statement: { value: Statement; block: number } | null = null;
 
@@ -271,12 +277,14 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
       mark(to, inner);
       for (const entry of inner.entries) content.entries.push(entry);
     }
-    return content;
+    return done();
   }
   close();
   if (!content.endedInSection) mark(to, null);
-  return content;
+  return done();
 }
+
+const NO_MARKS: WalkMarks = { units: new Int32Array(0), statements: new Int32Array(0), entries: new Int32Array(0), sections: new Int32Array(0), inner: [] };
 
 /** Where a section's next entry goes and how its entries are written, from all of them (a section without entries keeps its defaults). */
 export function finishSection(section: Section, entries: EntryDraft[], text: string): void {

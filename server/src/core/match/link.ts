@@ -72,38 +72,56 @@ function termsScore(x: Set<string>, y: Set<string>): number | null {
 type KeyValues = Array<string | number | null | undefined>;
 interface KeyOf<T> {
   width: number;
-  write(task: T, into: KeyValues): void;
+  /** Writes the task's `width` values from `at` on. */
+  write(task: T, into: KeyValues, at: number): void;
 }
 
 /** What `ownersAgree` and `samePerson` read of an owner: two values (an attendee's name as written is finer than needed: attendees of one meeting have distinct names). */
-function writeOwner(owner: PersonRef | null, into: KeyValues): void {
-  if (!owner) into.push('-', undefined);
-  else if (owner.attendee) into.push('A', owner.attendee.name);
-  else into.push('N', owner.name);
+function writeOwner(owner: PersonRef | null, into: KeyValues, at: number): void {
+  into[at] = !owner ? '-' : owner.attendee ? 'A' : 'N';
+  into[at + 1] = !owner ? undefined : owner.attendee ? owner.attendee.name : owner.name;
 }
 
 const itemKey: KeyOf<ActionItem> = {
   width: 7,
-  write: (i, into) => {
-    into.push(i.source, i.meeting, i.kind);
-    writeOwner(i.owner, into);
-    into.push(i.due?.date, i.task);
+  write: (i, into, at) => {
+    into[at] = i.source;
+    into[at + 1] = i.meeting;
+    into[at + 2] = i.kind;
+    writeOwner(i.owner, into, at + 3);
+    into[at + 5] = i.due?.date;
+    into[at + 6] = i.task;
   },
 };
 const cueKey: KeyOf<StatementCue> = {
   width: 6,
-  write: (c, into) => {
-    into.push(c.statement.meeting, c.kind);
-    writeOwner(c.owner, into);
-    into.push(c.due?.date, c.task);
+  write: (c, into, at) => {
+    into[at] = c.statement.meeting;
+    into[at + 1] = c.kind;
+    writeOwner(c.owner, into, at + 2);
+    into[at + 4] = c.due?.date;
+    into[at + 5] = c.task;
   },
 };
-const decisionKey: KeyOf<Decision> = { width: 2, write: (d, into) => into.push(d.meeting, d.text) };
-const spokenKey: KeyOf<StatementCue> = { width: 2, write: (c, into) => into.push(c.statement.meeting, c.task) };
+const decisionKey: KeyOf<Decision> = {
+  width: 2,
+  write: (d, into, at) => {
+    into[at] = d.meeting;
+    into[at + 1] = d.text;
+  },
+};
+const spokenKey: KeyOf<StatementCue> = {
+  width: 2,
+  write: (c, into, at) => {
+    into[at] = c.statement.meeting;
+    into[at + 1] = c.task;
+  },
+};
 
+/** The tasks' values in one list of its final length (a long document has a thousand tasks, written at every keystroke). */
 function keysOf<T>(tasks: T[], key: KeyOf<T>): KeyValues {
-  const values: KeyValues = [];
-  for (const task of tasks) key.write(task, values);
+  const values: KeyValues = new Array(tasks.length * key.width);
+  for (let k = 0; k < tasks.length; k++) key.write(tasks[k], values, k * key.width);
   return values;
 }
 
