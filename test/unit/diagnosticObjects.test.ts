@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
+import type { Diagnostic } from 'vscode-languageserver';
 import { diagnose } from '../../server/src/core/rules';
-import { toDiagnostic } from '../../server/src/lsp/convert';
+import { toDiagnostics } from '../../server/src/lsp/convert';
 import { DiagnosticReports } from '../../server/src/lsp/diagnosticReports';
 import { sample } from '../helpers/notes';
 
@@ -8,8 +9,7 @@ import { sample } from '../helpers/notes';
 // as the last report's are that report's objects, so nothing new is kept and the check is at once.
 describe('diagnostics as LSP objects', () => {
   const model = sample();
-  const convert = (today: string, previous?: ReturnType<typeof toDiagnostic>[]) =>
-    diagnose(model, { today }).map((d, i) => toDiagnostic(model, d, previous?.[i]));
+  const convert = (today: string, previous?: readonly Diagnostic[]) => toDiagnostics(model, diagnose(model, { today }), previous);
 
   it('are the last report\'s objects where they read the same, and new ones where they do not', () => {
     const first = convert('2024-02-01');
@@ -28,9 +28,9 @@ describe('diagnostics as LSP objects', () => {
     const reports = new DiagnosticReports();
     const first = reports.report('file:///a.txt', convert('2024-02-01'), undefined);
     assert.equal(first.kind, 'full');
-    const same = reports.report('file:///a.txt', convert('2024-02-01', [...reports.lastItems('file:///a.txt')!]), first.resultId);
+    const same = reports.report('file:///a.txt', convert('2024-02-01', reports.lastItems('file:///a.txt')), first.resultId);
     assert.deepEqual(same, { kind: 'unchanged', resultId: first.resultId });
-    const later = reports.report('file:///a.txt', convert('2024-02-15', [...reports.lastItems('file:///a.txt')!]), first.resultId);
+    const later = reports.report('file:///a.txt', convert('2024-02-15', reports.lastItems('file:///a.txt')), first.resultId);
     assert.equal(later.kind, 'full');
   });
 });

@@ -18,38 +18,40 @@ export function toRange(model: NotesModel, span: Span): Range {
 }
 
 /**
- * A diagnostic as LSP has it; `previous` itself when it reads the same, so that a report whose
- * diagnostics did not change is made of the same objects (compared at once, nothing new kept): most
- * keystrokes in a long transcript change none of its thousand findings.
+ * Findings as LSP diagnostics. With `previous` (the last report, in order), those that read the
+ * same are that report's objects, so that a report whose diagnostics did not change is made of the
+ * same objects (compared at once, nothing new kept): most keystrokes in a long transcript change
+ * none of its thousand findings.
  */
-export function toDiagnostic(model: NotesModel, d: NotesDiagnostic, previous?: Diagnostic): Diagnostic {
-  const range = toRange(model, d.span);
-  if (previous && sameDiagnostic(previous, range, d)) {
-    sources.set(previous, d);
-    return previous;
-  }
-  const diagnostic: Diagnostic = {
-    range,
-    severity: SEVERITY[d.severity],
-    code: d.code,
-    source: SOURCE,
-    message: d.message,
-    data: { ...d.data, code: d.code },
-  };
-  sources.set(diagnostic, d);
-  return diagnostic;
+export function toDiagnostics(model: NotesModel, findings: NotesDiagnostic[], previous?: readonly Diagnostic[]): Diagnostic[] {
+  const sources = previous && findingsOf.get(previous);
+  const diagnostics = findings.map((d, i) => {
+    const range = toRange(model, d.span);
+    const before = previous?.[i];
+    const source = sources?.[i];
+    return before && source && sameDiagnostic(before, source, range, d) ? before : newDiagnostic(range, d);
+  });
+  findingsOf.set(diagnostics, findings);
+  return diagnostics;
 }
 
-/** The finding each diagnostic was made from (its data compared as the rules wrote it: quicker than the LSP copy). */
-const sources = new WeakMap<Diagnostic, NotesDiagnostic>();
+function newDiagnostic(range: Range, d: NotesDiagnostic): Diagnostic {
+  return { range, severity: SEVERITY[d.severity], code: d.code, source: SOURCE, message: d.message, data: { ...d.data, code: d.code } };
+}
 
-function sameDiagnostic(previous: Diagnostic, range: Range, d: NotesDiagnostic): boolean {
+/**
+ * The findings each list of diagnostics was made from, index for index (their data compared as the
+ * rules wrote it: quicker than the LSP copy). By list, not by diagnostic: a lookup per diagnostic
+ * took half of the conversion's time on a long transcript.
+ */
+const findingsOf = new WeakMap<readonly Diagnostic[], readonly NotesDiagnostic[]>();
+
+function sameDiagnostic(previous: Diagnostic, source: NotesDiagnostic, range: Range, d: NotesDiagnostic): boolean {
   const { start, end } = previous.range;
   if (start.line !== range.start.line || start.character !== range.start.character || end.line !== range.end.line || end.character !== range.end.character) {
     return false;
   }
-  const source = sources.get(previous);
-  return !!source && source.code === d.code && source.severity === d.severity && source.message === d.message && sameJson(source.data, d.data);
+  return source.code === d.code && source.severity === d.severity && source.message === d.message && sameJson(source.data, d.data);
 }
 
 export function toTextEdits(model: NotesModel, edits: CoreEdit[]): TextEdit[] {

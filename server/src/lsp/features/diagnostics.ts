@@ -2,7 +2,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { diagnose } from '../../core/rules';
 import type { SeriesIndex } from '../../core/series';
 import type { NotesSettings } from '../../protocol';
-import { toDiagnostic } from '../convert';
+import { toDiagnostics } from '../convert';
 import type { NotesFile } from '../store';
 
 /**
@@ -12,11 +12,12 @@ import type { NotesFile } from '../store';
  */
 export function documentDiagnostics(file: NotesFile, settings: NotesSettings, today: string, series?: SeriesIndex, previous?: readonly Diagnostic[]): Diagnostic[] {
   if (!file.model.looksLikeNotes) return [];
-  return diagnose(file.model, {
+  const findings = diagnose(file.model, {
     today,
     dueSoonDays: settings.dueSoonDays,
     severities: settings.severity,
     carriedOverAfter: settings.carriedOverAfter,
     series: series ? { index: series, file: file.uri } : undefined,
-  }).map((d, i) => toDiagnostic(file.model, d, previous?.[i]));
+  });
+  return toDiagnostics(file.model, findings, previous);
 }
