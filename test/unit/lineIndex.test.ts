@@ -52,5 +52,25 @@ describe('line index', () => {
     );
     assert.ok(fromPrevious > 500, `${fromPrevious} tables made from the previous one`);
   });
+
+  it('says whether an offset is at a position exactly when `positionAt` gives that position', () => {
+    const pieces = fc.array(fc.constantFrom('', 'a', 'line', '\n', '\r\n', '\r', 'ab\ncd'), { maxLength: 10 });
+    fc.assert(
+      fc.property(pieces, (parts) => {
+        const text = parts.join('');
+        const index = createLineIndex(text);
+        for (let offset = 0; offset <= text.length; offset++) {
+          const at = index.positionAt(offset);
+          for (const line of [at.line - 1, at.line, at.line + 1]) {
+            for (const character of [at.character - 1, at.character, at.character + 1, at.character + 2]) {
+              const same = line === at.line && character === at.character;
+              assert.equal(index.isAt(offset, { line, character }), same, JSON.stringify({ text, offset, line, character }));
+            }
+          }
+        }
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+  });
 });
 

@@ -252,6 +252,8 @@ export interface LineIndex {
   positionAt(offset: number): Position;
   offsetAt(position: Position): number;
   rangeOf(span: Span): Range;
+  /** Whether `positionAt(offset)` is `position` (worked out without making a position). */
+  isAt(offset: number, position: Position): boolean;
   lineCount: number;
   /** Start offset of a line, and its end before the line break. */
   lineStart(line: number): number;

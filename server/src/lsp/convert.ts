@@ -25,11 +25,13 @@ export function toRange(model: NotesModel, span: Span): Range {
  */
 export function toDiagnostics(model: NotesModel, findings: NotesDiagnostic[], previous?: readonly Diagnostic[]): Diagnostic[] {
   const sources = previous && findingsOf.get(previous);
+  const { lines } = model;
   const diagnostics = findings.map((d, i) => {
-    const range = toRange(model, d.span);
     const before = previous?.[i];
     const source = sources?.[i];
-    return before && source && sameDiagnostic(before, source, range, d) ? before : newDiagnostic(range, d);
+    // Where it was is checked without making a range: most findings are where they were.
+    const same = before && source && lines.isAt(d.span.start, before.range.start) && lines.isAt(d.span.end, before.range.end) && sameFinding(source, d);
+    return same ? before : newDiagnostic(toRange(model, d.span), d);
   });
   findingsOf.set(diagnostics, findings);
   return diagnostics;
@@ -46,11 +48,7 @@ function newDiagnostic(range: Range, d: NotesDiagnostic): Diagnostic {
  */
 const findingsOf = new WeakMap<readonly Diagnostic[], readonly NotesDiagnostic[]>();
 
-function sameDiagnostic(previous: Diagnostic, source: NotesDiagnostic, range: Range, d: NotesDiagnostic): boolean {
-  const { start, end } = previous.range;
-  if (start.line !== range.start.line || start.character !== range.start.character || end.line !== range.end.line || end.character !== range.end.character) {
-    return false;
-  }
+function sameFinding(source: NotesDiagnostic, d: NotesDiagnostic): boolean {
   return source.code === d.code && source.severity === d.severity && source.message === d.message && sameJson(source.data, d.data);
 }
 

@@ -117,6 +117,16 @@ class LineTable implements LineIndex {
     return Math.min(starts[position.line] + Math.max(0, position.character), this.lineEnd(position.line));
   }
 
+  isAt(offset: number, position: Position): boolean {
+    const { line, character } = position;
+    if (line < 0 || line >= this.starts.length || character < 0) return false;
+    const end = this.lineEnd(line);
+    const at = this.starts[line] + character;
+    if (at > end) return false;
+    // An offset between \r and \n is at the end of its line.
+    return at === offset || (at === end && offset === end + 1 && this.text.charCodeAt(end) === 13 && this.text.charCodeAt(end + 1) === 10);
+  }
+
   rangeOf(span: Span): Range {
     return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
   }
