@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { Diagnostic } from 'vscode-languageserver';
-import { diagnose } from '../../server/src/core/rules';
+import { judge } from '../../server/src/core/rules';
 import { toDiagnostics } from '../../server/src/lsp/convert';
 import { DiagnosticReports } from '../../server/src/lsp/diagnosticReports';
 import { sample } from '../helpers/notes';
@@ -9,7 +9,7 @@ import { sample } from '../helpers/notes';
 // as the last report's are that report's objects, so nothing new is kept and the check is at once.
 describe('diagnostics as LSP objects', () => {
   const model = sample();
-  const convert = (today: string, previous?: readonly Diagnostic[]) => toDiagnostics(model, diagnose(model, { today }), previous);
+  const convert = (today: string, previous?: readonly Diagnostic[]) => toDiagnostics(model, judge(model, { today }), previous);
 
   it('are the last report\'s objects where they read the same, and new ones where they do not', () => {
     const first = convert('2024-02-01');

@@ -1,7 +1,9 @@
 import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver';
 import { DiagnosticSeverity } from './vscodeLanguageServer';
 import type { TextEdit as CoreEdit } from '../core/edits';
-import type { NotesDiagnostic, NotesModel, Severity, Span } from '../core/model';
+import type { NotesModel, Severity, Span } from '../core/model';
+import type { Judged } from '../core/rules';
+import { sameMessage, wordsOf } from '../core/rules/rule';
 import { sameJson } from './sameJson';
 
 export const SOURCE = 'meeting-notes';
@@ -23,7 +25,7 @@ export function toRange(model: NotesModel, span: Span): Range {
  * same objects (compared at once, nothing new kept): most keystrokes in a long transcript change
  * none of its thousand findings.
  */
-export function toDiagnostics(model: NotesModel, findings: NotesDiagnostic[], previous?: readonly Diagnostic[]): Diagnostic[] {
+export function toDiagnostics(model: NotesModel, findings: Judged[], previous?: readonly Diagnostic[]): Diagnostic[] {
   const sources = previous && findingsOf.get(previous);
   const { lines } = model;
   const diagnostics = findings.map((d, i) => {
@@ -37,8 +39,9 @@ export function toDiagnostics(model: NotesModel, findings: NotesDiagnostic[], pr
   return diagnostics;
 }
 
-function newDiagnostic(range: Range, d: NotesDiagnostic): Diagnostic {
-  return { range, severity: SEVERITY[d.severity], code: d.code, source: SOURCE, message: d.message, data: { ...d.data, code: d.code } };
+/** A new diagnostic: only here is its message put in words. */
+function newDiagnostic(range: Range, d: Judged): Diagnostic {
+  return { range, severity: SEVERITY[d.severity], code: d.code, source: SOURCE, message: wordsOf(d.message), data: { ...d.data, code: d.code } };
 }
 
 /**
@@ -46,10 +49,11 @@ function newDiagnostic(range: Range, d: NotesDiagnostic): Diagnostic {
  * rules wrote it: quicker than the LSP copy). By list, not by diagnostic: a lookup per diagnostic
  * took half of the conversion's time on a long transcript.
  */
-const findingsOf = new WeakMap<readonly Diagnostic[], readonly NotesDiagnostic[]>();
+const findingsOf = new WeakMap<readonly Diagnostic[], readonly Judged[]>();
 
-function sameFinding(source: NotesDiagnostic, d: NotesDiagnostic): boolean {
-  return source.code === d.code && source.severity === d.severity && source.message === d.message && sameJson(source.data, d.data);
+/** Whether two findings say the same (their messages compared by what they are made of, not in words). */
+function sameFinding(source: Judged, d: Judged): boolean {
+  return source.code === d.code && source.severity === d.severity && sameMessage(source.message, d.message) && sameJson(source.data, d.data);
 }
 
 export function toTextEdits(model: NotesModel, edits: CoreEdit[]): TextEdit[] {

@@ -1,5 +1,5 @@
 import { shortLabel } from '../dates/calendar';
-import { type Rule, describe, openItems, seriesInfo } from './rule';
+import { type Rule, describe, message, named, openItems, seriesInfo } from './rule';
 
 export const carriedOver: Rule = {
   code: 'carried-over',
@@ -12,7 +12,7 @@ export const carriedOver: Rule = {
       const first = info.thread.entries[0].meeting;
       return [
         {
-          message: `${describe(item)} has waited ${info.waited} meetings of ${info.series.title}: recorded ${shortLabel(first.date)} (${first.date}) and still open`,
+          message: message(sayCarriedOver, ...named(item), info.waited, info.series.title, first.date),
           span: item.span,
           data: { itemId: item.id },
         },
@@ -20,3 +20,7 @@ export const carriedOver: Rule = {
     });
   },
 };
+
+function sayCarriedOver(task: string, owner: string | null, waited: number, series: string, recorded: string): string {
+  return `${describe(task, owner)} has waited ${waited} meetings of ${series}: recorded ${shortLabel(recorded)} (${recorded}) and still open`;
+}

@@ -1,6 +1,6 @@
 import { shortLabel } from '../dates/calendar';
 import { latestMeeting } from '../series';
-import { type Rule, describe, openItems, seriesInfo } from './rule';
+import { type Rule, describe, message, named, openItems, seriesInfo } from './rule';
 
 export const droppedItem: Rule = {
   code: 'dropped-item',
@@ -15,7 +15,7 @@ export const droppedItem: Rule = {
       const which = missing.position === info.entry.meeting.position + 1 ? 'the next meeting' : 'a later meeting';
       return [
         {
-          message: `${describe(item)} is still open here but the status list of ${which}, ${missing.title} on ${shortLabel(missing.date)} (${missing.date}${where}), leaves it out: carry it over, or mark it done`,
+          message: message(sayDropped, ...named(item), which, missing.title, missing.date, where),
           span: item.span,
           data: { itemId: item.id, carryTo: { file: latest.file, meeting: latest.meeting } },
         },
@@ -32,4 +32,8 @@ function fileLabel(file: string): string {
   } catch {
     return name;
   }
+}
+
+function sayDropped(task: string, owner: string | null, which: string, title: string, date: string, where: string): string {
+  return `${describe(task, owner)} is still open here but the status list of ${which}, ${title} on ${shortLabel(date)} (${date}${where}), leaves it out: carry it over, or mark it done`;
 }

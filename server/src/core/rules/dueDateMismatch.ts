@@ -1,6 +1,6 @@
 import { shortLabel } from '../dates/calendar';
 import type { ActionItem, StatementCue } from '../model';
-import { type Finding, type Rule, describe, openItems } from './rule';
+import { type Finding, type Rule, describe, message, named, openItems } from './rule';
 
 export const dueDateMismatch: Rule = {
   code: 'due-date-mismatch',
@@ -14,10 +14,9 @@ export const dueDateMismatch: Rule = {
       const date = item.due.date;
       const said = saidOtherwise(item, date);
       if (said) {
-        const at = said.statement.time ? ` at [${said.statement.time}]` : '';
         const who = said.statement.speaker?.name ?? 'the transcript';
         findings.push({
-          message: `${describe(item)} is due ${shortLabel(date)} (${date}) here, but ${who} said "${said.due!.text}" (${said.due!.date})${at}`,
+          message: message(saySaidOtherwise, ...named(item), date, who, said.due!.text, said.due!.date!, said.statement.time),
           span: item.due.span,
           data: { itemId: item.id, saidDate: said.due!.date! },
         });
@@ -29,7 +28,7 @@ export const dueDateMismatch: Rule = {
       const twin = datedOtherwise(item.linked, byId, date);
       if (twin) {
         findings.push({
-          message: `${describe(item)} is due ${date} here, but its action item says ${twin.due!.date}`,
+          message: message(sayTwinOtherwise, ...named(item), date, twin.due!.date!),
           span: item.due.span,
           data: { itemId: item.id, saidDate: twin.due!.date! },
         });
@@ -58,4 +57,13 @@ function itemsById(items: ActionItem[]): Map<string, ActionItem> {
   const byId = new Map<string, ActionItem>();
   for (const item of items) byId.set(item.id, item);
   return byId;
+}
+
+function saySaidOtherwise(task: string, owner: string | null, date: string, who: string, text: string, saidDate: string, time: string | null): string {
+  const at = time ? ` at [${time}]` : '';
+  return `${describe(task, owner)} is due ${shortLabel(date)} (${date}) here, but ${who} said "${text}" (${saidDate})${at}`;
+}
+
+function sayTwinOtherwise(task: string, owner: string | null, date: string, twinDate: string): string {
+  return `${describe(task, owner)} is due ${date} here, but its action item says ${twinDate}`;
 }

@@ -1,5 +1,5 @@
 import { addDays, relativeDays, shortLabel } from '../dates/calendar';
-import { type Rule, currentOpenItems, describe } from './rule';
+import { type Rule, currentOpenItems, describe, message, named } from './rule';
 
 export const dueSoon: Rule = {
   code: 'due-soon',
@@ -10,9 +10,13 @@ export const dueSoon: Rule = {
     return currentOpenItems(model, ctx)
       .filter((item) => item.due?.date && item.due.date >= today && item.due.date <= last)
       .map((item) => ({
-        message: `${describe(item)} is due ${relativeDays(today, item.due!.date!)} (${shortLabel(item.due!.date!)}, ${item.due!.date})`,
+        message: message(sayDueSoon, ...named(item), item.due!.date!, today),
         span: item.due!.span,
         data: { itemId: item.id },
       }));
   },
 };
+
+function sayDueSoon(task: string, owner: string | null, date: string, today: string): string {
+  return `${describe(task, owner)} is due ${relativeDays(today, date)} (${shortLabel(date)}, ${date})`;
+}

@@ -1,4 +1,4 @@
-import { type Rule, describe, openItems } from './rule';
+import { type Rule, describe, message, named, openItems } from './rule';
 
 export const missingDueDate: Rule = {
   code: 'missing-due-date',
@@ -7,9 +7,13 @@ export const missingDueDate: Rule = {
     return openItems(model)
       .filter((item) => !item.due)
       .map((item) => ({
-        message: `${describe(item)} has no due date`,
+        message: message(sayNoDueDate, ...named(item)),
         span: item.span,
         data: { itemId: item.id },
       }));
   },
 };
+
+function sayNoDueDate(task: string, owner: string | null): string {
+  return `${describe(task, owner)} has no due date`;
+}

@@ -1,4 +1,4 @@
-import { type Rule, describe, meetingOf, openItems } from './rule';
+import { type Rule, describe, meetingOf, message, named, openItems } from './rule';
 
 export const missingOwner: Rule = {
   code: 'missing-owner',
@@ -7,9 +7,13 @@ export const missingOwner: Rule = {
     return openItems(model)
       .filter((item) => !item.owner)
       .map((item) => ({
-        message: `${describe(item)} has no owner: nobody is answerable for it`,
+        message: message(sayNoOwner, ...named(item)),
         span: item.span,
         data: { itemId: item.id, owners: meetingOf(model, item).attendees.map((a) => a.name) },
       }));
   },
 };
+
+function sayNoOwner(task: string, owner: string | null): string {
+  return `${describe(task, owner)} has no owner: nobody is answerable for it`;
+}

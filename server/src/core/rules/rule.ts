@@ -1,4 +1,4 @@
-import type { ActionItem, DiagnosticCode, Meeting, NotesDiagnostic, NotesModel, Severity } from '../model';
+import type { ActionItem, DiagnosticCode, DiagnosticData, Meeting, NotesModel, Severity, Span } from '../model';
 import type { ItemInSeries, SeriesIndex } from '../series';
 
 export interface RuleContext {
@@ -13,7 +13,40 @@ export interface RuleContext {
 }
 
 /** A finding before its severity is applied. */
-export type Finding = Omit<NotesDiagnostic, 'severity' | 'code'>;
+export interface Finding {
+  message: Message;
+  span: Span;
+  data: DiagnosticData;
+}
+
+/** A value a message is said of. */
+export type MessageValue = string | number | null | undefined;
+
+/**
+ * What a finding says: the function that puts it in words and the values it says it of. The same
+ * function with the same values says the same, so findings are compared without their words being
+ * made (a long transcript has a thousand findings, compared with the last report's at every
+ * keystroke), and the words are made only for the findings that changed.
+ */
+export interface Message {
+  say: (...values: MessageValue[]) => string;
+  values: MessageValue[];
+}
+
+export function message<V extends MessageValue[]>(say: (...values: V) => string, ...values: V): Message {
+  return { say: say as unknown as Message['say'], values };
+}
+
+/** The message in words. */
+export function wordsOf(m: Message): string {
+  return m.say(...m.values);
+}
+
+export function sameMessage(a: Message, b: Message): boolean {
+  if (a.say !== b.say || a.values.length !== b.values.length) return false;
+  for (let i = 0; i < a.values.length; i++) if (a.values[i] !== b.values[i]) return false;
+  return true;
+}
 
 /** One check of the notes, with a stable code. */
 export interface Rule {
@@ -43,10 +76,15 @@ export function seriesInfo(ctx: RuleContext, item: ActionItem): ItemInSeries | u
   return ctx.series.index.item(ctx.series.file, item.id);
 }
 
-/** `"Test Redis pool" (Mike Johnson)`: how messages name an item. */
-export function describe(item: ActionItem): string {
-  const task = item.task.length > 80 ? `${item.task.slice(0, 77)}…` : item.task;
-  return item.owner ? `"${task}" (${item.owner.name})` : `"${task}"`;
+/** `"Test Redis pool" (Mike Johnson)`: how messages name an item, by its task and its owner's name. */
+export function describe(task: string, owner: MessageValue): string {
+  const shown = task.length > 80 ? `${task.slice(0, 77)}…` : task;
+  return owner ? `"${shown}" (${owner})` : `"${shown}"`;
+}
+
+/** What `describe` reads of an item. */
+export function named(item: ActionItem): [task: string, owner: string | null] {
+  return [item.task, item.owner?.name ?? null];
 }
 
 export function meetingOf(model: NotesModel, item: { meeting: number }): Meeting {

@@ -1,4 +1,4 @@
-import { type Rule, openItems } from './rule';
+import { type Rule, message, openItems } from './rule';
 
 export const uncapturedCommitment: Rule = {
   code: 'uncaptured-commitment',
@@ -7,15 +7,17 @@ export const uncapturedCommitment: Rule = {
     return openItems(model)
       .filter((item) => item.source === 'transcript')
       .map((item) => {
-        const who = item.owner?.name ?? 'Someone';
-        const when = item.due ? ` (${item.due.text})` : '';
-        const forWhom = item.owner ? ` for ${item.owner.name}` : '';
-        const what = item.kind === 'commitment' ? `${who} committed to "${item.task}"${when}` : `Action item${forWhom} "${item.task}"${when}`;
         return {
-          message: `${what}, but no summary entry records it`,
+          message: message(sayUncaptured, item.kind, item.task, item.owner?.name ?? null, item.due?.text ?? null),
           span: item.span,
           data: { itemId: item.id },
         };
       });
   },
 };
+
+function sayUncaptured(kind: string, task: string, owner: string | null, due: string | null): string {
+  const when = due !== null ? ` (${due})` : '';
+  const what = kind === 'commitment' ? `${owner ?? 'Someone'} committed to "${task}"${when}` : `Action item${owner ? ` for ${owner}` : ''} "${task}"${when}`;
+  return `${what}, but no summary entry records it`;
+}

@@ -1,4 +1,4 @@
-import type { Rule } from './rule';
+import { type Rule, message } from './rule';
 
 export const uncapturedDecision: Rule = {
   code: 'uncaptured-decision',
@@ -9,9 +9,13 @@ export const uncapturedDecision: Rule = {
     return model.decisions
       .filter((d) => d.source === 'transcript' && summarised.has(d.meeting))
       .map((d) => ({
-        message: `Decision "${d.text}" is not recorded in the summary's decisions`,
+        message: message(sayUnrecordedDecision, d.text),
         span: d.span,
         data: { decisionId: d.id },
       }));
   },
 };
+
+function sayUnrecordedDecision(text: string): string {
+  return `Decision "${text}" is not recorded in the summary's decisions`;
+}

@@ -1,7 +1,7 @@
 import { Roster, isGroupName } from '../extract/people';
 import { Memo } from '../memo';
 import type { Meeting } from '../model';
-import { type Rule, meetingOf, openItems } from './rule';
+import { type Rule, meetingOf, message, openItems } from './rule';
 
 /** The attendees' names nearest first, by the attendees' names and the name as written: the same at every keystroke. */
 const nearestNames = new Memo<string[]>();
@@ -32,10 +32,14 @@ export const unknownOwner: Rule = {
         const written = item.owner!.written;
         const nearest = nearestNames.get(() => roster.nearest(written).map((a) => a.name), written, key);
         return {
-          message: `Owner "${written}" is not among the attendees (${names})`,
+          message: message(sayUnknownOwner, written, names),
           span: item.owner!.span,
           data: { itemId: item.id, owners: nearest },
         };
       });
   },
 };
+
+function sayUnknownOwner(written: string, names: string): string {
+  return `Owner "${written}" is not among the attendees (${names})`;
+}

@@ -1,4 +1,4 @@
-import { type Rule, describe, openItems } from './rule';
+import { type Rule, describe, message, named, openItems } from './rule';
 
 export const vagueDueDate: Rule = {
   code: 'vague-due-date',
@@ -7,11 +7,17 @@ export const vagueDueDate: Rule = {
     return openItems(model)
       .filter((item) => item.due?.vague)
       .map((item) => ({
-        message: item.due!.invalid
-          ? `"${item.due!.text}" is not a real date: ${describe(item)} cannot be tracked`
-          : `"${item.due!.text}" is not a date: give ${describe(item)} a day so it can be tracked`,
+        message: message(item.due!.invalid ? sayNotARealDate : sayNotADate, item.due!.text, ...named(item)),
         span: item.due!.span,
         data: { itemId: item.id },
       }));
   },
 };
+
+function sayNotARealDate(text: string, task: string, owner: string | null): string {
+  return `"${text}" is not a real date: ${describe(task, owner)} cannot be tracked`;
+}
+
+function sayNotADate(text: string, task: string, owner: string | null): string {
+  return `"${text}" is not a date: give ${describe(task, owner)} a day so it can be tracked`;
+}

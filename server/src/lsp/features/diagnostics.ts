@@ -1,5 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver';
-import { diagnose } from '../../core/rules';
+import { judge } from '../../core/rules';
 import type { SeriesIndex } from '../../core/series';
 import type { NotesSettings } from '../../protocol';
 import { toDiagnostics } from '../convert';
@@ -12,7 +12,7 @@ import type { NotesFile } from '../store';
  */
 export function documentDiagnostics(file: NotesFile, settings: NotesSettings, today: string, series?: SeriesIndex, previous?: readonly Diagnostic[]): Diagnostic[] {
   if (!file.model.looksLikeNotes) return [];
-  const findings = diagnose(file.model, {
+  const findings = judge(file.model, {
     today,
     dueSoonDays: settings.dueSoonDays,
     severities: settings.severity,
