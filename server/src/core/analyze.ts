@@ -5,6 +5,7 @@ import { linkTwins, recordCues, recordDecisions } from './match/link';
 import type { ActionItem, Decision, LineIndex, NotesModel, StatementCue } from './model';
 import type { FlatDocument } from './parse/blocks';
 import { type BlockCache, readBlocks } from './parse/readBlocks';
+import { forgetTextChange } from './text/common';
 import { createLineIndex } from './text/lineIndex';
 import { normalizeName } from './text/plain';
 
@@ -35,6 +36,7 @@ export function buildModel(text: string, flat: FlatDocument, options: AnalyzeOpt
   if (options.blocks) readings.delete(options.blocks);
   const lines = createLineIndex(text, previous?.lines);
   const reading = readDocument(text, flat, options.fileName, (offset) => lines.positionAt(offset).line, previous?.reading);
+  forgetTextChange(); // the block reader, the line table and the reading have asked for it
   const idBases = previous?.idBases ?? new IdBases();
   if (options.blocks) readings.set(options.blocks, { reading: kept(reading), lines, idBases });
 

@@ -44,3 +44,8 @@ export function textChange(from: string, to: string): TextChange {
   lastChange = { from, to, change };
   return change;
 }
+
+/** Lets go of the two texts remembered (called once an analysis is done: a closed document's would stay). */
+export function forgetTextChange(): void {
+  lastChange = null;
+}
