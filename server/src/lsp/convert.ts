@@ -45,9 +45,8 @@ function newDiagnostic(range: Range, d: Judged): Diagnostic {
 }
 
 /**
- * The findings each list of diagnostics was made from, index for index (their data compared as the
- * rules wrote it: quicker than the LSP copy). By list, not by diagnostic: a lookup per diagnostic
- * took half of the conversion's time on a long transcript.
+ * The findings each list of diagnostics was made from, index for index (compared as the rules
+ * made them: quicker than the LSP copy). By list, not by diagnostic: one lookup per report.
  */
 const findingsOf = new WeakMap<readonly Diagnostic[], readonly Judged[]>();
 

@@ -80,7 +80,13 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
   const marks = { units: [] as number[], statements: [] as number[], entries: [] as number[], sections: [] as number[], inner: [] as WalkMarks['inner'] };
   const content: MeetingContent = { sections: [], entries: [], statements: [], marks: NO_MARKS, learnt: [], endedInSection: false };
   const done = () => {
-    content.marks = { ...marks, units: Int32Array.from(marks.units), statements: Int32Array.from(marks.statements), entries: Int32Array.from(marks.entries), sections: Int32Array.from(marks.sections) };
+    content.marks = {
+      units: Int32Array.from(marks.units),
+      statements: Int32Array.from(marks.statements),
+      entries: Int32Array.from(marks.entries),
+      sections: Int32Array.from(marks.sections),
+      inner: marks.inner,
+    };
     return content;
   };
   let open: OpenSection | null = resume ? { ...resume, sawList: true, lines: [], entries: [] } : null;

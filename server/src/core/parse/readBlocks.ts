@@ -165,8 +165,8 @@ function* layoutParts(text: string, cache: BlockCache): Generator<void, Layout> 
   // A text in parts holds no `]:` (a link definition changes how text elsewhere reads: such a text
   // is read whole), so the edit's stretch tells whether this one does: the rest is as it was.
   const change = before && before.starts.length > 1 ? textChange(before.text, text) : null;
-  const changed = change && text.slice(Math.max(0, change.head - 1), text.length - change.tail + 1); // a character either side
-  if (before && change && changed !== null && !changed.includes(']:')) {
+  const changed = change ? text.slice(Math.max(0, change.head - 1), text.length - change.tail + 1) : ''; // a character either side
+  if (before && change && !changed.includes(']:')) {
     const { head: prefix, tail: suffix } = change;
     const delta = text.length - before.text.length;
     // Front matter is only front matter once closed: an edit may close (or open) it far below line 1.

@@ -61,6 +61,7 @@ export interface Judged {
   data: DiagnosticData;
 }
 
+/** A judged finding as `diagnose` gives it, its message in words. */
 export function inWords(d: Judged): NotesDiagnostic {
   return { code: d.code, severity: d.severity, message: wordsOf(d.message), span: d.span, data: d.data };
 }

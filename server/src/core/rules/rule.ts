@@ -33,6 +33,7 @@ export interface Message {
   values: MessageValue[];
 }
 
+/** A message said by `say` of `values` (a function of them alone: equal values must give equal words). */
 export function message<V extends MessageValue[]>(say: (...values: V) => string, ...values: V): Message {
   return { say: say as unknown as Message['say'], values };
 }
@@ -42,6 +43,7 @@ export function wordsOf(m: Message): string {
   return m.say(...m.values);
 }
 
+/** Whether two messages say the same: the same function of the same values. */
 export function sameMessage(a: Message, b: Message): boolean {
   if (a.say !== b.say || a.values.length !== b.values.length) return false;
   for (let i = 0; i < a.values.length; i++) if (a.values[i] !== b.values[i]) return false;
