@@ -2,7 +2,7 @@
 // language server on another core, answering each job message with its results.
 import { parentPort } from 'node:worker_threads';
 import { memoSettings } from './core/memo';
-import { type Job, runDiscover, runIndex, send } from './index/jobs';
+import { type Job, runDiscover, runIndex, send, transferables } from './index/jobs';
 
 // Remembering results pays off when the same document is read again and again (an open document
 // being edited); here every file is read once, so it would only hold memory.
@@ -10,8 +10,12 @@ memoSettings.enabled = false;
 
 parentPort?.on('message', (message: { id: number; job: Job }) => {
   try {
-    const result = message.job.type === 'discover' ? runDiscover(message.job) : runIndex(message.job).map(send);
-    parentPort!.postMessage({ id: message.id, result });
+    if (message.job.type === 'discover') {
+      parentPort!.postMessage({ id: message.id, result: runDiscover(message.job) });
+    } else {
+      const result = runIndex(message.job).map(send);
+      parentPort!.postMessage({ id: message.id, result }, transferables(result));
+    }
   } catch (error) {
     parentPort!.postMessage({ id: message.id, error: (error as Error).stack ?? String(error) });
   }

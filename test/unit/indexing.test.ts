@@ -11,6 +11,8 @@ import { diagnose } from '../../server/src/core/rules';
 import { decodeModel, encodeModel } from '../../server/src/core/serialize';
 import { IndexCache, freshness } from '../../server/src/index/cache';
 import { storedDigest, storedJson, storedModel } from '../../server/src/index/stored';
+import { type SentResult, receive, send, transferables } from '../../server/src/index/jobs';
+import { MessageChannel } from 'node:worker_threads';
 import { fileItems } from '../../server/src/lsp/features/items';
 import { buildSeries } from '../../server/src/core/series';
 import { completionsAt } from '../../server/src/core/editor/completion';
@@ -197,6 +199,31 @@ describe('a file as the server index keeps it (digest, and the model when asked 
     }
   });
 
+  it('crosses from a worker as UTF-8 bytes handed over whole: the digest read from their start, the bytes the stored JSON', async () => {
+    const results = variants.map(({ name, text }) => send({ path: `/notes/${name}`, status: 'read', stat: { size: 1, mtimeMs: 1 }, hash: 'h', text, model: analyzeNotes(text, { fileName: name }) }));
+    results.push(send({ path: '/notes/plain.md', status: 'read', stat: { size: 1, mtimeMs: 1 }, hash: 'h', text: 'plain', model: null }));
+    const buffers = transferables(results);
+    assert.equal(buffers.length, variants.length, 'one buffer per model, none for a file that is not notes');
+    assert.equal(new Set(buffers).size, buffers.length, 'each its own buffer (a shared one cannot be handed over twice)');
+    // Through a message channel as between threads: the buffers move, the receiver gets the bytes.
+    const { port1, port2 } = new MessageChannel();
+    const received = new Promise<SentResult[]>((resolve) => port2.once('message', resolve));
+    port1.postMessage(results, buffers);
+    const arrived = await received;
+    port1.close();
+    assert.ok(buffers.every((b) => b.byteLength === 0), 'handed over, not copied');
+    variants.forEach(({ name, text }, i) => {
+      const model = analyzeNotes(text, { fileName: name });
+      const result = receive(arrived[i]);
+      assert.ok(result.status === 'read' && result.json && result.digest, name);
+      assert.equal(Buffer.from(result.json).toString('utf8'), storedJson(model), name);
+      assert.deepEqual(result.digest.items, storedDigest(storedJson(model)).items, name);
+      assert.deepEqual(result.digest.meetings, model.meetings.map((m) => ({ index: m.index, title: m.title, date: m.date, attendees: m.attendees.map((a) => ({ name: a.name, role: a.role })) })), name);
+    });
+    const plain = receive(arrived[variants.length]);
+    assert.ok(plain.status === 'read' && plain.digest === null && plain.json === null);
+  });
+
   it('refuses stored text of another shape', () => {
     assert.throws(() => storedDigest('{}'));
     assert.throws(() => storedDigest('{"meetings":[],"sections":[],"items":[]}\t{}'));
@@ -241,6 +268,13 @@ describe('index cache', () => {
     const path = '/notes/réunion — 3.md';
     cache.set(path, { size: 10, mtimeMs: 1000, hash: 'h1', checkedAt: 9000, value: 'x' }, stored('ship it'));
     assert.equal(taskOf(cache.storedText(path, 'h1'), 'ship it'), 'Ship it', 'pending');
+    // As an index worker sends it: the JSON's UTF-8 bytes.
+    cache.set(path, { size: 10, mtimeMs: 1000, hash: 'h1', checkedAt: 9000, value: 'x' }, new TextEncoder().encode(stored('ship it — déjà')));
+    assert.equal(taskOf(cache.storedText(path, 'h1'), 'ship it — déjà'), 'Ship it — déjà', 'pending as bytes');
+    await cache.flush();
+    assert.equal(taskOf(open().storedText(path, 'h1'), 'ship it — déjà'), 'Ship it — déjà', 'bytes written as they came');
+    await new Promise((resolve) => setImmediate(resolve));
+    cache.set(path, { size: 10, mtimeMs: 1000, hash: 'h1', checkedAt: 9000, value: 'x' }, stored('ship it'));
     await cache.flush();
     const again = open();
     assert.equal(taskOf(again.storedText(path, 'h1'), 'ship it'), 'Ship it', 'from the shard file');
@@ -336,11 +370,12 @@ describe('index cache', () => {
   });
 
   it('reads back what was last written for each file, over random sequences of changes, removals, writes and restarts', async () => {
-    type Op = { kind: 'set'; path: number; value: string; prepacked: boolean } | { kind: 'delete'; path: number } | { kind: 'flush' | 'flushSync' | 'restart' };
+    // A value is packed by the cache, or given as the caller's JSON text, or as its UTF-8 bytes (an index worker's).
+    type Op = { kind: 'set'; path: number; value: string; prepacked: 'no' | 'text' | 'bytes' } | { kind: 'delete'; path: number } | { kind: 'flush' | 'flushSync' | 'restart' };
     // Paths with the characters a line format could trip on: tabs, line breaks, quotes, non-ASCII.
     const PATHS = ['/a.md', '/b\tc.md', '/d\ne.md', '/"quoted".md', '/ünï/cødé.md', '/f.md', '/g.md', '/h.md'];
     const op: fc.Arbitrary<Op> = fc.oneof(
-      { weight: 5, arbitrary: fc.record({ kind: fc.constant('set' as const), path: fc.nat(PATHS.length - 1), value: fc.string().map((v) => JSON.stringify(v)), prepacked: fc.boolean() }) },
+      { weight: 5, arbitrary: fc.record({ kind: fc.constant('set' as const), path: fc.nat(PATHS.length - 1), value: fc.string({ unit: 'binary' }).map((v) => JSON.stringify(v)), prepacked: fc.constantFrom('no' as const, 'text' as const, 'bytes' as const) }) },
       { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), path: fc.nat(PATHS.length - 1) }) },
       { weight: 2, arbitrary: fc.constantFrom({ kind: 'flush' as const }, { kind: 'flushSync' as const }, { kind: 'restart' as const }) },
     );
@@ -356,7 +391,8 @@ describe('index cache', () => {
         for (const o of ops) {
           if (o.kind === 'set') {
             const path = PATHS[o.path];
-            cache.set(path, { size: 1, mtimeMs: 2, hash: 'h', checkedAt: 3, value: o.value }, o.prepacked ? o.value : undefined);
+            const prepacked = o.prepacked === 'text' ? o.value : o.prepacked === 'bytes' ? new TextEncoder().encode(o.value) : undefined;
+            cache.set(path, { size: 1, mtimeMs: 2, hash: 'h', checkedAt: 3, value: o.value }, prepacked);
             memory.set(path, o.value);
           } else if (o.kind === 'delete') {
             cache.delete(PATHS[o.path]);

@@ -64,10 +64,13 @@ export interface CacheOptions<T> {
   maxDeadLines?: number;
 }
 
+/** A value's JSON as a caller may already have it: text, or its UTF-8 bytes (as an index worker sends it). */
+export type StoredJson = string | Uint8Array;
+
 interface Shard<T> {
   entries: Map<string, CacheEntry<T>>;
   /** Entries to append: the value's JSON when the caller already has it, else null (packed when written). */
-  pending: Map<string, string | null>;
+  pending: Map<string, StoredJson | null>;
   /** Whether the file on disk is a valid shard of this version that lines can be appended to. */
   appendable: boolean;
 }
@@ -75,7 +78,7 @@ interface Shard<T> {
 export class IndexCache<T> {
   private readonly shards: Array<Shard<T>> = Array.from({ length: SHARDS }, () => ({ entries: new Map(), pending: new Map(), appendable: false }));
   private writable = true;
-  /** Characters of prepacked JSON waiting to be written. */
+  /** Characters (or bytes) of prepacked JSON waiting to be written. */
   private pendingChars = 0;
   /** Writes run one after another. */
   private writing: Promise<void> = Promise.resolve();
@@ -127,7 +130,7 @@ export class IndexCache<T> {
   }
 
   /** Records an entry; `stored` is its value's JSON when the caller has it already (written as is, then let go). */
-  set(path: string, entry: CacheEntry<T>, stored?: string): void {
+  set(path: string, entry: CacheEntry<T>, stored?: StoredJson): void {
     const shard = this.shards[shardOf(path)];
     shard.entries.set(path, entry);
     this.pendingChars -= shard.pending.get(path)?.length ?? 0;
@@ -152,7 +155,7 @@ export class IndexCache<T> {
     const shard = shardOf(path);
     if (this.shards[shard].entries.get(path)?.hash !== hash) return null;
     const pending = this.shards[shard].pending.get(path);
-    if (pending) return pending;
+    if (pending) return typeof pending === 'string' ? pending : bytesOf(pending).toString('utf8');
     let read = this.reread.get(shard);
     if (!read) {
       if (!this.reread.size) setImmediate(() => this.reread.clear());
@@ -212,7 +215,7 @@ export class IndexCache<T> {
     return this.writing;
   }
 
-  private async append(shard: number, lines: string | Buffer): Promise<void> {
+  private async append(shard: number, lines: Buffer): Promise<void> {
     if (this.shards[shard].appendable) await appendFile(this.fileOf(shard), lines);
     else await this.replace(shard, lines);
   }
@@ -228,8 +231,11 @@ export class IndexCache<T> {
     }
   }
 
-  /** The lines to write for a shard's pending entries (null: none, or the cache cannot be written). */
-  private takePending(shard: number): string | null {
+  /**
+   * The lines to write for a shard's pending entries (null: none, or the cache cannot be written),
+   * as bytes: JSON a worker sent as bytes is written as it came, never made a string here.
+   */
+  private takePending(shard: number): Buffer | null {
     const { entries, pending } = this.shards[shard];
     if (!pending.size) return null;
     if (!this.writable) {
@@ -237,42 +243,43 @@ export class IndexCache<T> {
       pending.clear();
       return null;
     }
-    const lines: string[] = [];
+    const parts: Buffer[] = [];
     for (const [path, stored] of pending) {
       this.pendingChars -= stored?.length ?? 0;
       const entry = entries.get(path);
       if (!entry) {
-        lines.push(`${JSON.stringify({ path, removed: true })}\n`);
+        parts.push(Buffer.from(`${JSON.stringify({ path, removed: true })}\n`));
         continue;
       }
-      let json: string;
+      let json: StoredJson;
       try {
         json = entry.value === null ? 'null' : stored ?? this.options.pack(entry.value);
       } catch (error) {
         this.options.log?.(`index cache: cannot store ${path} (${(error as Error).message})`);
         continue; // read again next time
       }
-      if (json.includes('\n')) continue; // cannot be one line (never JSON.stringify's output): read again next time
+      const body = typeof json === 'string' ? Buffer.from(json) : bytesOf(json);
+      if (body.includes(LF)) continue; // cannot be one line (never JSON.stringify's output): read again next time
       const { value: _value, ...meta } = entry;
-      lines.push(`${JSON.stringify({ path, ...meta })}\t${json}\n`);
+      parts.push(Buffer.from(`${JSON.stringify({ path, ...meta })}\t`), body, NEWLINE);
     }
     pending.clear();
-    return lines.join('');
+    return Buffer.concat(parts);
   }
 
   /** Writes a whole shard (header and lines) to a temporary file renamed into place. */
-  private async replace(shard: number, lines: string | Buffer): Promise<void> {
+  private async replace(shard: number, lines: Buffer): Promise<void> {
     await mkdir(this.dir, { recursive: true });
     const file = this.fileOf(shard);
-    await writeFile(`${file}.${process.pid}.tmp`, Buffer.concat([Buffer.from(this.header()), Buffer.from(lines)]));
+    await writeFile(`${file}.${process.pid}.tmp`, Buffer.concat([Buffer.from(this.header()), lines]));
     await rename(`${file}.${process.pid}.tmp`, file);
     this.shards[shard].appendable = true;
   }
 
-  private replaceSync(shard: number, lines: string | Buffer): void {
+  private replaceSync(shard: number, lines: Buffer): void {
     mkdirSync(this.dir, { recursive: true });
     const file = this.fileOf(shard);
-    writeFileSync(`${file}.${process.pid}.tmp`, Buffer.concat([Buffer.from(this.header()), Buffer.from(lines)]));
+    writeFileSync(`${file}.${process.pid}.tmp`, Buffer.concat([Buffer.from(this.header()), lines]));
     renameSync(`${file}.${process.pid}.tmp`, file);
     this.shards[shard].appendable = true;
   }
@@ -395,6 +402,12 @@ export class IndexCache<T> {
 
 const LF = 10;
 const TAB = 9;
+const NEWLINE = Buffer.from('\n');
+
+/** The bytes as a Buffer, without copying them. */
+function bytesOf(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
 
 /** Where the first tab of `bytes[start, end)` is, or -1. */
 function tabIn(bytes: Buffer, start: number, end: number): number {

@@ -5,7 +5,7 @@ import { walkFolder } from '../files/discover';
 import type { FileStat } from './cache';
 import { type FileResult, type ReadOptions, readNotesFile } from './readNotesFile';
 import type { NotesDigest } from '../core/digest';
-import { storedDigest, storedJson } from './stored';
+import { storedDigestOf, storedJson } from './stored';
 
 // The work an index worker does, as plain messages in and out (the same functions run in the
 // server's own thread when workers are not available).
@@ -39,17 +39,19 @@ type ReadResult = Extract<FileResult, { status: 'read' }>;
 
 /**
  * A file's result as it crosses between threads: a model travels as the JSON the index stores
- * (`storedJson`), one string, which is far cheaper to pass than the object graph, and without the
- * file's text, which the server does not keep.
+ * (`storedJson`) in UTF-8 bytes, handed over rather than copied (see `transferables`): the server
+ * decodes only the digest at their start and writes them to the cache as they are. Far cheaper
+ * than the object graph, or than the JSON as a string, which the server's heap would hold (and
+ * copy as it ages) until it is written. Without the file's text, which the server does not keep.
  */
-export type SentResult = Exclude<FileResult, { status: 'read' }> | (Omit<ReadResult, 'model' | 'text'> & { json: string | null });
+export type SentResult = Exclude<FileResult, { status: 'read' }> | (Omit<ReadResult, 'model' | 'text'> & { json: Uint8Array | null });
 
 /**
  * A result as the server takes it: a notes file that was read comes as its digest, and the JSON the
  * cache stores when a worker sent it, or its model when read in this thread (encoded only if there
  * is a cache to write); `digest` is null for a file that cannot be notes.
  */
-export type IndexedResult = Exclude<FileResult, { status: 'read' }> | (Omit<ReadResult, 'model' | 'text'> & { digest: NotesDigest | null; json: string | null; model?: NotesModel });
+export type IndexedResult = Exclude<FileResult, { status: 'read' }> | (Omit<ReadResult, 'model' | 'text'> & { digest: NotesDigest | null; json: Uint8Array | null; model?: NotesModel });
 
 export function runDiscover(job: DiscoverJob): FoundFile[] {
   const include = picomatch(job.include, { dot: true, nocase: true });
@@ -80,13 +82,22 @@ export function runIndex(job: IndexJob): FileResult[] {
 export function send(result: FileResult): SentResult {
   if (result.status !== 'read') return result;
   const { model, text: _text, ...rest } = result;
-  return { ...rest, json: model && storedJson(model) };
+  return { ...rest, json: model && utf8.encode(storedJson(model)) };
+}
+
+const utf8 = new TextEncoder();
+
+/** The buffers of results to hand over to the receiving thread (each result's own: `TextEncoder` makes a new one per call). */
+export function transferables(results: SentResult[]): ArrayBuffer[] {
+  const buffers: ArrayBuffer[] = [];
+  for (const result of results) if (result.status === 'read' && result.json) buffers.push(result.json.buffer as ArrayBuffer);
+  return buffers;
 }
 
 /** A worker's result: only the digest is read now. */
 export function receive(result: SentResult): IndexedResult {
   if (result.status !== 'read') return result;
-  return { ...result, digest: result.json === null ? null : storedDigest(result.json) };
+  return { ...result, digest: result.json === null ? null : storedDigestOf(result.json) };
 }
 
 /** A result read in this thread: its model is at hand. */

@@ -17,6 +17,14 @@ export function storedDigest(json: string): NotesDigest {
   return decodeDigest(JSON.parse(tab < 0 ? json : json.slice(0, tab)));
 }
 
+/** The digest at the start of `storedJson`'s text in UTF-8 bytes (only that part is decoded); throws on text of another shape. */
+export function storedDigestOf(bytes: Uint8Array): NotesDigest {
+  const tab = bytes.indexOf(TAB);
+  return decodeDigest(JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, tab < 0 ? bytes.byteLength : tab).toString('utf8')));
+}
+
+const TAB = 9;
+
 /** The full model of `storedJson`'s text, given the file's text; throws on JSON of another shape. */
 export function storedModel(json: string, text: string): NotesModel {
   return decodeModel(text, JSON.parse(json.slice(json.indexOf('\t') + 1)));
