@@ -117,6 +117,14 @@ describe('workspace index', function () {
     assert.deepEqual(tasks(again), tasks(cold));
   });
 
+  it('with a cache of another version and many files to read, reads them on workers started then (a few are read in the server)', async () => {
+    for (let i = 60; i < 200; i++) writeFileSync(join(dir, 'team', `2025-04-${String((i % 28) + 1).padStart(2, '0')}-sync-${i}.md`), notesFile('Ben', `task ${i}`));
+    const cold = await indexed();
+    assert.equal(cold.items.filter((i) => i.uri.includes('/team/')).length, 200);
+    for (const file of readdirSync(join(storage, 'index')).filter((f) => f.endsWith('.jsonl'))) writeFileSync(join(storage, 'index', file), '{"format":2,"analyzer":"another"}\n');
+    assert.deepEqual(tasks(await indexed()), tasks(cold));
+  });
+
   it('reports files to the tree as they are read, in batches, before the index is complete', async () => {
     const batches: string[][] = [];
     const store = { retainIndexed: () => undefined, setIndexed: () => undefined, setSkipped: () => undefined, remove: () => undefined, isIndexed: () => false } as unknown as NotesStore;

@@ -1,31 +1,13 @@
-import { statSync } from 'node:fs';
-import picomatch from 'picomatch';
 import type { NotesModel } from '../core/model';
-import { walkFolder } from '../files/discover';
-import type { FileStat } from './cache';
+import type { DiscoverJob } from './discoverJob';
 import { type FileResult, type ReadOptions, readNotesFile } from './readNotesFile';
 import type { NotesDigest } from '../core/digest';
 import { storedDigestOf, storedJson } from './stored';
 
 // The work an index worker does, as plain messages in and out (the same functions run in the
-// server's own thread when workers are not available).
+// server's own thread when workers are not available). Finding the files is in discoverJob.ts.
 
-export interface DiscoverJob {
-  type: 'discover';
-  folders: string[];
-  /** Glob of notes files, relative to each folder (the `meetingNotes.files` setting). */
-  include: string;
-  /** `files.exclude` globs that are on. */
-  excludes: string[];
-  /** Each file's size and time too (a start with a cache: files found unchanged need no second look). */
-  stats?: boolean;
-}
-
-/** A file found: its size and time when asked for (null when it could not be looked at). */
-export interface FoundFile {
-  path: string;
-  stat: FileStat | null;
-}
+export { type DiscoverJob, type FoundFile, runDiscover } from './discoverJob';
 
 export interface IndexJob {
   type: 'index';
@@ -52,28 +34,6 @@ export type SentResult = Exclude<FileResult, { status: 'read' }> | (Omit<ReadRes
  * is a cache to write); `digest` is null for a file that cannot be notes.
  */
 export type IndexedResult = Exclude<FileResult, { status: 'read' }> | (Omit<ReadResult, 'model' | 'text'> & { digest: NotesDigest | null; json: Uint8Array | null; model?: NotesModel });
-
-export function runDiscover(job: DiscoverJob): FoundFile[] {
-  const include = picomatch(job.include, { dot: true, nocase: true });
-  const exclude = job.excludes.length ? picomatch(job.excludes, { dot: true }) : () => false;
-  const paths = job.folders.flatMap((folder) => {
-    try {
-      return walkFolder(folder, (rel) => include(rel) && !exclude(rel));
-    } catch {
-      return []; // a folder that went away
-    }
-  });
-  return paths.map((path) => ({ path, stat: job.stats ? statOf(path) : null }));
-}
-
-function statOf(path: string): FileStat | null {
-  try {
-    const s = statSync(path, { throwIfNoEntry: false });
-    return s ? { size: s.size, mtimeMs: s.mtimeMs } : null;
-  } catch {
-    return null; // looked at again when read
-  }
-}
 
 export function runIndex(job: IndexJob): FileResult[] {
   return job.files.map(({ path, known }) => readNotesFile(path, { maxBytes: job.maxBytes, known }));

@@ -32,13 +32,16 @@ export class WorkerPool {
     }
   }
 
-  /** A pool of `size` workers running `file`, or null when that file is missing or workers cannot start. */
-  static create(file: string, size: number): WorkerPool | null {
+  /**
+   * A pool of `size` workers running `file`, or null when that file is missing or workers cannot
+   * start. `youngMb`: their young generation (a worker that runs once and ends may take more).
+   */
+  static create(file: string, size: number, youngMb = WORKER_YOUNG_MB): WorkerPool | null {
     if (size < 1 || !existsSync(file)) return null;
     try {
       // Each file is read on its own: a small heap suffices, and keeps the server's memory low. A
       // file too large for it makes its worker fail, and the server reads that batch itself.
-      return new WorkerPool(Array.from({ length: size }, () => new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } })));
+      return new WorkerPool(Array.from({ length: size }, () => new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: youngMb } })));
     } catch {
       return null;
     }

@@ -26,6 +26,8 @@ export interface IndexProgress {
 export interface IndexerOptions {
   /** The worker script (dist/indexWorker.js); without it, files are read in this thread. */
   workerFile?: string;
+  /** The script of the worker that finds the files (dist/discoverWorker.js); without it, they are found in this thread. */
+  discoverWorkerFile?: string;
   /** Where the index cache lives (the extension's storage); none: no cache. */
   cacheDir?: string | null;
   /** The documents open in the editor: their folders are read first. */
@@ -41,6 +43,14 @@ const BATCH = 48;
 const CACHE_WRITE_DELAY_MS = 2000;
 /** Files found unchanged (their cache entry's size and time) taken in one step. */
 const UNCHANGED_PER_STEP = 1000;
+/**
+ * With a cache, at most this many files to read are read in this thread rather than on index
+ * workers started for them (a few changed files: ~1 ms each here, against ~0.2 s of a core to
+ * start each worker).
+ */
+const READ_HERE_AT_MOST = 100;
+/** The young generation of the worker that finds the files: it runs once, then ends. */
+const DISCOVER_YOUNG_MB = 32;
 /** Characters of results' JSON that wait at most for a cache write during a scan. */
 const FLUSH_CHARS = 4 * 1024 * 1024;
 
@@ -99,18 +109,23 @@ export class WorkspaceIndexer {
     const generation = ++this.generation;
     const current = () => generation === this.generation;
     this.complete = false;
-    const size = Math.max(1, Math.min(2, availableParallelism()));
     // No folder (a single file open): no threads to start, on a core the open document needs.
-    const pool = this.options.workerFile && this.folders.length ? WorkerPool.create(this.options.workerFile, size) : null;
+    const threads = !!this.folders.length;
+    // With a cache, the files' sizes and times come with them: a file whose entry they match is
+    // taken from the cache at once, not sent to a worker to be looked at again (~0.1 s of a warm
+    // start of 10,000 files).
+    const stats = !!this.options.cacheDir && existsSync(this.options.cacheDir);
+    // Without a cache every file is read: the index workers start now, while the files are found.
+    // With one, most files are found unchanged: they start only if many must be read, so that a
+    // warm start's two cores are not spent starting them (~0.2 s of a core each).
+    let pool = threads && !stats ? this.indexWorkers() : null;
+    const finder = threads && this.options.discoverWorkerFile ? WorkerPool.create(this.options.discoverWorkerFile, 1, DISCOVER_YOUNG_MB) : null;
     try {
       // Finding the files (on a worker) and reading the cache (here) at the same time.
-      // With a cache, the files' sizes and times come with them: a file whose entry they match is
-      // taken from the cache at once, not sent to a worker to be looked at again (~0.1 s of a warm
-      // start of 10,000 files).
-      const stats = !!this.options.cacheDir && existsSync(this.options.cacheDir);
       const discover: DiscoverJob = { type: 'discover', folders: this.folders, include: this.includeGlob, excludes: this.excludeGlobs, stats };
-      const discovering = this.discover(pool, discover);
+      const discovering = this.discover(finder, discover);
       discovering.catch(() => undefined); // its failure is met below, once the cache is read
+      discovering.finally(() => void finder?.close()).catch(() => undefined);
       await this.loadCache();
       const found = await discovering;
       // Files without a cache entry are read; those with one are mostly only looked at (the files
@@ -145,6 +160,7 @@ export class WorkspaceIndexer {
         await new Promise((resolve) => setImmediate(resolve));
       }
       if (!current()) return;
+      if (threads && !pool && toLook.length > READ_HERE_AT_MOST) pool = this.indexWorkers();
       const batches = this.batches(toLook);
       const inFlight = Math.max(1, (pool?.size ?? 1) * 2);
       let next = 0;
@@ -173,8 +189,13 @@ export class WorkspaceIndexer {
       progress?.done();
       this.onChange([]);
     } finally {
-      await pool?.close();
+      await Promise.all([pool?.close(), finder?.close()]);
     }
+  }
+
+  /** Workers that read files: one per core, two at most. */
+  private indexWorkers(): WorkerPool | null {
+    return this.options.workerFile ? WorkerPool.create(this.options.workerFile, Math.max(1, Math.min(2, availableParallelism()))) : null;
   }
 
   /** Finding the files runs on a worker, or here when there are none (or the worker failed). */
@@ -394,6 +415,11 @@ export class WorkspaceIndexer {
 /** Where the index worker script sits next to the server bundle. */
 export function defaultWorkerFile(serverDir: string): string {
   return join(serverDir, 'indexWorker.js');
+}
+
+/** Where the script of the worker that finds the files sits next to the server bundle. */
+export function defaultDiscoverWorkerFile(serverDir: string): string {
+  return join(serverDir, 'discoverWorker.js');
 }
 
 /** The local path of a file: URI; null for one that names no local file (`file://server/share`). */

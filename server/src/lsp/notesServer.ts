@@ -34,7 +34,7 @@ import { prepareRename, rename } from './features/rename';
 import { documentSymbols } from './features/symbols';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { type WorkspaceEditFactory, workspaceEditFactory } from './features/workspaceEdit';
-import { INDEX_ANALYZER, type IndexProgress, WorkspaceIndexer, defaultWorkerFile } from './indexer';
+import { INDEX_ANALYZER, type IndexProgress, WorkspaceIndexer, defaultDiscoverWorkerFile, defaultWorkerFile } from './indexer';
 import { ItemListing } from './itemListing';
 import { SeriesTracker } from './series';
 import { excludeGlobs, normalizeSettings } from './settings';
@@ -203,6 +203,7 @@ export function startServer(connection: Connection): void {
     if (cacheDir) series.memory = new SeriesMemory(join(cacheDir, 'series.json'), INDEX_ANALYZER, (message) => connection.console.warn(message));
     indexer = new WorkspaceIndexer(store, notifyChanged, {
       workerFile: defaultWorkerFile(__dirname),
+      discoverWorkerFile: defaultDiscoverWorkerFile(__dirname),
       cacheDir,
       openPaths: () => documents.all().flatMap((d) => (d.uri.startsWith('file:') ? [fileURLToPath(d.uri)] : [])),
       log: (message) => connection.console.warn(message),
