@@ -1,4 +1,5 @@
 import { version } from '../../../package.json';
+import { memoSettings } from '../core/memo';
 import { PathError } from '../files/discover';
 import { analyzeFiles } from './analyzeFiles';
 import { USAGE, UsageError, parseCommandLine } from './args';
@@ -40,5 +41,8 @@ export function main(argv: string[], io: CliIo = { out: (t) => console.log(t), e
 }
 
 if (require.main === module) {
+  // A run reads each file once: results remembered by text (for an editor's next keystroke) would
+  // only be hashed, kept and collected (10,000 files: 6.3 → 5.8 s, 670 → 600 MB).
+  memoSettings.enabled = false;
   process.exitCode = main(process.argv.slice(2));
 }
