@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { dirname, join } from 'node:path';
 import * as chrono from 'chrono-node';
 import { casualEnglish, mayHoldDuration } from '../../server/src/core/dates/chronoReader';
 import { findDuePhrase } from '../../server/src/core/dates/findDue';
@@ -174,7 +175,18 @@ describe('the date reader', () => {
     '1.5 hours later',
     'A FEW DAYS AGO',
   ];
-  const OTHERS = ['in 3 days', 'the day after tomorrow', 'by Friday', 'Due: Before production', 'Due:c Before production', "We'll decide after the demo", 'Clean up the runbook'];
+  const OTHERS = [
+    'in 3 days',
+    'the day after tomorrow',
+    'by Friday',
+    'Due: Before production',
+    'Due:c Before production',
+    "We'll decide after the demo",
+    'Clean up the runbook',
+    'I will send the rollout notes',
+    'the release after the freeze',
+    'a handout later',
+  ];
   const read = (reader: chrono.Chrono, text: string) =>
     reader.parse(text, new Date(Date.UTC(2024, 0, 29, 12))).map((r) => `${r.index} ${r.text} ${r.start.date().toISOString()}`);
 
@@ -187,7 +199,21 @@ describe('the date reader', () => {
     assert.deepEqual(DURATIONS.filter((text) => !mayHoldDuration(text)), []);
     assert.deepEqual(
       OTHERS.filter((text) => mayHoldDuration(text)),
-      ['the day after tomorrow'], // `the day after`: the pattern's shape, though not a duration
+      // `the day after`: the pattern's shape, though not a duration; `handout later`: `an`, `d`, `out`.
+      ['the day after tomorrow', 'a handout later'],
     );
+  });
+
+  it('lets through every time unit chrono reads in a duration', () => {
+    // chrono's own list of units (not among its package's exports, hence the path).
+    const constants = require(join(dirname(require.resolve('chrono-node')), 'locales', 'en', 'constants.js')) as { TIME_UNIT_DICTIONARY: Record<string, string> };
+    const units = Object.keys(constants.TIME_UNIT_DICTIONARY);
+    assert.ok(units.length > 30, `${units.length} units`);
+    for (const unit of units) {
+      for (const text of [`2 ${unit} ago`, `a ${unit.toUpperCase()} later`, `the ${unit}from now`]) {
+        assert.ok(mayHoldDuration(text), text);
+        if (read(chrono.casual, text).length) assert.deepEqual(read(casualEnglish, text), read(chrono.casual, text), text);
+      }
+    }
   });
 });

@@ -9,13 +9,14 @@ import * as chrono from 'chrono-node';
 
 /**
  * What those patterns end with: a number (digits, `one`…`twelve`, `a`, `an`, `few`, `several`,
- * `half`, `the`, `couple`, `of`), up to three blanks, a time unit (letters), up to five blanks and
- * one of their end words. Units are any word here, so this passes every text they match and more;
- * it was a letter before the end word, which passed `…runbook - Due: Before production` as soon as
- * a typo put a letter before `Before`.
+ * `half`, `the`, `couple`, `of`), up to three blanks, one of chrono's time units (`d`, `hrs`,
+ * `weeks`, `qtr`…), up to five blanks and one of their end words. So this passes every text they
+ * match, and few others: with any word as the unit it passed `the rollout` (`the`, `roll`, `out`)
+ * and `the release after`, and the first such keystroke of a session waited ~110 ms for the
+ * compiling; before that a letter before an end word was enough (`Due:c Before production`).
  */
 const DURATION_WORDS =
-  /(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|an?|few|several|half|the|couple|of)\s{0,3}[a-z]{1,12}\s{0,5}(?:ago|before|earlier|later|after|from now|henceforth|forward|out)(?=\W|$)/i;
+  /(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|an?|few|several|half|the|couple|of)\s{0,3}(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|mo|mon|mos|months?|qtr|quarters?|y|yrs?|years?)\s{0,5}(?:ago|before|earlier|later|after|from now|henceforth|forward|out)(?=\W|$)/i;
 /** The end words in the source of those parsers' patterns. */
 const DURATION_PATTERN_SOURCE = /ago\|before\|earlier|later\|after\|from now/;
 const NEVER = /(?!)/;
