@@ -250,7 +250,10 @@ describe('meeting series', () => {
       ]),
     ];
 
-    it('says the same as a build from scratch, over random edits of a workspace with folder series and a log', () => {
+    // Without stamps, remembered work is checked by what following it reads; with them (closed
+    // files' content hashes: here the text itself, but for one file, as an open document's), by those.
+    for (const stamped of [false, true]) {
+    it(`says the same as a build from scratch, over random edits of a workspace with folder series and a log${stamped ? ' (files stamped with their content)' : ''}`, () => {
       const next = random(11);
       const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)];
       const tasks = ['collect the Q4 roadmap asks', 'investigate the cache hit rate', 'publish the on-call handbook', 'split the integration suite'];
@@ -263,7 +266,8 @@ describe('meeting series', () => {
           : meeting(`2025-10-${String(6 + 7 * Number(/w(\d)/.exec(file)![1])).padStart(2, '0')}`);
       const files = ['a/w0.md', 'a/w1.md', 'a/w2.md', 'b/w0.md', 'b/w1.md', 'a/log.md'];
       const texts = new Map(files.map((file) => [file, text(file)]));
-      let sources = files.map((file) => ({ file, model: analyze(texts.get(file)!, file) }));
+      const source = (file: string) => ({ file, model: analyze(texts.get(file)!, file), ...(stamped && file !== 'b/w1.md' ? { stamp: texts.get(file)! } : {}) });
+      let sources = files.map(source);
       let index = buildSeries(sources);
       let reused = 0;
       let remembers = 0;
@@ -293,7 +297,7 @@ describe('meeting series', () => {
         );
         // What the last run would have kept (through JSON, as the index cache keeps it).
         const remembered: RememberedWork = new Map(JSON.parse(JSON.stringify([...rememberWork(index, sources)])));
-        sources = sources.map((s) => (s.file === changed ? { file: s.file, model: analyze(texts.get(s.file)!, s.file) } : s));
+        sources = sources.map((s) => (s.file === changed ? source(s.file) : s));
         const before = new Set(index.series);
         index = buildSeries(sources, index);
         if (index.seriesOf(changed).some((s) => before.has(s))) reused++;
@@ -301,13 +305,17 @@ describe('meeting series', () => {
         assert.deepEqual(said(sources, index), fresh, `step ${step}, ${changed} changed`);
         const fromMemory = buildSeries(sources, undefined, remembered);
         assert.deepEqual(said(sources, fromMemory), fresh, `step ${step}, ${changed} changed, from remembered work`);
-        remembers += [...rememberWork(fromMemory, sources)].filter(([id, work]) => remembered.get(id)?.read === work.read).length;
+        const work = rememberWork(fromMemory, sources);
+        remembers += [...work].filter(([id, kept]) => remembered.get(id)?.read === kept.read).length;
+        // Work is keyed by the stamps where every file of the series has one.
+        for (const s of fromMemory.series) assert.equal(work.get(s.id)!.read.startsWith('s:'), stamped && s.meetings.every((m) => m.file !== 'b/w1.md'), s.id);
       }
       assert.ok(reused >= 10, `series of a changed file reused ${reused} times`);
       // Most steps keep the changed file's meetings in their series: those are worked in from the previous index.
       assert.ok(seriesCounts.updated - updated >= 40, `${seriesCounts.updated - updated} of 80 indexes made from the previous one`);
       assert.ok(remembers >= 80, `series taken from remembered work ${remembers} times`);
     });
+    }
 
     it('reuses the series of a running log after a keystroke in its transcript, not after one in its action items', () => {
       const log = (said: string, task: string) =>

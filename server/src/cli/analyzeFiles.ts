@@ -54,6 +54,8 @@ export function analyzeFiles(options: CommonOptions, cwd: string, warn: (message
         log: warn,
       }).load()
     : null;
+  // Each file's content hash (with a cache): the series check remembered work by them.
+  const stamps = new Map<string, string>();
   for (const found of discoverNotes(options.paths, cwd)) {
     const path = relative(cwd, found.path).split(sep).join('/') || found.path;
     let bytes: Buffer;
@@ -74,7 +76,14 @@ export function analyzeFiles(options: CommonOptions, cwd: string, warn: (message
     // Files found in folders must look like meeting notes; a README's TODO list is not one.
     if (!found.explicit && !mayBeNotes(decoded.text, found.path)) continue;
     try {
-      const model = cache ? cachedModel(cache, found.path, stat, bytes, decoded.text) : analyzeNotes(decoded.text, { fileName: found.path });
+      let model: NotesModel;
+      if (cache) {
+        const cached = cachedModel(cache, found.path, stat, bytes, decoded.text);
+        stamps.set(path, cached.hash);
+        model = cached.model;
+      } else {
+        model = analyzeNotes(decoded.text, { fileName: found.path });
+      }
       if (!found.explicit && !model.looksLikeNotes) continue;
       files.push({ path, model, diagnostics: [] });
     } catch (error) {
@@ -83,7 +92,7 @@ export function analyzeFiles(options: CommonOptions, cwd: string, warn: (message
   }
   cache?.flushSync();
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const sources = files.map((f) => ({ file: f.path, model: f.model }));
+  const sources = files.map((f) => ({ file: f.path, model: f.model, stamp: stamps.get(f.path) }));
   // With a cache, the work followed through each series is kept next to it, as the server keeps it.
   const memory = cacheDir ? new SeriesMemory(join(cacheDir, 'series.json'), ANALYZER_VERSION, warn) : null;
   const remembered = memory?.load() ?? undefined;
@@ -110,8 +119,8 @@ export function analyzeFiles(options: CommonOptions, cwd: string, warn: (message
   return { files: judged, skipped, series };
 }
 
-/** The model from the cache when the file is unchanged (same size and time, or same content), else analysed and remembered. */
-function cachedModel(cache: IndexCache<EncodedModel>, path: string, stat: FileStat, bytes: Buffer, text: string): NotesModel {
+/** The model from the cache when the file is unchanged (same size and time, or same content), else analysed and remembered; with the content's hash. */
+function cachedModel(cache: IndexCache<EncodedModel>, path: string, stat: FileStat, bytes: Buffer, text: string): { model: NotesModel; hash: string } {
   const entry = cache.get(path);
   const fresh = freshness(entry, stat);
   const hash = fresh === 'fresh' ? entry!.hash : createHash('sha1').update(bytes).digest('hex');
@@ -119,12 +128,12 @@ function cachedModel(cache: IndexCache<EncodedModel>, path: string, stat: FileSt
     try {
       const model = decodeModel(text, JSON.parse(entry.value));
       if (fresh !== 'fresh') cache.set(path, { ...entry, ...stat, checkedAt: Date.now() });
-      return model;
+      return { model, hash };
     } catch {
       // an entry of another shape: analyse again
     }
   }
   const model = analyzeNotes(text, { fileName: path });
   cache.set(path, { ...stat, hash, checkedAt: Date.now(), value: JSON.stringify(encodeModel(model)) });
-  return model;
+  return { model, hash };
 }

@@ -361,6 +361,7 @@ export class WorkspaceIndexer {
     return {
       digest,
       model,
+      stamp: known.hash,
       loadOrder: shardOf(path),
       load: () => {
         const result = readNotesFile(path, { maxBytes: this.maxBytes, known, wantText: true });

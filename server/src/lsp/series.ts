@@ -99,5 +99,5 @@ export class SeriesTracker {
 }
 
 function sources(files: WorkspaceFile[]) {
-  return files.map((f) => ({ file: f.uri, model: f.digest }));
+  return files.map((f) => ({ file: f.uri, model: f.digest, stamp: f.stamp }));
 }

@@ -21,6 +21,8 @@ export interface WorkspaceFile {
   uri: string;
   version: number | null;
   digest: NotesDigest;
+  /** A closed file's content hash (the same hash, the same digest); none for an open document. */
+  stamp?: string;
 }
 
 /** A file of the workspace index: its digest, and its full model once a feature asked for it. */
@@ -31,6 +33,8 @@ export interface IndexedFile {
   load: () => NotesModel;
   /** Files are loaded together in this order (where their stored JSON lies). */
   loadOrder: number;
+  /** The hash of the content the digest was read from. */
+  stamp?: string;
 }
 
 /** The file name `analyzeNotes` takes its fallback date from. */
@@ -199,7 +203,7 @@ export class NotesStore {
 
   /** Every notes file with its digest (an open document's is its model), in URI order. */
   digests(): WorkspaceFile[] {
-    return this.every<WorkspaceFile>((uri, version, model) => ({ uri, version, digest: model }), (uri, indexed) => ({ uri, version: null, digest: indexed.digest }));
+    return this.every<WorkspaceFile>((uri, version, model) => ({ uri, version, digest: model }), (uri, indexed) => ({ uri, version: null, digest: indexed.digest, stamp: indexed.stamp }));
   }
 
   private every<T extends { uri: string }>(ofOpen: (uri: string, version: number, model: NotesModel) => T | null, ofIndexed: (uri: string, indexed: IndexedFile) => T | null): T[] {

@@ -2,6 +2,7 @@ import type { NotesDigest } from '../digest';
 import { drain } from '../steps';
 import { type MeetingGroup, datedGroupIds, groupMeetings } from './identify';
 import { type FollowedWork, followWork, keptWork, readKey, threadsFrom, workRead } from './threads';
+import { Hash53 } from '../text/hash';
 import type { ItemInSeries, Series, SeriesIndex, SeriesSource } from './types';
 
 export type { FollowedWork } from './threads';
@@ -38,10 +39,11 @@ export function* buildSeriesSteps(sources: SeriesSource[], previous?: SeriesInde
   }
   seriesCounts.full++;
   const modelOf = modelLookup(sources);
+  const stampOf = remembered ? stampLookup(sources) : undefined;
   const before = new Map((previous?.series ?? []).map((s) => [s.id, s]));
   const series: Series[] = [];
   for (const group of groupMeetings(sources)) {
-    const { built, followed } = seriesOfGroup(group, modelOf, before.get(group.id), remembered);
+    const { built, followed } = seriesOfGroup(group, modelOf, before.get(group.id), remembered, stampOf);
     series.push(built);
     if (followed) yield;
   }
@@ -75,7 +77,7 @@ function itemsOfFile(of: readonly Series[], file: string): Map<string, ItemInSer
 export const seriesCounts = { updated: 0, full: 0 };
 
 /** The series of one group of meetings: the previous one when its files read the same, else followed again (`followed`). */
-function seriesOfGroup(group: MeetingGroup, modelOf: (file: string) => NotesDigest, old: Series | undefined, remembered?: RememberedWork): { built: Series; followed: boolean } {
+function seriesOfGroup(group: MeetingGroup, modelOf: (file: string) => NotesDigest, old: Series | undefined, remembered?: RememberedWork, stampOf?: StampLookup): { built: Series; followed: boolean } {
   const used = group.meetings.map((m) => modelOf(m.file));
   const was = old && builtFrom.get(old);
   // Read only when there is an earlier build to compare with (not for a workspace's first build).
@@ -88,8 +90,8 @@ function seriesOfGroup(group: MeetingGroup, modelOf: (file: string) => NotesDige
       return { built: old, followed: false };
     }
   }
-  if (remembered) read ??= workRead(group, modelOf);
-  const key = read && remembered ? readKey(read) : undefined;
+  let key: string | undefined;
+  if (remembered) key = (stampOf && stampKey(group, stampOf)) ?? readKey((read ??= workRead(group, modelOf)));
   const kept = key !== undefined ? remembered!.get(group.id) : undefined;
   const threads = kept && kept.read === key ? threadsFrom(group, kept) : null;
   const built: Series = { ...group, threads: threads ?? followWork(group, modelOf) };
@@ -194,6 +196,31 @@ function updatedIndex(sources: SeriesSource[], previous: SeriesIndex): SeriesInd
   return indexOf(series, sources, byItem, byFile, members);
 }
 
+/** Each source's stamp by its file (undefined: none). */
+type StampLookup = (file: string) => string | undefined;
+
+function stampLookup(sources: SeriesSource[]): StampLookup {
+  const stamps = new Map<string, string>();
+  for (const s of sources) if (s.stamp !== undefined) stamps.set(s.file, s.stamp);
+  return (file) => stamps.get(file);
+}
+
+/**
+ * A key of what following a group's work reads, from its meetings and their files' stamps: the
+ * same files' contents, the same meetings, the same work. Null when a file has no stamp (an
+ * editor's buffer). Quicker than `readKey` of `workRead` (every summary item's words, ~0.05 s
+ * for 10,000 files), and told apart from its keys by the colon.
+ */
+function stampKey(group: MeetingGroup, stampOf: StampLookup): string | null {
+  const hash = new Hash53();
+  for (const meeting of group.meetings) {
+    const stamp = stampOf(meeting.file);
+    if (stamp === undefined) return null;
+    hash.add(meeting.file).add(String(meeting.meeting)).add(stamp);
+  }
+  return `s:${hash.value().toString(36)}.${group.meetings.length.toString(36)}`;
+}
+
 /** Each source's model by its file (every file asked for is one of the sources). */
 function modelLookup(sources: SeriesSource[]): (file: string) => NotesDigest {
   const models = new Map(sources.map((s) => [s.file, s.model]));
@@ -226,10 +253,11 @@ export function rememberWork(index: SeriesIndex, sources: SeriesSource[]): Remem
 
 function* rememberWorkSteps(index: SeriesIndex, sources: SeriesSource[]): Generator<void, RememberedWork> {
   const modelOf = modelLookup(sources);
+  const stampOf = stampLookup(sources);
   const work: RememberedWork = new Map();
   for (const s of index.series) {
     const from = builtFrom.get(s);
-    work.set(s.id, keptWork(s, from?.key ?? readKey(from?.read ?? workRead(s, modelOf))));
+    work.set(s.id, keptWork(s, stampKey(s, stampOf) ?? from?.key ?? readKey(from?.read ?? workRead(s, modelOf))));
     yield;
   }
   return work;

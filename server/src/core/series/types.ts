@@ -7,6 +7,12 @@ import type { ItemStatus } from '../model';
 export interface SeriesSource {
   file: string;
   model: NotesDigest;
+  /**
+   * Given when the digest is that of a file's content as it is stored (its hash, the analyzer being
+   * the same): the same stamp, the same digest. A series whose files all have one is checked
+   * against remembered work by their stamps, without reading what following its work reads.
+   */
+  stamp?: string;
 }
 
 /** A meeting of a series, at its place in date order. */
