@@ -57,9 +57,11 @@ interface IgnoreLayer {
  * the folder (with `/`), so callers can apply their own globs.
  */
 export function walkFolder(root: string, accept: (relativePath: string) => boolean = () => true): string[] {
+  // Every path found starts with the root and a separator: the rest is its relative path.
+  const skip = root.endsWith(sep) ? root.length : root.length + 1;
   return walk(root)
     .map((file) => file.path)
-    .filter((path) => accept(relative(root, path).split(sep).join('/')));
+    .filter((path) => accept(sep === '/' ? path.slice(skip) : path.slice(skip).split(sep).join('/')));
 }
 
 /** The notes files under a folder, each with its real path (worked out from its folder's, not asked of the system for each file). */
@@ -87,12 +89,16 @@ function walk(root: string): Array<{ path: string; real: string }> {
       return; // unreadable folder: nothing to report from it
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // Children's paths by joining strings: an entry's name has no separator, and `join` would
+    // normalise the whole path again for each of thousands of files.
+    const dirPrefix = dir.endsWith(sep) ? dir : dir + sep;
+    const realPrefix = real.endsWith(sep) ? real : real + sep;
     for (const entry of entries) {
       if (ALWAYS_SKIPPED.has(entry.name)) continue;
-      const path = join(dir, entry.name);
+      const path = dirPrefix + entry.name;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
-      let realFile = join(real, entry.name);
+      let realFile = realPrefix + entry.name;
       if (entry.isSymbolicLink()) {
         const target = safeTarget(path, realRoot);
         if (!target) continue;
