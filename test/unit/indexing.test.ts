@@ -13,6 +13,8 @@ import { IndexCache, freshness } from '../../server/src/index/cache';
 import { storedDigest, storedJson, storedModel } from '../../server/src/index/stored';
 import { type SentResult, receive, send, transferables } from '../../server/src/index/jobs';
 import { MessageChannel } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
+import { fileUri } from '../../server/src/files/uri';
 import { fileItems } from '../../server/src/lsp/features/items';
 import { buildSeries } from '../../server/src/core/series';
 import { completionsAt } from '../../server/src/core/editor/completion';
@@ -234,6 +236,20 @@ describe('a file as the server index keeps it (digest, and the model when asked 
     const digest = storedDigest('[1,9,[4],[["Sync",null,["Ana",null]]],[[1,0,"Action items"]],[],[["ana"],[]],[["id",0,0,0,"task",0,5,9,null,null,null,0,[],null,null,null,null]]]\t{}');
     assert.deepEqual(digest.meetings, [{ index: 0, title: 'Sync', date: null, attendees: [{ name: 'Ana', role: null }] }]);
     assert.deepEqual(digest.lines.rangeOf(digest.items[0].span), { start: { line: 1, character: 1 }, end: { line: 1, character: 5 } });
+  });
+});
+
+describe('file URIs', () => {
+  it('are what the URL parser gives, for plain paths and any others', () => {
+    const segment = fc.string({ unit: fc.constantFrom('a', 'Z', '0', '.', '_', '-', '~', ' ', '#', '%', '?', 'é', '😀', ':', '[', '\\', '+'), minLength: 0, maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(segment, { minLength: 1, maxLength: 5 }), fc.boolean(), (segments, slash) => {
+        const path = `/${segments.join('/')}${slash ? '/' : ''}`;
+        assert.equal(fileUri(path), pathToFileURL(path).href, path);
+      }),
+      { numRuns: 2000, seed: 3 },
+    );
+    assert.equal(fileUri('/work/notes/2025-03-10_sync.md'), 'file:///work/notes/2025-03-10_sync.md');
   });
 });
 

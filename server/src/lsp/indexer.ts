@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
 import { analyzeNotes } from '../core/analyze';
 import type { NotesDigest } from '../core/digest';
 import type { NotesModel } from '../core/model';
 import { ANALYZER_VERSION } from '../core/version';
 import { NOTES_EXTENSIONS } from '../files/discover';
+import { fileUri } from '../files/uri';
 import { type CacheEntry, IndexCache, freshness, shardOf } from '../index/cache';
 import { type DiscoverJob, type FoundFile, type IndexJob, type IndexedResult, type SentResult, local, receive, runDiscover, runIndex } from '../index/jobs';
 import { WorkerPool } from '../index/pool';
@@ -229,7 +230,7 @@ export class WorkspaceIndexer {
 
   private uriOf(path: string): string {
     let uri = this.uris.get(path);
-    if (!uri) this.uris.set(path, (uri = pathToFileURL(path).toString()));
+    if (!uri) this.uris.set(path, (uri = fileUri(path)));
     return uri;
   }
 
@@ -259,8 +260,10 @@ export class WorkspaceIndexer {
   private order(paths: string[]): string[] {
     const open = new Set(this.options.openPaths?.() ?? []);
     const near = new Set([...open].map((p) => dirname(p)));
-    const rank = (p: string) => (open.has(p) ? 0 : near.has(dirname(p)) ? 1 : 2);
-    return [...paths].sort((a, b) => rank(a) - rank(b));
+    // Three groups in the order found (a sort by rank worked each path's folder out at every comparison).
+    const ranked: string[][] = [[], [], []];
+    for (const p of paths) ranked[open.has(p) ? 0 : near.has(dirname(p)) ? 1 : 2].push(p);
+    return ranked.flat();
   }
 
   /**
@@ -391,7 +394,7 @@ export class WorkspaceIndexer {
   }
 
   removed(path: string): void {
-    const uri = pathToFileURL(path).toString();
+    const uri = fileUri(path);
     this.store.remove(uri);
     this.cache?.delete(path);
     this.scheduleCacheWrite();
