@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import fc from 'fast-check';
 import { analyzeNotes } from '../../server/src/core/analyze';
 import { storedDigest, storedJson } from '../../server/src/index/stored';
 import { MADE_MODELS_KEPT, NotesStore } from '../../server/src/lsp/store';
@@ -63,5 +64,60 @@ describe('notes store: indexed files', () => {
     assert.equal(ana.length, Math.ceil(count / 3));
     assert.ok(ana.every((f) => f.model.items.length === 1));
     assert.ok(made.length <= ana.length);
+  });
+
+  it('lists every file as the index and the open documents have them, over random changes of both', () => {
+    // What `digests` gives, worked out from scratch: open documents (notes, or indexed) with their
+    // models, then the indexed files not open, in URI order.
+    const documents = new Map<string, TextDocument>();
+    const fakeDocuments = { get: (uri: string) => documents.get(uri), all: () => [...documents.values()] } as unknown as TextDocuments<TextDocument>;
+    const store = new NotesStore(fakeDocuments);
+    const indexed = new Map<string, { digest: ReturnType<typeof storedDigest>; stamp: string }>();
+    const notes = storedDigest(storedJson(analyzeNotes(text('Ana', 1), { fileName: 'a.md' })));
+    const prose = storedDigest(storedJson(analyzeNotes('Just prose.\n', { fileName: 'b.md' })));
+    const uris = Array.from({ length: 12 }, (_, i) => `file:///notes/${String.fromCharCode(122 - i)}.md`);
+    const expected = () => {
+      const open = [...documents.values()].map((d) => ({ uri: d.uri, version: d.version as number | null, digest: store.modelOf(d) as unknown, stamp: undefined as string | undefined }));
+      const files = [
+        ...open.filter((f) => (f.digest as { looksLikeNotes: boolean }).looksLikeNotes || indexed.has(f.uri)),
+        ...[...indexed].filter(([uri]) => !documents.has(uri)).map(([uri, f]) => ({ uri, version: null, digest: f.digest as unknown, stamp: f.stamp as string | undefined })),
+      ];
+      return files.sort((a, b) => (a.uri < b.uri ? -1 : 1));
+    };
+    let version = 0;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(6), fc.nat(uris.length - 1), fc.boolean()), { minLength: 1, maxLength: 60 }), (ops) => {
+        documents.clear();
+        indexed.clear();
+        store.clearIndex();
+        for (const [op, at, flag] of ops) {
+          const uri = uris[at];
+          if (op === 0) {
+            const digest = flag ? notes : prose;
+            store.setIndexed(uri, { digest, model: null, loadOrder: 0, load: () => analyzeNotes('', {}), stamp: `h${at}` });
+            if (digest.looksLikeNotes) indexed.set(uri, { digest, stamp: `h${at}` });
+            else indexed.delete(uri);
+          } else if (op === 1) {
+            store.remove(uri);
+            indexed.delete(uri);
+          } else if (op === 2) {
+            store.setSkipped(uri, 'binary file');
+            indexed.delete(uri);
+          } else if (op === 3 || op === 4) {
+            documents.set(uri, TextDocument.create(uri, 'markdown', ++version, flag ? text('Wei', at) : 'Only prose here.\n'));
+          } else if (op === 5) {
+            documents.delete(uri);
+            store.forgetOpen(uri);
+          } else {
+            store.clearIndex();
+            indexed.clear();
+          }
+          const listed = store.digests().map((f) => ({ uri: f.uri, version: f.version, digest: f.digest as unknown, stamp: f.stamp }));
+          assert.deepEqual(listed, expected());
+          assert.ok(listed.every((f, i) => f.digest === expected()[i].digest), 'the same digests, not copies');
+        }
+      }),
+      { numRuns: 300, seed: 5 },
+    );
   });
 });
