@@ -204,16 +204,8 @@ export class NotesStore {
   /** Every notes file with its digest (an open document's is its model), in URI order. */
   digests(): WorkspaceFile[] {
     const indexed = (this.indexedFiles ??= [...this.indexed].map(([uri, file]): WorkspaceFile => ({ uri, version: null, digest: file.digest, stamp: file.stamp })).sort(byUri));
-    const documents = this.documents.all();
-    if (!documents.length) return indexed.slice();
-    const open: WorkspaceFile[] = [];
-    const seen = new Set<string>();
-    for (const document of documents) {
-      seen.add(document.uri);
-      const model = this.modelOf(document);
-      if (model.looksLikeNotes || this.indexed.has(document.uri)) open.push({ uri: document.uri, version: document.version, digest: model });
-    }
-    return mergeByUri(indexed.filter((file) => !seen.has(file.uri)), open.sort(byUri));
+    const open = this.openFiles((uri, version, model): WorkspaceFile => ({ uri, version, digest: model }));
+    return open.length ? mergeByUri(indexed.filter((file) => !this.documents.get(file.uri)), open.sort(byUri)) : indexed.slice();
   }
 
   /**
@@ -224,18 +216,25 @@ export class NotesStore {
   private indexedFiles: WorkspaceFile[] | null = null;
 
   private every<T extends { uri: string }>(ofOpen: (uri: string, version: number, model: NotesModel) => T | null, ofIndexed: (uri: string, indexed: IndexedFile) => T | null): T[] {
-    const files: T[] = [];
-    const add = (file: T | null) => file && files.push(file);
-    const seen = new Set<string>();
-    for (const document of this.documents.all()) {
-      seen.add(document.uri);
-      const model = this.modelOf(document);
-      if (model.looksLikeNotes || this.indexed.has(document.uri)) add(ofOpen(document.uri, document.version, model));
+    const files = this.openFiles(ofOpen);
+    for (const [uri, indexed] of this.indexed) {
+      if (this.documents.get(uri)) continue; // open: its model stands for it
+      const file = ofIndexed(uri, indexed);
+      if (file) files.push(file);
     }
-    for (const [uri, indexed] of this.indexed) if (!seen.has(uri)) add(ofIndexed(uri, indexed));
     return files.sort(byUri);
   }
 
+  /** The open documents that are notes files (read as notes, or indexed), as `of` makes them. */
+  private openFiles<T>(of: (uri: string, version: number, model: NotesModel) => T | null): T[] {
+    const files: T[] = [];
+    for (const document of this.documents.all()) {
+      const model = this.modelOf(document);
+      const file = model.looksLikeNotes || this.indexed.has(document.uri) ? of(document.uri, document.version, model) : null;
+      if (file) files.push(file);
+    }
+    return files;
+  }
 
   /** An indexed file's full model, made once; a failure (a bug) is logged and reads as an empty model. */
   private fullModel(uri: string, indexed: IndexedFile): NotesModel {
