@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { applyEdits, carryOver } from '../../server/src/core/edits';
 import type { NotesModel } from '../../server/src/core/model';
 import { diagnose } from '../../server/src/core/rules';
-import { type RememberedWork, buildSeries, rememberWork, seriesCounts, seriesTitleKey } from '../../server/src/core/series';
+import { type RememberedWork, buildSeries, buildSeriesSteps, rememberWork, seriesCounts, seriesTitleKey } from '../../server/src/core/series';
 import { random } from '../../bench/corpus';
 import { analyze, lineOf, notes } from '../helpers/notes';
 
@@ -317,12 +317,24 @@ describe('meeting series', () => {
     });
     }
 
-    it('reuses the series of a running log after a keystroke in its transcript, not after one in its action items', () => {
+    it('is worked out a meeting at a time, so that a server answers requests while a long series is followed', () => {
+      const days = ['2025-10-06', '2025-10-13', '2025-10-20', '2025-10-27', '2025-11-03', '2025-11-10'];
+      const log = notes('# Infra log', ...days.flatMap((day) => ['', `## ${day}`, '', '- [ ] Jonas: rotate the certificates']));
+      const steps = buildSeriesSteps([{ file: 'log.md', model: analyze(log, 'log.md') }]);
+      let yields = 0;
+      let result = steps.next();
+      for (; !result.done; result = steps.next()) yields++;
+      assert.ok(yields >= days.length, `${yields} steps for ${days.length} meetings`);
+      assert.deepEqual(result.value.series[0].threads.map((t) => t.entries.length), [days.length]);
+    });
+
+    it('reuses the series of a running log after a keystroke in its transcript (the first one too), not after one in its action items', () => {
       const log = (said: string, task: string) =>
         notes('# Infra log', '', '## 2025-10-06', '', `[00:10] Priya: ${said}`, '', '### Action items', '', '- [ ] Jonas: rotate the certificates', '', '## 2025-10-13', '', '### Action items', '', `- [ ] Jonas: ${task}`);
       const build = (text: string, previous?: ReturnType<typeof buildSeries>) => buildSeries([{ file: 'log.md', model: analyze(text, 'log.md') }], previous);
-      let index = build(log('We looked at the dashboards.', 'rotate the certificates'));
-      index = build(log('We looked at the dashboard.', 'rotate the certificates'), index);
+      const first = build(log('We looked at the dashboards.', 'rotate the certificates'));
+      const index = build(log('We looked at the dashboard.', 'rotate the certificates'), first);
+      assert.equal(index.series[0], first.series[0], 'a first build is reused too');
       const typed = build(log('We looked at the dashboar.', 'rotate the certificates'), index);
       assert.equal(typed.series[0], index.series[0]);
       assert.equal(typed.series[0].threads.length, 1, 'the certificates are one piece of work');

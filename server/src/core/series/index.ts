@@ -1,7 +1,7 @@
 import type { NotesDigest } from '../digest';
 import { drain } from '../steps';
 import { type MeetingGroup, datedGroupIds, groupMeetings } from './identify';
-import { type FollowedWork, followWork, keptWork, readKey, threadsFrom, workRead } from './threads';
+import { type FollowedWork, followWorkSteps, keptWork, readKey, threadsFrom, workRead } from './threads';
 import { Hash53 } from '../text/hash';
 import type { ItemInSeries, Series, SeriesIndex, SeriesSource } from './types';
 
@@ -43,7 +43,7 @@ export function* buildSeriesSteps(sources: SeriesSource[], previous?: SeriesInde
   const before = new Map((previous?.series ?? []).map((s) => [s.id, s]));
   const series: Series[] = [];
   for (const group of groupMeetings(sources)) {
-    const { built, followed } = seriesOfGroup(group, modelOf, before.get(group.id), remembered, stampOf);
+    const { built, followed } = yield* seriesOfGroupSteps(group, modelOf, before.get(group.id), remembered, stampOf);
     series.push(built);
     if (followed) yield;
   }
@@ -77,7 +77,12 @@ function itemsOfFile(of: readonly Series[], file: string): Map<string, ItemInSer
 export const seriesCounts = { updated: 0, full: 0 };
 
 /** The series of one group of meetings: the previous one when its files read the same, else followed again (`followed`). */
-function seriesOfGroup(group: MeetingGroup, modelOf: (file: string) => NotesDigest, old: Series | undefined, remembered?: RememberedWork, stampOf?: StampLookup): { built: Series; followed: boolean } {
+function seriesOfGroup(group: MeetingGroup, modelOf: (file: string) => NotesDigest, old: Series | undefined): { built: Series; followed: boolean } {
+  return drain(seriesOfGroupSteps(group, modelOf, old));
+}
+
+/** `seriesOfGroup` in steps, a meeting followed at a time. */
+function* seriesOfGroupSteps(group: MeetingGroup, modelOf: (file: string) => NotesDigest, old: Series | undefined, remembered?: RememberedWork, stampOf?: StampLookup): Generator<void, { built: Series; followed: boolean }> {
   const used = group.meetings.map((m) => modelOf(m.file));
   const was = old && builtFrom.get(old);
   // Read only when there is an earlier build to compare with (not for a workspace's first build).
@@ -85,7 +90,10 @@ function seriesOfGroup(group: MeetingGroup, modelOf: (file: string) => NotesDige
   if (old && was && sameMeetings(old, group.meetings)) {
     if (used.every((model, i) => model === was.models[i])) return { built: old, followed: false };
     read = workRead(group, modelOf);
-    if (was.read && sameValues(read, was.read)) {
+    // A first build did not read (a workspace's start): what it read is read now, from its own models,
+    // so that a first keystroke does not follow a long series' work again (~0.1 s in a 1 MB log).
+    was.read ??= workRead(group, modelsOf(group, was.models));
+    if (sameValues(read, was.read)) {
       builtFrom.set(old, { models: used, read });
       return { built: old, followed: false };
     }
@@ -94,7 +102,7 @@ function seriesOfGroup(group: MeetingGroup, modelOf: (file: string) => NotesDige
   if (remembered) key = (stampOf && stampKey(group, stampOf)) ?? readKey((read ??= workRead(group, modelOf)));
   const kept = key !== undefined ? remembered!.get(group.id) : undefined;
   const threads = kept && kept.read === key ? threadsFrom(group, kept) : null;
-  const built: Series = { ...group, threads: threads ?? followWork(group, modelOf) };
+  const built: Series = { ...group, threads: threads ?? (yield* followWorkSteps(group, modelOf)) };
   if (threads) takenFromMemory.add(built);
   builtFrom.set(built, { models: used, read: read ?? (old ? workRead(group, modelOf) : null), key });
   return { built, followed: true };
@@ -219,6 +227,12 @@ function stampKey(group: MeetingGroup, stampOf: StampLookup): string | null {
     hash.add(meeting.file).add(String(meeting.meeting)).add(stamp);
   }
   return `s:${hash.value().toString(36)}.${group.meetings.length.toString(36)}`;
+}
+
+/** A group's models by file, given in the order of its meetings. */
+function modelsOf(group: MeetingGroup, models: readonly NotesDigest[]): (file: string) => NotesDigest {
+  const byFile = new Map(group.meetings.map((m, i) => [m.file, models[i]]));
+  return (file) => byFile.get(file)!;
 }
 
 /** Each source's model by its file (every file asked for is one of the sources). */

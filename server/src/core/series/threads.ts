@@ -27,8 +27,9 @@ interface OpenWork {
  * owners do not differ (one may be missing). Each piece of work is continued by at most one entry per
  * meeting, best match first. Done work is not continued: the same words later are new work.
  * Also decides which meetings have a status list (see SeriesMeeting.hasStatusList).
+ * In steps, a meeting at a time: a long series (a running log of a year) took ~40 ms at once.
  */
-export function followWork(group: MeetingGroup, modelOf: (file: string) => NotesDigest): WorkThread[] {
+export function* followWorkSteps(group: MeetingGroup, modelOf: (file: string) => NotesDigest): Generator<void, WorkThread[]> {
   // Owners are few: each pair of names is compared once (by two map levels: a joined key would be
   // a new string to hash at every one of the many comparisons).
   const names = new Map<string, Map<string, boolean>>();
@@ -84,6 +85,7 @@ export function followWork(group: MeetingGroup, modelOf: (file: string) => Notes
       if (entry.entry.status === 'open') index({ thread, items: entry.items }, entry.items);
     }
     meeting.hasStatusList = continued.size >= 2 || model.sections.some((s) => s.meeting === meeting.meeting && isReviewSection(s));
+    yield;
   }
   return threads;
 }
