@@ -40,20 +40,29 @@ describe('item listing by revisions', () => {
     const mirror = new ItemListingMirror();
     let since: string | undefined;
     let checked = 0;
+    // As the server asks: the store's same list and the same series until a file changes.
+    let now = sorted();
+    let nowIndex = index();
     for (let step = 0; step < 1500; step++) {
       const roll = next();
       if (roll < 0.25) setFile(uriOf(pick(5), pick(4))); // a change, or a new file
       else if (roll < 0.35 && files.size > 1) files.delete([...files.keys()][pick(files.size)]);
-      else {
-        const answer = { today: '2025-10-22', skipped: [], complete: true, ...listing.list(sorted(), index(), since, 1 + pick(12)) } as ActionItemsResult;
+      else if (roll < 0.4) {
+        nowIndex = index(); // the series worked out again, the files as they were (a scan's end)
+        continue;
+      } else {
+        const answer = { today: '2025-10-22', skipped: [], complete: true, ...listing.list(now, nowIndex, since, 1 + pick(12)) } as ActionItemsResult;
         assert.equal(mirror.apply(answer), true);
         const held = mirror.whole();
         since = answer.revision;
         if (answer.more) continue;
-        const whole = listing.list(sorted(), index()).items;
+        const whole = new ItemListing().list(sorted(), nowIndex).items; // from scratch, leaving the one under test as it was
         assert.deepEqual(held.items, whole, `step ${step}`);
         checked++;
+        continue;
       }
+      now = sorted();
+      if (next() < 0.5) nowIndex = index(); // or, as while a workspace is indexed, the series last worked out
     }
     assert.ok(checked > 100, `only ${checked} complete listings checked`);
   });

@@ -112,7 +112,9 @@ describe('notes store: indexed files', () => {
             store.clearIndex();
             indexed.clear();
           }
-          const listed = store.digests().map((f) => ({ uri: f.uri, version: f.version, digest: f.digest as unknown, stamp: f.stamp }));
+          const list = store.digests();
+          assert.equal(store.digests(), list, 'the same list while nothing changed');
+          const listed = list.map((f) => ({ uri: f.uri, version: f.version, digest: f.digest as unknown, stamp: f.stamp }));
           assert.deepEqual(listed, expected());
           assert.ok(listed.every((f, i) => f.digest === expected()[i].digest), 'the same digests, not copies');
         }

@@ -54,8 +54,11 @@ export class ItemListing {
    * The items of `files` (sorted by URI) a client needs: all of them, or with `since` (a revision
    * of this listing) those of the files changed since; with `limit`, about that many items at most.
    */
-  list(files: WorkspaceFile[], series: SeriesIndex, since?: string, limit = Infinity): Listed {
-    this.update(files, series);
+  list(files: readonly WorkspaceFile[], series: SeriesIndex, since?: string, limit = Infinity): Listed {
+    // The same list and series as at the last update (the store's own list: no file changed): the
+    // same revision. A listing's later parts came to ~5 ms each of comparing 10,000 files.
+    if (files !== this.updatedFrom.files || series !== this.updatedFrom.series) this.update(files, series);
+    this.updatedFrom = { files, series };
     const from = this.positionOf(since);
     const at = from ?? { low: -1, high: -1, cursor: '' };
     const sent: WorkspaceFile[] = [];
@@ -87,8 +90,11 @@ export class ItemListing {
     return { items, revision, changedUris: [...sent.map((f) => f.uri), ...gone.map(([uri]) => uri)], ...(more ? { more } : {}) };
   }
 
+  /** The files and series of the last update. */
+  private updatedFrom: { files: readonly WorkspaceFile[] | null; series: SeriesIndex | null } = { files: null, series: null };
+
   /** Records which files changed since the last listing (a new model or version, other series findings, gone). */
-  private update(files: WorkspaceFile[], index: SeriesIndex): void {
+  private update(files: readonly WorkspaceFile[], index: SeriesIndex): void {
     const next = this.revision + 1;
     let changed = false;
     const present = new Set<string>();

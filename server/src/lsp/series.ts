@@ -9,7 +9,7 @@ import type { NotesStore, WorkspaceFile } from './store';
  * every request shares one.
  */
 export class SeriesTracker {
-  private files: WorkspaceFile[] = [];
+  private files: readonly WorkspaceFile[] = [];
   private index: SeriesIndex = buildSeries([]);
   private previous: SeriesIndex = this.index;
   private built = false;
@@ -59,11 +59,12 @@ export class SeriesTracker {
     return this.settling === 0;
   }
 
-  private changed(files: WorkspaceFile[]): boolean {
+  private changed(files: readonly WorkspaceFile[]): boolean {
+    if (this.built && files === this.files) return false; // the store's same list: nothing changed
     return !this.built || files.length !== this.files.length || files.some((f, i) => f.uri !== this.files[i].uri || f.digest !== this.files[i].digest);
   }
 
-  private use(files: WorkspaceFile[], index: SeriesIndex): void {
+  private use(files: readonly WorkspaceFile[], index: SeriesIndex): void {
     this.previous = this.index;
     this.index = index;
     this.files = files;
@@ -98,6 +99,6 @@ export class SeriesTracker {
   }
 }
 
-function sources(files: WorkspaceFile[]) {
+function sources(files: readonly WorkspaceFile[]) {
   return files.map((f) => ({ file: f.uri, model: f.digest, stamp: f.stamp }));
 }
