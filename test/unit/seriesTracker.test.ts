@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { SeriesTracker } from '../../server/src/lsp/series';
-import type { WorkspaceFile } from '../../server/src/lsp/store';
+import { type WorkspaceSource, workspaceSource } from '../../server/src/lsp/store';
 import { analyze, notes } from '../helpers/notes';
 
 // While a workspace is indexed, open documents' requests share the series as last worked out
@@ -8,7 +8,7 @@ import { analyze, notes } from '../helpers/notes';
 describe('series tracker', () => {
   const weekly = (date: string) =>
     notes(`# Platform weekly — ${date}`, 'Attendees: Priya Shah, Jonas Weber', '', '## Action items', '', '- [ ] Priya: publish the on-call handbook - Due: 2025-10-24');
-  const file = (name: string, date: string): WorkspaceFile => ({ uri: `file:///notes/${name}`, version: null, digest: analyze(weekly(date), name) });
+  const file = (name: string, date: string): WorkspaceSource => workspaceSource(`file:///notes/${name}`, null, analyze(weekly(date), name));
 
   it('while indexing, serves no series until they are first worked out, then the newest', () => {
     let files = [file('2025-10-06-weekly.md', '2025-10-06'), file('2025-10-13-weekly.md', '2025-10-13')];

@@ -1,7 +1,7 @@
 import { type SeriesIndex, buildSeries, buildSeriesSteps, workToKeepSteps } from '../core/series';
 import type { SeriesMemory } from '../index/seriesMemory';
 import { drainInSlices } from '../core/steps';
-import type { NotesStore, WorkspaceFile } from './store';
+import type { NotesStore, WorkspaceSource } from './store';
 
 /**
  * The meeting series across the workspace's notes files (from their digests), rebuilt when a
@@ -9,7 +9,7 @@ import type { NotesStore, WorkspaceFile } from './store';
  * every request shares one.
  */
 export class SeriesTracker {
-  private files: readonly WorkspaceFile[] = [];
+  private files: readonly WorkspaceSource[] = [];
   private index: SeriesIndex = buildSeries([]);
   private previous: SeriesIndex = this.index;
   private built = false;
@@ -22,7 +22,7 @@ export class SeriesTracker {
 
   current(): SeriesIndex {
     const files = this.store.digests();
-    if (this.changed(files)) this.use(files, buildSeries(sources(files), this.index));
+    if (this.changed(files)) this.use(files, buildSeries(files, this.index));
     return this.index;
   }
 
@@ -36,17 +36,16 @@ export class SeriesTracker {
     try {
       const files = this.store.digests();
       if (!this.changed(files)) return;
-      const all = sources(files);
       // The first time, the work followed in the last run is taken where the files read the same.
       const remembered = this.built ? undefined : (this.memory?.load() ?? undefined);
-      const index = await drainInSlices(buildSeriesSteps(all, this.index, remembered));
+      const index = await drainInSlices(buildSeriesSteps(files, this.index, remembered));
       if (!index) return;
       this.use(files, index);
       // Written when it says something new (not after a start that took every series from it),
       // worked out in slices too: after a first scan it is every series' (~0.1 s at once with 10,000 files).
       const memory = this.memory;
       if (memory) {
-        const work = await drainInSlices(workToKeepSteps(index, all, remembered));
+        const work = await drainInSlices(workToKeepSteps(index, files, remembered));
         if (work) void memory.save(work);
       }
     } finally {
@@ -59,12 +58,12 @@ export class SeriesTracker {
     return this.settling === 0;
   }
 
-  private changed(files: readonly WorkspaceFile[]): boolean {
+  private changed(files: readonly WorkspaceSource[]): boolean {
     if (this.built && files === this.files) return false; // the store's same list: nothing changed
     return !this.built || files.length !== this.files.length || files.some((f, i) => f.uri !== this.files[i].uri || f.digest !== this.files[i].digest);
   }
 
-  private use(files: readonly WorkspaceFile[], index: SeriesIndex): void {
+  private use(files: readonly WorkspaceSource[], index: SeriesIndex): void {
     this.previous = this.index;
     this.index = index;
     this.files = files;
@@ -97,8 +96,4 @@ export class SeriesTracker {
     }
     return mates;
   }
-}
-
-function sources(files: readonly WorkspaceFile[]) {
-  return files.map((f) => ({ file: f.uri, model: f.digest, stamp: f.stamp }));
 }

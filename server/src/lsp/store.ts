@@ -6,6 +6,7 @@ import { DEFAULT_MAX_FILE_BYTES, tooBig } from '../core/decode';
 import type { NotesDigest } from '../core/digest';
 import { type DigestDoc, peopleOf } from '../core/editor/people';
 import type { NotesModel } from '../core/model';
+import type { SeriesSource } from '../core/series';
 import { BlockCache, readBlocksAsync } from '../core/parse/readBlocks';
 
 /** A notes document as the features see it: its model and the version it was read from. */
@@ -23,6 +24,16 @@ export interface WorkspaceFile {
   digest: NotesDigest;
   /** A closed file's content hash (the same hash, the same digest); none for an open document. */
   stamp?: string;
+}
+
+/**
+ * A file as `digests` lists it: also a series source (`file` and `model`, the same URI and digest),
+ * so that the series read the store's list as it is (a keystroke made 10,000 sources again).
+ */
+export type WorkspaceSource = WorkspaceFile & SeriesSource;
+
+export function workspaceSource(uri: string, version: number | null, digest: NotesDigest, stamp?: string): WorkspaceSource {
+  return { uri, version, digest, stamp, file: uri, model: digest };
 }
 
 /** A file of the workspace index: its digest, and its full model once a feature asked for it. */
@@ -206,25 +217,39 @@ export class NotesStore {
    * list while no file changed, so that its readers (the view's listing parts, a keystroke's
    * series) tell at once that nothing did, rather than comparing 10,000 files each time.
    */
-  digests(): readonly WorkspaceFile[] {
-    const indexed = (this.indexedFiles ??= [...this.indexed].map(([uri, file]): WorkspaceFile => ({ uri, version: null, digest: file.digest, stamp: file.stamp })).sort(byUri));
-    const open = this.openFiles((uri, version, model): WorkspaceFile => ({ uri, version, digest: model })).sort(byUri);
+  digests(): readonly WorkspaceSource[] {
+    const indexed = (this.indexedFiles ??= [...this.indexed].map(([uri, file]) => workspaceSource(uri, null, file.digest, file.stamp)).sort(byUri));
+    const open = this.openFiles((uri, version, model) => workspaceSource(uri, version, model)).sort(byUri);
     const last = this.lastDigests;
     if (last && last.indexed === indexed && sameFiles(last.open, open)) return last.files;
-    const files = open.length ? mergeByUri(indexed.filter((file) => !this.documents.get(file.uri)), open) : indexed;
+    const files = open.length ? mergeByUri(this.indexedNotOpen(indexed, open), open) : indexed;
     this.lastDigests = { indexed, open, files };
     return files;
   }
 
+  /** The indexed files but those open (an open document stands for its file), kept while the same ones are open: a keystroke changes none. */
+  private indexedNotOpen(indexed: readonly WorkspaceSource[], open: readonly WorkspaceSource[]): readonly WorkspaceSource[] {
+    const openIndexed = open.filter((f) => this.indexed.has(f.uri)).map((f) => f.uri);
+    const key = openIndexed.join('\n');
+    const kept = this.notOpen;
+    if (kept?.indexed === indexed && kept.key === key) return kept.files;
+    const leftOut = new Set(openIndexed);
+    const files = leftOut.size ? indexed.filter((file) => !leftOut.has(file.uri)) : indexed;
+    this.notOpen = { indexed, key, files };
+    return files;
+  }
+
+  private notOpen: { indexed: readonly WorkspaceSource[]; key: string; files: readonly WorkspaceSource[] } | null = null;
+
   /** What `digests` last made its list from, and the list. */
-  private lastDigests: { indexed: readonly WorkspaceFile[]; open: readonly WorkspaceFile[]; files: readonly WorkspaceFile[] } | null = null;
+  private lastDigests: { indexed: readonly WorkspaceSource[]; open: readonly WorkspaceSource[]; files: readonly WorkspaceSource[] } | null = null;
 
   /**
    * The indexed files as `digests` lists them, in URI order, made again only once the index
    * changed: sorting 10,000 files took ~4 ms of every request that reads the workspace (a
    * keystroke's series, the view's listing).
    */
-  private indexedFiles: readonly WorkspaceFile[] | null = null;
+  private indexedFiles: readonly WorkspaceSource[] | null = null;
 
   private every<T extends { uri: string }>(ofOpen: (uri: string, version: number, model: NotesModel) => T | null, ofIndexed: (uri: string, indexed: IndexedFile) => T | null): T[] {
     const files = this.openFiles(ofOpen);

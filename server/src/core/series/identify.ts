@@ -16,7 +16,7 @@ export interface MeetingGroup {
  * `Platform Sync — 2025-03-17`). A series needs two dated meetings; undated meetings cannot be
  * placed in order and are left out.
  */
-export function groupMeetings(sources: SeriesSource[]): MeetingGroup[] {
+export function groupMeetings(sources: readonly SeriesSource[]): MeetingGroup[] {
   const groups = new Map<string, MeetingGroup>();
   for (const { file, model } of sources) {
     const log = model.meetings.length > 1;

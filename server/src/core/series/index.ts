@@ -19,7 +19,7 @@ const builtFrom = new WeakMap<Series, { models: NotesDigest[]; read: unknown[] |
  * Given the previous index (of an editor's workspace, say), a series none of whose files changed
  * is taken from it as it was, so that a keystroke only recomputes its own file's series.
  */
-export function buildSeries(sources: SeriesSource[], previous?: SeriesIndex, remembered?: RememberedWork): SeriesIndex {
+export function buildSeries(sources: readonly SeriesSource[], previous?: SeriesIndex, remembered?: RememberedWork): SeriesIndex {
   return drain(buildSeriesSteps(sources, previous, remembered));
 }
 
@@ -31,7 +31,7 @@ export function buildSeries(sources: SeriesSource[], previous?: SeriesIndex, rem
 export type RememberedWork = Map<string, FollowedWork>;
 
 /** `buildSeries` in steps, one series followed at a time, for callers that let other work run in between. */
-export function* buildSeriesSteps(sources: SeriesSource[], previous?: SeriesIndex, remembered?: RememberedWork): Generator<void, SeriesIndex> {
+export function* buildSeriesSteps(sources: readonly SeriesSource[], previous?: SeriesIndex, remembered?: RememberedWork): Generator<void, SeriesIndex> {
   const updated = previous && !remembered ? updatedIndex(sources, previous) : null;
   if (updated) {
     seriesCounts.updated++;
@@ -111,7 +111,7 @@ function* seriesOfGroupSteps(group: MeetingGroup, modelOf: (file: string) => Not
 /** The files with dated meetings in each group (series or not), by series id. */
 type Members = Map<string, readonly string[]>;
 
-function membersOf(sources: SeriesSource[]): Members {
+function membersOf(sources: readonly SeriesSource[]): Members {
   const members = new Map<string, string[]>();
   for (const source of sources) {
     for (const id of new Set(datedGroupIds(source))) {
@@ -124,7 +124,9 @@ function membersOf(sources: SeriesSource[]): Members {
 }
 
 interface IndexParts {
-  sources: SeriesSource[];
+  sources: readonly SeriesSource[];
+  /** Each file's place in `sources` (made when first needed; the same for the indexes made after it, of the same files). */
+  positions?: Map<string, number>;
   byItem: Map<string, Map<string, ItemInSeries>>;
   byFile: Map<string, Series[]>;
   members: Members;
@@ -133,13 +135,13 @@ interface IndexParts {
 /** What an index was made from, its maps by file and its groups' files: the next index after a keystroke is made from them. */
 const indexParts = new WeakMap<SeriesIndex, IndexParts>();
 
-function indexOf(series: Series[], sources: SeriesSource[], byItem: IndexParts['byItem'], byFile: IndexParts['byFile'], members: Members): SeriesIndex {
+function indexOf(series: Series[], sources: readonly SeriesSource[], byItem: IndexParts['byItem'], byFile: IndexParts['byFile'], members: Members, positions?: Map<string, number>): SeriesIndex {
   const index: SeriesIndex = {
     series,
     item: (file, itemId) => byItem.get(file)?.get(itemId),
     seriesOf: (file) => byFile.get(file) ?? [],
   };
-  indexParts.set(index, { sources, byItem, byFile, members });
+  indexParts.set(index, { sources, byItem, byFile, members, positions });
   return index;
 }
 
@@ -154,7 +156,7 @@ const FEW_CHANGED = 16;
  * there, indexing every series' items again ~8. Null when the files are not the same list or many
  * changed: then everything is grouped again.
  */
-function updatedIndex(sources: SeriesSource[], previous: SeriesIndex): SeriesIndex | null {
+function updatedIndex(sources: readonly SeriesSource[], previous: SeriesIndex): SeriesIndex | null {
   const parts = indexParts.get(previous);
   if (!parts || parts.sources.length !== sources.length) return null;
   const ids = new Set<string>();
@@ -163,6 +165,7 @@ function updatedIndex(sources: SeriesSource[], previous: SeriesIndex): SeriesInd
   for (let i = 0; i < sources.length; i++) {
     const was = parts.sources[i];
     const now = sources[i];
+    if (was === now) continue; // a caller's same source: the same file and model
     if (was.file !== now.file) return null;
     if (was.model === now.model) continue;
     if (changedFiles.push(now.file) > FEW_CHANGED) return null;
@@ -176,18 +179,19 @@ function updatedIndex(sources: SeriesSource[], previous: SeriesIndex): SeriesInd
     for (const id of before) if (!after.has(id)) members.set(id, members.get(id)!.filter((f) => f !== now.file));
     for (const id of after) if (!before.has(id)) members.set(id, [...(members.get(id) ?? []), now.file]);
   }
-  if (changedFiles.length === 0) return indexOf(previous.series, sources, parts.byItem, parts.byFile, members);
+  if (changedFiles.length === 0) return indexOf(previous.series, sources, parts.byItem, parts.byFile, members, parts.positions);
   // Every file with a meeting in one of those groups, and the changed files (which may have left one).
   const regrouped = new Set(changedFiles);
   for (const id of ids) for (const file of members.get(id) ?? []) regrouped.add(file);
-  const ownSources = sources.filter((s) => regrouped.has(s.file));
+  const at = parts.positions ?? (parts.positions = new Map(sources.map((s, i) => [s.file, i])));
+  const ownSources = [...regrouped].map((file) => sources[at.get(file)!]); // in any order: groups put their meetings in date order
   const modelOf = modelLookup(ownSources);
   const old = new Map(previous.series.filter((s) => ids.has(s.id)).map((s) => [s.id, s]));
   const fresh: Series[] = [];
   for (const group of groupMeetings(ownSources)) {
     if (ids.has(group.id)) fresh.push(seriesOfGroup(group, modelOf, old.get(group.id)).built); // others: series of unchanged meetings
   }
-  if (fresh.length === old.size && fresh.every((s) => old.get(s.id) === s)) return indexOf(previous.series, sources, parts.byItem, parts.byFile, members);
+  if (fresh.length === old.size && fresh.every((s) => old.get(s.id) === s)) return indexOf(previous.series, sources, parts.byItem, parts.byFile, members, at);
   const series = [...previous.series.filter((s) => !ids.has(s.id)), ...fresh].sort(byId);
   const byItem = new Map(parts.byItem);
   const byFile = new Map(parts.byFile);
@@ -201,13 +205,13 @@ function updatedIndex(sources: SeriesSource[], previous: SeriesIndex): SeriesInd
       byItem.delete(file);
     }
   }
-  return indexOf(series, sources, byItem, byFile, members);
+  return indexOf(series, sources, byItem, byFile, members, at);
 }
 
 /** Each source's stamp by its file (undefined: none). */
 type StampLookup = (file: string) => string | undefined;
 
-function stampLookup(sources: SeriesSource[]): StampLookup {
+function stampLookup(sources: readonly SeriesSource[]): StampLookup {
   const stamps = new Map<string, string>();
   for (const s of sources) if (s.stamp !== undefined) stamps.set(s.file, s.stamp);
   return (file) => stamps.get(file);
@@ -236,7 +240,7 @@ function modelsOf(group: MeetingGroup, models: readonly NotesDigest[]): (file: s
 }
 
 /** Each source's model by its file (every file asked for is one of the sources). */
-function modelLookup(sources: SeriesSource[]): (file: string) => NotesDigest {
+function modelLookup(sources: readonly SeriesSource[]): (file: string) => NotesDigest {
   const models = new Map(sources.map((s) => [s.file, s.model]));
   return (file) => models.get(file)!;
 }
@@ -251,21 +255,21 @@ export function sameAsRemembered(index: SeriesIndex, remembered: RememberedWork)
 }
 
 /** What to keep of an index built from `remembered`: null when every series was taken from it (nothing new to keep). */
-export function workToKeep(index: SeriesIndex, sources: SeriesSource[], remembered: RememberedWork | undefined): RememberedWork | null {
+export function workToKeep(index: SeriesIndex, sources: readonly SeriesSource[], remembered: RememberedWork | undefined): RememberedWork | null {
   return drain(workToKeepSteps(index, sources, remembered));
 }
 
 /** `workToKeep` in steps, one series at a time (reading what following each series reads takes ~0.1 s for 10,000 files). */
-export function* workToKeepSteps(index: SeriesIndex, sources: SeriesSource[], remembered: RememberedWork | undefined): Generator<void, RememberedWork | null> {
+export function* workToKeepSteps(index: SeriesIndex, sources: readonly SeriesSource[], remembered: RememberedWork | undefined): Generator<void, RememberedWork | null> {
   return remembered && sameAsRemembered(index, remembered) ? null : yield* rememberWorkSteps(index, sources);
 }
 
 /** What to remember of an index's series: the work followed through each, by series id. */
-export function rememberWork(index: SeriesIndex, sources: SeriesSource[]): RememberedWork {
+export function rememberWork(index: SeriesIndex, sources: readonly SeriesSource[]): RememberedWork {
   return drain(rememberWorkSteps(index, sources));
 }
 
-function* rememberWorkSteps(index: SeriesIndex, sources: SeriesSource[]): Generator<void, RememberedWork> {
+function* rememberWorkSteps(index: SeriesIndex, sources: readonly SeriesSource[]): Generator<void, RememberedWork> {
   const modelOf = modelLookup(sources);
   const stampOf = stampLookup(sources);
   const work: RememberedWork = new Map();
