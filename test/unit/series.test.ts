@@ -272,6 +272,7 @@ describe('meeting series', () => {
       let reused = 0;
       let remembers = 0;
       const updated = seriesCounts.updated;
+      const resumed = seriesCounts.resumed;
       for (let step = 0; step < 80; step++) {
         const changed = pick(files);
         // Written anew; a line of prose added (a new model whose summary reads the same); a box ticked or cleared; a section titled as a review or not;
@@ -314,6 +315,8 @@ describe('meeting series', () => {
       // Most steps keep the changed file's meetings in their series: those are worked in from the previous index.
       assert.ok(seriesCounts.updated - updated >= 40, `${seriesCounts.updated - updated} of 80 indexes made from the previous one`);
       assert.ok(remembers >= 80, `series taken from remembered work ${remembers} times`);
+      // A series followed again after a change goes on from the first meeting that reads otherwise the next time.
+      assert.ok(seriesCounts.resumed - resumed >= 5, `${seriesCounts.resumed - resumed} series followed on from a later meeting`);
     });
     }
 
@@ -326,6 +329,22 @@ describe('meeting series', () => {
       for (; !result.done; result = steps.next()) yields++;
       assert.ok(yields >= days.length, `${yields} steps for ${days.length} meetings`);
       assert.deepEqual(result.value.series[0].threads.map((t) => t.entries.length), [days.length]);
+    });
+
+    it('follows the work on from the meeting typed in, from the second keystroke there on, as a build from scratch does', () => {
+      const days = ['2025-10-06', '2025-10-13', '2025-10-20', '2025-10-27', '2025-11-03'];
+      const log = (last: string) =>
+        notes('# Infra log', ...days.flatMap((day, i) => ['', `## ${day}`, '', '### Action items', '', '- [ ] Jonas: rotate the certificates', `- [${i % 2 ? 'x' : ' '}] Priya: publish the on-call handbook`, ...(i === days.length - 1 ? [`- [ ] Wei: ${last}`] : [])]));
+      const threads = (index: ReturnType<typeof buildSeries>) => index.series[0].threads.map((t) => t.entries.map((e) => `${e.meeting.date} ${e.itemId} ${e.status}`).join(' → '));
+      const build = (text: string, previous?: ReturnType<typeof buildSeries>) => buildSeries([{ file: 'log.md', model: analyze(text, 'log.md') }], previous);
+      let index = build(log('review the alerts'));
+      const resumed = seriesCounts.resumed;
+      for (const typed of ['review the alert', 'review the aler', 'rotate the certificates again', 'rotate the certificates']) {
+        index = build(log(typed), index);
+        assert.deepEqual(threads(index), threads(build(log(typed))), typed);
+      }
+      // The first keystroke follows the whole series (a first build keeps no steps), the next ones only the last meeting.
+      assert.equal(seriesCounts.resumed - resumed, 3);
     });
 
     it('reuses the series of a running log after a keystroke in its transcript (the first one too), not after one in its action items', () => {

@@ -1,7 +1,7 @@
 import type { NotesDigest } from '../digest';
 import { drain } from '../steps';
 import { type MeetingGroup, datedGroupIds, groupMeetings } from './identify';
-import { type FollowedWork, followWorkSteps, keptWork, readKey, threadsFrom, workRead } from './threads';
+import { type FollowFrom, type FollowedUpTo, type FollowedWork, firstMeetingReadOtherwise, followWorkSteps, keptWork, readKey, threadsFrom, workRead } from './threads';
 import { Hash53 } from '../text/hash';
 import type { ItemInSeries, Series, SeriesIndex, SeriesSource } from './types';
 
@@ -12,7 +12,7 @@ export { folderOf, seriesTitleKey } from './identify';
 
 // What each series was built from: a series whose meetings are the same is reused when its models
 // are all the same, or when what following its work reads of them is.
-const builtFrom = new WeakMap<Series, { models: NotesDigest[]; read: unknown[] | null; key?: string }>();
+const builtFrom = new WeakMap<Series, { models: NotesDigest[]; read: unknown[] | null; key?: string; upTo?: FollowedUpTo[] | null }>();
 
 /**
  * Finds the series among the files and follows each piece of work through each series' meetings.
@@ -73,8 +73,8 @@ function itemsOfFile(of: readonly Series[], file: string): Map<string, ItemInSer
   return items ?? new Map();
 }
 
-/** How indexes were made (for tests): from the previous index and a few changed files, or from all the files. */
-export const seriesCounts = { updated: 0, full: 0 };
+/** How indexes were made (for tests): from the previous index and a few changed files, or from all the files; and how many series were followed on from a meeting rather than from their first. */
+export const seriesCounts = { updated: 0, full: 0, resumed: 0 };
 
 /** The series of one group of meetings: the previous one when its files read the same, else followed again (`followed`). */
 function seriesOfGroup(group: MeetingGroup, modelOf: (file: string) => NotesDigest, old: Series | undefined): { built: Series; followed: boolean } {
@@ -87,6 +87,7 @@ function* seriesOfGroupSteps(group: MeetingGroup, modelOf: (file: string) => Not
   const was = old && builtFrom.get(old);
   // Read only when there is an earlier build to compare with (not for a workspace's first build).
   let read: unknown[] | null = null;
+  let from: FollowFrom | undefined;
   if (old && was && sameMeetings(old, group.meetings)) {
     if (used.every((model, i) => model === was.models[i])) return { built: old, followed: false };
     read = workRead(group, modelOf);
@@ -94,17 +95,24 @@ function* seriesOfGroupSteps(group: MeetingGroup, modelOf: (file: string) => Not
     // so that a first keystroke does not follow a long series' work again (~0.1 s in a 1 MB log).
     was.read ??= workRead(group, modelsOf(group, was.models));
     if (sameValues(read, was.read)) {
-      builtFrom.set(old, { models: used, read });
+      builtFrom.set(old, { models: used, read, upTo: was.upTo });
       return { built: old, followed: false };
     }
+    // The meetings before the first that reads otherwise give the same threads: following goes on
+    // from it (typing in a long series' latest meeting follows that meeting only), when the earlier
+    // following kept how far it had got after each meeting (a first build does not: a keystroke's does).
+    const at = firstMeetingReadOtherwise(read, was.read);
+    if (was.upTo && at > 0) from = { threads: old.threads, meetings: old.meetings, upTo: was.upTo, at };
   }
   let key: string | undefined;
   if (remembered) key = (stampOf && stampKey(group, stampOf)) ?? readKey((read ??= workRead(group, modelOf)));
   const kept = key !== undefined ? remembered!.get(group.id) : undefined;
   const threads = kept && kept.read === key ? threadsFrom(group, kept) : null;
-  const built: Series = { ...group, threads: threads ?? (yield* followWorkSteps(group, modelOf)) };
+  const followed = threads ? null : yield* followWorkSteps(group, modelOf, from, !!old);
+  const built: Series = { ...group, threads: threads ?? followed!.threads };
   if (threads) takenFromMemory.add(built);
-  builtFrom.set(built, { models: used, read: read ?? (old ? workRead(group, modelOf) : null), key });
+  if (from) seriesCounts.resumed++;
+  builtFrom.set(built, { models: used, read: read ?? (old ? workRead(group, modelOf) : null), key, upTo: followed?.upTo });
   return { built, followed: true };
 }
 

@@ -16,8 +16,37 @@ function termsOfItem(item: DigestItem): Set<string> {
 
 interface OpenWork {
   thread: WorkThread;
+  /** Its thread's place among the threads: candidates are taken in this order, whatever the order works were indexed in. */
+  order: number;
   /** The items of the work's first and latest entries: a task may be reworded little by little. */
   items: DigestItem[];
+  /** Where each of those items is: its meeting's position and its id (a later model's items are other objects). */
+  places: ItemPlace[];
+}
+
+type ItemPlace = [position: number, id: string];
+
+/**
+ * How far following had got after a meeting, enough to go on from the next one: how many entries
+ * each thread had, and the work still open (by its thread's place and its items' places).
+ */
+export interface FollowedUpTo {
+  entries: number[];
+  open: Array<{ order: number; places: ItemPlace[] }>;
+}
+
+/** The threads followed through a series, and how far following had got after each meeting (when asked to keep that). */
+export interface Followed {
+  threads: WorkThread[];
+  upTo: FollowedUpTo[] | null;
+}
+
+/** An earlier following of the same meetings, whose meetings before `at` read as these do: following goes on from meeting `at`. */
+export interface FollowFrom {
+  threads: WorkThread[];
+  meetings: SeriesMeeting[];
+  upTo: FollowedUpTo[];
+  at: number;
 }
 
 /**
@@ -25,11 +54,14 @@ interface OpenWork {
  * meeting continues an earlier piece of work that is still open when it is the same work (the words
  * that matching within a file uses: most of the shorter task's meaningful words in the other) and the
  * owners do not differ (one may be missing). Each piece of work is continued by at most one entry per
- * meeting, best match first. Done work is not continued: the same words later are new work.
- * Also decides which meetings have a status list (see SeriesMeeting.hasStatusList).
- * In steps, a meeting at a time: a long series (a running log of a year) took ~40 ms at once.
+ * meeting, best match first (equal scores: the earlier entry, then the earlier work). Done work is
+ * not continued: the same words later are new work. Also decides which meetings have a status list
+ * (see SeriesMeeting.hasStatusList). In steps, a meeting at a time: a long series (a running log of
+ * a year) took ~40 ms at once. With `from`, the meetings before `from.at` are taken from an earlier
+ * following (a keystroke in a series' latest meeting follows that meeting only); with `keep`, how
+ * far following had got after each meeting is kept for the next time.
  */
-export function* followWorkSteps(group: MeetingGroup, modelOf: (file: string) => NotesDigest): Generator<void, WorkThread[]> {
+export function* followWorkSteps(group: MeetingGroup, modelOf: (file: string) => NotesDigest, from?: FollowFrom, keep = false): Generator<void, Followed> {
   // Owners are few: each pair of names is compared once (by two map levels: a joined key would be
   // a new string to hash at every one of the many comparisons).
   const names = new Map<string, Map<string, boolean>>();
@@ -43,8 +75,10 @@ export function* followWorkSteps(group: MeetingGroup, modelOf: (file: string) =>
   const threads: WorkThread[] = [];
   // Open work by the words of its tasks: an entry is compared only with work that shares a word.
   const openByTerm = new Map<string, Set<OpenWork>>();
-  const index = (work: OpenWork, items: DigestItem[]) => {
-    for (const item of items) {
+  const open = new Set<OpenWork>();
+  const index = (work: OpenWork) => {
+    open.add(work);
+    for (const item of work.items) {
       for (const term of termsOfItem(item)) {
         let works = openByTerm.get(term);
         if (!works) openByTerm.set(term, (works = new Set()));
@@ -53,9 +87,18 @@ export function* followWorkSteps(group: MeetingGroup, modelOf: (file: string) =>
     }
   };
   const unindex = (work: OpenWork) => {
+    open.delete(work);
     for (const item of work.items) for (const term of termsOfItem(item)) openByTerm.get(term)?.delete(work);
   };
-  for (const meeting of group.meetings) {
+  const upTo: FollowedUpTo[] | null = keep ? [] : null;
+  let first = 0;
+  if (from) {
+    first = from.at;
+    resume(group, modelOf, from, threads, index);
+    upTo?.push(...from.upTo.slice(0, first));
+  }
+  for (let position = first; position < group.meetings.length; position++) {
+    const meeting = group.meetings[position];
     const model = modelOf(meeting.file);
     const entries = entriesOf(model, meeting);
     const candidates: Array<Candidate<OpenWork, Entry>> = [];
@@ -64,30 +107,52 @@ export function* followWorkSteps(group: MeetingGroup, modelOf: (file: string) =>
       const shared = new Map<OpenWork, number>();
       for (const item of entry.items) for (const term of termsOfItem(item)) for (const work of openByTerm.get(term) ?? []) shared.set(work, (shared.get(work) ?? 0) + 1);
       const entryShort = entry.items.some((item) => termsOfItem(item).size <= 1);
+      const scored: Array<Candidate<OpenWork, Entry>> = [];
       for (const [work, count] of shared) {
         if (count < 2 && !entryShort && !work.items.some((item) => termsOfItem(item).size <= 1)) continue;
         const score = matchScore(work.items, entry.items, sameOwner);
-        if (score !== null) candidates.push({ left: work, right: entry, score });
+        if (score !== null) scored.push({ left: work, right: entry, score });
       }
+      for (const c of scored.sort((a, b) => a.left.order - b.left.order)) candidates.push(c);
     }
     const continued = new Set<Entry>();
     for (const { left, right } of assignOneToOne(candidates)) {
       left.thread.entries.push(right.entry);
       unindex(left);
-      left.items = [...left.items.slice(0, firstEntrySize(left)), ...right.items];
-      if (right.entry.status === 'open') index(left, left.items); // done work is not continued
+      const kept = firstEntrySize(left);
+      left.items = [...left.items.slice(0, kept), ...right.items];
+      left.places = [...left.places.slice(0, kept), ...right.items.map((item): ItemPlace => [position, item.id])];
+      if (right.entry.status === 'open') index(left); // done work is not continued
       continued.add(right);
     }
     for (const entry of entries) {
       if (continued.has(entry)) continue;
       const thread: WorkThread = { entries: [entry.entry] };
-      threads.push(thread);
-      if (entry.entry.status === 'open') index({ thread, items: entry.items }, entry.items);
+      const order = threads.push(thread) - 1;
+      if (entry.entry.status === 'open') index({ thread, order, items: entry.items, places: entry.items.map((item) => [position, item.id]) });
     }
     meeting.hasStatusList = continued.size >= 2 || model.sections.some((s) => s.meeting === meeting.meeting && isReviewSection(s));
+    upTo?.push({ entries: threads.map((t) => t.entries.length), open: [...open].map((w) => ({ order: w.order, places: w.places })) });
     yield;
   }
-  return threads;
+  return { threads, upTo };
+}
+
+/**
+ * The threads and open work of an earlier following as they stood after meeting `from.at - 1`, for
+ * these meetings (entries point at them) and these models (the items are found again by place).
+ */
+function resume(group: MeetingGroup, modelOf: (file: string) => NotesDigest, from: FollowFrom, threads: WorkThread[], index: (work: OpenWork) => void): void {
+  const state = from.upTo[from.at - 1];
+  state.entries.forEach((count, order) => {
+    threads.push({ entries: from.threads[order].entries.slice(0, count).map((e) => ({ ...e, meeting: group.meetings[e.meeting.position] })) });
+  });
+  for (let position = 0; position < from.at; position++) group.meetings[position].hasStatusList = from.meetings[position].hasStatusList;
+  const itemAt = ([position, id]: ItemPlace) => {
+    const meeting = group.meetings[position];
+    return summaryItemsOf(modelOf(meeting.file), meeting.meeting).find((item) => item.id === id)!;
+  };
+  for (const { order, places } of state.open) index({ thread: threads[order], order, items: places.map(itemAt), places });
 }
 
 /** How many of a work's items belong to its first entry (kept for matching rewordings). */
@@ -157,6 +222,16 @@ export function workRead(group: MeetingGroup, modelOf: (file: string) => NotesDi
     }
   }
   return values;
+}
+
+/** The position of the first meeting whose values differ in two `workRead`s of the same meetings. */
+export function firstMeetingReadOtherwise(a: unknown[], b: unknown[]): number {
+  let meeting = -1;
+  for (let i = 0; i < a.length && i < b.length; i++) {
+    if (a[i] !== b[i]) return Math.max(meeting, 0);
+    if (a[i] === MEETING) meeting++;
+  }
+  return Math.max(meeting, 0); // one goes on where the other ends: in the last meeting
 }
 
 /** The best score of the two entries' items being the same work, or null when they are not. */
