@@ -347,6 +347,18 @@ describe('meeting series', () => {
       assert.equal(seriesCounts.resumed - resumed, 3);
     });
 
+    it('keeps how far a long series\' first following got after each meeting, so that the first keystroke in its latest meeting follows that one only', () => {
+      const days = Array.from({ length: 22 }, (_, i) => new Date(Date.UTC(2025, 0, 6 + 7 * i)).toISOString().slice(0, 10));
+      const log = (last: string) => notes('# Infra log', ...days.flatMap((day, i) => ['', `## ${day}`, '', '### Action items', '', '- [ ] Jonas: rotate the certificates', ...(i === days.length - 1 ? [`- [ ] Wei: ${last}`] : [])]));
+      const build = (text: string, previous?: ReturnType<typeof buildSeries>) => buildSeries([{ file: 'log.md', model: analyze(text, 'log.md') }], previous);
+      const first = build(log('review the alerts'));
+      const resumed = seriesCounts.resumed;
+      const typed = build(log('review the alert'), first);
+      assert.equal(seriesCounts.resumed - resumed, 1);
+      assert.deepEqual(typed.series[0].threads.map((t) => t.entries.length), build(log('review the alert')).series[0].threads.map((t) => t.entries.length));
+      assert.equal(typed.series[0].meetings.length, 22);
+    });
+
     it('reuses the series of a running log after a keystroke in its transcript (the first one too), not after one in its action items', () => {
       const log = (said: string, task: string) =>
         notes('# Infra log', '', '## 2025-10-06', '', `[00:10] Priya: ${said}`, '', '### Action items', '', '- [ ] Jonas: rotate the certificates', '', '## 2025-10-13', '', '### Action items', '', `- [ ] Jonas: ${task}`);

@@ -108,13 +108,18 @@ function* seriesOfGroupSteps(group: MeetingGroup, modelOf: (file: string) => Not
   if (remembered) key = (stampOf && stampKey(group, stampOf)) ?? readKey((read ??= workRead(group, modelOf)));
   const kept = key !== undefined ? remembered!.get(group.id) : undefined;
   const threads = kept && kept.read === key ? threadsFrom(group, kept) : null;
-  const followed = threads ? null : yield* followWorkSteps(group, modelOf, from, !!old);
+  // How far following got after each meeting is kept by a keystroke's following, and by a first one
+  // of a long series (a running log's first keystroke in its latest meeting then follows that one only).
+  const followed = threads ? null : yield* followWorkSteps(group, modelOf, from, !!old || group.meetings.length >= LONG_SERIES);
   const built: Series = { ...group, threads: threads ?? followed!.threads };
   if (threads) takenFromMemory.add(built);
   if (from) seriesCounts.resumed++;
   builtFrom.set(built, { models: used, read: read ?? (old ? workRead(group, modelOf) : null), key, upTo: followed?.upTo });
   return { built, followed: true };
 }
+
+/** Meetings from which a series' first following keeps how far it got after each (a few numbers per meeting and piece of work). */
+const LONG_SERIES = 20;
 
 /** The files with dated meetings in each group (series or not), by series id. */
 type Members = Map<string, readonly string[]>;
