@@ -20,7 +20,7 @@ interface OpenWork {
   order: number;
   /** The items of the work's first and latest entries: a task may be reworded little by little. */
   items: DigestItem[];
-  /** Where each of those items is: its meeting's position and its id (a later model's items are other objects). */
+  /** Where each of those items is: its meeting's position and its id (a later model's items are other objects); kept only when how far following got is kept. */
   places: ItemPlace[];
 }
 
@@ -75,9 +75,11 @@ export function* followWorkSteps(group: MeetingGroup, modelOf: (file: string) =>
   const threads: WorkThread[] = [];
   // Open work by the words of its tasks: an entry is compared only with work that shares a word.
   const openByTerm = new Map<string, Set<OpenWork>>();
+  const upTo: FollowedUpTo[] | null = keep ? [] : null;
+  // The open work, for how far following got (only then).
   const open = new Set<OpenWork>();
   const index = (work: OpenWork) => {
-    open.add(work);
+    if (upTo) open.add(work);
     for (const item of work.items) {
       for (const term of termsOfItem(item)) {
         let works = openByTerm.get(term);
@@ -87,10 +89,9 @@ export function* followWorkSteps(group: MeetingGroup, modelOf: (file: string) =>
     }
   };
   const unindex = (work: OpenWork) => {
-    open.delete(work);
+    if (upTo) open.delete(work);
     for (const item of work.items) for (const term of termsOfItem(item)) openByTerm.get(term)?.delete(work);
   };
-  const upTo: FollowedUpTo[] | null = keep ? [] : null;
   let first = 0;
   if (from) {
     first = from.at;
@@ -121,7 +122,7 @@ export function* followWorkSteps(group: MeetingGroup, modelOf: (file: string) =>
       unindex(left);
       const kept = firstEntrySize(left);
       left.items = [...left.items.slice(0, kept), ...right.items];
-      left.places = [...left.places.slice(0, kept), ...right.items.map((item): ItemPlace => [position, item.id])];
+      if (upTo) left.places = [...left.places.slice(0, kept), ...placesOf(right.items, position)];
       if (right.entry.status === 'open') index(left); // done work is not continued
       continued.add(right);
     }
@@ -129,13 +130,17 @@ export function* followWorkSteps(group: MeetingGroup, modelOf: (file: string) =>
       if (continued.has(entry)) continue;
       const thread: WorkThread = { entries: [entry.entry] };
       const order = threads.push(thread) - 1;
-      if (entry.entry.status === 'open') index({ thread, order, items: entry.items, places: entry.items.map((item) => [position, item.id]) });
+      if (entry.entry.status === 'open') index({ thread, order, items: entry.items, places: upTo ? placesOf(entry.items, position) : [] });
     }
     meeting.hasStatusList = continued.size >= 2 || model.sections.some((s) => s.meeting === meeting.meeting && isReviewSection(s));
     upTo?.push({ entries: threads.map((t) => t.entries.length), open: [...open].map((w) => ({ order: w.order, places: w.places })) });
     yield;
   }
   return { threads, upTo };
+}
+
+function placesOf(items: DigestItem[], position: number): ItemPlace[] {
+  return items.map((item) => [position, item.id]);
 }
 
 /**
