@@ -1,7 +1,7 @@
 import type { NotesDigest } from '../digest';
 import { drain } from '../steps';
 import { type MeetingGroup, datedGroupIds, groupMeetings } from './identify';
-import { type FollowFrom, type FollowedUpTo, type FollowedWork, firstMeetingReadOtherwise, followWorkSteps, keptWork, readKey, threadsFrom, workRead } from './threads';
+import { type FollowFrom, type FollowedWork, firstMeetingReadOtherwise, followWorkSteps, keptWork, readKey, threadsFrom, workRead } from './threads';
 import { Hash53 } from '../text/hash';
 import type { ItemInSeries, Series, SeriesIndex, SeriesSource } from './types';
 
@@ -12,7 +12,7 @@ export { folderOf, seriesTitleKey } from './identify';
 
 // What each series was built from: a series whose meetings are the same is reused when its models
 // are all the same, or when what following its work reads of them is.
-const builtFrom = new WeakMap<Series, { models: NotesDigest[]; read: unknown[] | null; key?: string; upTo?: FollowedUpTo[] | null }>();
+const builtFrom = new WeakMap<Series, { models: NotesDigest[]; read: unknown[] | null; key?: string }>();
 
 /**
  * Finds the series among the files and follows each piece of work through each series' meetings.
@@ -95,31 +95,24 @@ function* seriesOfGroupSteps(group: MeetingGroup, modelOf: (file: string) => Not
     // so that a first keystroke does not follow a long series' work again (~0.1 s in a 1 MB log).
     was.read ??= workRead(group, modelsOf(group, was.models));
     if (sameValues(read, was.read)) {
-      builtFrom.set(old, { models: used, read, upTo: was.upTo });
+      builtFrom.set(old, { models: used, read });
       return { built: old, followed: false };
     }
     // The meetings before the first that reads otherwise give the same threads: following goes on
-    // from it (typing in a long series' latest meeting follows that meeting only), when the earlier
-    // following kept how far it had got after each meeting (a first build does not: a keystroke's does).
+    // from it (typing in a long series' latest meeting follows that meeting only).
     const at = firstMeetingReadOtherwise(read, was.read);
-    if (was.upTo && at > 0) from = { threads: old.threads, meetings: old.meetings, upTo: was.upTo, at };
+    if (at > 0) from = { threads: old.threads, meetings: old.meetings, at };
   }
   let key: string | undefined;
   if (remembered) key = (stampOf && stampKey(group, stampOf)) ?? readKey((read ??= workRead(group, modelOf)));
   const kept = key !== undefined ? remembered!.get(group.id) : undefined;
   const threads = kept && kept.read === key ? threadsFrom(group, kept) : null;
-  // How far following got after each meeting is kept by a keystroke's following, and by a first one
-  // of a long series (a running log's first keystroke in its latest meeting then follows that one only).
-  const followed = threads ? null : yield* followWorkSteps(group, modelOf, from, !!old || group.meetings.length >= LONG_SERIES);
-  const built: Series = { ...group, threads: threads ?? followed!.threads };
+  const built: Series = { ...group, threads: threads ?? (yield* followWorkSteps(group, modelOf, from)) };
   if (threads) takenFromMemory.add(built);
   if (from) seriesCounts.resumed++;
-  builtFrom.set(built, { models: used, read: read ?? (old ? workRead(group, modelOf) : null), key, upTo: followed?.upTo });
+  builtFrom.set(built, { models: used, read: read ?? (old ? workRead(group, modelOf) : null), key });
   return { built, followed: true };
 }
-
-/** Meetings from which a series' first following keeps how far it got after each (a few numbers per meeting and piece of work). */
-const LONG_SERIES = 20;
 
 /** The files with dated meetings in each group (series or not), by series id. */
 type Members = Map<string, readonly string[]>;

@@ -20,32 +20,12 @@ interface OpenWork {
   order: number;
   /** The items of the work's first and latest entries: a task may be reworded little by little. */
   items: DigestItem[];
-  /** Where each of those items is: its meeting's position and its id (a later model's items are other objects); kept only when how far following got is kept. */
-  places: ItemPlace[];
-}
-
-type ItemPlace = [position: number, id: string];
-
-/**
- * How far following had got after a meeting, enough to go on from the next one: how many entries
- * each thread had, and the work still open (by its thread's place and its items' places).
- */
-export interface FollowedUpTo {
-  entries: number[];
-  open: Array<{ order: number; places: ItemPlace[] }>;
-}
-
-/** The threads followed through a series, and how far following had got after each meeting (when asked to keep that). */
-export interface Followed {
-  threads: WorkThread[];
-  upTo: FollowedUpTo[] | null;
 }
 
 /** An earlier following of the same meetings, whose meetings before `at` read as these do: following goes on from meeting `at`. */
 export interface FollowFrom {
   threads: WorkThread[];
   meetings: SeriesMeeting[];
-  upTo: FollowedUpTo[];
   at: number;
 }
 
@@ -58,10 +38,9 @@ export interface FollowFrom {
  * not continued: the same words later are new work. Also decides which meetings have a status list
  * (see SeriesMeeting.hasStatusList). In steps, a meeting at a time: a long series (a running log of
  * a year) took ~40 ms at once. With `from`, the meetings before `from.at` are taken from an earlier
- * following (a keystroke in a series' latest meeting follows that meeting only); with `keep`, how
- * far following had got after each meeting is kept for the next time.
+ * following (typing in a series' latest meeting follows that meeting only).
  */
-export function* followWorkSteps(group: MeetingGroup, modelOf: (file: string) => NotesDigest, from?: FollowFrom, keep = false): Generator<void, Followed> {
+export function* followWorkSteps(group: MeetingGroup, modelOf: (file: string) => NotesDigest, from?: FollowFrom): Generator<void, WorkThread[]> {
   // Owners are few: each pair of names is compared once (by two map levels: a joined key would be
   // a new string to hash at every one of the many comparisons).
   const names = new Map<string, Map<string, boolean>>();
@@ -75,11 +54,7 @@ export function* followWorkSteps(group: MeetingGroup, modelOf: (file: string) =>
   const threads: WorkThread[] = [];
   // Open work by the words of its tasks: an entry is compared only with work that shares a word.
   const openByTerm = new Map<string, Set<OpenWork>>();
-  const upTo: FollowedUpTo[] | null = keep ? [] : null;
-  // The open work, for how far following got (only then).
-  const open = new Set<OpenWork>();
   const index = (work: OpenWork) => {
-    if (upTo) open.add(work);
     for (const item of work.items) {
       for (const term of termsOfItem(item)) {
         let works = openByTerm.get(term);
@@ -89,16 +64,10 @@ export function* followWorkSteps(group: MeetingGroup, modelOf: (file: string) =>
     }
   };
   const unindex = (work: OpenWork) => {
-    if (upTo) open.delete(work);
     for (const item of work.items) for (const term of termsOfItem(item)) openByTerm.get(term)?.delete(work);
   };
-  let first = 0;
-  if (from) {
-    first = from.at;
-    resume(group, modelOf, from, threads, index);
-    upTo?.push(...from.upTo.slice(0, first));
-  }
-  for (let position = first; position < group.meetings.length; position++) {
+  if (from) for (const work of resumed(group, modelOf, from, threads)) index(work);
+  for (let position = from?.at ?? 0; position < group.meetings.length; position++) {
     const meeting = group.meetings[position];
     const model = modelOf(meeting.file);
     const entries = entriesOf(model, meeting);
@@ -120,9 +89,7 @@ export function* followWorkSteps(group: MeetingGroup, modelOf: (file: string) =>
     for (const { left, right } of assignOneToOne(candidates)) {
       left.thread.entries.push(right.entry);
       unindex(left);
-      const kept = firstEntrySize(left);
-      left.items = [...left.items.slice(0, kept), ...right.items];
-      if (upTo) left.places = [...left.places.slice(0, kept), ...placesOf(right.items, position)];
+      left.items = [...left.items.slice(0, firstEntrySize(left)), ...right.items];
       if (right.entry.status === 'open') index(left); // done work is not continued
       continued.add(right);
     }
@@ -130,34 +97,35 @@ export function* followWorkSteps(group: MeetingGroup, modelOf: (file: string) =>
       if (continued.has(entry)) continue;
       const thread: WorkThread = { entries: [entry.entry] };
       const order = threads.push(thread) - 1;
-      if (entry.entry.status === 'open') index({ thread, order, items: entry.items, places: upTo ? placesOf(entry.items, position) : [] });
+      if (entry.entry.status === 'open') index({ thread, order, items: entry.items });
     }
     meeting.hasStatusList = continued.size >= 2 || model.sections.some((s) => s.meeting === meeting.meeting && isReviewSection(s));
-    upTo?.push({ entries: threads.map((t) => t.entries.length), open: [...open].map((w) => ({ order: w.order, places: w.places })) });
     yield;
   }
-  return { threads, upTo };
-}
-
-function placesOf(items: DigestItem[], position: number): ItemPlace[] {
-  return items.map((item) => [position, item.id]);
+  return threads;
 }
 
 /**
- * The threads and open work of an earlier following as they stood after meeting `from.at - 1`, for
- * these meetings (entries point at them) and these models (the items are found again by place).
+ * The threads of an earlier following as they stood after meeting `from.at - 1`, for these meetings
+ * (copies whose entries point at them; threads are made in the order of their first entries), and
+ * the work then open: a thread whose latest entry by then is open, with its first and that entry's
+ * items from these models (the same, found by their ids). The meetings before have their status lists.
  */
-function resume(group: MeetingGroup, modelOf: (file: string) => NotesDigest, from: FollowFrom, threads: WorkThread[], index: (work: OpenWork) => void): void {
-  const state = from.upTo[from.at - 1];
-  state.entries.forEach((count, order) => {
-    threads.push({ entries: from.threads[order].entries.slice(0, count).map((e) => ({ ...e, meeting: group.meetings[e.meeting.position] })) });
-  });
-  for (let position = 0; position < from.at; position++) group.meetings[position].hasStatusList = from.meetings[position].hasStatusList;
-  const itemAt = ([position, id]: ItemPlace) => {
-    const meeting = group.meetings[position];
-    return summaryItemsOf(modelOf(meeting.file), meeting.meeting).find((item) => item.id === id)!;
+function resumed(group: MeetingGroup, modelOf: (file: string) => NotesDigest, from: FollowFrom, threads: WorkThread[]): OpenWork[] {
+  const itemsOf = (entry: SeriesEntry) => {
+    const items = summaryItemsOf(modelOf(entry.file), entry.meeting.meeting);
+    return entry.itemIds.map((id) => items.find((item) => item.id === id)!);
   };
-  for (const { order, places } of state.open) index({ thread: threads[order], order, items: places.map(itemAt), places });
+  const open: OpenWork[] = [];
+  for (const old of from.threads) {
+    if (old.entries[0].meeting.position >= from.at) continue; // made later
+    const entries = old.entries.filter((e) => e.meeting.position < from.at).map((e) => ({ ...e, meeting: group.meetings[e.meeting.position] }));
+    const order = threads.push({ entries }) - 1;
+    const [first, latest] = [entries[0], entries[entries.length - 1]];
+    if (latest.status === 'open') open.push({ thread: threads[order], order, items: latest === first ? itemsOf(first) : [...itemsOf(first), ...itemsOf(latest)] });
+  }
+  for (let position = 0; position < from.at; position++) group.meetings[position].hasStatusList = from.meetings[position].hasStatusList;
+  return open;
 }
 
 /** How many of a work's items belong to its first entry (kept for matching rewordings). */
