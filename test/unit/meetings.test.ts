@@ -30,6 +30,19 @@ describe('meetings', () => {
     });
   });
 
+  it('reads a U+FEFF inside a document as its text (not as a byte order mark), whatever its line ends', () => {
+    // A part of the document is read on its own: a U+FEFF opening it was skipped as the byte order
+    // mark of a document (the title below it found), but not where a lone `\r` kept it inside the part before.
+    const read = (eol: string) => analyze(['', '', '\uFEFF', 'Platform sync', '', '- [ ] Tom: fix the deploy scripts'].join(eol), 'notes.md');
+    const lf = read('\n');
+    for (const eol of ['\r\n', '\r']) {
+      const other = read(eol);
+      assert.deepEqual(other.meetings.map((m) => [m.title, m.line]), lf.meetings.map((m) => [m.title, m.line]), JSON.stringify(eol));
+      assert.deepEqual(other.items.map((i) => i.task), lf.items.map((i) => i.task));
+    }
+    assert.deepEqual(lf.items.map((i) => i.task), ['Fix the deploy scripts']);
+  });
+
   describe('several meetings in one file', () => {
     const log = notes(
       '# Team log',

@@ -47,6 +47,14 @@ export function parseMarkdown(text: string, atStart = true): Root {
   // Only offered front matter when there is some: a failed attempt (a first line `---` that is
   // never closed, as while typing front matter) leaves the parser unable to read later lists.
   const parser = atStart && startsWithFrontMatter(text) ? processor : bodyProcessor;
+  if (!atStart && text.charCodeAt(0) === 0xfeff) {
+    // A U+FEFF opening a later part is the document's text, not its byte order mark, which micromark
+    // would skip: the part is read after a blank line (which changes no block), as in the document.
+    const root = parser.parse(boundNesting(`\n${text}`));
+    shiftOffsets(root, -1);
+    if (root.position?.start.offset !== undefined) root.position.start.offset = Math.max(0, root.position.start.offset);
+    return root;
+  }
   const root = parser.parse(boundNesting(text));
   // micromark skips a byte order mark and counts offsets from after it; the model counts it, as editors do.
   if (text.charCodeAt(0) === 0xfeff) shiftOffsets(root, 1);
