@@ -1,23 +1,26 @@
 import { strict as assert } from 'node:assert';
-import type { TextDocuments } from 'vscode-languageserver';
+import type { TextDocumentEdit, TextDocuments, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import fc from 'fast-check';
 import { analyzeNotes } from '../../server/src/core/analyze';
 import { storedDigest, storedJson } from '../../server/src/index/stored';
+import { rename } from '../../server/src/lsp/features/rename';
+import { workspaceEditFactory } from '../../server/src/lsp/features/workspaceEdit';
 import { MADE_MODELS_KEPT, NotesStore } from '../../server/src/lsp/store';
+import { ResponseError } from '../../server/src/lsp/vscodeLanguageServer';
 
 // The store's closed files: digests at hand, models made when a feature asks, only so many kept.
 describe('notes store: indexed files', () => {
   const noDocuments = { get: () => undefined, all: () => [] } as unknown as TextDocuments<TextDocument>;
   const text = (owner: string, i: number) => `# Sync ${i}\n\nDate: 2025-03-10\nAttendees: ${owner}, Wei\n\n## Action items\n\n- [ ] ${owner}: task ${i} - Due: 2025-03-14\n`;
 
-  /** A store of `count` indexed files (every third owned by Ana), counting the models made, in the order they are made. */
-  function storeOf(count: number) {
+  /** A store of `count` indexed files (every third owned by Ana unless said), counting the models made, in the order they are made. */
+  function storeOf(count: number, ownerOf = (i: number) => (i % 3 === 0 ? 'Ana' : 'Ben')) {
     const store = new NotesStore(noDocuments);
     const made: string[] = [];
     for (let i = 0; i < count; i++) {
       const uri = `file:///notes/${String(i).padStart(4, '0')}.md`;
-      const source = text(i % 3 === 0 ? 'Ana' : 'Ben', i);
+      const source = text(ownerOf(i), i);
       store.setIndexed(uri, {
         digest: storedDigest(storedJson(analyzeNotes(source, { fileName: uri }))),
         model: null,
@@ -64,6 +67,24 @@ describe('notes store: indexed files', () => {
     assert.equal(ana.length, Math.ceil(count / 3));
     assert.ok(ana.every((f) => f.model.items.length === 1));
     assert.ok(made.length <= ana.length);
+  });
+
+  it(`renames a person in every file that names them, when more than the ${MADE_MODELS_KEPT} models kept do`, () => {
+    // The edits were once checked against the store's models again: those let go were made anew,
+    // differed, and their files were left out (13 of 3,800 files renamed in a workspace of 10,000).
+    const count = MADE_MODELS_KEPT + 20;
+    const { store, made } = storeOf(count, () => 'Ana');
+    const edit = rename(store, { textDocument: { uri: 'file:///notes/0000.md' }, position: { line: 3, character: 12 }, newName: 'Anna' }, workspaceEditFactory(true));
+    assert.ok(edit && !(edit instanceof ResponseError));
+    const changes = (edit.documentChanges ?? []) as TextDocumentEdit[];
+    assert.equal(changes.length, count);
+    assert.deepEqual(changes.map((c) => c.textDocument.uri), Array.from({ length: count }, (_, i) => `file:///notes/${String(i).padStart(4, '0')}.md`));
+    for (const [i, change] of changes.entries()) {
+      assert.equal(change.textDocument.version, null);
+      const renamed = TextDocument.applyEdits(TextDocument.create(change.textDocument.uri, 'markdown', 1, text('Ana', i)), change.edits as TextEdit[]);
+      assert.equal(renamed, text('Anna', i));
+    }
+    assert.equal(made.length, count + 1, 'each file read once for the rename (the one renamed from read first)');
   });
 
   it('lists every file as the index and the open documents have them, over random changes of both', () => {

@@ -111,7 +111,7 @@ export function peopleOf(model: NotesDigest): NamedPeople {
 }
 
 /** Every mention of a person across the documents. */
-export function mentionsOf(docs: NotesDoc[], key: string): Array<{ doc: NotesDoc; mention: PersonMention }> {
+export function mentionsOf<D extends NotesDoc>(docs: D[], key: string): Array<{ doc: D; mention: PersonMention }> {
   return docs.flatMap((doc) => mentionsIn(doc.model).filter((m) => m.key === key).map((mention) => ({ doc, mention })));
 }
 

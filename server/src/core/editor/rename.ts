@@ -17,15 +17,16 @@ export function prepareRename(doc: NotesDoc, offset: number): RenameTarget | nul
   return mention ? { span: mention.span, placeholder: mention.name } : null;
 }
 
-export type RenameResult = { edits: Array<{ doc: NotesDoc; edits: TextEdit[] }> } | { error: string };
+export type RenameResult<D extends NotesDoc = NotesDoc> = { edits: Array<{ doc: D; edits: TextEdit[] }> } | { error: string };
 
-export function renamePerson(docs: NotesDoc[], doc: NotesDoc, offset: number, newName: string): RenameResult {
+/** Each file's edits, with the file as given (`docs`: every file that may name the person). */
+export function renamePerson<D extends NotesDoc>(docs: D[], doc: NotesDoc, offset: number, newName: string): RenameResult<D> {
   const mention = personAt(doc.model, offset);
   if (!mention) return { error: 'Put the cursor on a person (an attendee, speaker, owner or @handle) to rename them.' };
   const name = newName.trim().replace(/^@/, '').replace(/\s+/g, ' ');
   const problem = invalidName(name);
   if (problem) return { error: problem };
-  const byDoc = new Map<string, { doc: NotesDoc; edits: TextEdit[] }>();
+  const byDoc = new Map<string, { doc: D; edits: TextEdit[] }>();
   for (const { doc: d, mention: m } of mentionsOf(docs, mention.key)) {
     const written = d.model.text.slice(m.span.start, m.span.end);
     const replacement = renamedForm(written, m, name);

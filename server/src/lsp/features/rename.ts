@@ -16,7 +16,9 @@ export function prepareRename(store: NotesStore, params: PrepareRenameParams): {
 
 /**
  * Renames a person in every notes file, one edit per file, each carrying the version of an open
- * document so that the editor refuses it if the text changed meanwhile.
+ * document so that the editor refuses it if the text changed meanwhile. The edits are made for the
+ * files as read for the rename (with a person named in more files than the store keeps models
+ * of, asking the store again would read most of them again).
  */
 export function rename(store: NotesStore, params: RenameParams, workspaceEdit: WorkspaceEditFactory): WorkspaceEdit | ResponseError | null {
   const file = store.get(params.textDocument.uri);
@@ -24,13 +26,12 @@ export function rename(store: NotesStore, params: RenameParams, workspaceEdit: W
   const offset = file.model.lines.offsetAt(params.position);
   const result = renamePerson(store.filesNaming(personAt(file.model, offset)?.key), file, offset, params.newName);
   if ('error' in result) return new ResponseError(ErrorCodes.InvalidParams, result.error);
-  const merged: WorkspaceEdit = {};
+  const documentChanges: NonNullable<WorkspaceEdit['documentChanges']> = [];
+  const changes: NonNullable<WorkspaceEdit['changes']> = {};
   for (const { doc, edits } of result.edits) {
-    const target = store.get(doc.uri);
-    if (!target || target.model !== doc.model) continue; // changed while computing: leave it alone
-    const edit = workspaceEdit(target, toTextEdits(doc.model, edits));
-    if (edit.documentChanges) merged.documentChanges = [...(merged.documentChanges ?? []), ...edit.documentChanges];
-    if (edit.changes) merged.changes = { ...merged.changes, ...edit.changes };
+    const edit = workspaceEdit(doc, toTextEdits(doc.model, edits));
+    if (edit.documentChanges) documentChanges.push(...edit.documentChanges);
+    if (edit.changes) Object.assign(changes, edit.changes);
   }
-  return merged;
+  return { ...(documentChanges.length ? { documentChanges } : {}), ...(Object.keys(changes).length ? { changes } : {}) };
 }
