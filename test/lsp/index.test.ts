@@ -67,7 +67,7 @@ describe('workspace index', function () {
     assert.equal(last.split('\t').length, 3, 'metadata, digest, model');
   });
 
-  it('after a start from the cache, makes a closed file\'s model when a feature asks: from the cache, or from the file when it changed', async () => {
+  it('after a start from the cache, makes a closed file\'s model when a feature asks (a rename): from the cache, or from the file when it changed', async () => {
     await indexed();
     client = await TestClient.start({ pull: true, folder: pathToFileURL(dir).toString(), initializationOptions: { storagePath: storage } });
     await client.until(() => client!.progressEnded > 0, 'the end of indexing');
@@ -76,12 +76,17 @@ describe('workspace index', function () {
     const open = join(dir, 'team', '2025-03-09-sync-8.md');
     const uri = pathToFileURL(open).toString();
     client.open(uri, readFileSync(open, 'utf8'), 'markdown');
-    const places = ((await client.references(uri, { line: 7, character: 7 }, false)) ?? []).map((l) => `${l.uri.split('/').pop()}:${l.range.start.line}`);
+    // A rename edits the files' models: from the cache, or from the file when it changed.
+    const edit = (await client.rename(uri, { line: 7, character: 7 }, 'Anabel'))!;
+    const places = (edit.documentChanges ?? []).flatMap((c) => ('edits' in c ? c.edits.map((e) => `${c.textDocument.uri.split('/').pop()}:${e.range.start.line}`) : []));
     assert.ok(places.includes('2025-03-08-sync-7.md:7'), 'from the cache');
     assert.ok(places.includes('2025-03-10-sync-9.md:9'), 'from the changed file');
     assert.ok(!places.includes('2025-03-10-sync-9.md:7'));
-    assert.equal(places.filter((p) => p.startsWith('2025-03-')).length, 60);
-    // The view and the symbol search read the digests: the file as the index read it, until the watcher's report.
+    assert.equal(places.filter((p) => p.startsWith('2025-03-')).length, 120, 'each attendee line and entry');
+    // References, the view and the symbol search read the digests: the file as the index read it, until the watcher's report.
+    const references = ((await client.references(uri, { line: 7, character: 7 }, false)) ?? []).map((l) => `${l.uri.split('/').pop()}:${l.range.start.line}`);
+    assert.equal(references.filter((p) => p.startsWith('2025-03-')).length, 60);
+    assert.ok(references.includes('2025-03-10-sync-9.md:7'));
     const found = async (query: string) => (await client!.workspaceSymbols(query)).map((s) => `${s.location.uri.split('/').pop()}:${s.location.range.start.line}: ${s.name}`);
     assert.deepEqual(await found('task 7'), ['2025-03-08-sync-7.md:7: Ana: Task 7']);
     assert.deepEqual(await found('task 9'), ['2025-03-10-sync-9.md:7: Ana: Task 9']);

@@ -19,6 +19,7 @@ import { fileItems } from '../../server/src/lsp/features/items';
 import { buildSeries } from '../../server/src/core/series';
 import { completionsAt } from '../../server/src/core/editor/completion';
 import { hoverAt } from '../../server/src/core/editor/hover';
+import { type Place, definitionAt, referencesAt } from '../../server/src/core/editor/navigation';
 import { type DigestDoc, type NotesDoc, attendeeLines, itemsOwnedBy, mentionsIn, mentionsOf, peopleOf, workspacePeople } from '../../server/src/core/editor/people';
 import { searchEntries } from '../../server/src/core/editor/search';
 import { readNotesFile } from '../../server/src/index/readNotesFile';
@@ -184,6 +185,31 @@ describe('a file as the server index keeps it (digest, and the model when asked 
     assert.ok(checked > 20, `${checked} hovers`);
   });
 
+  it('finds the same definitions and references of people from digests as from models', () => {
+    const { full, digests } = workspace();
+    // A file that names Priya Shah without listing her: her definition is in the other files.
+    const unlisted = { uri: 'file:///w/zz-unlisted.md', model: analyzeNotes('# Standup\n\nDate: 2025-03-12\n\n## Action items\n\n- [ ] Priya Shah: roll out the canary\n', { fileName: 'zz-unlisted.md' }) };
+    full.push(unlisted);
+    digests.push({ uri: unlisted.uri, model: storedDigest(storedJson(unlisted.model)) });
+    const places = (found: Place[]) => found.map(({ doc, span }) => ({ uri: doc.uri, range: doc.model.lines.rangeOf(span) }));
+    let elsewhere = 0;
+    for (const doc of [...full.slice(0, 9), unlisted]) {
+      for (const mention of mentionsIn(doc.model)) {
+        const at = mention.span.start + 1;
+        const definitions = places(definitionAt(digests, doc, at));
+        assert.deepEqual(definitions, places(definitionAt(full, doc, at)), `${doc.uri} ${mention.name}`);
+        for (const withDeclaration of [true, false]) {
+          const references = places(referencesAt(digests, doc, at, withDeclaration));
+          assert.deepEqual(references, places(referencesAt(full, doc, at, withDeclaration)), `${doc.uri} ${mention.name}`);
+          if (withDeclaration && references.some((p) => p.uri !== doc.uri)) elsewhere++;
+        }
+      }
+    }
+    assert.ok(elsewhere > 20, `${elsewhere} people with references in other files`);
+    const priya = places(definitionAt(digests, unlisted, unlisted.model.text.indexOf('Priya') + 1));
+    assert.ok(priya.length > 3 && priya.every((p) => p.uri !== unlisted.uri && p.range.end.character - p.range.start.character === 'Priya Shah'.length), JSON.stringify(priya));
+  });
+
   it('names in a digest everyone a file mentions, lists as an attendee or has own an item', () => {
     const { full, digests } = workspace();
     for (const { key } of workspacePeople(full)) {
@@ -230,11 +256,14 @@ describe('a file as the server index keeps it (digest, and the model when asked 
     assert.throws(() => storedDigest('{}'));
     assert.throws(() => storedDigest('{"meetings":[],"sections":[],"items":[]}\t{}'));
     assert.throws(() => storedDigest('[1,0,[],[],[],[],[]]\t{}'), /another shape/);
-    assert.throws(() => storedDigest('[1,0,[],[],[],[],[[],[]],[["id",0,0,0,"task",0,0,4,null,null,null,0]]]\t{}'), /another shape/);
-    assert.throws(() => storedDigest('[1,0,[],[],[[7,0,"Notes"]],[],[[],[]],[]]\t{}'), /another shape/);
-    assert.throws(() => storedDigest('[1,0,[],[["Sync",null,["Ana"]]],[],[],[[],[]],[]]\t{}'), /another shape/);
-    const digest = storedDigest('[1,9,[4],[["Sync",null,["Ana",null]]],[[1,0,"Action items"]],[],[["ana"],[]],[["id",0,0,0,"task",0,5,9,null,null,null,0,[],null,null,null,null]]]\t{}');
+    assert.throws(() => storedDigest('[1,0,[],[],[],[],[[],[],[]],[["id",0,0,0,"task",0,0,4,null,null,null,0]]]\t{}'), /another shape/);
+    assert.throws(() => storedDigest('[1,0,[],[],[[7,0,"Notes"]],[],[[],[],[]],[]]\t{}'), /another shape/);
+    assert.throws(() => storedDigest('[1,0,[],[["Sync",null,["Ana"]]],[],[],[[],[],[]],[]]\t{}'), /another shape/);
+    assert.throws(() => storedDigest('[1,0,[],[],[],[],[[],[]],[]]\t{}'), /another shape/);
+    assert.throws(() => storedDigest('[1,0,[],[],[],[],[[],[],["ana",0]],[]]\t{}'), /another shape/);
+    const digest = storedDigest('[1,9,[4],[["Sync",null,["Ana",null]]],[[1,0,"Action items"]],[],[["ana"],[],["ana",1,4]],[["id",0,0,0,"task",0,5,9,null,null,null,0,[],null,null,null,null]]]\t{}');
     assert.deepEqual(digest.meetings, [{ index: 0, title: 'Sync', date: null, attendees: [{ name: 'Ana', role: null }] }]);
+    assert.deepEqual(digest.listed, [{ key: 'ana', span: { start: 1, end: 4 } }]);
     assert.deepEqual(digest.lines.rangeOf(digest.items[0].span), { start: { line: 1, character: 1 }, end: { line: 1, character: 5 } });
   });
 });

@@ -190,7 +190,7 @@ export class NotesStore {
 
   /**
    * The notes files that name a person (by key: attendees, speakers, owners, handles), with their
-   * full models, in URI order: the others cannot be among a person's references. None for no key.
+   * full models, in URI order: the others cannot be among the places a rename edits. None for no key.
    */
   filesNaming(key: string | undefined): NotesFile[] {
     if (!key) return [];
@@ -205,6 +205,12 @@ export class NotesStore {
         return model ? { uri, version: null, model } : null;
       },
     );
+  }
+
+  /** The notes files that name a person (see `filesNaming`) as their digests: nothing is read again. */
+  digestsNaming(key: string | undefined): DigestDoc[] {
+    if (!key) return [];
+    return this.digests().flatMap(({ uri, digest }) => (peopleOf(digest).keys.includes(key) ? [{ uri, model: digest }] : []));
   }
 
   /** Every notes file's digest as the editor features that read every file take it. */

@@ -3,14 +3,15 @@
 // attendee line; their references are every item they own, across the workspace.
 import type { ActionItem, Decision, NotesModel, Span, StatementCue } from '../model';
 import { entrySpan, recordersOf, targetAt } from './locate';
-import { type NotesDoc, attendeeLines, itemsOwnedBy } from './people';
+import { type DigestDoc, type NotesDoc, attendeeLines, itemsOwnedBy } from './people';
 
 export interface Place {
-  doc: NotesDoc;
+  doc: DigestDoc;
   span: Span;
 }
 
-export function definitionAt(docs: NotesDoc[], doc: NotesDoc, offset: number): Place[] {
+/** `docs`: the workspace's files that may name a person, as digests (a full model is one). */
+export function definitionAt(docs: DigestDoc[], doc: NotesDoc, offset: number): Place[] {
   const target = targetAt(doc.model, offset, { dates: false });
   if (!target) return [];
   const here = (spans: Span[]) => unique(spans).map((span) => ({ doc, span }));
@@ -33,7 +34,7 @@ export function definitionAt(docs: NotesDoc[], doc: NotesDoc, offset: number): P
   }
 }
 
-export function referencesAt(docs: NotesDoc[], doc: NotesDoc, offset: number, includeDeclaration: boolean): Place[] {
+export function referencesAt(docs: DigestDoc[], doc: NotesDoc, offset: number, includeDeclaration: boolean): Place[] {
   const target = targetAt(doc.model, offset, { dates: false });
   if (!target) return [];
   if (target.kind === 'person') {

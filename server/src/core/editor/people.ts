@@ -2,7 +2,7 @@
 // person is across the workspace. A person's identity is their full name, compared loosely
 // (case, accents and separators do not matter), so `Mike` resolved to `Mike Johnson` in one file
 // and `Mike Johnson` speaking in another are the same person.
-import type { NamedPeople, NotesDigest } from '../digest';
+import type { ListedName, NamedPeople, NotesDigest } from '../digest';
 import { Roster, isGroupName } from '../extract/people';
 import type { NotesModel, PersonRef, Span } from '../model';
 import { normalizeName } from '../text/plain';
@@ -75,9 +75,14 @@ export function personAt(model: NotesModel, offset: number): PersonMention | nul
   return mentionsIn(model).find((m) => m.span.start <= offset && offset <= m.span.end) ?? null;
 }
 
-/** Where a person is listed among the attendees of a document. */
-export function attendeeLines(model: NotesModel, key: string): Span[] {
-  return mentionsIn(model).filter((m) => m.role === 'attendee' && m.key === key).map((m) => m.span);
+/** Where a document or digest lists a person among its attendees. */
+export function attendeeLines(model: NotesDigest, key: string): Span[] {
+  return attendeePlaces(model).filter((m) => m.key === key).map((m) => m.span);
+}
+
+/** Where a document or digest lists its attendees: the attendee mentions of `mentionsIn`. */
+export function attendeePlaces(model: NotesDigest): readonly ListedName[] {
+  return model.listed ?? mentionsIn(model as NotesModel).filter((m) => m.role === 'attendee');
 }
 
 const named = new WeakMap<NotesModel, NamedPeople>();
