@@ -57,14 +57,14 @@ describe('workspace index', function () {
       .sort();
     assert.deepEqual(tasks(warm), expected);
 
-    // Touched, not changed (a checkout): stored again with the new time, its model kept after the digest.
+    // Touched, not changed (a checkout): stored again with the new time.
     const touched = join(dir, 'team', '2025-03-04-sync-3.md');
     utimesSync(touched, new Date('2030-01-01'), new Date('2030-01-01'));
     assert.deepEqual(tasks(await indexed()), expected);
     const lines = readdirSync(join(storage, 'index')).filter((f) => f.startsWith('models-')).flatMap((f) => readFileSync(join(storage, 'index', f), 'utf8').split('\n'));
     const last = lines.filter((line) => line.startsWith(JSON.stringify({ path: touched }).slice(0, -1))).pop()!;
     assert.equal(JSON.parse(last.split('\t')[0]).mtimeMs, new Date('2030-01-01').getTime());
-    assert.equal(last.split('\t').length, 3, 'metadata, digest, model');
+    assert.equal(last.split('\t').length, 2, 'metadata, digest');
   });
 
   it('after a start from the cache, makes a closed file\'s model when a feature asks (a rename): from the cache, or from the file when it changed', async () => {

@@ -24,7 +24,6 @@ describe('notes store: indexed files', () => {
       store.setIndexed(uri, {
         digest: storedDigest(storedJson(analyzeNotes(source, { fileName: uri }))),
         model: null,
-        loadOrder: count - i, // made last first
         load: () => {
           made.push(uri);
           return analyzeNotes(source, { fileName: uri });
@@ -44,11 +43,11 @@ describe('notes store: indexed files', () => {
     assert.deepEqual(made, ['file:///notes/0001.md']);
   });
 
-  it('makes the models of the files that name a person only, in the order they are stored', () => {
+  it('makes the models of the files that name a person only', () => {
     const { store, made } = storeOf(9);
     const files = store.filesNaming('ana');
     assert.deepEqual(files.map((f) => f.uri), ['file:///notes/0000.md', 'file:///notes/0003.md', 'file:///notes/0006.md']);
-    assert.deepEqual(made, ['file:///notes/0006.md', 'file:///notes/0003.md', 'file:///notes/0000.md']);
+    assert.deepEqual(made, ['file:///notes/0000.md', 'file:///notes/0003.md', 'file:///notes/0006.md']);
     assert.deepEqual(store.filesNaming(undefined), []);
   });
 
@@ -84,7 +83,7 @@ describe('notes store: indexed files', () => {
       const renamed = TextDocument.applyEdits(TextDocument.create(change.textDocument.uri, 'markdown', 1, text('Ana', i)), change.edits as TextEdit[]);
       assert.equal(renamed, text('Anna', i));
     }
-    assert.equal(made.length, count + 1, 'each file read once for the rename (the one renamed from read first)');
+    assert.equal(made.length, count, 'each file read once for the rename');
   });
 
   it('lists every file as the index and the open documents have them, over random changes of both', () => {
@@ -115,7 +114,7 @@ describe('notes store: indexed files', () => {
           const uri = uris[at];
           if (op === 0) {
             const digest = flag ? notes : prose;
-            store.setIndexed(uri, { digest, model: null, loadOrder: 0, load: () => analyzeNotes('', {}), stamp: `h${at}` });
+            store.setIndexed(uri, { digest, model: null, load: () => analyzeNotes('', {}), stamp: `h${at}` });
             if (digest.looksLikeNotes) indexed.set(uri, { digest, stamp: `h${at}` });
             else indexed.delete(uri);
           } else if (op === 1) {

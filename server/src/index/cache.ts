@@ -9,13 +9,12 @@ import { drain, drainAsync } from '../core/steps';
 // hash; and only by the analyzer version that wrote it.
 //
 // Entries are spread over a few shard files of JSON lines: a header line, then one line per
-// entry, `{path, size, mtimeMs, hash, checkedAt, skipped?}` TAB value-as-JSON [TAB more text], or
+// entry, `{path, size, mtimeMs, hash, checkedAt, skipped?}` TAB value-as-JSON, or
 // `{path, removed: true}`. New results are appended as they come (nothing waits in memory for a
 // write); a later line for a path replaces an earlier one. Shards are read as bytes: a value's
-// JSON text goes to `unpack` as its line is read, with nothing parsed before, and what follows a
-// second tab is not even decoded (the server keeps a file's digest as its value and its model
-// after it, read again with `storedText` when asked for; the command line keeps its values' text
-// until the file is used). A shard that is mostly replaced lines, or whose last line was cut
+// JSON text goes to `unpack` as its line is read, with nothing parsed before (the command line
+// keeps its values' text until the file is used), and can be read again as it was stored
+// (`storedText`). A shard that is mostly replaced lines, or whose last line was cut
 // short, is rewritten when read. Lines or shards that cannot be read, and shards of another
 // analyzer version, are ignored: the files are read again, never trusted, never a crash.
 
@@ -146,8 +145,7 @@ export class IndexCache<T> {
   }
 
   /**
-   * What was stored for a path (its value's JSON and what follows it, see `set`), when it was
-   * stored for this content hash: waiting to be written, or read again from its shard file. The
+   * What was stored for a path (its value's JSON, see `set`), when it was stored for this content hash: waiting to be written, or read again from its shard file. The
    * shard last read is kept until the end of this turn of the event loop: a caller that wants many
    * asks for them in `shardOf` order.
    */
@@ -332,8 +330,8 @@ export class IndexCache<T> {
 
   /**
    * Takes a shard file's entries. Returns the live lines when the file should be rewritten
-   * (mostly replaced lines, or cut short), else null. Read as bytes: only each line's metadata and
-   * value are decoded, not what follows a second tab (see `storedText`).
+   * (mostly replaced lines, or cut short), else null. Read as bytes: each line's metadata and value
+   * are decoded from them.
    */
   private *accept(shard: number, bytes: Buffer): Generator<void, Buffer | null> {
     const state = this.shards[shard];
@@ -389,8 +387,7 @@ export class IndexCache<T> {
     }
     if (tab < 0 || typeof meta.size !== 'number' || typeof meta.mtimeMs !== 'number' || typeof meta.hash !== 'string' || typeof meta.checkedAt !== 'number') return null;
     if (meta.skipped !== undefined && typeof meta.skipped !== 'string') return null;
-    const rest = tabIn(bytes, tab + 1, end);
-    const json = bytes.toString('utf8', tab + 1, rest < 0 ? end : rest);
+    const json = bytes.toString('utf8', tab + 1, end);
     const value = json === 'null' ? null : this.options.unpack(json);
     if (value === null && json !== 'null') return null;
     const entry: CacheEntry<T> = { size: meta.size, mtimeMs: meta.mtimeMs, hash: meta.hash, checkedAt: meta.checkedAt, value };

@@ -12,8 +12,8 @@ import { fileUri } from '../files/uri';
 import { type CacheEntry, IndexCache, freshness, shardOf } from '../index/cache';
 import { type DiscoverJob, type FoundFile, type IndexJob, type IndexedResult, type SentResult, local, receive, runDiscover, runIndex } from '../index/jobs';
 import { WorkerPool } from '../index/pool';
-import { type ReadOptions, readNotesFile } from '../index/readNotesFile';
-import { storedDigest, storedJson, storedModel } from '../index/stored';
+import { readNotesFile } from '../index/readNotesFile';
+import { storedDigest, storedJson } from '../index/stored';
 import type { NotesSettings } from '../protocol';
 import { growHeapFor } from './heapGrowth';
 import type { IndexedFile, NotesStore } from './store';
@@ -336,12 +336,12 @@ export class WorkspaceIndexer {
         if (entry && (entry.mtimeMs !== result.stat.mtimeMs || entry.size !== result.stat.size)) this.touched.set(result.path, { ...entry, ...result.stat, checkedAt: Date.now() });
         const digest = entry?.value;
         if (!digest || this.store.indexedDigest(uri) === digest) return null;
-        this.store.setIndexed(uri, this.indexedFile(result.path, digest, null, entry));
+        this.store.setIndexed(uri, this.indexedFile(result.path, digest, null, entry.hash));
         return uri;
       }
       case 'read': {
         const known = { ...result.stat, hash: result.hash, checkedAt: Date.now() };
-        this.store.setIndexed(uri, result.digest && this.indexedFile(result.path, result.digest, result.model ?? null, known));
+        this.store.setIndexed(uri, result.digest && this.indexedFile(result.path, result.digest, result.model ?? null, result.hash));
         // The JSON a worker sent is what the cache writes, rather than the model encoded again.
         this.cache?.set(result.path, { ...known, value: result.digest }, result.json ?? (result.model ? storedJson(result.model) : 'null'));
         return uri;
@@ -355,30 +355,17 @@ export class WorkspaceIndexer {
   }
 
   /**
-   * A file as the store keeps it. Its full model is made when a feature asks for it: from the JSON
-   * stored in the cache and the file's text when the file is as it was read (its size and time, or
-   * its hash), else by analysing the text (no cache, or the file changed: the watcher's report of
-   * the change follows).
+   * A file as the store keeps it. Its full model is made when a feature asks for it, by reading
+   * and analysing the file as it is now (if it changed since, the watcher's report follows).
    */
-  private indexedFile(path: string, digest: NotesDigest, model: NotesModel | null, known: NonNullable<ReadOptions['known']>): IndexedFile {
+  private indexedFile(path: string, digest: NotesDigest, model: NotesModel | null, stamp: string): IndexedFile {
     return {
       digest,
       model,
-      stamp: known.hash,
-      loadOrder: shardOf(path),
+      stamp,
       load: () => {
-        const result = readNotesFile(path, { maxBytes: this.maxBytes, known, wantText: true });
-        if (result.status === 'read' && result.model) return result.model;
-        if (result.status !== 'unchanged' || result.text === undefined) return analyzeNotes('', { fileName: path }); // gone, too large, or no longer notes
-        const json = this.cache?.storedText(path, known.hash);
-        if (json) {
-          try {
-            return storedModel(json, result.text);
-          } catch {
-            // damaged: analysed below
-          }
-        }
-        return analyzeNotes(result.text, { fileName: path });
+        const result = readNotesFile(path, { maxBytes: this.maxBytes });
+        return result.status === 'read' && result.model ? result.model : analyzeNotes('', { fileName: path }); // gone, too large, or no longer notes
       },
     };
   }

@@ -40,10 +40,8 @@ export function workspaceSource(uri: string, version: number | null, digest: Not
 export interface IndexedFile {
   digest: NotesDigest;
   model: NotesModel | null;
-  /** Makes the full model (from the index's stored JSON and the file's text, or by reading the file again). */
+  /** Makes the full model (by reading the file again). */
   load: () => NotesModel;
-  /** Files are loaded together in this order (where their stored JSON lies). */
-  loadOrder: number;
   /** The hash of the content the digest was read from. */
   stamp?: string;
 }
@@ -195,8 +193,7 @@ export class NotesStore {
   filesNaming(key: string | undefined): NotesFile[] {
     if (!key) return [];
     const names = (digest: NotesDigest) => peopleOf(digest).keys.includes(key);
-    // Made in the order their stored JSON lies in: each part of the cache is read once.
-    const wanted = [...this.indexed].filter(([uri, indexed]) => !this.documents.get(uri) && names(indexed.digest)).sort((a, b) => a[1].loadOrder - b[1].loadOrder);
+    const wanted = [...this.indexed].filter(([uri, indexed]) => !this.documents.get(uri) && names(indexed.digest));
     const models = new Map(wanted.map(([uri, indexed]) => [uri, this.fullModel(uri, indexed)]));
     return this.every<NotesFile>(
       (uri, version, model) => (names(model) ? { uri, version, model } : null),
