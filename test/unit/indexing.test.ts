@@ -339,6 +339,21 @@ describe('index cache', () => {
     assert.equal(again.storedText('/notes/b.md', 'h2'), '"digest b"');
   });
 
+  it('decodes only the value of each path\'s last line (files touched since hold theirs twice)', async () => {
+    const cache = open();
+    for (let i = 0; i < 10; i++) cache.set(`/notes/${i}.md`, { ...entry(`task ${i}`), value: `"v${i}"` }, `"v${i}"`);
+    await cache.flush();
+    for (let i = 0; i < 10; i++) cache.set(`/notes/${i}.md`, { ...entry(`task ${i}`), mtimeMs: 2, value: `"v${i}"` }, `"v${i}"`);
+    cache.delete('/notes/3.md');
+    await cache.flush();
+    assert.equal(lineCount(), 20);
+    const unpacked: string[] = [];
+    const again = new IndexCache<string>(dir, { kind: 'models', analyzer: 'v1', pack: (json) => json, unpack: (json) => (unpacked.push(json), json) }).load();
+    assert.deepEqual(unpacked.sort(), ['"v0"', '"v1"', '"v2"', '"v4"', '"v5"', '"v6"', '"v7"', '"v8"', '"v9"']);
+    assert.equal(again.get('/notes/5.md')?.mtimeMs, 2);
+    assert.equal(again.get('/notes/3.md'), undefined);
+  });
+
   it('appends what changed; a later line replaces an earlier one, a removal forgets it', async () => {
     const cache = open();
     for (let i = 0; i < 10; i++) cache.set(`/notes/${i}.md`, entry(`task ${i}`));

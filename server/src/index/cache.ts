@@ -180,16 +180,9 @@ export class IndexCache<T> {
     for (let at = firstBreak + 1; at < bytes.length; ) {
       const end = bytes.indexOf(LF, at);
       if (end < 0) break;
-      const tab = tabIn(bytes, at, end);
-      try {
-        const meta = JSON.parse(bytes.toString('utf8', at, tab < 0 ? end : tab)) as { path?: unknown; hash?: unknown };
-        if (typeof meta.path === 'string') {
-          if (typeof meta.hash === 'string' && tab >= 0) lines.set(meta.path, { hash: meta.hash, start: tab + 1, end });
-          else lines.delete(meta.path);
-        }
-      } catch {
-        // a damaged line: its file is read again when asked for
-      }
+      const line = readMeta(bytes, at, end); // a damaged line: its file is read again when asked for
+      if (line?.removed) lines.delete(line.path);
+      else if (line) lines.set(line.path, { hash: line.meta.hash, start: line.tab + 1, end });
       at = end + 1;
     }
     return { bytes, lines };
@@ -347,7 +340,9 @@ export class IndexCache<T> {
       this.options.log?.(`index cache: ignoring a damaged file (${this.fileOf(shard)})`);
       return null;
     }
-    const lines = new Map<string, Buffer>();
+    // Each path's last line is found first, and only its value decoded: a shard whose files were
+    // touched since (a checkout) holds each value twice, and decoding values is most of reading one.
+    const last = new Map<string, LineMeta | null>();
     let total = 0;
     // A last line without its line break was cut short (a write that did not finish): it is left out.
     const damaged = bytes[bytes.length - 1] !== LF;
@@ -357,12 +352,23 @@ export class IndexCache<T> {
       if (end < 0) break;
       const start = at;
       at = end + 1;
-      total++;
-      if (total % LINES_PER_STEP === 0) yield;
-      const path = this.readLine(state.entries, bytes, start, end);
-      if (path === null) unreadable = true;
-      else if (state.entries.has(path)) lines.set(path, bytes.subarray(start, end + 1));
-      else lines.delete(path);
+      if (++total % LINES_PER_STEP === 0) yield;
+      const line = readMeta(bytes, start, end);
+      if (line === null) unreadable = true;
+      else last.set(line.path, line.removed ? null : line);
+    }
+    const lines = new Map<string, Buffer>();
+    let decoded = 0;
+    for (const [path, line] of last) {
+      if (!line) continue;
+      if (++decoded % LINES_PER_STEP === 0) yield;
+      const entry = this.entryOf(line, bytes);
+      if (!entry) {
+        unreadable = true;
+        continue;
+      }
+      state.entries.set(path, entry);
+      lines.set(path, bytes.subarray(line.start, line.end + 1));
     }
     if (damaged || unreadable) this.options.log?.(`index cache: ignoring damaged lines of ${this.fileOf(shard)}`);
     const dead = total - lines.size;
@@ -371,30 +377,41 @@ export class IndexCache<T> {
     return null;
   }
 
-  /** Reads the entry line `bytes[start, end)` into `entries`; returns its path, or null for a line that cannot be read. */
-  private readLine(entries: Map<string, CacheEntry<T>>, bytes: Buffer, start: number, end: number): string | null {
-    const tab = tabIn(bytes, start, end);
-    let meta: Partial<CacheEntry<unknown>> & { path?: unknown; removed?: unknown };
-    try {
-      meta = JSON.parse(bytes.toString('utf8', start, tab < 0 ? end : tab));
-    } catch {
-      return null;
-    }
-    if (!meta || typeof meta.path !== 'string') return null;
-    if (meta.removed === true && tab < 0) {
-      entries.delete(meta.path);
-      return meta.path;
-    }
-    if (tab < 0 || typeof meta.size !== 'number' || typeof meta.mtimeMs !== 'number' || typeof meta.hash !== 'string' || typeof meta.checkedAt !== 'number') return null;
-    if (meta.skipped !== undefined && typeof meta.skipped !== 'string') return null;
+  /** The entry of a line whose metadata was read; null when its value cannot be read. */
+  private entryOf({ meta, tab, end }: LineMeta, bytes: Buffer): CacheEntry<T> | null {
     const json = bytes.toString('utf8', tab + 1, end);
     const value = json === 'null' ? null : this.options.unpack(json);
     if (value === null && json !== 'null') return null;
     const entry: CacheEntry<T> = { size: meta.size, mtimeMs: meta.mtimeMs, hash: meta.hash, checkedAt: meta.checkedAt, value };
     if (meta.skipped !== undefined) entry.skipped = meta.skipped;
-    entries.set(meta.path, entry);
-    return meta.path;
+    return entry;
   }
+}
+
+/** An entry line `bytes[start, end)` with its metadata read (its value after `tab`), or a removal. */
+interface LineMeta {
+  path: string;
+  removed: boolean;
+  meta: Omit<CacheEntry<unknown>, 'value'>;
+  start: number;
+  tab: number;
+  end: number;
+}
+
+/** Reads an entry line's metadata; null for a line that cannot be read. */
+function readMeta(bytes: Buffer, start: number, end: number): LineMeta | null {
+  const tab = tabIn(bytes, start, end);
+  let meta: Partial<CacheEntry<unknown>> & { path?: unknown; removed?: unknown };
+  try {
+    meta = JSON.parse(bytes.toString('utf8', start, tab < 0 ? end : tab));
+  } catch {
+    return null;
+  }
+  if (!meta || typeof meta.path !== 'string') return null;
+  if (meta.removed === true && tab < 0) return { path: meta.path, removed: true, meta: meta as LineMeta['meta'], start, tab, end };
+  if (tab < 0 || typeof meta.size !== 'number' || typeof meta.mtimeMs !== 'number' || typeof meta.hash !== 'string' || typeof meta.checkedAt !== 'number') return null;
+  if (meta.skipped !== undefined && typeof meta.skipped !== 'string') return null;
+  return { path: meta.path, removed: false, meta: meta as LineMeta['meta'], start, tab, end };
 }
 
 const LF = 10;
