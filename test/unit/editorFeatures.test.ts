@@ -16,7 +16,7 @@ const example = (name: string): NotesDoc => ({ uri: `file:///notes/${name}`, mod
 const docOf = (text: string, name = 'notes.md'): NotesDoc => ({ uri: `file:///notes/${name}`, model: analyze(text, name) });
 const offsetOf = (doc: NotesDoc, needle: string, plus = 1) => doc.model.text.indexOf(needle) + plus;
 const renamed = (doc: NotesDoc, needle: string, newName: string) => {
-  const result = renamePerson([doc], doc, offsetOf(doc, needle), newName);
+  const result = renamePerson([{ ...doc, text: doc.model.text }], doc, offsetOf(doc, needle), newName);
   if ('error' in result) throw new Error(result.error);
   return applyEdits(doc.model.text, result.edits.flatMap((e) => e.edits));
 };
@@ -64,9 +64,9 @@ describe('editor features (core)', () => {
     it('refuses what is not a person, and names that would change how a line reads', () => {
       const doc = example('architecture-review-2024-01-29.txt');
       assert.equal(prepareRename(doc, offsetOf(doc, 'Test Redis', 3)), null);
-      assert.match((renamePerson([doc], doc, offsetOf(doc, 'Test Redis', 3), 'X') as { error: string }).error, /Put the cursor on a person/);
+      assert.match((renamePerson([{ ...doc, text: doc.model.text }], doc, offsetOf(doc, 'Test Redis', 3), 'X') as { error: string }).error, /Put the cursor on a person/);
       for (const bad of ['', '  ', 'Mike (Lead)', 'Mike, Tom', '42 Mike', 'Mike | Tom']) {
-        assert.ok('error' in renamePerson([doc], doc, offsetOf(doc, '1. Mike', 4), bad), bad);
+        assert.ok('error' in renamePerson([{ ...doc, text: doc.model.text }], doc, offsetOf(doc, '1. Mike', 4), bad), bad);
       }
     });
   });

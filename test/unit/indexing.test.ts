@@ -20,7 +20,8 @@ import { buildSeries } from '../../server/src/core/series';
 import { completionsAt } from '../../server/src/core/editor/completion';
 import { hoverAt } from '../../server/src/core/editor/hover';
 import { type Place, definitionAt, referencesAt } from '../../server/src/core/editor/navigation';
-import { type DigestDoc, type NotesDoc, attendeeLines, itemsOwnedBy, mentionsIn, mentionsOf, peopleOf, workspacePeople } from '../../server/src/core/editor/people';
+import { renamePerson } from '../../server/src/core/editor/rename';
+import { type DigestDoc, type NotesDoc, attendeeLines, itemsOwnedBy, mentionsIn, mentionsOf, peopleOf, placesOf, workspacePeople } from '../../server/src/core/editor/people';
 import { searchEntries } from '../../server/src/core/editor/search';
 import { readNotesFile } from '../../server/src/index/readNotesFile';
 import { ROOT } from '../helpers/notes';
@@ -189,11 +190,17 @@ describe('a file as the server index keeps it (digest, and the model when asked 
     const { full, digests } = workspace();
     // A file that names Priya Shah without listing her: her definition is in the other files.
     const unlisted = { uri: 'file:///w/zz-unlisted.md', model: analyzeNotes('# Standup\n\nDate: 2025-03-12\n\n## Action items\n\n- [ ] Priya Shah: roll out the canary\n', { fileName: 'zz-unlisted.md' }) };
-    full.push(unlisted);
-    digests.push({ uri: unlisted.uri, model: storedDigest(storedJson(unlisted.model)) });
+    // And one that names people by their @handles, in speech and in an entry.
+    const handles = { uri: 'file:///w/zz-handles.md', model: analyzeNotes('# Sync\n\nDate: 2025-03-12\nAttendees: Priya Shah, Jonas Weber\n\n## Transcript\n\n[00:01] Jonas Weber: I will ask @priya to check the canary.\n\n## Action items\n\n- [ ] Jonas Weber: ping @priya about the canary\n', { fileName: 'zz-handles.md' }) };
+    assert.ok(mentionsIn(handles.model).filter((m) => m.role === 'handle').length >= 2);
+    for (const doc of [unlisted, handles]) {
+      full.push(doc);
+      digests.push({ uri: doc.uri, model: storedDigest(storedJson(doc.model)) });
+    }
+    full.forEach((doc, i) => assert.deepEqual(placesOf(digests[i].model), mentionsIn(doc.model).map(({ key, name, role, span }) => ({ key, name, role, span })), doc.uri));
     const places = (found: Place[]) => found.map(({ doc, span }) => ({ uri: doc.uri, range: doc.model.lines.rangeOf(span) }));
     let elsewhere = 0;
-    for (const doc of [...full.slice(0, 9), unlisted]) {
+    for (const doc of [...full.slice(0, 9), unlisted, handles]) {
       for (const mention of mentionsIn(doc.model)) {
         const at = mention.span.start + 1;
         const definitions = places(definitionAt(digests, doc, at));
@@ -206,6 +213,22 @@ describe('a file as the server index keeps it (digest, and the model when asked 
       }
     }
     assert.ok(elsewhere > 20, `${elsewhere} people with references in other files`);
+    // A rename: the same edits from the digests with their files' texts as from the models.
+    const texts = (docs: DigestDoc[]) => docs.map((d, i) => ({ ...d, text: full[i].model.text }));
+    const renamed = (docs: DigestDoc[], doc: NotesDoc, at: number) => {
+      const result = renamePerson(texts(docs), doc, at, 'Zoë Quinn-Abara');
+      return 'error' in result ? result : result.edits.map(({ doc: d, edits }) => ({ uri: d.uri, edits }));
+    };
+    let renames = 0;
+    for (const doc of [...full.slice(0, 9), handles]) {
+      for (const mention of mentionsIn(doc.model)) {
+        const at = mention.span.start + 1;
+        const fromDigests = renamed(digests, doc, at);
+        assert.deepEqual(fromDigests, renamed(full, doc, at), `${doc.uri} ${mention.name}`);
+        if (Array.isArray(fromDigests) && fromDigests.length > 1) renames++;
+      }
+    }
+    assert.ok(renames > 20, `${renames} renames in several files`);
     const priya = places(definitionAt(digests, unlisted, unlisted.model.text.indexOf('Priya') + 1));
     assert.ok(priya.length > 3 && priya.every((p) => p.uri !== unlisted.uri && p.range.end.character - p.range.start.character === 'Priya Shah'.length), JSON.stringify(priya));
   });
@@ -248,14 +271,15 @@ describe('a file as the server index keeps it (digest, and the model when asked 
     assert.throws(() => storedDigest('{}'));
     assert.throws(() => storedDigest('{"meetings":[],"sections":[],"items":[]}'));
     assert.throws(() => storedDigest('[1,0,[],[],[],[],[]]'), /another shape/);
-    assert.throws(() => storedDigest('[1,0,[],[],[],[],[[],[],[]],[["id",0,0,0,"task",0,0,4,null,null,null,0]]]'), /another shape/);
-    assert.throws(() => storedDigest('[1,0,[],[],[[7,0,"Notes"]],[],[[],[],[]],[]]'), /another shape/);
-    assert.throws(() => storedDigest('[1,0,[],[["Sync",null,["Ana"]]],[],[],[[],[],[]],[]]'), /another shape/);
+    assert.throws(() => storedDigest('[1,0,[],[],[],[],[[],[],"[[],[]]"],[["id",0,0,0,"task",0,0,4,null,null,null,0]]]'), /another shape/);
+    assert.throws(() => storedDigest('[1,0,[],[],[[7,0,"Notes"]],[],[[],[],"[[],[]]"],[]]'), /another shape/);
+    assert.throws(() => storedDigest('[1,0,[],[["Sync",null,["Ana"]]],[],[],[[],[],"[[],[]]"],[]]'), /another shape/);
     assert.throws(() => storedDigest('[1,0,[],[],[],[],[[],[]],[]]'), /another shape/);
-    assert.throws(() => storedDigest('[1,0,[],[],[],[],[[],[],["ana",0]],[]]'), /another shape/);
-    const digest = storedDigest('[1,9,[4],[["Sync",null,["Ana",null]]],[[1,0,"Action items"]],[],[["ana"],[],["ana",1,4]],[["id",0,0,0,"task",0,5,9,null,null,null,0,[],null,null,null,null]]]');
+    assert.throws(() => storedDigest('[1,0,[],[],[],[],[[],[],[]],[]]'), /another shape/);
+    const digest = storedDigest('[1,9,[4],[["Sync",null,["Ana",null]]],[[1,0,"Action items"]],[],[["ana"],[],"[[\\"Ana\\"],[0,0,1,4]]"],[["id",0,0,0,"task",0,5,9,null,null,null,0,[],null,null,null,null]]]');
     assert.deepEqual(digest.meetings, [{ index: 0, title: 'Sync', date: null, attendees: [{ name: 'Ana', role: null }] }]);
-    assert.deepEqual(digest.listed, [{ key: 'ana', span: { start: 1, end: 4 } }]);
+    assert.deepEqual(placesOf(digest), [{ key: 'ana', name: 'Ana', role: 'attendee', span: { start: 1, end: 4 } }]);
+    assert.throws(() => placesOf(storedDigest('[1,0,[],[],[],[],[[],[],"[[\\"Ana\\"],[1,0,1,4]]"],[]]')), /another shape/);
     assert.deepEqual(digest.lines.rangeOf(digest.items[0].span), { start: { line: 1, character: 1 }, end: { line: 1, character: 5 } });
   });
 });

@@ -1,4 +1,4 @@
-import { attendeePlaces, namedPeople } from './editor/people';
+import { mentionsIn, namedPeople, packPlaces } from './editor/people';
 import { lineAt } from './text/lineIndex';
 import type { ActionItem, Attendee, Decision, DueDate, EntryLayout, ItemKind, ItemSource, ItemStatus, LineIndex, Meeting, NotesModel, PersonRef, Position, Range, Section, SectionKind, Span } from './model';
 
@@ -25,15 +25,11 @@ export interface NotesDigest {
   lines: DigestLines;
   /** Who the file names (see `namedPeople`); worked out from a full model, which has none. */
   people?: NamedPeople;
-  /** Where the file lists each attendee's name (see `attendeePlaces`); worked out from a full model, which has none. */
-  listed?: readonly ListedName[];
-}
-
-/** An attendee's name where a file lists it (attendee line, list or front matter). */
-export interface ListedName {
-  /** The person's key (`personKey`). */
-  key: string;
-  span: Span;
+  /**
+   * Where the file names people (`mentionsIn`), packed as JSON text read only when a feature asks
+   * (see `placesOf`: references, a rename); worked out from a full model, which has none.
+   */
+  places?: string;
 }
 
 export interface NamedPeople {
@@ -66,7 +62,7 @@ export function encodeDigest(model: NotesModel): unknown {
     model.meetings.map((m) => [m.title, m.date, m.attendees.flatMap((a) => [a.name, a.role])]),
     model.sections.map((s) => [SECTION_KINDS.indexOf(s.kind), s.meeting, s.title]),
     model.decisions.map((d) => [d.id, d.meeting, d.text, SOURCES.indexOf(d.source), d.span.start, d.span.end]),
-    [people.keys, people.speakers, attendeePlaces(model).flatMap((p) => [p.key, p.span.start, p.span.end])],
+    [people.keys, people.speakers, packPlaces(mentionsIn(model))],
     model.items.map((i) => [
       i.id,
       i.meeting,
@@ -93,17 +89,17 @@ export function encodeDigest(model: NotesModel): unknown {
 export function decodeDigest(data: unknown): NotesDigest {
   if (!Array.isArray(data) || data.length !== 8) throw new Error('digest has another shape');
   const [notes, length, lengths, meetings, sections, decisions, people, items] = data as [unknown, unknown, unknown[], unknown[][], unknown[][], unknown[][], unknown[][], unknown[][]];
-  if (typeof length !== 'number' || ![lengths, meetings, sections, decisions, people, items].every(Array.isArray) || people.length !== 3 || !people.every(Array.isArray)) throw new Error('digest has another shape');
+  if (typeof length !== 'number' || ![lengths, meetings, sections, decisions, people, items].every(Array.isArray) || people.length !== 3 || !people.slice(0, 2).every(Array.isArray)) throw new Error('digest has another shape');
   const starts = new Int32Array(lengths.length + 1);
   for (let line = 1; line < starts.length; line++) starts[line] = starts[line - 1] + Number(lengths[line - 1]);
   const digest: NotesDigest = {
     looksLikeNotes: notes === 1,
     lines: new LineStarts(starts, length),
-    meetings: meetings.map(([title, date, attendees], index) => ({ index, title: text(title), date: textOrNull(date), attendees: rows(attendees, 2, (name, role) => ({ name: text(name), role: textOrNull(role) })) })),
+    meetings: meetings.map(([title, date, attendees], index) => ({ index, title: text(title), date: textOrNull(date), attendees: pairs(attendees, (name, role) => ({ name: text(name), role: textOrNull(role) })) })),
     sections: sections.map(([kind, meeting, title]) => ({ kind: oneOf(SECTION_KINDS, kind), meeting: Number(meeting), title: text(title) })),
     decisions: decisions.map(([id, meeting, said, source, start, end]) => ({ id: text(id), meeting: Number(meeting), text: text(said), source: oneOf(SOURCES, source), span: { start: Number(start), end: Number(end) } })),
     people: { keys: people[0].map(text), speakers: people[1].map(text) },
-    listed: rows(people[2], 3, (key, start, end) => ({ key: text(key), span: { start: Number(start), end: Number(end) } })),
+    places: text(people[2]),
     items: items.map((row) => {
       const [id, meeting, kind, source, task, status, start, end, owner, dueText, dueDate, vague, linked, written, doneDate, layoutStart, layoutEnd] = row;
       if (!Array.isArray(linked)) throw new Error('digest has another shape');
@@ -131,11 +127,11 @@ function text(value: unknown): string {
   return value;
 }
 
-/** `[a, b, a, b, …]` (or `[a, b, c, …]`) read `size` values at a time. */
-function rows<T>(values: unknown, size: 2 | 3, each: (a: unknown, b: unknown, c: unknown) => T): T[] {
-  if (!Array.isArray(values) || values.length % size) throw new Error('digest has another shape');
+/** `[a, b, a, b, …]` read two at a time. */
+function pairs<T>(values: unknown, each: (a: unknown, b: unknown) => T): T[] {
+  if (!Array.isArray(values) || values.length % 2) throw new Error('digest has another shape');
   const out: T[] = [];
-  for (let i = 0; i < values.length; i += size) out.push(each(values[i], values[i + 1], size === 3 ? values[i + 2] : undefined));
+  for (let i = 0; i < values.length; i += 2) out.push(each(values[i], values[i + 1]));
   return out;
 }
 

@@ -1,6 +1,7 @@
 import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver';
 import { DiagnosticSeverity } from './vscodeLanguageServer';
 import type { TextEdit as CoreEdit } from '../core/edits';
+import type { NotesDigest } from '../core/digest';
 import type { NotesModel, Severity, Span } from '../core/model';
 import type { Judged } from '../core/rules';
 import { sameMessage, wordsOf } from '../core/rules/rule';
@@ -15,7 +16,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toRange(model: NotesModel, span: Span): Range {
+/** A span as an LSP range, from a model's (or digest's) line table. */
+export function toRange(model: Pick<NotesDigest, 'lines'>, span: Span): Range {
   return model.lines.rangeOf(span);
 }
 
@@ -55,6 +57,6 @@ function sameFinding(source: Judged, d: Judged): boolean {
   return source.code === d.code && source.severity === d.severity && sameMessage(source.message, d.message) && sameJson(source.data, d.data);
 }
 
-export function toTextEdits(model: NotesModel, edits: CoreEdit[]): TextEdit[] {
+export function toTextEdits(model: Pick<NotesDigest, 'lines'>, edits: CoreEdit[]): TextEdit[] {
   return edits.map((e) => ({ range: toRange(model, e.span), newText: e.newText }));
 }

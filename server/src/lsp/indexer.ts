@@ -12,7 +12,7 @@ import { fileUri } from '../files/uri';
 import { type CacheEntry, IndexCache, freshness, shardOf } from '../index/cache';
 import { type DiscoverJob, type FoundFile, type IndexJob, type IndexedResult, type SentResult, local, receive, runDiscover, runIndex } from '../index/jobs';
 import { WorkerPool } from '../index/pool';
-import { readNotesFile } from '../index/readNotesFile';
+import { type ReadOptions, readNotesFile } from '../index/readNotesFile';
 import { storedDigest, storedJson } from '../index/stored';
 import type { NotesSettings } from '../protocol';
 import { growHeapFor } from './heapGrowth';
@@ -336,12 +336,12 @@ export class WorkspaceIndexer {
         if (entry && (entry.mtimeMs !== result.stat.mtimeMs || entry.size !== result.stat.size)) this.touched.set(result.path, { ...entry, ...result.stat, checkedAt: Date.now() });
         const digest = entry?.value;
         if (!digest || this.store.indexedDigest(uri) === digest) return null;
-        this.store.setIndexed(uri, this.indexedFile(result.path, digest, null, entry.hash));
+        this.store.setIndexed(uri, this.indexedFile(result.path, digest, null, entry));
         return uri;
       }
       case 'read': {
         const known = { ...result.stat, hash: result.hash, checkedAt: Date.now() };
-        this.store.setIndexed(uri, result.digest && this.indexedFile(result.path, result.digest, result.model ?? null, result.hash));
+        this.store.setIndexed(uri, result.digest && this.indexedFile(result.path, result.digest, result.model ?? null, known));
         // The JSON a worker sent is what the cache writes, rather than the model encoded again.
         this.cache?.set(result.path, { ...known, value: result.digest }, result.json ?? (result.model ? storedJson(result.model) : 'null'));
         return uri;
@@ -356,16 +356,21 @@ export class WorkspaceIndexer {
 
   /**
    * A file as the store keeps it. Its full model is made when a feature asks for it, by reading
-   * and analysing the file as it is now (if it changed since, the watcher's report follows).
+   * and analysing the file as it is now (if it changed since, the watcher's report follows); its
+   * text is given while it is what the digest was read from (its size and time, or its hash).
    */
-  private indexedFile(path: string, digest: NotesDigest, model: NotesModel | null, stamp: string): IndexedFile {
+  private indexedFile(path: string, digest: NotesDigest, model: NotesModel | null, known: NonNullable<ReadOptions['known']>): IndexedFile {
     return {
       digest,
       model,
-      stamp,
+      stamp: known.hash,
       load: () => {
         const result = readNotesFile(path, { maxBytes: this.maxBytes });
         return result.status === 'read' && result.model ? result.model : analyzeNotes('', { fileName: path }); // gone, too large, or no longer notes
+      },
+      text: () => {
+        const result = readNotesFile(path, { maxBytes: this.maxBytes, known, wantText: true });
+        return result.status === 'unchanged' ? (result.text ?? null) : null;
       },
     };
   }

@@ -17,6 +17,14 @@ export interface NotesFile {
   model: NotesModel;
 }
 
+/** A notes file with the text its digest (or model) was read from. */
+export interface NotesText {
+  uri: string;
+  version: number | null;
+  model: NotesDigest;
+  text: string;
+}
+
 /** A notes file as the workspace-wide features (the listing, the series) see it: its digest. */
 export interface WorkspaceFile {
   uri: string;
@@ -42,6 +50,8 @@ export interface IndexedFile {
   model: NotesModel | null;
   /** Makes the full model (by reading the file again). */
   load: () => NotesModel;
+  /** The file's text while it is what the digest was read from; null once it changed (or is gone). */
+  text: () => string | null;
   /** The hash of the content the digest was read from. */
   stamp?: string;
 }
@@ -188,23 +198,26 @@ export class NotesStore {
 
   /**
    * The notes files that name a person (by key: attendees, speakers, owners, handles), with their
-   * full models, in URI order: the others cannot be among the places a rename edits. None for no key.
+   * text, in URI order (the others cannot be among the places a rename edits); none for no key. A
+   * closed file comes as its digest while it is what the digest was read from, else as its model,
+   * made again.
    */
-  filesNaming(key: string | undefined): NotesFile[] {
+  textsNaming(key: string | undefined): NotesText[] {
     if (!key) return [];
     const names = (digest: NotesDigest) => peopleOf(digest).keys.includes(key);
-    const wanted = [...this.indexed].filter(([uri, indexed]) => !this.documents.get(uri) && names(indexed.digest));
-    const models = new Map(wanted.map(([uri, indexed]) => [uri, this.fullModel(uri, indexed)]));
-    return this.every<NotesFile>(
-      (uri, version, model) => (names(model) ? { uri, version, model } : null),
-      (uri) => {
-        const model = models.get(uri);
-        return model ? { uri, version: null, model } : null;
+    return this.every<NotesText>(
+      (uri, version, model) => (names(model) ? { uri, version, model, text: model.text } : null),
+      (uri, indexed) => {
+        if (!names(indexed.digest)) return null;
+        const text = indexed.model ? null : indexed.text();
+        if (text !== null) return { uri, version: null, model: indexed.digest, text };
+        const model = this.fullModel(uri, indexed);
+        return names(model) ? { uri, version: null, model, text: model.text } : null;
       },
     );
   }
 
-  /** The notes files that name a person (see `filesNaming`) as their digests: nothing is read again. */
+  /** The notes files that name a person (see `textsNaming`) as their digests: nothing is read again. */
   digestsNaming(key: string | undefined): DigestDoc[] {
     if (!key) return [];
     return this.digests().flatMap(({ uri, digest }) => (peopleOf(digest).keys.includes(key) ? [{ uri, model: digest }] : []));

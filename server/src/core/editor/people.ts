@@ -2,7 +2,7 @@
 // person is across the workspace. A person's identity is their full name, compared loosely
 // (case, accents and separators do not matter), so `Mike` resolved to `Mike Johnson` in one file
 // and `Mike Johnson` speaking in another are the same person.
-import type { ListedName, NamedPeople, NotesDigest } from '../digest';
+import type { NamedPeople, NotesDigest } from '../digest';
 import { Roster, isGroupName } from '../extract/people';
 import type { NotesModel, PersonRef, Span } from '../model';
 import { normalizeName } from '../text/plain';
@@ -77,12 +77,42 @@ export function personAt(model: NotesModel, offset: number): PersonMention | nul
 
 /** Where a document or digest lists a person among its attendees. */
 export function attendeeLines(model: NotesDigest, key: string): Span[] {
-  return attendeePlaces(model).filter((m) => m.key === key).map((m) => m.span);
+  return placesOf(model).filter((m) => m.role === 'attendee' && m.key === key).map((m) => m.span);
 }
 
-/** Where a document or digest lists its attendees: the attendee mentions of `mentionsIn`. */
-export function attendeePlaces(model: NotesDigest): readonly ListedName[] {
-  return model.listed ?? mentionsIn(model as NotesModel).filter((m) => m.role === 'attendee');
+/** A person's name where a file names them: a mention without its meeting. */
+export type NamePlace = Pick<PersonMention, 'key' | 'name' | 'role' | 'span'>;
+
+const ROLES: readonly MentionRole[] = ['attendee', 'speaker', 'owner', 'handle'];
+
+/** Mentions as a digest keeps them: JSON text of `[names, [name, role, start, end, …]]`. */
+export function packPlaces(mentions: readonly NamePlace[]): string {
+  const names = [...new Set(mentions.map((m) => m.name))];
+  const index = new Map(names.map((name, i) => [name, i]));
+  return JSON.stringify([names, mentions.flatMap((m) => [index.get(m.name)!, ROLES.indexOf(m.role), m.span.start, m.span.end])]);
+}
+
+const unpacked = new WeakMap<NotesDigest, readonly NamePlace[]>();
+
+/** Where a document or digest names people: a full model's `mentionsIn`, a digest's places unpacked (once). */
+export function placesOf(model: NotesDigest): readonly NamePlace[] {
+  if (model.places === undefined) return mentionsIn(model as NotesModel);
+  let places = unpacked.get(model);
+  if (!places) unpacked.set(model, (places = unpackPlaces(model.places)));
+  return places;
+}
+
+/** `packPlaces`' text read back; throws on text of another shape. */
+function unpackPlaces(packed: string): NamePlace[] {
+  const [names, rows] = JSON.parse(packed) as [unknown, unknown];
+  if (!Array.isArray(names) || !names.every((n) => typeof n === 'string') || !Array.isArray(rows) || rows.length % 4) throw new Error('digest has another shape');
+  const places: NamePlace[] = [];
+  for (let i = 0; i < rows.length; i += 4) {
+    const [name, role, start, end] = [names[rows[i]] as string | undefined, ROLES[rows[i + 1]], rows[i + 2], rows[i + 3]];
+    if (name === undefined || role === undefined || typeof start !== 'number' || typeof end !== 'number') throw new Error('digest has another shape');
+    places.push({ key: personKey(name), name, role, span: { start, end } });
+  }
+  return places;
 }
 
 const named = new WeakMap<NotesModel, NamedPeople>();
@@ -116,8 +146,8 @@ export function peopleOf(model: NotesDigest): NamedPeople {
 }
 
 /** Every mention of a person across the documents. */
-export function mentionsOf<D extends NotesDoc>(docs: D[], key: string): Array<{ doc: D; mention: PersonMention }> {
-  return docs.flatMap((doc) => mentionsIn(doc.model).filter((m) => m.key === key).map((mention) => ({ doc, mention })));
+export function mentionsOf<D extends DigestDoc>(docs: D[], key: string): Array<{ doc: D; mention: NamePlace }> {
+  return docs.flatMap((doc) => placesOf(doc.model).filter((m) => m.key === key).map((mention) => ({ doc, mention })));
 }
 
 /** Items owned by a person across the documents, in file and document order. */

@@ -4,7 +4,7 @@
 import type { TextEdit } from '../edits';
 import type { Span } from '../model';
 import { normalizeName } from '../text/plain';
-import { type NotesDoc, type PersonMention, mentionsOf, personAt } from './people';
+import { type DigestDoc, type NotesDoc, type PersonMention, mentionsOf, personAt } from './people';
 
 export interface RenameTarget {
   span: Span;
@@ -17,10 +17,15 @@ export function prepareRename(doc: NotesDoc, offset: number): RenameTarget | nul
   return mention ? { span: mention.span, placeholder: mention.name } : null;
 }
 
-export type RenameResult<D extends NotesDoc = NotesDoc> = { edits: Array<{ doc: D; edits: TextEdit[] }> } | { error: string };
+/** A file to rename in: its digest (a full model is one) and the text it was read from. */
+export interface RenameDoc extends DigestDoc {
+  text: string;
+}
+
+export type RenameResult<D extends RenameDoc = RenameDoc> = { edits: Array<{ doc: D; edits: TextEdit[] }> } | { error: string };
 
 /** Each file's edits, with the file as given (`docs`: every file that may name the person). */
-export function renamePerson<D extends NotesDoc>(docs: D[], doc: NotesDoc, offset: number, newName: string): RenameResult<D> {
+export function renamePerson<D extends RenameDoc>(docs: D[], doc: NotesDoc, offset: number, newName: string): RenameResult<D> {
   const mention = personAt(doc.model, offset);
   if (!mention) return { error: 'Put the cursor on a person (an attendee, speaker, owner or @handle) to rename them.' };
   const name = newName.trim().replace(/^@/, '').replace(/\s+/g, ' ');
@@ -28,7 +33,7 @@ export function renamePerson<D extends NotesDoc>(docs: D[], doc: NotesDoc, offse
   if (problem) return { error: problem };
   const byDoc = new Map<string, { doc: D; edits: TextEdit[] }>();
   for (const { doc: d, mention: m } of mentionsOf(docs, mention.key)) {
-    const written = d.model.text.slice(m.span.start, m.span.end);
+    const written = d.text.slice(m.span.start, m.span.end);
     const replacement = renamedForm(written, m, name);
     if (replacement === written) continue;
     const entry = byDoc.get(d.uri) ?? { doc: d, edits: [] };

@@ -16,15 +16,15 @@ export function prepareRename(store: NotesStore, params: PrepareRenameParams): {
 
 /**
  * Renames a person in every notes file, one edit per file, each carrying the version of an open
- * document so that the editor refuses it if the text changed meanwhile. The edits are made for the
- * files as read for the rename (with a person named in more files than the store keeps models
- * of, asking the store again would read most of them again).
+ * document so that the editor refuses it if the text changed meanwhile. A closed file is edited
+ * where its digest says it names the person, while it is the text the digest was read from (else
+ * its model is made again); the edits are made for the files as read for the rename.
  */
 export function rename(store: NotesStore, params: RenameParams, workspaceEdit: WorkspaceEditFactory): WorkspaceEdit | ResponseError | null {
   const file = store.get(params.textDocument.uri);
   if (!file?.model.looksLikeNotes) return null;
   const offset = file.model.lines.offsetAt(params.position);
-  const result = renamePerson(store.filesNaming(personAt(file.model, offset)?.key), file, offset, params.newName);
+  const result = renamePerson(store.textsNaming(personAt(file.model, offset)?.key), file, offset, params.newName);
   if ('error' in result) return new ResponseError(ErrorCodes.InvalidParams, result.error);
   const documentChanges: NonNullable<WorkspaceEdit['documentChanges']> = [];
   const changes: NonNullable<WorkspaceEdit['changes']> = {};

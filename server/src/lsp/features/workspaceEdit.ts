@@ -2,7 +2,7 @@ import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocumentEdit } from '../vscodeLanguageServer';
 import type { NotesFile } from '../store';
 
-export type WorkspaceEditFactory = (file: NotesFile, edits: TextEdit[]) => WorkspaceEdit;
+export type WorkspaceEditFactory = (file: Pick<NotesFile, 'uri' | 'version'>, edits: TextEdit[]) => WorkspaceEdit;
 
 /**
  * Edits carry the version they were computed on, so the editor refuses them if the text has changed
