@@ -69,6 +69,7 @@ function writeCache(dir: string, file: string, data: () => Buffer): void {
 // compiling them straight away saves the interpreted round: the first analysis of a session takes
 // ~115 ms instead of ~180 ms here, and later ones are unchanged. Set before any of them exists.
 setFlagsFromString('--no-regexp-tier-up');
+// How the heap grows is set by the server for the workspace it indexes (lsp/heapGrowth.ts).
 
 const dir = codeCacheDir(process.argv);
 let compiled: ModuleWrapper | null = null;

@@ -15,6 +15,7 @@ import { WorkerPool } from '../index/pool';
 import { type ReadOptions, readNotesFile } from '../index/readNotesFile';
 import { storedDigest, storedJson } from '../index/stored';
 import type { NotesSettings } from '../protocol';
+import { growHeapFor } from './heapGrowth';
 import type { IndexedFile, NotesStore } from './store';
 
 export interface IndexProgress {
@@ -128,6 +129,11 @@ export class WorkspaceIndexer {
       discovering.finally(() => void finder?.close()).catch(() => undefined);
       await this.loadCache();
       const found = await discovering;
+      // Files without a cache entry are read; those with one are mostly only looked at (the files
+      // found changed are counted as they come back read).
+      const unknown = found.reduce((count, { path }) => (this.cache?.get(path) ? count : count + 1), 0);
+      let reread = 0;
+      growHeapFor(unknown);
       if (!current()) return;
       const statOf = new Map(found.map((f) => [f.path, f.stat]));
       const paths = this.order(found.map((f) => f.path));
@@ -165,6 +171,8 @@ export class WorkspaceIndexer {
           const job: IndexJob = { type: 'index', maxBytes: this.maxBytes, files: batch.map((path) => this.request(path)) };
           const results = await this.index(pool, job);
           if (!current()) return;
+          for (const r of results) if (r.status === 'read' && this.cache?.get(r.path)) reread++;
+          growHeapFor(unknown + reread);
           this.onChange(results.map((r) => this.apply(r)).filter((uri): uri is string => uri !== null));
           // Results are written as they come, so that their JSON is not held until the end.
           if (this.cache && this.cache.pendingSize > FLUSH_CHARS) void this.cache.flush();
