@@ -20,9 +20,9 @@ export type Job = DiscoverJob | IndexJob;
 type ReadResult = Extract<FileResult, { status: 'read' }>;
 
 /**
- * A file's result as it crosses between threads: a model travels as the JSON the index stores
- * (`storedJson`) in UTF-8 bytes, handed over rather than copied (see `transferables`): the server
- * decodes only the digest at their start and writes them to the cache as they are. Far cheaper
+ * A file's result as it crosses between threads: a model travels as the JSON of its digest, which
+ * the index stores (`storedJson`), in UTF-8 bytes handed over rather than copied (see
+ * `transferables`): the server decodes them and writes them to the cache as they are. Far cheaper
  * than the object graph, or than the JSON as a string, which the server's heap would hold (and
  * copy as it ages) until it is written. Without the file's text, which the server does not keep.
  */

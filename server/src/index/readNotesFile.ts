@@ -8,7 +8,7 @@ import { type CacheEntry, type FileStat, freshness } from './cache';
 
 /**
  * What indexing found for one file. `unchanged`: the cached result still holds (with the text
- * when asked, to make the model from the cache). `read`: analysed; `model` is null when the
+ * when asked: a rename edits it where its digest says). `read`: analysed; `model` is null when the
  * file cannot be meeting notes.
  */
 export type FileResult =
@@ -21,7 +21,7 @@ export interface ReadOptions {
   maxBytes: number;
   /** The cached entry for this path, if any: when it still holds, the file is not analysed. */
   known?: Pick<CacheEntry<unknown>, 'size' | 'mtimeMs' | 'hash' | 'checkedAt'>;
-  /** Return the text of an unchanged file too (its model is to be rebuilt from the cache). */
+  /** Return the text of an unchanged file too. */
   wantText?: boolean;
 }
 

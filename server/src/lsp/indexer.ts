@@ -36,7 +36,7 @@ export interface IndexerOptions {
   log?: (message: string) => void;
 }
 
-/** Which results the index cache holds: this analyzer's digests and models. */
+/** Which results the index cache holds: this analyzer's digests. */
 export const INDEX_ANALYZER = `${ANALYZER_VERSION}+digest`;
 
 /** Files per job: small enough that the tree fills in steadily, large enough to keep workers busy. */
@@ -61,7 +61,7 @@ const FLUSH_CHARS = 4 * 1024 * 1024;
  * core), so the editor's own requests are answered meanwhile; files next to the open documents
  * come first; results from the index cache are shown as soon as a look at the file's size and
  * time (or its hash) finds them still true. The store gets each file's digest; its full model is
- * made from the stored JSON when a feature first asks for it.
+ * made by reading the file again when a feature first asks for it.
  */
 export class WorkspaceIndexer {
   private folders: string[] = [];
@@ -71,7 +71,7 @@ export class WorkspaceIndexer {
   private excludeGlobs: string[] = [];
   private maxBytes = 5 * 1024 * 1024;
   private generation = 0;
-  /** Per file: its digest (the model's JSON stays in the cache's files until asked for). */
+  /** Per file: its digest. */
   private cache: IndexCache<NotesDigest> | null = null;
   private cacheLoaded: Promise<void> | null = null;
   private cacheTimer: NodeJS.Timeout | undefined;
