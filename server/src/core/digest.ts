@@ -7,8 +7,8 @@ import type { ActionItem, Attendee, Decision, DueDate, EntryLayout, ItemKind, It
 // workspace symbol search. A full model is a digest (open documents pass theirs). For the files
 // that are not open, the index keeps only their digest (~2 KB of plain rows against ~10 KB of model
 // for a 2 KB file: the items' words, owners, dates and places, the decisions, the meetings' titles,
-// dates and attendees, who the file names and where it lists its attendees) and makes the full
-// model when a feature asks for one (a rename, a carry-over into that file).
+// dates and attendees, who the file names and where) and makes the full model when a feature asks
+// for one (a carry-over into that file, a rename in a file changed since).
 
 export type DigestItem = Pick<ActionItem, 'id' | 'meeting' | 'kind' | 'source' | 'task' | 'status' | 'doneDate' | 'span' | 'linked'> & {
   owner: Pick<PersonRef, 'name' | 'written'> | null;
@@ -89,7 +89,7 @@ export function encodeDigest(model: NotesModel): unknown {
 export function decodeDigest(data: unknown): NotesDigest {
   if (!Array.isArray(data) || data.length !== 8) throw new Error('digest has another shape');
   const [notes, length, lengths, meetings, sections, decisions, people, items] = data as [unknown, unknown, unknown[], unknown[][], unknown[][], unknown[][], unknown[][], unknown[][]];
-  if (typeof length !== 'number' || ![lengths, meetings, sections, decisions, people, items].every(Array.isArray) || people.length !== 3 || !people.slice(0, 2).every(Array.isArray)) throw new Error('digest has another shape');
+  if (typeof length !== 'number' || ![lengths, meetings, sections, decisions, people, items].every(Array.isArray) || people.length !== 3 || !Array.isArray(people[0]) || !Array.isArray(people[1])) throw new Error('digest has another shape');
   const starts = new Int32Array(lengths.length + 1);
   for (let line = 1; line < starts.length; line++) starts[line] = starts[line - 1] + Number(lengths[line - 1]);
   const digest: NotesDigest = {

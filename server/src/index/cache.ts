@@ -145,9 +145,10 @@ export class IndexCache<T> {
   }
 
   /**
-   * What was stored for a path (its value's JSON, see `set`), when it was stored for this content hash: waiting to be written, or read again from its shard file. The
-   * shard last read is kept until the end of this turn of the event loop: a caller that wants many
-   * asks for them in `shardOf` order.
+   * What was stored for a path (its value's JSON, see `set`), when it was stored for this content
+   * hash: waiting to be written, or read again from its shard file. The shard last read is kept
+   * until the end of this turn of the event loop: a caller that wants many asks for them in
+   * `shardOf` order.
    */
   storedText(path: string, hash: string): string | null {
     const shard = shardOf(path);
