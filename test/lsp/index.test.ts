@@ -92,6 +92,35 @@ describe('workspace index', function () {
     assert.deepEqual(await found('task 9'), ['2025-03-10-sync-9.md:7: Ana: Task 9']);
   });
 
+  it('follows a checkout: many files changed, one created and two deleted in one report of the watcher', async () => {
+    // More than are read in the server's own thread (100): these are read on index workers.
+    for (let i = 60; i < 200; i++) writeFileSync(join(dir, 'team', `2025-04-${String((i % 28) + 1).padStart(2, '0')}-sync-${i}.md`), notesFile('Ana', `task ${i}`));
+    client = await TestClient.start({ pull: true, folder: pathToFileURL(dir).toString(), initializationOptions: { storagePath: storage } });
+    await client.until(() => client!.progressEnded > 0, 'the end of indexing');
+    const team = readdirSync(join(dir, 'team')).map((f) => join(dir, 'team', f));
+    const uri = (path: string) => pathToFileURL(path).toString();
+    for (const path of team) writeFileSync(path, readFileSync(path, 'utf8').replace(/task (\d+)/, 'checked out $1'));
+    rmSync(team[0]);
+    rmSync(team[1]);
+    const added = join(dir, 'team', '2025-05-01-sync-new.md');
+    writeFileSync(added, notesFile('Ben', 'review the checkout'));
+    client.filesChanged([...team.slice(2).map((path) => ({ uri: uri(path), type: 2 as const })), { uri: uri(team[0]), type: 3 }, { uri: uri(team[1]), type: 3 }, { uri: uri(added), type: 1 }]);
+    const tasks = (items: Array<{ uri: string; task: string }>) => items.filter((i) => i.uri.includes('/team/')).map((i) => i.task);
+    let listed: string[] = [];
+    for (const deadline = Date.now() + 30000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+      listed = tasks((await client.actionItems()).items);
+      if (listed.length === 199 && listed.every((t) => /^(Checked out \d+|Review the checkout)$/.test(t))) break;
+    }
+    assert.equal(listed.length, 199);
+    assert.ok(listed.includes('Review the checkout'));
+    assert.equal(listed.filter((t) => t.startsWith('Checked out')).length, 198);
+    const gone = new Set([team[0], team[1]].map(uri));
+    assert.ok(!(await client.actionItems()).items.some((i) => gone.has(i.uri)));
+    // Read like a scan: with progress shown, the listing complete again once the series are worked out.
+    await client.until(() => client!.progressEnded === 2, 'the end of the checkout\'s progress');
+    assert.equal((await client.actionItems()).complete, true);
+  });
+
   it('keeps the work followed through the series: a start that reads the same files says the same of them; a damaged record is ignored', async () => {
     const cold = await indexed();
     const seriesOf = (result: { items: Array<{ uri: string; id: string; series?: unknown }> }) => result.items.map((i) => `${i.uri.split('/').pop()} ${i.id} ${JSON.stringify(i.series)}`).sort();

@@ -375,7 +375,12 @@ export class TestClient {
   }
 
   fileChanged(uri: string, type: 1 | 2 | 3): void {
-    void this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type }] });
+    this.filesChanged([{ uri, type }]);
+  }
+
+  /** Changes on disk in one report, as the editor's watcher batches them (a checkout). */
+  filesChanged(changes: Array<{ uri: string; type: 1 | 2 | 3 }>): void {
+    void this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
   }
 
   setSettings(settings: Record<string, unknown>): void {

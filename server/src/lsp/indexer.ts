@@ -50,6 +50,8 @@ const UNCHANGED_PER_STEP = 1000;
  * start each worker).
  */
 const READ_HERE_AT_MOST = 100;
+/** Files read in this thread between two chances for requests to be answered (~1 ms each). */
+const READ_HERE_PER_STEP = 4;
 /** The young generation of the worker that finds the files: it runs once, then ends. */
 const DISCOVER_YOUNG_MB = 32;
 /** Characters of results' JSON that wait at most for a cache write during a scan. */
@@ -162,25 +164,12 @@ export class WorkspaceIndexer {
       }
       if (!current()) return;
       if (threads && !pool && toLook.length > READ_HERE_AT_MOST) pool = this.indexWorkers();
-      const batches = this.batches(toLook);
-      const inFlight = Math.max(1, (pool?.size ?? 1) * 2);
-      let next = 0;
-      const worker = async () => {
-        while (next < batches.length && current()) {
-          const batch = batches[next++];
-          const job: IndexJob = { type: 'index', maxBytes: this.maxBytes, files: batch.map((path) => this.request(path)) };
-          const results = await this.index(pool, job);
-          if (!current()) return;
-          for (const r of results) if (r.status === 'read' && this.cache?.get(r.path)) reread++;
-          growHeapFor(unknown + reread);
-          this.onChange(results.map((r) => this.apply(r)).filter((uri): uri is string => uri !== null));
-          // Results are written as they come, so that their JSON is not held until the end.
-          if (this.cache && this.cache.pendingSize > FLUSH_CHARS) void this.cache.flush();
-          done += batch.length;
-          progress?.report(done, paths.length);
-        }
-      };
-      await Promise.all(Array.from({ length: inFlight }, worker));
+      await this.readInJobs(toLook, pool, current, (results) => {
+        for (const r of results) if (r.status === 'read' && this.cache?.get(r.path)) reread++;
+        growHeapFor(unknown + reread);
+        done += results.length;
+        progress?.report(done, paths.length);
+      });
       if (!current()) return;
       this.storeTouched();
       this.cache?.prune((path) => seenPaths.has(path) || !this.folders.some((f) => path.startsWith(f + sep)));
@@ -194,9 +183,33 @@ export class WorkspaceIndexer {
     }
   }
 
-  /** Workers that read files: one per core, two at most. */
-  private indexWorkers(): WorkerPool | null {
-    return this.options.workerFile ? WorkerPool.create(this.options.workerFile, Math.max(1, Math.min(2, availableParallelism()))) : null;
+  /**
+   * Reads files in jobs, on index workers when given, else here a few at a time between requests;
+   * each job's results are recorded (and reported) as they come, until `current` turns false.
+   * `looked`: whether a file with a cache entry is likely only looked at (a scan), not read.
+   */
+  private async readInJobs(paths: string[], pool: WorkerPool | null, current: () => boolean, each?: (results: IndexedResult[]) => void, looked = true): Promise<void> {
+    const batches = this.batches(paths, pool ? BATCH : READ_HERE_PER_STEP, looked);
+    const inFlight = Math.max(1, (pool?.size ?? 1) * 2);
+    let next = 0;
+    const worker = async () => {
+      while (next < batches.length && current()) {
+        const batch = batches[next++];
+        const job: IndexJob = { type: 'index', maxBytes: this.maxBytes, files: batch.map((path) => this.request(path)) };
+        const results = await this.index(pool, job);
+        if (!current()) return;
+        each?.(results);
+        this.onChange(results.map((r) => this.apply(r)).filter((uri): uri is string => uri !== null));
+        // Results are written as they come, so that their JSON is not held until the end.
+        if (this.cache && this.cache.pendingSize > FLUSH_CHARS) void this.cache.flush();
+      }
+    };
+    await Promise.all(Array.from({ length: inFlight }, worker));
+  }
+
+  /** Workers that read files: one per core, `most` at most. */
+  private indexWorkers(most = 2): WorkerPool | null {
+    return this.options.workerFile ? WorkerPool.create(this.options.workerFile, Math.max(1, Math.min(most, availableParallelism()))) : null;
   }
 
   /** Finding the files runs on a worker, or here when there are none (or the worker failed). */
@@ -236,17 +249,17 @@ export class WorkspaceIndexer {
 
   /**
    * Jobs: a small first one (the files next to what the user is looking at appear soonest), then
-   * about BATCH files to read, or many more whose cache entries need only a look at their size and time.
+   * about `perJob` files to read, or many more whose cache entries need only a look at their size
+   * and time (when `looked`).
    */
-  private batches(paths: string[]): string[][] {
+  private batches(paths: string[], perJob: number, looked: boolean): string[][] {
     const batches: string[][] = [];
     let batch: string[] = [];
     let work = 0;
     for (const path of paths) {
       batch.push(path);
-      const entry = this.cache?.get(path);
-      work += entry ? 0.1 : 1; // a cached file is only looked at, not read
-      if (work >= (batches.length === 0 ? 8 : BATCH)) {
+      work += looked && this.cache?.get(path) ? 0.1 : 1; // a cached file is only looked at, not read
+      if (work >= (batches.length === 0 ? Math.min(8, perJob) : perJob)) {
         batches.push(batch);
         batch = [];
         work = 0;
@@ -375,13 +388,25 @@ export class WorkspaceIndexer {
     };
   }
 
-  /** A file was created or changed on disk. */
-  async update(path: string): Promise<void> {
-    if (!this.accepts(path)) return;
+  /**
+   * Files created or changed on disk (a save, or a checkout's hundreds): read here a few at a time
+   * between requests, or on an index worker when there are many, as a scan reads them.
+   */
+  async update(paths: string[], progress?: IndexProgress): Promise<void> {
+    const accepted = paths.filter((path) => this.accepts(path));
+    if (!accepted.length) return;
     await this.loadCache();
-    const uri = this.apply(local(readNotesFile(path, { maxBytes: this.maxBytes })));
+    // One worker: the other core stays with the editor's requests (two read no sooner here).
+    const pool = accepted.length > READ_HERE_AT_MOST && this.folders.length ? this.indexWorkers(1) : null;
+    let done = 0;
+    progress?.begin(accepted.length);
+    try {
+      await this.readInJobs(accepted, pool, () => true, (results) => progress?.report((done += results.length), accepted.length), false);
+    } finally {
+      await pool?.close();
+    }
+    progress?.done();
     this.storeTouched();
-    this.onChange(uri ? [uri] : []);
     this.scheduleCacheWrite();
   }
 

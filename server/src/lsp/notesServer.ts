@@ -49,6 +49,8 @@ const NOTIFY_DELAY_INDEXING_MS = 1000;
 /** How long the index waits for the editor's open documents, and for their first analysis at most. */
 const FIRST_LOOK_MS = 100;
 const FIRST_LOOK_LIMIT_MS = 2000;
+/** Changes on disk reported at once beyond this many (a checkout) are read as a scan reads the workspace. */
+const MANY_CHANGED_FILES = 100;
 
 /** Starts the meeting-notes language server on a connection (IPC, stdio or a test's streams). */
 export function startServer(connection: Connection): void {
@@ -318,22 +320,43 @@ export function startServer(connection: Connection): void {
       clearTimeout(pushTimers.get(document.uri));
       if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
       // The buffer may have held unsaved text: go back to what is on disk.
-      if (document.uri.startsWith('file:')) void indexer!.update(fileURLToPath(document.uri));
+      if (document.uri.startsWith('file:')) void indexer!.update([fileURLToPath(document.uri)]);
       notifyChanged([document.uri]);
     }),
   );
 
+  // A checkout reports hundreds of files at once: they are read together, as a scan reads them,
+  // and beyond MANY_CHANGED_FILES like a scan altogether: with progress shown, the series as last
+  // worked out meanwhile, then worked out once, in slices (at every report of the view's listing,
+  // 2,000 changed files of 10,000 held keystrokes 0.2–0.4 s).
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    const changed: string[] = [];
     for (const change of changes) {
       try {
         if (!change.uri.startsWith('file:')) continue;
         const path = fileURLToPath(change.uri);
         if (change.type === FileChangeType.Deleted) indexer!.removed(path);
-        else if (!documents.get(change.uri)) await indexer!.update(path);
+        else if (!documents.get(change.uri)) changed.push(path);
       } catch (error) {
         connection.console.error(`file change ${change.uri}: ${(error as Error).stack ?? error}`);
       }
     }
+    const read = (reporter?: IndexProgress) => indexer!.update(changed, reporter).catch((error: unknown) => connection.console.error(`file changes: ${(error as Error).stack ?? error}`));
+    if (changed.length <= MANY_CHANGED_FILES) return read();
+    scansRunning++;
+    let reporter: Awaited<ReturnType<typeof progress>>;
+    try {
+      reporter = await progress();
+      await read(reporter);
+      if (scansRunning === 1 && indexer!.complete) {
+        await series.settle();
+        refreshDiagnostics();
+      }
+    } finally {
+      scansRunning--;
+      reporter?.end();
+    }
+    if (seriesSettled()) sendChanged(true);
   });
 
   // Answered from the analysis of the document's newest version (a request cancelled meanwhile gets nothing).
@@ -419,7 +442,7 @@ export function startServer(connection: Connection): void {
 
   /** Computes a command's edit on the current text and sends it with that text's version. */
   const applyItemCommand = async (command: string, args: { uri: string; itemId: string; version: number | null }) => {
-    if (!documents.get(args.uri) && args.uri.startsWith('file:')) await indexer!.update(fileURLToPath(args.uri)); // read it fresh
+    if (!documents.get(args.uri) && args.uri.startsWith('file:')) await indexer!.update([fileURLToPath(args.uri)]); // read it fresh
     const file = store.get(args.uri);
     if (!file) {
       void connection.window.showWarningMessage('Those notes are no longer there; nothing was changed.');
@@ -453,7 +476,7 @@ export function startServer(connection: Connection): void {
     let carry = plan();
     // A target that is not open is read again from disk, so the edit fits its text.
     if (carry && !documents.get(carry.target.uri) && carry.target.uri.startsWith('file:')) {
-      await indexer!.update(fileURLToPath(carry.target.uri));
+      await indexer!.update([fileURLToPath(carry.target.uri)]);
       carry = plan();
     }
     if (!carry) {
