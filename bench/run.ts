@@ -4,7 +4,7 @@
 // bench/RESULTS.md. Timings are wall-clock on this machine, whatever else it is doing: the load
 // average is printed with them.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -212,6 +212,12 @@ async function indexing(corpus: Corpus, rgTimes: Map<string, number | null>): Pr
       rows.push({ what: 'edit → diagnostics of the open file while indexing, p90', corpus: workspace.label, value: quantile(during, 0.9), unit: 'ms', note: `max ${Math.max(...during).toFixed(0)} ms` });
       rows.push({ what: 'edit → diagnostics of the open file once indexed, median', corpus: workspace.label, value: median(after), unit: 'ms', note: `${after.length} edits in the 3 s after the scan; max ${Math.max(...after).toFixed(0)} ms` });
       log(`typing ${workspace.label}: while indexing median ${median(during).toFixed(0)} ms, p90 ${quantile(during, 0.9).toFixed(0)} ms (${during.length} edits); after median ${median(after).toFixed(0)} ms, max ${Math.max(...after).toFixed(0)} ms`);
+      const pulled = await checkout(workspace.dir, open);
+      const edits = `${pulled.edits.length} edits, one every 100 ms, during the checkout`;
+      rows.push({ what: `a checkout: ${pulled.changed.toLocaleString('en-US')} files changed at once → the tree shows every change`, corpus: workspace.label, value: pulled.ms, unit: 'ms', rg: rgTimes.get(workspace.label), note: 'one report of the watcher, after a cold index' });
+      rows.push({ what: 'edit → diagnostics of the open file during the checkout, median', corpus: workspace.label, value: median(pulled.edits), unit: 'ms', note: `${edits}; max ${Math.max(...pulled.edits).toFixed(0)} ms` });
+      rows.push({ what: 'server memory, peak, through the checkout', corpus: workspace.label, value: pulled.peakMb, unit: 'MB' });
+      log(`checkout ${workspace.label}: ${pulled.changed} files, the tree has them after ${pulled.ms.toFixed(0)} ms; edits median ${median(pulled.edits).toFixed(0)} ms, max ${Math.max(...pulled.edits).toFixed(0)} ms; peak ${pulled.peakMb?.toFixed(0)} MB`);
     }
   } finally {
     rmSync(storage, { recursive: true, force: true });
@@ -258,6 +264,8 @@ function followListing(client: TestClient) {
   client.didChangeListeners.push((params) => refresher.changed(params.complete === true));
   void refresher.refresh();
   return {
+    /** The listing the tree shows now. */
+    latest: (): ActionItemsResult | null => latest,
     /** The listing once the tree has shown it complete (after the server's report of the end), and when that was. */
     async settled(): Promise<{ listing: ActionItemsResult; completeAt: number }> {
       await client.until(() => failure ?? latest?.complete, 'a complete listing', 600_000);
@@ -294,6 +302,56 @@ async function typingWhileIndexing(dir: string, open: string, storagePath: strin
     return { during, after };
   } finally {
     await client.stop();
+  }
+}
+
+/**
+ * A checkout: every fifth notes file of a copy of the workspace (2,000 of 10,000) changed on disk
+ * at once and reported in one message of the watcher, after a cold index, the view following the
+ * listing and a keystroke in the open file every 100 ms meanwhile: from the report until the tree
+ * shows every change, and each keystroke → its diagnostics.
+ */
+async function checkout(dir: string, open: string): Promise<{ changed: number; ms: number; edits: number[]; peakMb: number | null }> {
+  const copy = mkdtempSync(join(tmpdir(), 'meeting-notes-checkout-'));
+  const storagePath = mkdtempSync(join(tmpdir(), 'meeting-notes-checkout-storage-'));
+  cpSync(dir, copy, { recursive: true });
+  const client = await startOnWorkspace(copy, storagePath);
+  try {
+    const tree = followListing(client);
+    const opened = join(copy, relative(dir, open));
+    const uri = pathToFileURL(opened).toString();
+    await openFile(client, opened, performance.now());
+    await client.until(() => client.progressEnded > 0 && tree.latest()?.complete, 'the end of indexing', 600_000);
+    const files = execFileSync('find', [copy, '-type', 'f'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\n').filter((p) => /\.(md|txt)$/.test(p) && p !== opened).sort();
+    const changed = files.filter((_, i) => i % 5 === 0);
+    const notes = new Set(tree.latest()!.items.map((i) => i.uri));
+    const expected = changed.filter((path) => notes.has(pathToFileURL(path).toString())).length;
+    for (const path of changed) appendFileSync(path, '\n## Action items\n\n- [ ] Wei Zhang: check the checkout - Due: 2024-03-01\n');
+    const start = performance.now();
+    client.filesChanged(changed.map((path) => ({ uri: pathToFileURL(path).toString(), type: 2 as const })));
+    const edits: number[] = [];
+    let done = false;
+    const typing = (async () => {
+      while (!done) {
+        client.edit(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, 'x');
+        const at = performance.now();
+        await client.pullDiagnostics(uri);
+        edits.push(performance.now() - at);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    })();
+    const shown = () => tree.latest()?.items.filter((i) => i.task === 'Check the checkout').length ?? 0;
+    await client.until(() => tree.latest()?.complete && shown() >= expected, 'the checkout in the tree', 600_000);
+    const ms = performance.now() - start;
+    done = true;
+    await typing;
+    const peakMb = peakMemoryMb(client.pid);
+    await tree.settled();
+    return { changed: changed.length, ms, edits, peakMb };
+  } finally {
+    await client.stop();
+    rmSync(copy, { recursive: true, force: true });
+    rmSync(storagePath, { recursive: true, force: true });
   }
 }
 
