@@ -140,7 +140,7 @@ export function startServer(connection: Connection): void {
 
   // A change to one notes file can change the findings of the other files of its meeting series.
   // While the workspace is being indexed, files arrive by the hundred: the series are worked out
-  // once, when the scan ends, and the diagnostics refreshed then (scanWorkspace).
+  // once, when the scan ends, and the diagnostics refreshed then (readMany).
   const refreshSeriesMates = (changed: string[]) => {
     if (!documents.all().length) return; // only open documents show diagnostics
     if (!seriesSettled()) return;
@@ -180,7 +180,7 @@ export function startServer(connection: Connection): void {
     return {
       begin: (total) => reporter!.begin('Meeting notes', 0, `Reading ${total} notes files`, false),
       report: (done, total) => reporter!.report(Math.round((done / Math.max(1, total)) * 100), `${done} of ${total} files`),
-      // The files are read: the progress goes on while their series are worked out (see scanWorkspace).
+      // The files are read: the progress goes on while their series are worked out (see readMany).
       done: () => reporter!.report(100, 'Working out meeting series'),
       end: () => reporter!.done(),
     };
@@ -261,23 +261,25 @@ export function startServer(connection: Connection): void {
   });
 
   /**
-   * Reads the workspace's notes files; then works their series out, in slices so that requests are
-   * answered meanwhile, and has what shows series findings (diagnostics, the view) asked for again.
-   * The progress shown lasts until then.
+   * Reads many notes files (a scan of the workspace, a checkout's changes); then, when nothing else
+   * is reading, works their series out, in slices so that requests are answered meanwhile, and has
+   * what shows series findings (diagnostics, the view) asked for again. The progress shown lasts
+   * until then.
    */
-  const scanWorkspace = async () => {
+  const readMany = async (read: (reporter?: IndexProgress) => Promise<unknown>) => {
     // Counted from the start: between the files being read and the series being settled, a request
     // that asked for the series worked them all out at once (0.3–0.5 s without answering anything).
     scansRunning++;
-    let scanned = false;
+    let settled = false;
     let reporter: Awaited<ReturnType<typeof progress>>;
     try {
       reporter = await progress();
-      await indexer!.scan(reporter);
-      if (!indexer!.complete) return; // a newer scan took over
+      await read(reporter);
+      // Not when a newer scan took over, nor while other reading goes on: the last to end settles.
+      if (!indexer!.complete || scansRunning > 1) return;
       await series.settle();
       refreshDiagnostics();
-      scanned = true;
+      settled = true;
     } finally {
       scansRunning--;
       // Ended once the view and the diagnostics can have every finding, series ones included.
@@ -285,8 +287,10 @@ export function startServer(connection: Connection): void {
     }
     // Not a second later (changes while indexing are told at most once a second): the view's
     // listing, complete from now on, was shown ~0.8 s after a warm start's scan had ended.
-    if (scanned && seriesSettled()) sendChanged(true);
+    if (settled && seriesSettled()) sendChanged(true);
   };
+
+  const scanWorkspace = () => readMany((reporter) => indexer!.scan(reporter));
 
   /**
    * The documents in front of the user come first: the workspace scan starts once those the editor
@@ -342,21 +346,7 @@ export function startServer(connection: Connection): void {
       }
     }
     const read = (reporter?: IndexProgress) => indexer!.update(changed, reporter).catch((error: unknown) => connection.console.error(`file changes: ${(error as Error).stack ?? error}`));
-    if (changed.length <= MANY_CHANGED_FILES) return read();
-    scansRunning++;
-    let reporter: Awaited<ReturnType<typeof progress>>;
-    try {
-      reporter = await progress();
-      await read(reporter);
-      if (scansRunning === 1 && indexer!.complete) {
-        await series.settle();
-        refreshDiagnostics();
-      }
-    } finally {
-      scansRunning--;
-      reporter?.end();
-    }
-    if (seriesSettled()) sendChanged(true);
+    await (changed.length <= MANY_CHANGED_FILES ? read() : readMany(read));
   });
 
   // Answered from the analysis of the document's newest version (a request cancelled meanwhile gets nothing).

@@ -204,7 +204,7 @@ export class NotesStore {
    */
   textsNaming(key: string | undefined): NotesText[] {
     if (!key) return [];
-    const names = (digest: NotesDigest) => peopleOf(digest).keys.includes(key);
+    const names = (digest: NotesDigest) => naming(digest, key);
     return this.every<NotesText>(
       (uri, version, model) => (names(model) ? { uri, version, model, text: model.text } : null),
       (uri, indexed) => {
@@ -220,7 +220,7 @@ export class NotesStore {
   /** The notes files that name a person (see `textsNaming`) as their digests: nothing is read again. */
   digestsNaming(key: string | undefined): DigestDoc[] {
     if (!key) return [];
-    return this.digests().flatMap(({ uri, digest }) => (peopleOf(digest).keys.includes(key) ? [{ uri, model: digest }] : []));
+    return this.digests().flatMap(({ uri, digest }) => (naming(digest, key) ? [{ uri, model: digest }] : []));
   }
 
   /** Every notes file's digest as the editor features that read every file take it. */
@@ -370,6 +370,9 @@ export class NotesStore {
     return [...skipped].map(([uri, reason]) => ({ uri, reason }));
   }
 }
+
+/** Whether a file names the person of this key. */
+const naming = (digest: NotesDigest, key: string) => peopleOf(digest).keys.includes(key);
 
 const byUri = (a: { uri: string }, b: { uri: string }) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
 
