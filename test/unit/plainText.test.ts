@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { memoSettings } from '../../server/src/core/memo';
-import { plainText, withoutMarkup } from '../../server/src/core/text/plain';
+import { plainText, wholeWordIndex, withoutMarkup } from '../../server/src/core/text/plain';
 
 // plainText skips its replacements for text with no markup and plain single spaces; it must give
 // what the replacements give for every text.
@@ -26,5 +26,23 @@ describe('plain text of markdown source', () => {
         memoSettings.enabled = true;
       }
     }
+  });
+
+  it('finds a word where no letter or digit touches it, as a pattern with Unicode classes finds it', () => {
+    assert.equal(wholeWordIndex('Anat, Ana Costa', 'Ana'), 6);
+    assert.equal(wholeWordIndex('Ana2 Ana', 'Ana'), 5);
+    assert.equal(wholeWordIndex('JoséAna Ana', 'Ana'), 8, 'an accented letter before it');
+    assert.equal(wholeWordIndex('𝐀Ana Ana𝐁 (Ana)', 'Ana'), 13, 'letters outside the BMP before and after it');
+    assert.equal(wholeWordIndex('Ben', ''), -1);
+    const pieces = fc.constantFrom('a', 'Ana', 'An', 'na', ' ', '-', '(', '1', 'é', '\u0301', '𝐀', '😀', '\ud835', '.', '*');
+    const text = fc.array(pieces, { maxLength: 12 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, fc.constantFrom('Ana', 'a', 'An.a', '(a)', '𝐀', 'é'), (haystack, word) => {
+        const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        const found = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').exec(haystack);
+        return wholeWordIndex(haystack, word) === (found ? found.index : -1);
+      }),
+      { numRuns: 5000, seed: 11 },
+    );
   });
 });

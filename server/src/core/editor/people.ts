@@ -5,7 +5,7 @@
 import type { NamedPeople, NotesDigest } from '../digest';
 import { Roster, isGroupName } from '../extract/people';
 import type { NotesModel, PersonRef, Span } from '../model';
-import { normalizeName } from '../text/plain';
+import { normalizeName, wholeWordIndex } from '../text/plain';
 
 /** A notes file as the editor features see it. */
 export interface NotesDoc {
@@ -225,9 +225,8 @@ export function frontMatterNames(text: string, names: string[]): Map<string, Spa
   const valueStart = bodyStart + key.index + key[0].length - key[1].length;
   const value = key[1];
   for (const name of new Set(names)) {
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const m = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').exec(value);
-    if (m) spans.set(name, { start: valueStart + m.index, end: valueStart + m.index + name.length });
+    const at = wholeWordIndex(value, name);
+    if (at >= 0) spans.set(name, { start: valueStart + at, end: valueStart + at + name.length });
   }
   return spans;
 }

@@ -102,3 +102,29 @@ export function trimStartChars(text: string, char: RegExp): string {
   while (start < text.length && char.test(text[start])) start++;
   return text.slice(start);
 }
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/**
+ * Where `word` first stands in `text` with no letter or digit right before or after it, or -1.
+ * What `(?<![\p{L}\p{N}])word(?![\p{L}\p{N}])` finds, without compiling a pattern per word (a
+ * pattern with Unicode classes is costly to compile, and V8 lets compiled ones go at its collections).
+ */
+export function wholeWordIndex(text: string, word: string): number {
+  if (!word) return -1;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!isLetterOrDigit(codePointBefore(text, at)) && !isLetterOrDigit(text.codePointAt(at + word.length))) return at;
+  }
+  return -1;
+}
+
+function codePointBefore(text: string, at: number): number | undefined {
+  if (at === 0) return undefined;
+  const low = text.charCodeAt(at - 1);
+  const high = at > 1 ? text.charCodeAt(at - 2) : 0;
+  return low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? text.codePointAt(at - 2) : low;
+}
+
+function isLetterOrDigit(codePoint: number | undefined): boolean {
+  return codePoint !== undefined && LETTER_OR_DIGIT.test(String.fromCodePoint(codePoint));
+}
