@@ -18,9 +18,12 @@ export class Memo<V> {
   private scopes = new Map<string | null, Map<string, V>>();
   private size = 0;
 
+  /** `always`: remembered even where `memoSettings` is off (a cheap value asked for again in every file). */
+  constructor(private readonly always = false) {}
+
   /** The value for `text` (in `scope`), computed the first time. */
   get(compute: () => V, text: string, scope: string | null = ''): V {
-    if (!memoSettings.enabled) return compute();
+    if (!memoSettings.enabled && !this.always) return compute();
     let values = this.scopes.get(scope);
     if (!values) this.scopes.set(scope, (values = new Map()));
     const known = values.get(text); // values are never undefined: one lookup for a hit
