@@ -87,10 +87,17 @@ const ROLES: readonly MentionRole[] = ['attendee', 'speaker', 'owner', 'handle']
 
 /** Mentions as a digest keeps them: JSON text of `[names, [name, role, start, end, …]]`. */
 export function packPlaces(mentions: readonly NamePlace[]): string {
-  const names = [...new Set(mentions.map((m) => m.name))];
-  const index = new Map(names.map((name, i) => [name, i]));
-  return JSON.stringify([names, mentions.flatMap((m) => [index.get(m.name)!, ROLES.indexOf(m.role), m.span.start, m.span.end])]);
+  const index = new Map<string, number>();
+  const rows: number[] = [];
+  for (const { name, role, span } of mentions) {
+    let at = index.get(name);
+    if (at === undefined) index.set(name, (at = index.size));
+    rows.push(at, ROLE_INDEX[role], span.start, span.end);
+  }
+  return JSON.stringify([[...index.keys()], rows]);
 }
+
+const ROLE_INDEX = Object.fromEntries(ROLES.map((role, i) => [role, i])) as Record<MentionRole, number>;
 
 const unpacked = new WeakMap<NotesDigest, readonly NamePlace[]>();
 
@@ -190,6 +197,7 @@ function nameSpan(text: string, span: Span): Span {
 
 /** `@jonas` in spoken text and summary entries, when it names an attendee of that meeting. */
 function handlesIn(model: NotesModel): PersonMention[] {
+  if (!model.text.includes('@')) return []; // most notes have none
   const rosters = model.meetings.map((m) => new Roster(m.attendees));
   const regions: Array<{ span: Span; meeting: number }> = [
     ...model.statements.map((s) => ({ span: { start: s.textStart, end: s.span.end }, meeting: s.meeting })),
@@ -199,6 +207,7 @@ function handlesIn(model: NotesModel): PersonMention[] {
   const mentions: PersonMention[] = [];
   for (const region of regions) {
     const text = model.text.slice(region.span.start, region.span.end);
+    if (!text.includes('@')) continue;
     for (const m of text.matchAll(/(?<![\p{L}\p{N}_.@])@([\p{L}\p{N}][\p{L}\p{N}._-]*[\p{L}\p{N}]|[\p{L}\p{N}])/gu)) {
       const attendee = rosters[region.meeting]?.resolve(m[1]).attendee;
       if (!attendee) continue;
