@@ -40,7 +40,9 @@ export const CORE_PROPERTIES: CoreProperty[] = [
   {
     name: 'reads the \\n, \\r\\n and \\r versions of a file into the same model',
     property: () =>
-      fc.property(fc.oneof(notesText, mutatedExample.map((t) => t.replace(/\r\n?/g, '\n'))), (text) => {
+      // Junk lines may hold a \r or \r\n of their own: the document is made LF-only first, or its
+      // CRLF version would turn a \r\n into \r\r\n, another number of lines.
+      fc.property(fc.oneof(notesText, mutatedExample).map((t) => t.replace(/\r\n?/g, '\n')), (text) => {
         const lf = projection(analyzeNotes(text, { fileName: 'notes.md' }));
         assert.deepEqual(projection(analyzeNotes(text.replace(/\n/g, '\r\n'), { fileName: 'notes.md' })), lf, 'CRLF');
         assert.deepEqual(projection(analyzeNotes(text.replace(/\n/g, '\r'), { fileName: 'notes.md' })), lf, 'CR');
