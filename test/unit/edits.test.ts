@@ -53,6 +53,29 @@ describe('edits', () => {
       assert.deepEqual(after(withEntry('- Priya: rotate the keys - Done'), reopen), ['- Priya: rotate the keys']);
     });
 
+    it('a status that says open stays on reopen: a done mark made the entry done', () => {
+      assert.deepEqual(after(withEntry('- [ ] Priya: rotate the keys ✅ - TODO'), reopen), ['- [ ] Priya: rotate the keys - TODO']);
+      assert.deepEqual(after(withEntry('- [ ] Priya: rotate the keys ✅ (blocked)'), reopen), ['- [ ] Priya: rotate the keys (blocked)']);
+      assert.deepEqual(after(withEntry('- [x] Priya: rotate the keys (won\'t do)'), reopen), ['- [ ] Priya: rotate the keys']);
+      const table = ['| Owner | Task | Status |', '|---|---|---|'];
+      assert.deepEqual(after(withEntry(...table, '| Priya | rotate the keys ✅ | Blocked |'), reopen), [...table, '| Priya | rotate the keys | Blocked |']);
+      assert.deepEqual(after(withEntry(...table, '| Priya | rotate the keys | Done ✅ 2025-03-12 |'), reopen), [...table, '| Priya | rotate the keys | Open |']);
+    });
+
+    it('reopening never empties a line between a lone CR and a LF (the two would become one line break)', () => {
+      for (const [entry, kept] of [
+        ['- [ ] Priya: rotate the keys\r✅\n  and the certificates', '- [ ] Priya: rotate the keys\r \n  and the certificates'],
+        ['- [ ] Priya: rotate the keys\r✅ ✅\n  and the certificates', '- [ ] Priya: rotate the keys\r \n  and the certificates'],
+        ['- [ ] Priya: rotate the keys\r\n✅\n  and the certificates', '- [ ] Priya: rotate the keys\r\n\n  and the certificates'],
+      ]) {
+        const model = withEntry(entry);
+        assert.equal(model.items[0].status, 'done', JSON.stringify(entry));
+        const text = applyEdits(model.text, reopen(model, model.items[0].id));
+        assert.equal(text.slice(model.text.indexOf('- [ ]')), kept, JSON.stringify(entry));
+        assert.equal(analyze(text).items[0].status, 'open');
+      }
+    });
+
     it('a ✅ at the end of a wrapped line is removed on reopen, the line break kept', () => {
       assert.deepEqual(after(withEntry('- [ ] Priya: rotate the keys ✅', '  and the certificates'), reopen), ['- [ ] Priya: rotate the keys', '  and the certificates']);
       assert.deepEqual(after(withEntry('- [ ] Priya: rotate the keys ✅\r', '  and the certificates'), reopen), ['- [ ] Priya: rotate the keys\r', '  and the certificates']);

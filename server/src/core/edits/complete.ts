@@ -1,4 +1,4 @@
-import { doneMarks } from '../extract/entry';
+import { doneMarks, statusSaysDone } from '../extract/entry';
 import type { ActionItem, NotesModel, Span } from '../model';
 import { flattenLines } from '../text/plain';
 import { type CompleteOptions, type TextEdit, cellText, insert, itemById, normalizeEdits, remove, replace, withTwins } from './textEdit';
@@ -22,7 +22,7 @@ export function markAllComplete(model: NotesModel, itemIds: string[], options: C
 export function reopen(model: NotesModel, itemId: string): TextEdit[] {
   const item = itemById(model, itemId);
   if (!item) return [];
-  return normalizeEdits(withTwins(model, item).flatMap((i) => reopenOne(model, i)));
+  return keepLinesApart(model.text, normalizeEdits(withTwins(model, item).flatMap((i) => reopenOne(model, i))));
 }
 
 function completeOne(model: NotesModel, item: ActionItem, options: CompleteOptions): TextEdit[] {
@@ -51,10 +51,12 @@ function reopenOne(model: NotesModel, item: ActionItem): TextEdit[] {
   if (!layout || item.status === 'open') return [];
   const { text } = model;
   const edits: TextEdit[] = [];
-  if (layout.table && layout.table.columns.status != null && layout.statusText) {
-    edits.push(replace(layout.statusText, cellText(text, layout.statusText, 'Open')));
-  } else if (layout.statusText) {
-    edits.push(removeWithinLines(text, layout.statusText)); // `- Done`, `(done)`: the words that made it done
+  // A status that says open (`- TODO`, `Blocked`) stays: a done mark made the entry done.
+  const doneStatus = layout.statusText && statusSaysDone(text.slice(layout.statusText.start, layout.statusText.end)) ? layout.statusText : null;
+  if (layout.table && layout.table.columns.status != null && doneStatus) {
+    edits.push(replace(doneStatus, cellText(text, doneStatus, 'Open')));
+  } else if (doneStatus) {
+    edits.push(removeWithinLines(text, doneStatus)); // `- Done`, `(done)`: the words that made it done
   }
   if (layout.checkbox && /[xX]/.test(text[layout.checkbox.start + 1])) {
     // A box we inserted (plain list, with our done date) goes; a task list keeps its `[ ]`, and so
@@ -66,7 +68,7 @@ function reopenOne(model: NotesModel, item: ActionItem): TextEdit[] {
     // Every done mark of the entry: one left behind would keep it done.
     const marks = layout.shape === 'table' ? [layout.doneMarker] : doneMarks(flattenLines(text.slice(layout.span.start, layout.span.end)), text.slice(layout.span.start, layout.span.end)).map((m) => ({ start: layout.span.start + m.start, end: layout.span.start + m.end }));
     if (!marks.some((m) => m.start === layout.doneMarker!.start)) marks.push(layout.doneMarker);
-    for (const mark of marks) edits.push(removeWithinLines(text, mark));
+    for (const mark of marks) edits.push(...removeMark(text, mark));
   }
   if (layout.strike) edits.push(remove(layout.strike[0]), remove(layout.strike[1]));
   return normalizeEdits(edits).filter((e, i, all) => i === 0 || all[i - 1].span.end <= e.span.start);
@@ -96,4 +98,47 @@ function removeWithinLines(text: string, span: Span): TextEdit {
   const lastBreak = Math.max(text.lastIndexOf('\n', end - 1), text.lastIndexOf('\r', end - 1));
   if (lastBreak >= start) start = lastBreak + 1;
   return remove({ start, end: Math.max(start, end) });
+}
+
+/**
+ * Removes a done mark (its span has the blanks around it, which may run over a line break): on each
+ * line it is on, its characters and the blanks beside them there, keeping one blank between the
+ * words it stood between (`keys ✅ - TODO` → `keys - TODO`), and never a line break.
+ */
+function removeMark(text: string, span: Span): TextEdit[] {
+  const edits: TextEdit[] = [];
+  let at = span.start;
+  while (at < span.end) {
+    let lineEnd = at;
+    while (lineEnd < span.end && !isBreak(text[lineEnd])) lineEnd++;
+    let start = at;
+    let end = lineEnd;
+    while (start < end && isBlank(text[start])) start++;
+    while (end > start && isBlank(text[end - 1])) end--;
+    if (start < end) {
+      const before = start > at; // blanks before it on this line, within the mark
+      const textFollows = lineEnd < text.length && !isBreak(text[lineEnd]) && lineEnd === span.end;
+      edits.push(remove({ start: before ? at : start, end: before && textFollows ? end : lineEnd }));
+    }
+    at = lineEnd;
+    while (at < span.end && isBreak(text[at])) at++;
+  }
+  return edits;
+}
+
+const isBreak = (char: string | undefined) => char === '\n' || char === '\r';
+const isBlank = (char: string | undefined) => char !== undefined && !isBreak(char) && /\s/.test(char);
+
+/**
+ * Removals (sorted, apart) that would empty a line between a lone `\r` and a `\n` leave a space
+ * there instead: emptied, the two breaks would read as one `\r\n`, and the lines after it would move up.
+ */
+function keepLinesApart(text: string, edits: TextEdit[]): TextEdit[] {
+  return edits.map((edit, i) => {
+    if (edit.newText !== '' || text[edit.span.end] !== '\n') return edit;
+    let from = edit.span.start;
+    for (let j = i - 1; j >= 0 && edits[j].span.end === from && edits[j].newText === ''; j--) from = edits[j].span.start;
+    const emptied = from < edit.span.end && from > 0 && text[from - 1] === '\r';
+    return emptied ? replace(edit.span, ' ') : edit;
+  });
 }

@@ -43,6 +43,13 @@ const STATUS_TRAILER = new RegExp(
 );
 const STATUS_FIELD = new RegExp(String.raw`(?<!\s)(?:\s*[-–—|,;]\s*|\s+)(?:[(\[]\s*)?status\s*:\s*(?:(${DONE_WORDS})|(${OPEN_WORDS}))\s*[)\]]?`, 'iu');
 const STATUS_LEADER = new RegExp(String.raw`^(\s*)(?:\[\s*(?:(${DONE_WORDS})|(${OPEN_WORDS}))\s*\]|(?:(${DONE_WORDS})|(${OPEN_WORDS}))\s*[:\-–—])\s*`, 'iu');
+const DONE_WORD = new RegExp(String.raw`(?<![\p{L}'])(?:${DONE_WORDS})(?![\p{L}])`, 'iu');
+
+/** Whether a status (`- Done`, `(blocked)`, a Status cell) says the entry is done; open words hold no done word. */
+export function statusSaysDone(status: string): boolean {
+  return DONE_WORD.test(status);
+}
+
 /** A done mark; the blanks before it belong to it too (see `doneMarks`). */
 const DONE_MARK = new RegExp(DONE_MARK_SOURCE, 'gu');
 
