@@ -124,6 +124,14 @@ describe('due dates', () => {
       assert.equal(find('implementing cost optimization before we go to production.')?.due.text, 'before we go to production');
     });
 
+    it('ends a date at its last character: chrono\'s reading may take the blanks before a backtick', () => {
+      for (const eol of ['\n', '\r\n', ' ']) {
+        const text = `I will fix the flaky test by February 3rd${eol}\`a\` then`;
+        const found = findDuePhrase(text, 0, MONDAY, { atEnd: false, allowBare: false });
+        assert.deepEqual(found && { text: found.due.text, date: found.due.date, due: text.slice(found.due.span.start, found.due.span.end), cut: text.slice(found.cut.start, found.cut.end) }, { text: 'February 3rd', date: '2024-02-03', due: 'February 3rd', cut: ' by February 3rd' }, JSON.stringify(eol));
+      }
+    });
+
     it('takes a closing relative phrase without a preposition', () => {
       assert.equal(find("run cleanup over the weekend.")?.due.date, '2024-02-04');
       assert.equal(find('send the notes tomorrow')?.due.date, '2024-01-30');

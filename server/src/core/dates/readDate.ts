@@ -207,7 +207,8 @@ function readWithChronoNow(text: string, meetingDate: string | null): DateReadin
   } else {
     date = meetingDate ? nearestYear(meetingDate, month, day) : null;
   }
-  return { date, vague: false, invalid: false, length: result.text.length };
+  // chrono's text may end with the blanks (a line break too) before a backtick: they are not the date's.
+  return { date, vague: false, invalid: false, length: result.text.trimEnd().length };
 }
 
 function readVague(text: string): DateReading | null {
