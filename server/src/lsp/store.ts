@@ -5,6 +5,7 @@ import { analyzeNotes, buildModel } from '../core/analyze';
 import { DEFAULT_MAX_FILE_BYTES, tooBig } from '../core/decode';
 import type { NotesDigest } from '../core/digest';
 import { type DigestDoc, peopleOf } from '../core/editor/people';
+import type { RenameDoc } from '../core/editor/rename';
 import type { NotesModel } from '../core/model';
 import type { SeriesSource } from '../core/series';
 import { BlockCache, readBlocksAsync } from '../core/parse/readBlocks';
@@ -17,12 +18,9 @@ export interface NotesFile {
   model: NotesModel;
 }
 
-/** A notes file with the text its digest (or model) was read from. */
-export interface NotesText {
-  uri: string;
+/** A notes file with the text its digest (or model) was read from, and its version when open. */
+export interface NotesText extends RenameDoc {
   version: number | null;
-  model: NotesDigest;
-  text: string;
 }
 
 /** A notes file as the workspace-wide features (the listing, the series) see it: its digest. */

@@ -1,9 +1,10 @@
 import type { DefinitionParams, Location, ReferenceParams } from 'vscode-languageserver';
 import { type Place, definitionAt, referencesAt } from '../../core/editor/navigation';
 import { personAt } from '../../core/editor/people';
+import { toRange } from '../convert';
 import type { NotesStore } from '../store';
 
-const toLocation = ({ doc, span }: Place): Location => ({ uri: doc.uri, range: doc.model.lines.rangeOf(span) });
+const toLocation = ({ doc, span }: Place): Location => ({ uri: doc.uri, range: toRange(doc.model, span) });
 
 /** From a summary entry to where it was said and back; from a person to their attendee line. */
 export function definition(store: NotesStore, params: DefinitionParams): Location[] | null {
