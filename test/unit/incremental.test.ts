@@ -37,6 +37,7 @@ const LINES = [
   '---\na: 1\n---', '*emph* text', '- # head in item', '- > quote in item', '- 1. nested', '- [ref]: x', '  - two indented', 'text\n    four indented', '* * *', '___',
   '- Tom: task\n  - detail', '  - [ ] nested task', '  * star nested', '  1. ordered nested', '   - three nested', '  -    wide nested', '    - deeper nested',
   '1. one\n   - nested under one', '  - - -', '  - # nested heading', '  -', '  + plus nested',
+  '- [x] \u00a0no-break space', '- [ ] \ufeff', '# \u3000Title\u2003', ' \u00a0- not a sub-item', '  \ufeff- text',
   '__Tom:__ ok', '**Tom:**', '*Tom:* hi', '_x', '**', '***bold italic***', '** spaced**', '*\ttab', '_ _ _', '**Tom:** a\n**Priya:** b', '  **indented:** bold',
 ];
 
@@ -439,6 +440,20 @@ describe('incremental analysis equals a full analysis', function () {
     assert.deepEqual(flat, flattenDocument(part, parseMarkdown(part, false)));
     assert.deepEqual(direct.units.map((u) => u.type === 'item' && `${u.depth} ${u.list} ${u.end}`), ['0 0 72', '1 1 50', '1 1 72', '0 0 87']);
     assert.equal(readSimpleBlocks(`${part}\n  text under the sub-item`, false), null, 'a continuation line: the parser decides');
+  });
+
+  it('reads Unicode spaces (U+00A0, U+FEFF, U+3000, …) as text after a task box, in a heading and before a bullet, as the parser does', () => {
+    // JS's `\s` and `trim` take them as blanks; markdown takes only spaces and tabs.
+    for (const space of ['\u00a0', '\ufeff', '\u2003', '\u3000', '\u000b', '\u000c']) {
+      for (const text of [`- [x] ${space}ship it`, `- [ ] ${space}`, `# ${space}Title${space}`, `# Title${space} ##`, `- Tom: x\n ${space}- detail`]) {
+        const direct = readSimpleBlocks(text, true);
+        if (!direct) continue; // left to the parser: nothing to compare
+        const { lastEnd, firstList, lastList, ...flat } = direct;
+        assert.deepEqual(flat, flattenDocument(text, parseMarkdown(text, true)), JSON.stringify(text));
+      }
+    }
+    const model = analyzeNotes('## Action items\n\n- [x] \ufeffTom: ship it\n');
+    assert.deepEqual(model.items.map((i) => `${i.status} ${i.task}`), ['done Ship it']);
   });
 
   it('leaves to the parser a line nested past its bound (`- - - …` over 100 columns is a list to it, not a rule)', () => {
