@@ -120,6 +120,11 @@ export const PATHOLOGICAL: PathologicalCase[] = [
     expect: (model) => assert.deepEqual(tasks(model).slice(-1), ['Priya Shah: A real item (no date) open']),
   },
   {
+    name: '3,000 nested lists on the first line, after a byte order mark',
+    text: () => `\ufeff${'- '.repeat(3000)}[ ] Tom: the innermost task\n\n## Action items\n- [ ] Priya: a real item\n`,
+    expect: (model) => assert.deepEqual(tasks(model).slice(-1), ['Priya: A real item (no date) open']),
+  },
+  {
     name: '10,000 attendees on one line',
     text: () => `# Sync — 2025-03-10\nAttendees: ${lines(10_000, (i) => `Person${i} Name${i}`, ', ')}\n\n[00:01] Person5000 Name5000: I will fix it by Friday.\n`,
     expect: (model) => {

@@ -35,4 +35,12 @@ describe('bounded nesting', () => {
     assert.equal(boundNesting(`- a\n${deep}\n- b`), `- a\n${deep}\n- b`);
     assert.match(boundNesting(`text\n${deep}- x`), /^text\n {120}x{183}$/); // 180 blanks, the marker and its blank as letters, then the text
   });
+
+  it('bounds the first line after a byte order mark, which the parser skips (3,000 lists deep overflowed the stack)', () => {
+    const text = `\ufeff${'- '.repeat(3000)}x`;
+    assert.match(boundNesting(text), /^\ufeff(- ){50}(x ){10}x{5881}$/); // markers from column 100 on, and all from column 120, are letters
+    const depth = (node: Node): number => 1 + Math.max(0, ...((node as Parent).children ?? []).map(depth));
+    assert.equal(depth(parseMarkdown(text)), 103); // the root, 50 lists of an item each, the paragraph, its text
+    assert.equal(boundNesting(`\n\ufeff${'- '.repeat(60)}x`), `\n\ufeff${'- '.repeat(60)}x`, 'a U+FEFF after the start is text: no list');
+  });
 });

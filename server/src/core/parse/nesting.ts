@@ -10,7 +10,7 @@
 // kept (BLANK_COLUMNS) is deeper than any container's content can start, so the line stays in the
 // same block: indented code or a paragraph's continuation.
 
-const DEEP_LINE_START = /^[ \t>*+\-0-9.)]{25}/m;
+const DEEP_LINE_START = /^\ufeff?[ \t>*+\-0-9.)]{25}/m; // a byte order mark may open the text
 
 /** Column (tabs every 4) from which `>`, `-`, `*`, `+` and `1.` no longer open a nested block. */
 export const MAX_CONTAINER_COLUMN = 100;
@@ -32,7 +32,8 @@ export function boundNesting(text: string): string {
   while (lineStart <= text.length) {
     const lineEnd = nextLineEnd(text, lineStart);
     let column = 0;
-    let i = lineStart;
+    // micromark skips a byte order mark that opens the text: the first line's markers start after it.
+    let i = lineStart === 0 && text.charCodeAt(0) === 0xfeff ? 1 : lineStart;
     /** Where the run reached BLANK_COLUMNS: from there on it is all letters, if text follows. */
     let deep = -1;
     /** The markers at or past MAX_CONTAINER_COLUMN: start, end. */
