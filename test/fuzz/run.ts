@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     const report = await fuzzServer({ cases, seed, log: (line) => console.log(`  ${line}`) });
     console.log(`  ${report.cases} cases, ${report.steps} edit steps, ${report.requests} requests, ${report.commandsApplied} commands and ${report.fixesApplied} quick fixes applied`);
     console.log(`  ${report.failures.length} failures, ${report.restarts} server restarts, ${report.seconds.toFixed(0)} s; answer time median ${report.latencyMs.median} ms, p95 ${report.latencyMs.p95} ms, max ${report.latencyMs.max} ms`);
+    if (report.slowest) console.log(`  the slowest: ${report.slowest.what}, ${report.slowest.ms} ms, at step ${report.slowest.step} of the case of seed ${report.slowest.seed}`);
     failed += report.failures.length;
   }
   console.log(`\n${failed ? `FAILED: ${failed}` : 'no failures'}`);

@@ -40,6 +40,8 @@ export interface FuzzReport {
   restarts: number;
   seconds: number;
   latencyMs: { median: number; p95: number; max: number };
+  /** The request that took longest, and the case to repeat it with (FUZZ_SEED=seed FUZZ_CASES=1). */
+  slowest: { ms: number; what: string; seed: number; step: number } | null;
 }
 
 type Operation =
@@ -67,8 +69,9 @@ export async function fuzzServer(options: FuzzOptions): Promise<FuzzReport> {
   const log = options.log ?? (() => undefined);
   const timeout = options.requestTimeoutMs ?? 20000;
   const started = Date.now();
-  const report: FuzzReport = { cases: 0, steps: 0, requests: 0, commandsApplied: 0, fixesApplied: 0, failures: [], restarts: 0, seconds: 0, latencyMs: { median: 0, p95: 0, max: 0 } };
+  const report: FuzzReport = { cases: 0, steps: 0, requests: 0, commandsApplied: 0, fixesApplied: 0, failures: [], restarts: 0, seconds: 0, latencyMs: { median: 0, p95: 0, max: 0 }, slowest: null };
   const latencies: number[] = [];
+  let where = { seed: options.seed, step: 0 };
   let client = await TestClient.start({ pull: true, today: '2025-03-12' });
 
   const ask = async <T>(what: string, request: () => Promise<T>): Promise<T> => {
@@ -79,21 +82,27 @@ export async function fuzzServer(options: FuzzOptions): Promise<FuzzReport> {
     } finally {
       clearTimeout(timer);
       report.requests++;
-      latencies.push(performance.now() - t0);
+      const ms = performance.now() - t0;
+      latencies.push(ms);
+      if (ms > (report.slowest?.ms ?? 0)) report.slowest = { ms: Math.round(ms), what, ...where };
     }
   };
 
   for (let n = 0; n < options.cases; n++) {
     const [input] = fc.sample(scenario(options.steps ?? 6), { seed: options.seed + n, numRuns: 1 });
+    if (process.env.FUZZ_INPUT) writeFileSync(process.env.FUZZ_INPUT, JSON.stringify(input, null, 1)); // the last case's document and operations
     const uri = `file:///fuzz/${n}/${encodeURIComponent(input.name)}`;
     let step = 0;
+    where = { seed: options.seed + n, step };
     let operationName = 'open';
     let staleLenses: CodeLens[] = [];
+    const logsBefore = client.logs.length;
     try {
       client.open(uri, input.text);
       await checkAll(client, uri, ask, n * 7919);
       for (const op of input.operations) {
         step++;
+        where = { seed: options.seed + n, step };
         operationName = op.kind;
         const document = client.documents.get(uri)!;
         const text = document.getText();
@@ -143,6 +152,9 @@ export async function fuzzServer(options: FuzzOptions): Promise<FuzzReport> {
         report.steps++;
       }
       if (n % 10 === 9) await ask('actionItems', () => client.actionItems());
+      // The server contains a failing analysis or feature (an empty answer, logged): still a bug.
+      const failed = client.logs.slice(logsBefore).find((line) => / failed: /.test(line));
+      if (failed) throw new Error(`the server logged: ${failed.split('\n').slice(0, 4).join(' | ')}`);
       client.close(uri);
     } catch (error) {
       const failure = { case: n, step, operation: operationName, message: (error as Error).message };
