@@ -40,11 +40,14 @@ const RECENT_TEXTS = 256;
 
 function readTerms(text: string): Set<string> {
   const terms = new Set<string>();
-  for (const raw of withoutAccents(text.toLowerCase(), /\p{M}/gu).match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []) {
-    const word = raw.replace(/['’]/g, '');
+  const words = (withoutAccents(text.toLowerCase(), /\p{M}/gu).match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []).map((raw) => raw.replace(/['’]/g, ''));
+  for (const word of words) {
     if (STOP_WORDS.has(word) || word.length < 2) continue;
     terms.add(/^\d/.test(word) || word.length <= 3 ? word : stemmer(word));
   }
+  // A task of stop words only (`Take that`, unanswered) is still the same work as the same words:
+  // its words together are its one term, or the entry recorded from it would never match it.
+  if (!terms.size && words.length) terms.add(`=${words.join(' ')}`);
   return terms;
 }
 
