@@ -203,5 +203,36 @@ describe('edits', () => {
       const item = model.items.find((i) => i.source === 'transcript')!;
       assert.deepEqual(applyEdits(model.text, recordInSummary(model, item.id)).split('\n').slice(5, 8), ['- Mike: migrate', '  - three jobs left', '- Tom: Patch the hosts - Due: 2025-03-11']);
     });
+
+    /** The text after recording the first uncaptured item, and what it then reads as. */
+    const recorded = (...lines: string[]) => {
+      const model = analyze(notes(...lines));
+      const item = model.items.find((i) => i.source === 'transcript')!;
+      const text = applyEdits(model.text, recordInSummary(model, item.id));
+      return { lines: text.split('\n'), items: analyze(text).items.map((i) => `${i.source} ${i.owner?.name}: ${i.task}`) };
+    };
+
+    it('records a promise of stop words only (`I\'ll take that`, with no request before it): the entry then records it', () => {
+      const { lines, items } = recorded('Attendees: Tom, Ana', '', 'Ana: The deploy script is broken again.', 'Tom: I\'ll take that.');
+      assert.deepEqual(lines.slice(-2), ['ACTION ITEMS:', '- Tom: Take that']);
+      assert.deepEqual(items, ['summary Tom: Take that']); // no uncaptured commitment left
+    });
+
+    it('closes a code block or HTML comment left open at the end before the new section (it would be read as code)', () => {
+      for (const [open, close] of [['```', '```'], ['~~~~', '~~~~'], ['<!-- draft', '-->'], ['<pre>', '</pre>']]) {
+        const { lines, items } = recorded('Attendees: Tom, Ana', '', 'Tom: I will patch the hosts tomorrow.', '', open, 'left open');
+        assert.deepEqual(lines.slice(-5), ['left open', close, '', 'ACTION ITEMS:', '- Tom: Patch the hosts - Due: tomorrow'], open);
+        assert.deepEqual(items, ['summary Tom: Patch the hosts'], open);
+      }
+      const closed = recorded('Attendees: Tom, Ana', '', 'Tom: I will patch the hosts tomorrow.', '', '```', 'code', '```');
+      assert.deepEqual(closed.lines.slice(-5), ['code', '```', '', 'ACTION ITEMS:', '- Tom: Patch the hosts - Due: tomorrow']);
+    });
+
+    it('keeps the text after a new entry apart from it (a line right after would continue the entry)', () => {
+      // A section with no entry yet, the meeting's lines right under its title.
+      const under = recorded('Attendees: Tom, Ana', '', '## Action items', '[00:01] Tom: I will patch the hosts tomorrow.', '[00:02] Ana: Thanks.');
+      assert.deepEqual(under.lines.slice(-5), ['## Action items', '- Tom: Patch the hosts - Due: tomorrow', '', '[00:01] Tom: I will patch the hosts tomorrow.', '[00:02] Ana: Thanks.']);
+      assert.deepEqual(under.items, ['summary Tom: Patch the hosts']);
+    });
   });
 });

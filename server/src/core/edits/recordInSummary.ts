@@ -1,4 +1,5 @@
 import type { ActionItem, Attendee, EntryStyle, Meeting, NotesModel, PersonRef, Section, SectionKind } from '../model';
+import { standAlone, textFollows } from './newBlock';
 import { type TextEdit, eolOf, insert, itemById } from './textEdit';
 
 /** What a new summary entry says. */
@@ -37,13 +38,14 @@ export function insertEntry(model: NotesModel, meeting: Meeting, kind: SectionKi
   const eol = eolOf(model.text);
   const section = targetSection(model, meeting, kind, prefer);
   if (section) {
-    return [insert(section.insertAt, eol + entryLine(section.entryStyle, entry))];
+    const listed = section.entryStyle.marker === 'bullet' || section.entryStyle.marker === 'numbered';
+    return [insert(section.insertAt, eol + entryLine(section.entryStyle, entry) + (listed && textFollows(model.text, section.insertAt) ? eol : ''))];
   }
   const style: EntryStyle = { marker: 'bullet', bullet: '-', indent: '', nextNumber: 1, checkbox: false, dueStyle: 'due-field' };
   const header = newHeader(model, meeting, kind);
   const at = sectionInsertPoint(model, meeting);
   const block = `${header}${eol}${header.startsWith('#') ? eol : ''}${entryLine(style, entry)}`;
-  return [insert(at, `${eol}${eol}${block}`)];
+  return [insert(at, standAlone(model.text, at, `${eol}${eol}${block}`, eol))];
 }
 
 // A section that reviews earlier items rather than listing new ones.
