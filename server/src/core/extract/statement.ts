@@ -15,6 +15,8 @@ const BOLD_SPEAKER = /^(\s*)(?:\*\*|__)([^*_:\n]{1,60}?)(?:\s*:\s*(?:\*\*|__)|(?
 const PLAIN_SPEAKER = /^(\s*)([\p{L}@][^:\n]{0,59}?)\s*:[ \t]+(?=\S)/u;
 const CUE_LINE = /^\s*(?:decision|decided|action\s+items?(?:\s+for\s+[^:\n]{1,40})?|todo|follow[\s-]?up)\s*:\s*\S/iu;
 
+const BRACKETED_STAMP = /^\s*(?:\*\*|__)?(?:\[\d{1,2}:\d{2}(?::\d{2})?\]|\(\d{1,2}:\d{2}(?::\d{2})?\))/;
+
 /** Whether a `[MM:SS]` or `[HH:MM:SS]` stamp is a time at all (`[5:99]` is not). */
 function validTime(time: string): boolean {
   const parts = time.split(':').map(Number);
@@ -30,11 +32,17 @@ export function readStatementHead(line: string, roster: Roster): StatementHead |
 
 function readHead(line: string, roster: Roster): StatementHead | null {
   const stamped = TIMESTAMP.exec(line);
-  if (stamped && validTime(stamped[2])) {
+  if (stamped) {
     const written = stamped[3].trim();
-    if (!/\p{L}/u.test(written)) return null; // `[00:10] : hi` has no speaker
-    const start = line.indexOf(written, stamped[1].length + stamped[2].length);
-    return { time: stamped[2], speaker: { written, start, end: start + written.length }, textStart: stamped[0].length };
+    const valid = validTime(stamped[2]);
+    // A stamp in brackets that is no time (`[10:75] Tom: …`, a slip) still starts Tom's statement,
+    // without a time: read as text, it would join his words to the statement before.
+    const slip = !valid && BRACKETED_STAMP.test(line) && (roster.resolve(written).attendee !== null || looksLikeName(written));
+    if (valid || slip) {
+      if (!/\p{L}/u.test(written)) return null; // `[00:10] : hi` has no speaker
+      const start = line.indexOf(written, stamped[1].length + stamped[2].length);
+      return { time: valid ? stamped[2] : null, speaker: { written, start, end: start + written.length }, textStart: stamped[0].length };
+    }
   }
   const bold = BOLD_SPEAKER.exec(line);
   if (bold) {
