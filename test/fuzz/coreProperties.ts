@@ -6,12 +6,13 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeNotes } from '../../server/src/core/analyze';
-import { applyEdits, exactReopen, markComplete, undoOfCompletion } from '../../server/src/core/edits';
+import { applyEdits, assignOwner, exactReopen, markComplete, recordInSummary, setDueDate, undoOfCompletion } from '../../server/src/core/edits';
+import type { ActionItem, NotesModel } from '../../server/src/core/model';
 import { useLinearEditMap } from '../../server/src/core/parse/editMap';
 import { inlineHtmlSpans } from '../../server/src/core/parse/inlineHtml';
 import { parseMarkdown } from '../../server/src/core/parse/markdown';
 import { createLineIndex } from '../../server/src/core/text/lineIndex';
-import { anyNotes, mutatedExample, notesText } from './generators';
+import { anyNotes, mutatedExample, notesText, wellFormedNotes } from './generators';
 import { analyzeAndCheck, projection } from './invariants';
 
 /** No generated document (at most a few tens of KB) may take longer than this to analyse, even on a loaded machine. */
@@ -73,6 +74,36 @@ export const CORE_PROPERTIES: CoreProperty[] = [
       }) as unknown as fc.IProperty<unknown[]>,
   },
   {
+    name: 'sets the due date, the owner, or records a statement in the summary, changing nothing else',
+    runs: 0.5,
+    property: () =>
+      fc.property(wellFormedNotes, (text) => {
+        const model = analyzeNotes(text, { fileName: 'notes.md' });
+        const before = summaryOf(model);
+        const read = (edits: ReturnType<typeof setDueDate>) => analyzeNotes(applyEdits(text, edits), { fileName: 'notes.md' });
+        model.items.filter((i) => i.source === 'summary').forEach((item, index) => {
+          const others = before.filter((_, k) => k !== index);
+          for (const [what, edits, expected] of [
+            ['due date', setDueDate(model, item.id, '2031-05-06'), { ...before[index], due: '2031-05-06' }],
+            ['owner', assignOwner(model, item.id, 'Zed Quist'), { ...before[index], owner: 'Zed Quist' }],
+          ] as const) {
+            assert.ok(edits.length, `a ${what} can be set on "${item.task}"`);
+            const after = summaryOf(read(edits));
+            assert.deepEqual(after[index], expected, `the ${what} of "${item.task}" is set, the rest of it as it was`);
+            assert.deepEqual(after.filter((_, k) => k !== index), others, `setting the ${what} of "${item.task}" changes no other entry`);
+          }
+        });
+        for (const item of model.items.filter((i) => i.source === 'transcript')) {
+          const again = read(recordInSummary(model, item.id));
+          const said = (i: ActionItem) => i.source === 'transcript' && i.meeting === item.meeting && i.task === item.task && i.owner?.name === item.owner?.name;
+          assert.ok(!again.items.some(said), `"${item.task}" is no longer uncaptured once recorded`);
+          const added = summaryOf(again).map((e) => JSON.stringify(e));
+          for (const entry of before) added.splice(added.indexOf(JSON.stringify(entry)), 1); // every entry stays
+          assert.deepEqual(added.map((e) => JSON.parse(e)).map((e) => [e.meeting, e.task, e.owner]), [[item.meeting, item.task, item.owner?.name ?? null]], `"${item.task}" is recorded as one new entry`);
+        }
+      }) as unknown as fc.IProperty<unknown[]>,
+  },
+  {
     name: 'counts lines as editors do, whatever the mix of line endings',
     runs: 5,
     property: () =>
@@ -129,3 +160,10 @@ export const CORE_PROPERTIES: CoreProperty[] = [
     },
   },
 ];
+
+/** What a reader sees of each summary entry. */
+function summaryOf(model: NotesModel): Array<{ meeting: number; task: string; owner: string | null; due: string | null; status: string }> {
+  return model.items
+    .filter((i) => i.source === 'summary')
+    .map((i) => ({ meeting: i.meeting, task: i.task, owner: i.owner?.name ?? null, due: i.due ? (i.due.date ?? i.due.text) : null, status: i.status }));
+}

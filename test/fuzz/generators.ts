@@ -154,4 +154,33 @@ export const anyNotes: fc.Arbitrary<string> = fc.oneof(
   }),
 );
 
+/**
+ * Notes as people write them, with no noise: a heading with the meeting's date, attendees, a
+ * transcript and summary sections of one layout each, blocks apart. What a quick fix must get
+ * exactly right (the noisy generators above find what must merely not break).
+ */
+export const wellFormedNotes: fc.Arbitrary<string> = (() => {
+  const person = pick(NAMES.filter((n) => /^\p{L}/u.test(n)));
+  const oneLineTask = pick(TASKS.map((t) => t.replace(/\n\s*/g, ' ')));
+  // Speakers are attendees: a line `Name: …` of someone else continues the statement before it.
+  const speech = (people: string[]) =>
+    fc.tuple(fc.option(time, { freq: 2 }), pick(people), pick(CUES), oneLineTask, due).map(([t, n, cue, k, d]) => `${t ? `[${t}] ` : ''}${n}: ${cue.replaceAll('{task}', k).replaceAll('{due}', d).replaceAll('{name}', n)}`);
+  const entryRow = fc.tuple(person, oneLineTask, due);
+  const LAYOUTS: Array<(rows: Array<[string, string, string]>) => string[]> = [
+    (rows) => rows.map(([n, k, d]) => `- ${n}: ${k} - Due: ${d}`),
+    (rows) => rows.map(([n, k, d], i) => `${i + 1}. ${n}: ${k} by ${d}`),
+    (rows) => rows.map(([n, k, d]) => `- [ ] ${n}: ${k} (due: ${d})`),
+    (rows) => rows.map(([n, k]) => `- ${n} to ${k}`),
+    (rows) => ['| Owner | Task | Due | Status |', '|---|---|---|---|', ...rows.map(([n, k, d]) => `| ${n} | ${k} | ${d} | Open |`)],
+  ];
+  const section = fc.tuple(pick(['ACTION ITEMS:', '## Action Items', '## Next steps', 'COMMITMENTS:']), fc.nat(LAYOUTS.length - 1), fc.array(entryRow, { minLength: 1, maxLength: 4 }))
+    .map(([title, layout, rows]) => [title, ...(title.startsWith('#') ? [''] : []), ...LAYOUTS[layout](rows)].join('\n'));
+  const meeting = fc
+    .tuple(pick(['Sync', 'Architecture Review', 'Retro']), pick(DATES.slice(0, 3)), fc.uniqueArray(person, { minLength: 1, maxLength: 4 }), fc.array(section, { maxLength: 2 }))
+    .chain(([title, date, people, sections]) =>
+      fc.array(speech(people), { minLength: 1, maxLength: 6 }).map((lines) => [`# ${title} — ${date}`, `Attendees: ${people.join(', ')}`, lines.join('\n'), ...sections].join('\n\n')),
+    );
+  return fc.array(meeting, { minLength: 1, maxLength: 2 }).map((meetings) => `${meetings.join('\n\n')}\n`);
+})();
+
 export { line as notesLine, junk as junkText };
