@@ -28,9 +28,9 @@ export function standAlone(text: string, at: number, block: string, eol: string)
 }
 
 /**
- * Whether the line after `at` is text that would continue a list item inserted at `at` (a list
- * item, a heading or another block of its own would not). A section with no entry yet (its title
- * right above the meeting's next lines) ends at its title.
+ * Whether a line of text follows `at` on the next line: it would continue a list item inserted at
+ * `at` (a list item, which would only join the list, is not counted). A section with no entry yet
+ * (its title right above the meeting's next lines) ends at its title.
  */
 export function textFollows(text: string, at: number): boolean {
   const next = /^(?:\r\n|\r|\n)([^\r\n]*)/.exec(text.slice(at, at + 200))?.[1];
