@@ -11,7 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeNotes } from '../../server/src/core/analyze';
 import { ServerCommands } from '../../server/src/protocol';
 import { TestClient } from '../lsp/testClient';
-import { anyNotes, junkText, notesLine } from './generators';
+import { anyNotes, junkText, notesLine, wellFormedNotes } from './generators';
 
 export interface FuzzOptions {
   cases: number;
@@ -63,7 +63,7 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('fix' as const), pick: fc.nat() }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'reopen-document' as const }) },
 );
-const scenario = (steps: number) => fc.record({ text: anyNotes, operations: fc.array(operation, { minLength: 1, maxLength: steps }), name: fc.constantFrom('notes.md', 'réunion 2025-03-10.md', 'standup notes.txt', '会议.md') });
+const scenario = (steps: number) => fc.record({ text: fc.oneof({ weight: 3, arbitrary: anyNotes }, { weight: 1, arbitrary: wellFormedNotes }), operations: fc.array(operation, { minLength: 1, maxLength: steps }), name: fc.constantFrom('notes.md', 'réunion 2025-03-10.md', 'standup notes.txt', '会议.md') });
 
 export async function fuzzServer(options: FuzzOptions): Promise<FuzzReport> {
   const log = options.log ?? (() => undefined);
