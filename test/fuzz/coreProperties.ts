@@ -7,7 +7,9 @@ import { unified } from 'unified';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeNotes } from '../../server/src/core/analyze';
 import { applyEdits, assignOwner, exactReopen, markComplete, recordInSummary, setDueDate, undoOfCompletion } from '../../server/src/core/edits';
+import { fixesFor } from '../../server/src/core/edits/fixes';
 import type { ActionItem, NotesModel } from '../../server/src/core/model';
+import { diagnose } from '../../server/src/core/rules';
 import { useLinearEditMap } from '../../server/src/core/parse/editMap';
 import { inlineHtmlSpans } from '../../server/src/core/parse/inlineHtml';
 import { parseMarkdown } from '../../server/src/core/parse/markdown';
@@ -100,6 +102,25 @@ export const CORE_PROPERTIES: CoreProperty[] = [
           const added = summaryOf(again).map((e) => JSON.stringify(e));
           for (const entry of before) added.splice(added.indexOf(JSON.stringify(entry)), 1); // every entry stays
           assert.deepEqual(added.map((e) => JSON.parse(e)).map((e) => [e.meeting, e.task, e.owner]), [[item.meeting, item.task, item.owner?.name ?? null]], `"${item.task}" is recorded as one new entry`);
+        }
+      }) as unknown as fc.IProperty<unknown[]>,
+  },
+  {
+    name: 'the preferred quick fix of a finding removes it',
+    runs: 0.5,
+    property: () =>
+      fc.property(wellFormedNotes, (text) => {
+        const today = '2025-03-12';
+        const model = analyzeNotes(text, { fileName: 'notes.md' });
+        const findings = diagnose(model, { today });
+        // The same finding is the same code and message (several meetings may say the same).
+        const count = (list: typeof findings, finding: (typeof findings)[number]) => list.filter((f) => f.code === finding.code && f.message === finding.message).length;
+        for (const finding of findings) {
+          const fixes = fixesFor(model, finding.code, finding.data, today, { today, writeDoneDate: true }).filter((f) => f.edits.length);
+          const fix = fixes.find((f) => f.preferred) ?? fixes[0];
+          if (!fix) continue; // a spoken item is completed by recording it, not in the transcript
+          const after = diagnose(analyzeNotes(applyEdits(text, fix.edits), { fileName: 'notes.md' }), { today });
+          assert.ok(count(after, finding) < count(findings, finding), `"${fix.title}" removes: ${finding.message}`);
         }
       }) as unknown as fc.IProperty<unknown[]>,
   },

@@ -1,9 +1,10 @@
 import type { CodeAction, CodeActionParams, Range } from 'vscode-languageserver';
 import { CodeActionKind } from '../vscodeLanguageServer';
-import { addDays, shortLabel } from '../../core/dates/calendar';
+import { shortLabel } from '../../core/dates/calendar';
 import { readCalendarDate } from '../../core/dates/readDate';
-import { assignOwner, carryOver, markAllComplete, markComplete, recordInSummary, setDueDate } from '../../core/edits';
+import { carryOver, markAllComplete, setDueDate } from '../../core/edits';
 import type { TextEdit as CoreEdit } from '../../core/edits';
+import { type FixData, fixesFor, quoteOf } from '../../core/edits/fixes';
 import type { ActionItem, DiagnosticCode } from '../../core/model';
 import { diagnose } from '../../core/rules';
 import { type SeriesIndex, latestMeeting } from '../../core/series';
@@ -16,14 +17,6 @@ import type { WorkspaceEditFactory } from './workspaceEdit';
 
 export const COMPLETE_OVERDUE_KIND = `${CodeActionKind.Source}.meetingNotes.completeOverdue`;
 export const WRITE_DATE_KIND = `${CodeActionKind.RefactorRewrite}.meetingNotes.writeDate`;
-
-interface Fix {
-  title: string;
-  edits: CoreEdit[];
-  preferred?: boolean;
-  /** The item this fix marks complete. */
-  completes?: string;
-}
 
 function diagnosticKey(code: string, range: Range): string {
   return `${code}@${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
@@ -56,7 +49,7 @@ export function codeActions(
     const current = new Set(documentDiagnostics(file, settings, today, series?.index).map((d) => diagnosticKey(String(d.code), d.range)));
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== SOURCE || !current.has(diagnosticKey(String(diagnostic.code), diagnostic.range))) continue;
-      const data = (diagnostic.data ?? {}) as { itemId?: string; decisionId?: string; saidDate?: string; owners?: string[] };
+      const data = (diagnostic.data ?? {}) as FixData;
       const item = data.itemId ? model.items.find((i) => i.id === data.itemId) : undefined;
       if (diagnostic.code === 'dropped-item' && item && series) {
         const carry = carryOverEdit(file, item, series);
@@ -65,7 +58,7 @@ export function codeActions(
           actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: workspaceEdit(carry.target, toTextEdits(carry.target.model, carry.edits)) });
         }
       }
-      const fixes = fixesFor(diagnostic.code as DiagnosticCode, item, data, file, today, complete);
+      const fixes = fixesFor(model, diagnostic.code as DiagnosticCode, data, today, complete);
       fixes.forEach((fix) => {
         if (!fix.edits.length) return;
         if (fix.completes) memory?.remember(file.uri, model, [fix.completes], fix.edits);
@@ -99,55 +92,6 @@ export function codeActions(
     }
   }
   return actions;
-}
-
-function fixesFor(
-  code: DiagnosticCode,
-  item: ActionItem | undefined,
-  data: { decisionId?: string; saidDate?: string; owners?: string[] },
-  file: NotesFile,
-  today: string,
-  complete: { today: string; writeDoneDate: boolean },
-): Fix[] {
-  const { model } = file;
-  if (code === 'uncaptured-decision' && data.decisionId) {
-    return [{ title: 'Add this decision to DECISIONS', edits: recordInSummary(model, data.decisionId), preferred: true }];
-  }
-  if (!item) return [];
-  const quote = quoteOf(item);
-  const dueFix = (date: string, why: string, preferred = false): Fix => ({ title: `Set the due date to ${date} (${why})`, edits: setDueDate(model, item.id, date), preferred });
-  const later = [dueFix(addDays(today, 7), 'in a week'), dueFix(addDays(today, 14), 'in two weeks')];
-  const owners = (names: string[]): Fix[] => names.map((name, i) => ({ title: `Assign "${quote}" to ${name}`, edits: assignOwner(model, item.id, name), preferred: i === 0 }));
-  switch (code) {
-    case 'dropped-item':
-      return [{ title: `Mark "${quote}" complete`, edits: markComplete(model, item.id, complete) }];
-    case 'overdue':
-    case 'due-soon':
-      return [{ title: `Mark "${quote}" complete`, edits: markComplete(model, item.id, complete), preferred: true, completes: item.id }, ...(code === 'overdue' ? later : [])];
-    case 'missing-owner': {
-      // Whoever said it in the transcript is the likeliest owner.
-      const speakers = item.mentions.map((c) => c.owner?.name).filter((n): n is string => !!n);
-      return owners([...new Set([...speakers, ...(data.owners ?? [])])]);
-    }
-    case 'unknown-owner':
-      return owners(data.owners ?? []);
-    case 'missing-due-date': {
-      const said = item.mentions.find((c) => c.due?.date);
-      return said ? [dueFix(said.due!.date!, `said "${said.due!.text}"`, true), ...later] : later;
-    }
-    case 'vague-due-date':
-      return later;
-    case 'uncaptured-commitment':
-      return [{ title: 'Add to ACTION ITEMS', edits: recordInSummary(model, item.id), preferred: true }];
-    case 'due-date-mismatch':
-      return data.saidDate ? [dueFix(data.saidDate, `as said: ${shortLabel(data.saidDate)}`, true)] : [];
-  }
-  return [];
-}
-
-
-function quoteOf(item: ActionItem): string {
-  return item.task.length > 40 ? `${item.task.slice(0, 39)}…` : item.task;
 }
 
 /**
