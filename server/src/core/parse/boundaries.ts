@@ -14,12 +14,13 @@
 const BLANK = /^[ \t]*\r?$/;
 const FENCE_OPEN = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/;
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*\r?$/;
-const HTML_OPEN: Array<[RegExp, RegExp]> = [
-  [/^ {0,3}<(?:script|pre|style|textarea)(?=[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
-  [/^ {0,3}<!--/, /-->/],
-  [/^ {0,3}<\?/, /\?>/],
-  [/^ {0,3}<![a-zA-Z]/, />/],
-  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+/** HTML blocks that run on until a line holds their end (CommonMark's kinds 1-5): opener, end, an end to write (`$1`: the opener's tag). */
+const HTML_OPEN: Array<[RegExp, RegExp, string]> = [
+  [/^ {0,3}<(script|pre|style|textarea)(?=[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i, '</$1>'],
+  [/^ {0,3}<!--/, /-->/, '-->'],
+  [/^ {0,3}<\?/, /\?>/, '?>'],
+  [/^ {0,3}<![a-zA-Z]/, />/, '>'],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/, ']]>'],
 ];
 const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|\r?$)/;
 
@@ -54,7 +55,7 @@ export function findBoundaries(text: string): number[] {
 export class BoundaryScanner {
   private at: number;
   private previousBlank: boolean;
-  private fence: { char: string; length: number } | null = null;
+  private fence: Fence | null = null;
   private htmlEnd: RegExp | null = null;
   private frontMatterFence: RegExp | null = null;
 
@@ -83,8 +84,7 @@ export class BoundaryScanner {
       if (this.frontMatterFence) {
         if (at > 0 && this.frontMatterFence.test(content)) this.frontMatterFence = null;
       } else if (this.fence) {
-        const close = FENCE_CLOSE.exec(content);
-        if (close && close[1][0] === this.fence.char && close[1].length >= this.fence.length) this.fence = null;
+        if (closesFence(content, this.fence)) this.fence = null;
       } else if (this.htmlEnd) {
         if (this.htmlEnd.test(content)) this.htmlEnd = null;
       } else if (!blank) {
@@ -93,18 +93,8 @@ export class BoundaryScanner {
         cut = atColumn0 && (this.previousBlank || LIST_MARKER.test(content));
         const opener = content.trimStart().charCodeAt(0);
         // Only lines starting (after indentation) with a backtick, a tilde or `<` can open a fence or HTML block.
-        if (opener === 0x60 || opener === 0x7e) {
-          const open = FENCE_OPEN.exec(content);
-          if (open) this.fence = { char: open[1][0], length: open[1].length };
-        } else if (opener === 0x3c) {
-          for (const [start, close] of HTML_OPEN) {
-            const m = start.exec(content);
-            if (m) {
-              if (!close.test(content.slice(m[0].length))) this.htmlEnd = close;
-              break;
-            }
-          }
-        }
+        if (opener === 0x60 || opener === 0x7e) this.fence = fenceOpenedBy(content);
+        else if (opener === 0x3c) this.htmlEnd = htmlOpenedBy(content)?.end ?? null;
       }
       this.previousBlank = blank;
       this.at = end + 1;
@@ -112,6 +102,33 @@ export class BoundaryScanner {
     }
     return text.length;
   }
+}
+
+/** A code fence: its character and length. */
+export interface Fence {
+  char: string;
+  length: number;
+}
+
+/** The fence a line opens (`` ``` ``, `~~~~`), or null. */
+export function fenceOpenedBy(line: string): Fence | null {
+  const open = FENCE_OPEN.exec(line);
+  return open && { char: open[1][0], length: open[1].length };
+}
+
+/** Whether a line closes the fence. */
+export function closesFence(line: string, fence: Fence): boolean {
+  const close = FENCE_CLOSE.exec(line);
+  return !!close && close[1][0] === fence.char && close[1].length >= fence.length;
+}
+
+/** The run-on HTML block a line opens and does not end (`<!-- draft`): the pattern of its end, and an end to write. */
+export function htmlOpenedBy(line: string): { end: RegExp; closer: string } | null {
+  for (const [start, end, closer] of HTML_OPEN) {
+    const m = start.exec(line);
+    if (m) return end.test(line.slice(m[0].length)) ? null : { end, closer: closer.replace('$1', m[1] ?? '') };
+  }
+  return null;
 }
 
 function hasClosingLine(text: string, fence: RegExp): boolean {

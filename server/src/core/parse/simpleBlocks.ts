@@ -3,6 +3,7 @@ import type { FlatDocument, ItemUnit, Unit } from './blocks';
 import { linesOf } from './blocks';
 import { readFrontMatter, startsWithFrontMatter } from './markdown';
 import { boundNesting } from './nesting';
+import { trimEndChars, trimStartChars } from '../text/plain';
 
 // Most notes are made of a few kinds of blocks written the simple way: front matter, `#` headings,
 // paragraphs of plain lines, one-line list items (`- [ ] Tom: ship it - Due: Friday`) and fenced
@@ -24,6 +25,7 @@ const ITEM = /^([-*+]|\d{1,9}[.)])( {1,4})(?=\S)/;
 // Markdown's blanks are spaces and tabs only: JS's `\s` and `trim` also take U+00A0, U+FEFF and
 // other Unicode spaces, which are text to the parser (`- [x] \u00a0a` is a done task to it).
 const CHECKBOX = /^\[([ xX])\][ \t]+(?=[^ \t])/;
+const MARKDOWN_BLANK = /[ \t]/;
 const BREAK = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const HEADING = /^(#{1,6})(?=[ \t]|$)/;
 const FENCE = /^(`{3,}|~{3,})(.*)$/;
@@ -35,18 +37,6 @@ interface Line {
   /** End of the content, before `\r\n` or `\n`. */
   end: number;
   content: string;
-}
-
-function leadingBlanks(text: string): number {
-  let at = 0;
-  while (text.charCodeAt(at) === 0x20 || text.charCodeAt(at) === 0x09) at++;
-  return at;
-}
-
-function trailingBlanks(text: string): number {
-  let at = text.length;
-  while (at > 0 && (text.charCodeAt(at - 1) === 0x20 || text.charCodeAt(at - 1) === 0x09)) at--;
-  return text.length - at;
 }
 
 function splitLines(part: string): Line[] {
@@ -161,7 +151,7 @@ export function readSimpleBlocks(part: string, atStart: boolean): SimpleRead | n
     if (sawBlank) return null; // a second group of blocks: cut elsewhere, or not simple
     const first = content.charCodeAt(0);
     if (first === 0x20) {
-      const indent = leadingBlanks(content);
+      const indent = content.length - trimStartChars(content, MARKDOWN_BLANK).length;
       if (open?.kind === 'list' && parent && indent === parent.contentColumn) {
         // A one-line bullet under the last item, at its text's column: an item of its sub-list.
         const sub = readItemLine(part, line, indent);
@@ -184,11 +174,11 @@ export function readSimpleBlocks(part: string, atStart: boolean): SimpleRead | n
       if (content.includes('\\')) return null;
       const depth = heading[1].length;
       let rest = content.slice(depth);
-      const lead = leadingBlanks(rest);
-      rest = rest.slice(lead, rest.length - trailingBlanks(rest));
+      const lead = rest.length - trimStartChars(rest, MARKDOWN_BLANK).length;
+      rest = trimEndChars(rest.slice(lead), MARKDOWN_BLANK);
       // An optional closing sequence: `## Title ##`.
       const closing = /(?:^|[ \t])#+$/.exec(rest);
-      if (closing) rest = rest.slice(0, closing.index - trailingBlanks(rest.slice(0, closing.index)));
+      if (closing) rest = trimEndChars(rest.slice(0, closing.index), MARKDOWN_BLANK);
       const contentStart = rest ? line.start + depth + lead : line.end;
       startBlock(null);
       units.push({
