@@ -54,6 +54,23 @@ CS_PKG=$CS_PREFIX/node_modules/code-server
 CODE_SERVER=$CS_PKG/out/node/entry.js
 CODE_SERVER_BIN=$CACHE/bin/code-server
 
+# attempts N LIMIT CMD...: runs CMD at most N times until it succeeds, each run ended after LIMIT
+# seconds. Downloads can stall (a mirror, the registry): a stalled one is retried, and never holds
+# CI up for longer than these bounds.
+attempts() {
+  local n=$1 limit=$2 try rc
+  shift 2
+  for ((try = 1; try <= n; try++)); do
+    timeout --kill-after=30 "$limit" "$@" && return 0
+    rc=$?
+    [ "$rc" -eq 124 ] && log "timed out after ${limit}s (try $try of $n): $*" || log "failed with exit $rc (try $try of $n): $*"
+  done
+  return 1
+}
+
+# npm's own bounds per request (its default waits 5 minutes for a stalled one)
+NPM_NET=(--fetch-timeout=120000 --fetch-retries=4)
+
 # marker_ok DIR CONTENT: DIR/.installed exists and holds exactly CONTENT.
 marker_ok() { [ -f "$1/.installed" ] && [ "$(cat "$1/.installed")" = "$2" ]; }
 
@@ -85,8 +102,10 @@ if [ "${#missing[@]}" -gt 0 ]; then
     SUDO=(sudo)
   fi
   export DEBIAN_FRONTEND=noninteractive
-  "${SUDO[@]}" apt-get update -q || die "apt-get update failed"
-  "${SUDO[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" \
+  # Bounded downloads; waits for another apt (a machine's boot-time update) to finish with its lock.
+  APT_OPTS=(-o Acquire::http::Timeout=60 -o Acquire::https::Timeout=60 -o Acquire::Retries=3 -o DPkg::Lock::Timeout=300)
+  attempts 3 600 "${SUDO[@]}" apt-get "${APT_OPTS[@]}" update -q || die "apt-get update failed"
+  attempts 2 1200 "${SUDO[@]}" apt-get "${APT_OPTS[@]}" install -y -q --no-install-recommends "${missing[@]}" \
     || die "apt-get install ${missing[*]} failed"
 else
   log "Debian packages present: ${APT_PACKAGES[*]}"
@@ -100,7 +119,7 @@ if marker_ok "$NODE24_PREFIX" "$NODE_VERSION" && [ -x "$NODE24" ] \
 else
   log "installing Node $NODE_VERSION (npm package node@$NODE_VERSION)"
   fresh_prefix "$NODE24_PREFIX" "node@$NODE_VERSION"
-  (cd "$NODE24_PREFIX" && npm install --no-audit --no-fund --save-exact "node@$NODE_VERSION") \
+  (cd "$NODE24_PREFIX" && attempts 3 600 npm install --no-audit --no-fund "${NPM_NET[@]}" --save-exact "node@$NODE_VERSION") \
     || die "npm install node@$NODE_VERSION failed"
   [ "$("$NODE24" --version)" = "v$NODE_VERSION" ] || die "$NODE24 is not v$NODE_VERSION"
   [ -f "$NODE24_HEADERS/include/node/node.h" ] || die "Node headers missing in $NODE24_HEADERS"
@@ -124,7 +143,7 @@ else
     export npm_config_nodedir="$NODE24_HEADERS"
     export JOBS="${JOBS:-$(nproc)}"
     [ "$(node --version)" = "v$NODE_VERSION" ] || die "node on PATH is not Node $NODE_VERSION"
-    npm install --no-audit --no-fund --save-exact "code-server@$CODE_SERVER_VERSION"
+    attempts 2 1500 npm install --no-audit --no-fund "${NPM_NET[@]}" --save-exact "code-server@$CODE_SERVER_VERSION"
   ) || die "npm install code-server@$CODE_SERVER_VERSION failed (native build needs build-essential, python3, libkrb5-dev)"
   [ -f "$CODE_SERVER" ] || die "$CODE_SERVER missing after install"
   echo "$CS_MARKER" >"$CS_PREFIX/.installed"
