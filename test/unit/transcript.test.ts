@@ -69,9 +69,44 @@ describe('transcript statements', () => {
     ];
     for (const [line, expected] of positives) it(`hears: ${line.slice(20)}`, () => assert.deepEqual(cues(line), [expected]));
 
+    it('hears each promise joined on in one sentence, with its own date; a promise that refers back dates the one before', () => {
+      const heard: Array<[string, string[]]> = [
+        ["I'm going to bisect the upgrade tomorrow and I'll post findings in #infra by EOW.", ['Bisect the upgrade | tomorrow=2024-01-30', 'Post findings in #infra | EOW=2024-02-02']],
+        ["I'll fix the build, then I'll ping Mike, and I will update the runbook by Friday.", ['Fix the build | -', 'Ping Mike | -', 'Update the runbook | Friday=2024-02-02']],
+        ["I'll fix the flaky test and I'll have it done by Friday.", ['Fix the flaky test | Friday=2024-02-02']],
+        // A cue that is no promise ends the clause before it; one that depends on a condition too.
+        ["I'll fix it but I can't test it.", ['Fix it | -']],
+        ["I'll deploy today, and if it breaks I'll roll back.", ['Deploy | today=2024-01-29']],
+        // Not joined on: part of the first promise.
+        ["I'll make sure I can hit Friday.", ['Make sure I can hit | Friday=2024-02-02']],
+      ];
+      for (const [said, expected] of heard) {
+        assert.deepEqual(
+          cues(`[05:00] Tom Bradley: ${said}`),
+          expected.map((cue) => `commitment Tom Bradley | ${cue}`),
+          said,
+        );
+      }
+    });
+
     it("takes the request that `I'll take that` answers as its task", () => {
       const model = analyze(notes(...HEADER, '', '[10:00] Mike Johnson: Can someone update the runbook for cache outages?', '', "[10:05] Priya Shah: I'll take that."));
       assert.deepEqual(model.items.map((i) => `${i.owner?.name}: ${i.task}`), ['Priya Shah: Update the runbook for cache outages']);
+    });
+
+    it('leaves out whom a request is addressed to, and a please, when it becomes a task', () => {
+      const asked = (request: string) => analyze(notes(...HEADER, '', `[10:00] Mike Johnson: ${request}`, '', "[10:05] Priya Shah: Sure, I'll take that.")).items.map((i) => i.task);
+      assert.deepEqual(asked('Can you take the load test, Priya?'), ['Take the load test']);
+      assert.deepEqual(asked('Could you update the runbook, Priya Shah, please?'), ['Update the runbook']);
+      assert.deepEqual(asked('Can someone write up the outage, @priya?'), ['Write up the outage']);
+      assert.deepEqual(asked('Priya, can you review the Q1 plan for Acme?'), ['Review the Q1 plan for Acme']);
+      // Words after a comma that are not a name or a please stay: they are part of the task.
+      assert.deepEqual(asked('Can someone check the logs, metrics and traces?'), ['Check the logs, metrics and traces']);
+    });
+
+    it("dates the request taken on with the promise joined on to `I'll take that`", () => {
+      const model = analyze(notes(...HEADER, '', '[10:00] Mike Johnson: Can someone update the runbook?', '', "[10:05] Priya Shah: I'll take that, and I can have it by Friday."));
+      assert.deepEqual(model.items.map((i) => `${i.owner?.name}: ${i.task} | ${i.due?.date}`), ['Priya Shah: Update the runbook | 2024-02-02']);
     });
 
     const negatives = [

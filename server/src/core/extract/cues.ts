@@ -79,8 +79,7 @@ function readCues(text: string, base: number, ctx: CueContext, probe: { answersR
       cues.push(actionCue(sentence.text, at, action, ctx));
       continue;
     }
-    const promise = commitmentCue(sentence.text, at, ctx, probe);
-    if (promise) cues.push(promise);
+    cues.push(...commitmentCues(sentence.text, at, ctx, probe));
   }
   return cues;
 }
@@ -98,46 +97,84 @@ function actionCue(sentence: string, at: number, m: RegExpExecArray, ctx: CueCon
   return { kind: 'action', task: capitalize(entry.task), sentence, span: { start: at + from, end: at + sentence.length }, owner, due: entry.due };
 }
 
-function commitmentCue(sentence: string, at: number, ctx: CueContext, probe: { answersRequest: boolean }): FoundCue | null {
-  if (/\?\s*$/.test(sentence)) return null;
+/**
+ * The first-person promises in a sentence: one per cue, each running to where the next cue is joined
+ * on (`I'll bisect it tomorrow and I'll post findings by EOW` is two promises with their own dates;
+ * in `I'll fix it but I can't test it` the second is no promise, and the first is `fix it`). A
+ * promise that only refers back (`…, and I'll have it done by Friday`) dates the one before it.
+ */
+function commitmentCues(sentence: string, at: number, ctx: CueContext, probe: { answersRequest: boolean }): FoundCue[] {
+  if (/\?\s*$/.test(sentence)) return [];
   // Where the first condition word is: a cue after it is conditional (found once, and only for a sentence with a cue).
   let condition: number | undefined;
+  const clauses: Array<{ cue: RegExpExecArray; end: number; promise: boolean }> = [];
   COMMITMENT.lastIndex = 0;
   for (let m = COMMITMENT.exec(sentence); m; m = COMMITMENT.exec(sentence)) {
-    const after = sentence.slice(m.index + m[0].length);
     condition ??= CONDITION.exec(sentence)?.index ?? Infinity;
-    if (NOT_A_PROMISE.test(after) || condition < m.index) continue;
-    const clauseStart = m.index + m[0].length;
-    const found = findDuePhrase(after, at + clauseStart, ctx.meetingDate, { atEnd: false, allowBare: true });
-    // `I can …` is only a promise with a date: `I can have it by Friday`.
-    if (/^I\s+can$/i.test(m[0].replace(/\s+/g, ' ')) && !found) continue;
-    let clause = after;
-    if (found) {
-      const cutStart = found.cut.start - at - clauseStart;
-      const cutEnd = found.cut.end - at - clauseStart;
-      clause = after.slice(0, cutStart) + after.slice(cutEnd);
-    }
-    // `having the infra ready` → `the infra ready`, but `get it done` keeps its verb: `it done` says nothing.
-    let task = clauseText(clause.replace(/^\s*(?:to\s+)?(?:(?:having|get|getting)\s+(?!(?:it|this|that|them|these|those)\b))?/i, ''));
-    if (ACCEPTANCE.test(clause)) {
-      probe.answersRequest = true;
-      if (ctx.previousRequest) task = capitalize(ctx.previousRequest);
-    }
-    if (!task) continue;
-    return {
-      kind: 'commitment',
-      task,
-      sentence,
-      span: { start: at + m.index, end: at + sentence.length },
-      owner: 'speaker',
-      due: found?.due ?? null,
-    };
+    const last = clauses[clauses.length - 1];
+    const gap = last ? sentence.slice(last.cue.index + last.cue[0].length, m.index) : '';
+    const joint = last ? (JOINED_ON.exec(gap) ?? JOINED_CONDITION.exec(gap)) : null;
+    // A cue not joined on to the one before is part of its clause (`I'll make sure I can …`).
+    if (last && !joint) continue;
+    if (last && joint) last.end = last.cue.index + last.cue[0].length + joint.index;
+    clauses.push({ cue: m, end: sentence.length, promise: !NOT_A_PROMISE.test(sentence.slice(m.index + m[0].length)) && condition > m.index });
   }
-  return null;
+  const cues: FoundCue[] = [];
+  for (const clause of clauses) {
+    if (!clause.promise) continue;
+    const cue = commitmentCue(sentence, at, clause.cue, clause.end, ctx, probe);
+    const before = cues[cues.length - 1];
+    if (cue && before && REFERS_BACK.test(cue.task)) {
+      cues[cues.length - 1] = { ...before, span: { start: before.span.start, end: cue.span.end }, due: before.due ?? cue.due };
+    } else if (cue) cues.push(cue);
+  }
+  return cues;
+}
+
+/** What joins a second cue on to a first: `, and`, `; then`, ` but`, … before its `I'll`. */
+const JOINED_ON = /(?:\s*[,;]\s*(?:(?:and|then|but|plus|also|so)\s+)*|\s+(?:and|then|but|plus|also|so)\s+(?:(?:then|also)\s+)*)$/iu;
+/** The same before a condition that the next cue depends on: `I'll deploy today, and if it breaks I'll …`. */
+const JOINED_CONDITION = /(?:\s*[,;]\s*(?:(?:and|but|so)\s+)?|\s+(?:and|but|so)\s+)(?=(?:if|unless|in\s+case|as\s+long\s+as|provided)\b)/iu;
+/** A promise about the work just promised: `have it done`, `ship it`, `finish that`. */
+const REFERS_BACK = /^(?:[\p{L}]+\s+)?(?:it|that|this|them)(?:\s+(?:done|ready|finished|out|up|over|in|merged|shipped))?$/iu;
+
+function commitmentCue(sentence: string, at: number, m: RegExpExecArray, clauseEnd: number, ctx: CueContext, probe: { answersRequest: boolean }): FoundCue | null {
+  const clauseStart = m.index + m[0].length;
+  const after = sentence.slice(clauseStart, clauseEnd);
+  const found = findDuePhrase(after, at + clauseStart, ctx.meetingDate, { atEnd: false, allowBare: true });
+  // `I can …` is only a promise with a date: `I can have it by Friday`.
+  if (/^I\s+can$/i.test(m[0].replace(/\s+/g, ' ')) && !found) return null;
+  let clause = after;
+  if (found) {
+    const cutStart = found.cut.start - at - clauseStart;
+    const cutEnd = found.cut.end - at - clauseStart;
+    clause = after.slice(0, cutStart) + after.slice(cutEnd);
+  }
+  // `having the infra ready` → `the infra ready`, but `get it done` keeps its verb: `it done` says nothing.
+  let task = clauseText(clause.replace(/^\s*(?:to\s+)?(?:(?:having|get|getting)\s+(?!(?:it|this|that|them|these|those)\b))?/i, ''));
+  if (ACCEPTANCE.test(clause)) {
+    probe.answersRequest = true;
+    if (ctx.previousRequest) task = capitalize(ctx.previousRequest);
+  }
+  if (!task) return null;
+  return { kind: 'commitment', task, sentence, span: { start: at + m.index, end: at + clauseEnd }, owner: 'speaker', due: found?.due ?? null };
 }
 
 function clauseText(text: string): string {
   return capitalize(trimStartChars(trimEndChars(plainText(text), /[\s.,;:!…]/u), /[\s,;:]/));
+}
+
+/**
+ * Whom a request ends by addressing, and a please (`…, Ben?`, `…, Ben Okafor, please?`, `…, @ben?`):
+ * said to the listener, not part of the work. Only a name (capitalised words, a handle) or a please
+ * is taken off: `check the logs, metrics and traces` keeps its list.
+ */
+const TRAILING_ADDRESS = /,\s*(?:please|@[\w.-]+|\p{Lu}[\p{Ll}'’-]*(?:\s+\p{Lu}[\p{Ll}'’-]*){0,2})$/u;
+
+function withoutAddress(request: string): string {
+  let rest = request;
+  for (let cut = rest.replace(TRAILING_ADDRESS, ''); cut !== rest; cut = rest.replace(TRAILING_ADDRESS, '')) rest = cut;
+  return rest;
 }
 
 /** The request in a statement that `I'll take that` answers: `Can someone update the runbook?`. */
@@ -152,7 +189,7 @@ function readRequest(text: string): string | null {
     const opener = REQUEST_OPENER.exec(sentence);
     if (opener || /\?\s*$/.test(sentence)) {
       // Blanks collapsed: a request said over two lines reads the same whatever ends them.
-      const request = trimEndChars(sentence.slice(opener ? opener[0].length : 0), /[?.!\s]/).replace(/\s+/g, ' ');
+      const request = withoutAddress(trimEndChars(sentence.slice(opener ? opener[0].length : 0), /[?.!\s]/).replace(/\s+/g, ' '));
       if (request && opener) return request;
     }
   }
