@@ -87,6 +87,29 @@ describe('summary entries in every shape', () => {
     ]);
   });
 
+  it('reads a leading owner set off by a dash, and a trailing one after an arrow, when it is an attendee', () => {
+    assert.deepEqual(read('- Mike — migrate the cron jobs', '- Priya Shah - file the rollback PR - Due: Friday', '- Wei – split the epic', '- On-call handbook → Jonas, end of month', '- Rotate the keys -> @priya'), [
+      'action summary Mike Johnson | Migrate the cron jobs | - | open',
+      'action summary Priya Shah | File the rollback PR | Friday=2025-03-14 | open',
+      'action summary Wei Zhang | Split the epic | - | open',
+      'action summary Jonas Weber | On-call handbook | end of month=2025-03-31 | open',
+      'action summary Priya Shah | Rotate the keys | - | open',
+    ]);
+    // A word before a dash that names nobody at the meeting is part of the task.
+    assert.deepEqual(read('- Docs — update the runbook', '- Dana - talk to the vendor'), ['action summary - | Docs — update the runbook | - | open', 'action summary - | Dana - talk to the vendor | - | open']);
+  });
+
+  it('reads a closing date in brackets, with or without `by`', () => {
+    assert.deepEqual(read('- Mike: add a second consumer (Wed)', '- Priya: file the PR (by Friday)', '- Jonas: load test [Mar 14]', '- Wei: vendor call (ASAP)', '- Mike: read the RFC (the long one)', '- Priya: plan Q2 (March)'), [
+      'action summary Mike Johnson | Add a second consumer | Wed=2025-03-12 | open',
+      'action summary Priya Shah | File the PR | Friday=2025-03-14 | open',
+      'action summary Jonas Weber | Load test | Mar 14=2025-03-14 | open',
+      'action summary Wei Zhang | Vendor call | ASAP=vague | open',
+      'action summary Mike Johnson | Read the RFC (the long one) | - | open',
+      'action summary Priya Shah | Plan Q2 (March) | - | open',
+    ]);
+  });
+
   it('keeps details in nested bullets out of the items, but nested checkboxes in', () => {
     assert.deepEqual(read('- Mike: migrate the cron jobs', '  - three jobs are left', '  - [ ] Priya: review the last one'), [
       'action summary Mike Johnson | Migrate the cron jobs | - | open',

@@ -93,6 +93,18 @@ export function findDuePhrase(
     };
   }
   if (!options.allowBare) return null;
+  // `add a second consumer (Wed)`, `file the PR (by Friday)`: a closing value in brackets.
+  const bracketed = options.atEnd ? bracketedValue(text) : null;
+  if (bracketed) {
+    const { valueStart, value } = bracketed;
+    const reading = readDate(value, meetingDate);
+    if (reading && reading.length >= value.length && !isMonthOnly(value)) {
+      return {
+        due: { text: value, date: reading.date, vague: reading.vague, ...(reading.invalid ? { invalid: true } : {}), span: { start: base + valueStart, end: base + valueStart + value.length } },
+        cut: { start: base + bracketed.start, end: base + bracketed.end },
+      };
+    }
+  }
   // `talk to the vendor — ASAP`, `rotate keys - next sprint`: a closing value set off by a dash.
   const dashed = options.atEnd ? dashedValue(text) : null;
   if (dashed) {
@@ -148,4 +160,24 @@ function dashedValue(text: string): { start: number; valueStart: number; value: 
   let start = dash;
   while (start > 0 && /\s/.test(text[start - 1])) start--;
   return { start, valueStart, value: text.slice(valueStart, end) };
+}
+
+/**
+ * The value of a closing group in brackets (`(Wed)`, `[by Mar 14]`), without a `by` before it: the
+ * group with the blanks before it is what a due date there cuts. Only a group after some words.
+ */
+function bracketedValue(text: string): { start: number; end: number; valueStart: number; value: string } | null {
+  let end = text.length;
+  while (end > 0 && /[\s.]/.test(text[end - 1])) end--;
+  const close = text[end - 1];
+  if (close !== ')' && close !== ']') return null;
+  const open = text.lastIndexOf(close === ')' ? '(' : '[', end - 1);
+  if (open <= 0 || !text.slice(0, open).trim()) return null;
+  const inside = text.slice(open + 1, end - 1);
+  const by = /^\s*(?:by\s+)?/iu.exec(inside)![0].length;
+  const value = inside.slice(by).trim();
+  if (!value || /[()[\]]/.test(value)) return null;
+  let start = open;
+  while (start > 0 && /\s/.test(text[start - 1])) start--;
+  return { start, end, valueStart: open + 1 + by, value };
 }

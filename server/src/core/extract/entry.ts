@@ -194,7 +194,9 @@ interface FoundOwner {
 const OWNER_COLON = new RegExp(String.raw`^(\s*)(?:\*\*|__)?(${NAME})(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)`, 'u');
 const OWNER_VERB = new RegExp(String.raw`^(\s*)(${NAME}?)\s+(?:to|will|shall|should|must|needs\s+to|is\s+to|is\s+going\s+to|'ll)\s+(?=\p{L})`, 'u');
 const OWNER_FIELD = new RegExp(String.raw`(?<!\s)(\s*[-–—|,;(\[]?\s*)(?:owner|assignee|assigned\s+to|who|dri)\s*:?\s+(@?${NAME})\s*[)\]]?`, 'iu');
-const OWNER_TRAILING = new RegExp(String.raw`(?<!\s)(\s*(?:[-–—]\s*|\(\s*|\[\s*|\s))(@?${NAME})\s*[)\]]?\s*$`, 'u');
+// (A due date cut out before it may leave its comma: `Handbook → Jonas, end of month`.)
+const OWNER_TRAILING = new RegExp(String.raw`(?<!\s)(\s*(?:(?:->|=>|[-–—→])\s*|\(\s*|\[\s*|\s))(@?${NAME})\s*[)\]]?[\s,;]*$`, 'u');
+const OWNER_DASH = new RegExp(String.raw`^(\s*)(${NAME})\s+[-–—]\s+(?=\S)`, 'u');
 
 /** The owner of an entry, in the shapes teams write them. */
 function findOwner(work: string, roster: Roster): FoundOwner | null {
@@ -233,6 +235,13 @@ function findOwner(work: string, roster: Roster): FoundOwner | null {
     }
   }
 
+  // `Mike — migrate the cron jobs`: only an attendee (`Docs — update the runbook` is a task).
+  const dash = OWNER_DASH.exec(work);
+  if (dash && roster.resolve(dash[2]).attendee) {
+    const start = dash[1].length;
+    return { written: dash[2], span: { start, end: start + dash[2].length }, cut: { start, end: dash[0].length } };
+  }
+
   // `Owner: Ana`, `(owner: @ana)`, `assigned to Ana`
   const field = OWNER_FIELD.exec(work);
   if (field && accept(field[2], false)) {
@@ -249,9 +258,9 @@ function findOwner(work: string, roster: Roster): FoundOwner | null {
     for (let n = Math.min(words.length, 3); n >= 1; n--) {
       const candidate = words.slice(-n).join(' ');
       const isHandle = candidate.startsWith('@');
-      const separated = n === words.length ? /[-–—(\[]/.test(trailing[1]) : false;
+      const separated = n === words.length ? /[-–—→>(\[]/.test(trailing[1]) : false;
       if (!isHandle && !(separated && roster.resolve(candidate).attendee)) continue;
-      const start = work.lastIndexOf(candidate);
+      const start = trailing.index + trailing[0].lastIndexOf(candidate);
       const cutStart = n === words.length ? trailing.index : start;
       return { written: candidate, span: { start, end: start + candidate.length }, cut: { start: cutStart, end: work.trimEnd().length } };
     }
