@@ -154,6 +154,14 @@ describe('summary entries in every shape', () => {
     ]);
   });
 
+  it('reads ASAP, TBD or TBC closing an entry as its vague due date, and not inside it', () => {
+    assert.deepEqual(read('- Wei to check the budget with finance ASAP', '- Mike: pick a date, TBD', '- Priya: drain the ASAP queue'), [
+      'action summary Wei Zhang | Check the budget with finance | ASAP=vague | open',
+      'action summary Mike Johnson | Pick a date | TBD=vague | open',
+      'action summary Priya Shah | Drain the ASAP queue | - | open',
+    ]);
+  });
+
   it('treats a task-list item anywhere as an action item, and other lists as prose', () => {
     const model = analyze(notes('# Sync — 2025-03-10', '', '## Notes', '- we talked about caching', '- [ ] Mike: book the room'));
     assert.deepEqual(model.items.map((i) => i.task), ['Book the room']);

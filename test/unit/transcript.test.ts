@@ -104,6 +104,16 @@ describe('transcript statements', () => {
       assert.deepEqual(asked('Can someone check the logs, metrics and traces?'), ['Check the logs, metrics and traces']);
     });
 
+    it('takes a promise that points at work named elsewhere (`Own that`) for the entry of its owner and date', () => {
+      const said = ['[10:00] Mike Johnson: The on-call handbook is stale. Who can own that?', '', '[10:05] Priya Shah: I can do it by Friday.', '', '## Action items'];
+      const recorded = analyze(notes(...HEADER, '', ...said, '- Mike: book the room - Due: Friday', '- On-call handbook → Priya, Friday'));
+      assert.deepEqual(recorded.items.map((i) => `${i.source} ${i.owner?.name}: ${i.task} | ${i.due?.date}`), ['summary Mike Johnson: Book the room | 2024-02-02', 'summary Priya Shah: On-call handbook | 2024-02-02']);
+      assert.deepEqual(recorded.items[1].mentions.map((cue) => cue.sentence), ['I can do it by Friday.']);
+      // Another date (or another owner) is not that entry: the promise stays uncaptured.
+      const other = analyze(notes(...HEADER, '', ...said, '- On-call handbook → Priya, Monday'));
+      assert.deepEqual(other.items.map((i) => `${i.source} ${i.owner?.name}: ${i.task}`), ['transcript Priya Shah: Own that', 'summary Priya Shah: On-call handbook']);
+    });
+
     it("dates the request taken on with the promise joined on to `I'll take that`", () => {
       const model = analyze(notes(...HEADER, '', '[10:00] Mike Johnson: Can someone update the runbook?', '', "[10:05] Priya Shah: I'll take that, and I can have it by Friday."));
       assert.deepEqual(model.items.map((i) => `${i.owner?.name}: ${i.task} | ${i.due?.date}`), ['Priya Shah: Update the runbook | 2024-02-02']);

@@ -18,7 +18,8 @@ const BRACKETED = new RegExp(String.raw`(?<!\s)(\s*)([(\[])\s*(?:${FIELD_LABEL}\
 const VALUE_END = /(?<!\s)(?:\s+[-–—|]\s+|\s*;|\s*✅|\s*\((?!\s*\d)|\s*\[)|$/u;
 
 const PREPOSITIONS = /(?:^|\s)(by|before|until|till|til|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before)\s+/giu;
-const BARE_START = /(?:^|\s)(?=(?:today|tonight|tomorrow|tmrw|this|next|over|during|end|eow|eod|cob|the|sun|mon|tue|wed|thu|fri|sat|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)[\p{L}\p{N}]*|in\s+(?:a|an|one|two|three|four|five|six|\d+|a\s+couple\s+of|a\s+few)\s)/giu;
+const BARE_START = /(?:^|\s)(?=(?:asap|tbd|tbc|today|tonight|tomorrow|tmrw|this|next|over|during|end|eow|eod|cob|the|sun|mon|tue|wed|thu|fri|sat|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)[\p{L}\p{N}]*|in\s+(?:a|an|one|two|three|four|five|six|\d+|a\s+couple\s+of|a\s+few)\s)/giu;
+const VAGUE_WORD = /^(?:asap|tbd|tbc)$/iu;
 const AT_END = /^[\s.,;:!?)\]]*$|^\s*(?:\(|[-–—]\s)/u;
 
 /** A labelled due date: `Due: X` or `(due X)`. The label makes any value a due date, even `TBD`. */
@@ -121,13 +122,15 @@ export function findDuePhrase(
     const start = m.index! + m[0].length;
     if (start === 0 && options.atEnd) continue; // the whole clause would be a date
     const reading = readDate(text.slice(start), meetingDate);
-    if (!reading || reading.vague) continue;
+    if (!reading) continue;
     const expression = text.slice(start, start + reading.length);
+    // Of vague values, only the words that say nothing else close a clause bare (`… with finance ASAP`).
+    if (reading.vague && !VAGUE_WORD.test(expression)) continue;
     if (isMonthOnly(expression) || !AT_END.test(text.slice(start + reading.length))) continue;
     // `for next Tuesday`, `on Friday`: the little word belongs to the date, not to the task.
     const lead = /(?:^|\s)(?:for|on|at)\s+$/iu.exec(text.slice(0, start));
     return {
-      due: { text: oneLine(expression.trim()), date: reading.date, vague: false, span: { start: base + start, end: base + start + reading.length } },
+      due: { text: oneLine(expression.trim()), date: reading.date, vague: reading.vague, span: { start: base + start, end: base + start + reading.length } },
       cut: { start: base + (lead ? lead.index : m.index!), end: base + start + reading.length },
     };
   }

@@ -1,4 +1,5 @@
 import { findDuePhrase } from '../dates/findDue';
+import { pointsElsewhere } from '../match/terms';
 import { Memo } from '../memo';
 import type { CueKind, DueDate, Span } from '../model';
 import { capitalize, plainText, trimEndChars, trimStartChars } from '../text/plain';
@@ -124,7 +125,7 @@ function commitmentCues(sentence: string, at: number, ctx: CueContext, probe: { 
     if (!clause.promise) continue;
     const cue = commitmentCue(sentence, at, clause.cue, clause.end, ctx, probe);
     const before = cues[cues.length - 1];
-    if (cue && before && REFERS_BACK.test(cue.task)) {
+    if (cue && before && pointsElsewhere(cue.task)) {
       cues[cues.length - 1] = { ...before, span: { start: before.span.start, end: cue.span.end }, due: before.due ?? cue.due };
     } else if (cue) cues.push(cue);
   }
@@ -135,9 +136,6 @@ function commitmentCues(sentence: string, at: number, ctx: CueContext, probe: { 
 const JOINED_ON = /(?:\s*[,;]\s*(?:(?:and|then|but|plus|also|so)\s+)*|\s+(?:and|then|but|plus|also|so)\s+(?:(?:then|also)\s+)*)$/iu;
 /** The same before a condition that the next cue depends on: `I'll deploy today, and if it breaks I'll …`. */
 const JOINED_CONDITION = /(?:\s*[,;]\s*(?:(?:and|but|so)\s+)?|\s+(?:and|but|so)\s+)(?=(?:if|unless|in\s+case|as\s+long\s+as|provided)\b)/iu;
-/** A promise about the work just promised: `have it done`, `ship it`, `finish that`. */
-const REFERS_BACK = /^(?:[\p{L}]+\s+)?(?:it|that|this|them)(?:\s+(?:done|ready|finished|out|up|over|in|merged|shipped))?$/iu;
-
 function commitmentCue(sentence: string, at: number, m: RegExpExecArray, clauseEnd: number, ctx: CueContext, probe: { answersRequest: boolean }): FoundCue | null {
   const clauseStart = m.index + m[0].length;
   const after = sentence.slice(clauseStart, clauseEnd);

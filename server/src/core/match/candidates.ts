@@ -52,4 +52,14 @@ export class TaskIndex {
     for (const index of touched) this.counts[index] = 0;
     return found.sort((a, b) => a - b);
   }
+
+  /** Indices (ascending) of the tasks in `meeting` that have an owner who `agrees` with the given one, whatever their words. */
+  owned(meeting: number, agrees: (owner: PersonRef | null) => boolean): number[] {
+    const found: number[] = [];
+    for (const group of this.groups.get(meeting)?.values() ?? []) {
+      if (!group.owner || !agrees(group.owner)) continue;
+      for (const list of group.byTerm.values()) found.push(...list);
+    }
+    return [...new Set(found)].sort((a, b) => a - b);
+  }
 }

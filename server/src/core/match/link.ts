@@ -2,7 +2,7 @@ import type { ActionItem, Decision, DueDate, PersonRef, StatementCue } from '../
 import { memoSettings } from '../memo';
 import { normalizeName } from '../text/plain';
 import { TaskIndex } from './candidates';
-import { sameWork, similarity, termsOf } from './terms';
+import { pointsElsewhere, sameWork, similarity, termsOf } from './terms';
 
 /** Whether two references name the same person (`Mike` and `Mike Johnson` do, when unambiguous). */
 export function samePerson(a: PersonRef, b: PersonRef): boolean {
@@ -161,7 +161,11 @@ function scorer<L, R>(rule: PairRule<L, R>, rights: R[]): (left: L) => Scored {
     const owner = l.owner(left);
     const terms = termsOf(l.text(left));
     const found: Scored = [];
-    for (const ri of index.candidates(terms, l.meeting(left), (other) => ownersAgree(owner, other))) {
+    const agrees = (other: PersonRef | null) => ownersAgree(owner, other);
+    // A task that points at work named elsewhere may be any task of its owner (see `promisedAlike`).
+    const byWords = index.candidates(terms, l.meeting(left), agrees);
+    const candidates = owner && pointsElsewhere(l.text(left)) ? [...new Set([...byWords, ...index.owned(l.meeting(left), agrees)])].sort((a, b) => a - b) : byWords;
+    for (const ri of candidates) {
       const value = rule.pair(left, rights[ri], terms, rightTerms[ri]);
       if (value !== null) found.push([ri, value]);
     }
@@ -384,13 +388,22 @@ const cueRule: PairRule<StatementCue, ActionItem> = {
   include: (i) => i.source === 'summary',
   pair: (c, i, cTerms, iTerms) => {
     if (i.source !== 'summary' || i.meeting !== c.statement.meeting || !ownersAgree(c.owner, i.owner)) return null;
-    const score = termsScore(cTerms, iTerms);
+    const score = termsScore(cTerms, iTerms) ?? promisedAlike(c, i);
     if (score === null) return null;
     const kindBonus = (c.kind === 'commitment') === (i.kind === 'commitment') ? 0.05 : 0;
     return score + (sameDate(c.due, i.due) ? 0.2 : 0) + kindBonus;
   },
   decide: recordingOrder,
 };
+
+/**
+ * A promise that points at work named elsewhere (`Who can own that?` — `I can do it by end of
+ * month`, which reads `Own that`) has no words a summary entry could repeat: its owner and its date
+ * say which entry it is. It scores below any entry of shared words.
+ */
+function promisedAlike(c: StatementCue, i: ActionItem): number | null {
+  return c.owner && i.owner && sameDate(c.due, i.due) && pointsElsewhere(c.task) ? 0.1 : null;
+}
 
 /** A spoken `Decision:` and a DECISIONS entry of the same meeting saying the same in other words. */
 const decisionRule: PairRule<StatementCue, Decision> = {

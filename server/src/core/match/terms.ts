@@ -51,6 +51,16 @@ function readTerms(text: string): Set<string> {
   return terms;
 }
 
+/**
+ * A task that names no work but points at work named elsewhere (`Own that`, `Take care of it`, `Have
+ * it done`): said after a request or a promise, its words are not the words of the work.
+ */
+export function pointsElsewhere(task: string): boolean {
+  return POINTS_ELSEWHERE.test(task);
+}
+
+const POINTS_ELSEWHERE = /^(?:[\p{L}]+(?:\s+(?:up|on|over|care\s+of))?\s+)?(?:it|that|this|them|these|those)(?:\s+(?:one|done|ready|finished|out|up|on|over|in|merged|shipped))?$/iu;
+
 export interface Similarity {
   shared: number;
   /** Shared terms over the smaller set: a short entry is "recorded" by a longer sentence. */
