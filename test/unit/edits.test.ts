@@ -62,6 +62,17 @@ describe('edits', () => {
       assert.deepEqual(after(withEntry(...table, '| Priya | rotate the keys | Done ✅ 2025-03-12 |'), reopen), [...table, '| Priya | rotate the keys | Open |']);
     });
 
+    it('a Status cell of a check mark says done, and reopening makes it Open', () => {
+      const table = ['| Owner | Task | Status |', '|---|---|---|'];
+      for (const status of ['✅', '✅ done', '✔️', '✓ merged', 'x']) {
+        const model = withEntry(...table, `| Priya | rotate the keys | ${status} |`);
+        assert.equal(model.items[0].status, 'done', status);
+        const reopened = after(model, reopen);
+        assert.deepEqual(reopened, [...table, '| Priya | rotate the keys | Open |'], status);
+        assert.equal(withEntry(...reopened).items[0].status, 'open', status);
+      }
+    });
+
     it('reopening never empties a line between a lone CR and a LF (the two would become one line break)', () => {
       for (const [entry, kept] of [
         ['- [ ] Priya: rotate the keys\r✅\n  and the certificates', '- [ ] Priya: rotate the keys\r \n  and the certificates'],

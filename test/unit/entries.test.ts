@@ -58,6 +58,19 @@ describe('summary entries in every shape', () => {
     );
   });
 
+  it('reads a Status cell of a check mark as done, with or without words after it', () => {
+    assert.deepEqual(
+      read('| Owner | Task | Status |', '|---|---|---|', '| Mike | Ship it | ✅ |', '| Priya | File the PR | ✅ done |', '| Jonas | Load test | ✔️ |', '| Wei | Split the epic | ✓ merged |', '| Mike | Book the room | Xtra work |'),
+      [
+        'action summary Mike Johnson | Ship it | - | done',
+        'action summary Priya Shah | File the PR | - | done',
+        'action summary Jonas Weber | Load test | - | done',
+        'action summary Wei Zhang | Split the epic | - | done',
+        'action summary Mike Johnson | Book the room | - | open',
+      ],
+    );
+  });
+
   it('reads plain lines in a section that has no list', () => {
     assert.deepEqual(read('Mike to send the notes by Friday', 'Priya: book the room'), [
       'action summary Mike Johnson | Send the notes | Friday=2025-03-14 | open',

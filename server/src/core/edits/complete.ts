@@ -1,6 +1,6 @@
-import { doneMarks, statusSaysDone } from '../extract/entry';
+import { doneMarks, statusCellSaysDone, statusSaysDone } from '../extract/entry';
 import type { ActionItem, NotesModel, Span } from '../model';
-import { flattenLines } from '../text/plain';
+import { flattenLines, plainText } from '../text/plain';
 import { type CompleteOptions, type TextEdit, cellText, insert, itemById, normalizeEdits, remove, replace, withTwins } from './textEdit';
 
 /**
@@ -51,9 +51,12 @@ function reopenOne(model: NotesModel, item: ActionItem): TextEdit[] {
   if (!layout || item.status === 'open') return [];
   const { text } = model;
   const edits: TextEdit[] = [];
-  // A status that says open (`- TODO`, `Blocked`) stays: a done mark made the entry done.
-  const doneStatus = layout.statusText && statusSaysDone(text.slice(layout.statusText.start, layout.statusText.end)) ? layout.statusText : null;
-  if (layout.table && layout.table.columns.status != null && doneStatus) {
+  // A status that says open (`- TODO`, `Blocked`) stays: a done mark made the entry done. A table's
+  // Status cell is read as the reader reads it (`✅` alone says done there).
+  const statusCell = layout.table && layout.table.columns.status != null;
+  const status = layout.statusText && text.slice(layout.statusText.start, layout.statusText.end);
+  const doneStatus = status && (statusCell ? statusCellSaysDone(plainText(status)) : statusSaysDone(status)) ? layout.statusText : null;
+  if (statusCell && doneStatus) {
     edits.push(replace(doneStatus, cellText(text, doneStatus, 'Open')));
   } else if (doneStatus) {
     edits.push(removeWithinLines(text, doneStatus)); // `- Done`, `(done)`: the words that made it done

@@ -50,6 +50,14 @@ export function statusSaysDone(status: string): boolean {
   return DONE_WORD.test(status);
 }
 
+// (Not `\b` after the words: it never holds after a check mark, which is no word character.)
+const DONE_CELL = new RegExp(String.raw`^(?:\[x\]\s*)?(?:${DONE_WORDS}|yes|y|✅|✔️?|☑️?|✓|x)(?![\p{L}\p{N}_])`, 'iu');
+
+/** Whether a table's Status cell (as plain text) says done: it starts with a done word, `yes`, `x` or a check mark. */
+export function statusCellSaysDone(status: string): boolean {
+  return DONE_CELL.test(status.trim());
+}
+
 /** A done mark; the blanks before it belong to it too (see `doneMarks`). */
 const DONE_MARK = new RegExp(DONE_MARK_SOURCE, 'gu');
 

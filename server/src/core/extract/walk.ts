@@ -3,7 +3,7 @@ import { memoSettings } from '../memo';
 import type { EntryLayout, EntryStyle, Section, SectionKind, Span, Statement, TableColumns } from '../model';
 import type { ItemUnit, TableUnit, TextLine, Unit } from '../parse/blocks';
 import { detached, flattenLines, plainText } from '../text/plain';
-import { type EntryContext, type ParsedEntry, parseEntryText } from './entry';
+import { type EntryContext, type ParsedEntry, parseEntryText, statusCellSaysDone } from './entry';
 import { bareHeaderLineKind, headerKind, headerLineKind, isMetadataLine, startsList } from './headers';
 import type { MeetingRegion } from './meetings';
 import type { Roster } from './people';
@@ -444,7 +444,6 @@ export function tableColumns(unit: TableUnit): TableColumns {
   return columns;
 }
 
-const DONE_STATUS = /^(?:\[x\]\s*)?(?:done|complete|completed|closed|finished|resolved|shipped|merged|fixed|cancell?ed|dropped|yes|y|✅|✔️?|☑️?|✓|x)\b/iu;
 
 function tableEntry(row: TableUnit['rows'][number], columns: TableColumns, section: Section | null, ctx: EntryContext): EntryDraft {
   const cell = (index: number | null): TextLine | null => (index === null ? null : row.cells[index] ?? null);
@@ -473,7 +472,7 @@ function tableEntry(row: TableUnit['rows'][number], columns: TableColumns, secti
   if (statusCell) {
     statusText = { start: statusCell.start, end: statusCell.end };
     const status = plainText(statusCell.text);
-    if (DONE_STATUS.test(status)) parsed.done = true;
+    if (statusCellSaysDone(status)) parsed.done = true;
     const date = /✅\s*(\d{4}-\d{2}-\d{2})/u.exec(status);
     if (date) parsed.doneDate = date[1];
   }
