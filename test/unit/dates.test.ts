@@ -63,6 +63,18 @@ const TABLE: Array<[phrase: string, expected: string, meeting?: string]> = [
   ['end of year', '2024-12-31'],
   ['February', '2024-02-29'],
   ['end of March', '2024-03-31'],
+  ['EOD Friday', '2024-02-02'],
+  ['COB on Wednesday', '2024-01-31'],
+  ['end of day Thursday', '2024-02-01'],
+  // `the 15th`: that day of this month, or of the next month when it is past.
+  ['the 15th', '2024-02-15'],
+  ['the 31st', '2024-01-31'],
+  ['the 2nd', '2024-02-02'],
+  ['the 30th', '2024-03-30', '2024-01-31'],
+  ['end of Q1', '2024-03-31'],
+  ['the end of Q4', '2023-12-31'],
+  ['end of Q3 2025', '2025-09-30'],
+  ['Q2 end', '2024-06-30'],
   ['Before production', 'vague'],
   ['before we go to production', 'vague'],
   ['ASAP', 'vague'],
@@ -76,6 +88,8 @@ const TABLE: Array<[phrase: string, expected: string, meeting?: string]> = [
   ['3 days of work', 'none'],
   ['the team', 'none'],
   ['Sarah', 'none'],
+  ['3rd party', 'none'],
+  ['the 45th', 'none'],
 ];
 
 describe('due dates', () => {

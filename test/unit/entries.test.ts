@@ -167,6 +167,17 @@ describe('summary entries in every shape', () => {
     ]);
   });
 
+  it('reads `due <date>` without a colon and the day words teams write (`EOD Friday`, `the 15th`, `end of Q1`, `first thing Monday`)', () => {
+    assert.deepEqual(read('- Mike: pay the invoice, due Friday', '- Priya: migrate by EOD Friday', '- Jonas: rotate keys by the 15th', '- Wei: close the epic by end of Q1', '- Mike: call the vendor first thing Monday', '- Priya: report due to finance'), [
+      'action summary Mike Johnson | Pay the invoice | Friday=2025-03-14 | open',
+      'action summary Priya Shah | Migrate | EOD Friday=2025-03-14 | open',
+      'action summary Jonas Weber | Rotate keys | the 15th=2025-03-15 | open',
+      'action summary Wei Zhang | Close the epic | end of Q1=2025-03-31 | open',
+      'action summary Mike Johnson | Call the vendor | Monday=2025-03-10 | open',
+      'action summary Priya Shah | Report due to finance | - | open',
+    ]);
+  });
+
   it('reads ASAP, TBD or TBC closing an entry as its vague due date, and not inside it', () => {
     assert.deepEqual(read('- Wei to check the budget with finance ASAP', '- Mike: pick a date, TBD', '- Priya: drain the ASAP queue'), [
       'action summary Wei Zhang | Check the budget with finance | ASAP=vague | open',

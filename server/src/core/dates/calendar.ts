@@ -90,6 +90,18 @@ export function endOfQuarter(iso: string): string {
   return isoDate(d.year, lastMonth, daysInMonth(d.year, lastMonth))!;
 }
 
+/** The first day numbered `day` on or after `iso` (`the 15th`): in its month, or the next month that has that day. */
+export function nextDayOfMonth(iso: string, day: number): string | null {
+  if (day < 1 || day > 31) return null;
+  const d = parseIso(iso)!;
+  for (let ahead = 0; ahead < 12; ahead++) {
+    const monthIndex = d.month - 1 + ahead;
+    const candidate = isoDate(d.year + Math.floor(monthIndex / 12), (monthIndex % 12) + 1, day);
+    if (candidate && candidate >= iso) return candidate;
+  }
+  return null;
+}
+
 /** Of the same month and day in the year before, of and after the reference, the one nearest to it. */
 export function nearestYear(reference: string, month: number, day: number): string | null {
   const ref = parseIso(reference)!;

@@ -17,7 +17,7 @@ const BRACKETED = new RegExp(String.raw`(?<!\s)(\s*)([(\[])\s*(?:${FIELD_LABEL}\
 /** Where an unbracketed field value ends. */
 const VALUE_END = /(?<!\s)(?:\s+[-–—|]\s+|\s*;|\s*✅|\s*\((?!\s*\d)|\s*\[)|$/u;
 
-const PREPOSITIONS = /(?:^|\s)(by|before|until|till|til|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before)\s+/giu;
+const PREPOSITIONS = /(?:^|\s)(by|before|until|till|til|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|due(?:\s+(?:by|on|before))?)\s+/giu;
 const BARE_START = /(?:^|\s)(?=(?:asap|tbd|tbc|today|tonight|tomorrow|tmrw|this|next|over|during|end|eow|eod|cob|the|sun|mon|tue|wed|thu|fri|sat|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)[\p{L}\p{N}]*|in\s+(?:a|an|one|two|three|four|five|six|\d+|a\s+couple\s+of|a\s+few)\s)/giu;
 const VAGUE_WORD = /^(?:asap|tbd|tbc)$/iu;
 const AT_END = /^[\s.,;:!?)\]]*$|^\s*(?:\(|[-–—]\s)/u;
@@ -80,7 +80,7 @@ export function findDuePhrase(
     if (options.atEnd && !AT_END.test(text.slice(expressionEnd))) continue;
     const preposition = m[1].toLowerCase();
     // `before production` keeps its preposition: `production` alone would say something else.
-    const keepPreposition = reading.vague && preposition !== 'by';
+    const keepPreposition = reading.vague && preposition !== 'by' && !preposition.startsWith('due');
     const textStart = keepPreposition ? prepStart : m.index! + m[0].length;
     return {
       due: {
@@ -127,8 +127,8 @@ export function findDuePhrase(
     // Of vague values, only the words that say nothing else close a clause bare (`… with finance ASAP`).
     if (reading.vague && !VAGUE_WORD.test(expression)) continue;
     if (isMonthOnly(expression) || !AT_END.test(text.slice(start + reading.length))) continue;
-    // `for next Tuesday`, `on Friday`: the little word belongs to the date, not to the task.
-    const lead = /(?:^|\s)(?:for|on|at)\s+$/iu.exec(text.slice(0, start));
+    // `for next Tuesday`, `on Friday`, `first thing Monday`: the little words belong to the date, not to the task.
+    const lead = /(?:^|\s)(?:for|on|at|first\s+thing(?:\s+on)?)\s+$/iu.exec(text.slice(0, start));
     return {
       due: { text: oneLine(expression.trim()), date: reading.date, vague: reading.vague, span: { start: base + start, end: base + start + reading.length } },
       cut: { start: base + (lead ? lead.index : m.index!), end: base + start + reading.length },

@@ -7,6 +7,7 @@ import {
   endOfQuarter,
   isoDate,
   nearestYear,
+  nextDayOfMonth,
   nextWeekdayOnOrAfter,
   parseIso,
   weekdayInWeekOf,
@@ -48,6 +49,10 @@ const rule = (source: string, resolve: Rule['resolve']): Rule => ({ pattern: new
 const RELATIVE_RULES: Rule[] = [
   rule(String.raw`(?:the\s+)?day\s+after\s+tomorrow`, (_, d) => addDays(d, 2)),
   rule(String.raw`(?:(?:eod|cob|end\s+of\s+(?:the\s+)?day)\s+)?(?:tomorrow|tmrw|tmr)(?:\s+(?:morning|afternoon|evening|night|eod|cob))?`, (_, d) => addDays(d, 1)),
+  // `EOD Friday`: the day's end on that day (before `EOD` alone is read as today's).
+  rule(String.raw`(?:eod|cob|eob|end\s+of\s+(?:the\s+)?(?:day|business\s+day)|close\s+of\s+business)\s+(?:on\s+)?${WEEKDAY}`, (m, d) =>
+    nextWeekdayOnOrAfter(d, WEEKDAY_NAMES[nameKey(m[1])]),
+  ),
   rule(String.raw`today|tonight|eod|cob|eob|end\s+of\s+(?:the\s+)?(?:day|business\s+day)|close\s+of\s+business|end\s+of\s+business`, (_, d) => d),
   rule(String.raw`(?:the\s+)?end\s+of\s+next\s+week|next\s+week|(?:the\s+)?end\s+of\s+the\s+following\s+week`, (_, d) => weekdayInWeekOf(addDays(d, 7), 5)),
   rule(String.raw`early\s+next\s+week|(?:the\s+)?start\s+of\s+next\s+week|(?:the\s+)?beginning\s+of\s+next\s+week`, (_, d) => weekdayInWeekOf(addDays(d, 7), 1)),
@@ -57,6 +62,13 @@ const RELATIVE_RULES: Rule[] = [
   rule(String.raw`(?:the\s+)?end\s+of\s+next\s+month|next\s+month`, (_, d) => endOfMonth(d, 1)),
   rule(String.raw`(?:the\s+)?end\s+of\s+(?:this\s+|the\s+)?month|eom|this\s+month`, (_, d) => endOfMonth(d)),
   rule(String.raw`(?:the\s+)?end\s+of\s+(?:this\s+|the\s+)?quarter|eoq|this\s+quarter`, (_, d) => endOfQuarter(d)),
+  // `end of Q1`: that quarter's last day, in the year that puts it nearest the meeting (or the year written).
+  rule(String.raw`(?:(?:the\s+)?end\s+of\s+q([1-4])|q([1-4])\s+end)(?:,?\s+(\d{4}))?`, (m, d) => {
+    const month = Number(m[1] ?? m[2]) * 3;
+    if (m[3]) return isoDate(Number(m[3]), month, daysInMonth(Number(m[3]), month));
+    const year = Number(nearestYear(d, month, 28)!.slice(0, 4));
+    return isoDate(year, month, daysInMonth(year, month));
+  }),
   rule(String.raw`(?:the\s+)?end\s+of\s+(?:this\s+|the\s+)?year|eoy|this\s+year`, (_, d) => `${d.slice(0, 4)}-12-31`),
   rule(String.raw`next\s+${WEEKDAY}|${WEEKDAY}\s+(?:of\s+)?next\s+week`, (m, d) => weekdayInWeekOf(addDays(d, 7), WEEKDAY_NAMES[nameKey(m[1] ?? m[2])])),
 ];
@@ -66,6 +78,8 @@ const FALLBACK_RULES: Rule[] = [
   rule(String.raw`(?:(?:eod|cob)\s+)?(?:(?:this|on|coming|this\s+coming)\s+)?${WEEKDAY}(?:\s+(?:eod|cob|morning|afternoon|evening|night))?`, (m, d) =>
     nextWeekdayOnOrAfter(d, WEEKDAY_NAMES[nameKey(m[1])]),
   ),
+  // `the 15th` (chrono reads no month in it): that day this month, or next month once it is past.
+  rule(String.raw`the\s+(0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)`, (m, d) => nextDayOfMonth(d, Number(m[1]))),
   rule(String.raw`(?:(?:the\s+)?end\s+of\s+)?${MONTH}`, (m, d) => {
     const month = MONTH_NAMES[nameKey(m[1])];
     const year = Number(nearestYear(d, month, 1)!.slice(0, 4));
