@@ -130,6 +130,13 @@ describe('summary entries in every shape', () => {
     ]);
   });
 
+  it('reads an owner whose name is wrapped over a line break the same whatever the line ends (`Wei`, `Zhang to …`)', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const model = analyze(notes('# Sync — 2025-03-10', 'Attendees: Wei Zhang, Priya Shah', '', '## Action items', '', '- [ ] Wei', '  Zhang to split the epic by Wednesday').replace(/\n/g, eol));
+      assert.deepEqual(model.items.map((i) => `${i.owner?.name} | ${i.task} | ${i.due?.date}`), ['Wei Zhang | Split the epic | 2025-03-12'], JSON.stringify(eol));
+    }
+  });
+
   it('reads an entry wrapped over two lines as one', () => {
     const item = onlyItem(actionItems('- Mike: migrate the remaining cron jobs to the', '  new scheduler - Due: Friday'));
     assert.equal(item.task, 'Migrate the remaining cron jobs to the new scheduler');

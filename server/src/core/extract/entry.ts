@@ -231,10 +231,11 @@ function findOwner(work: string, roster: Roster): FoundOwner | null {
   // `Wei to split…`, `Ana will draft…`, `Sam (owner) -`
   const verb = OWNER_VERB.exec(work);
   if (verb) {
-    const words = verb[2].split(/\s+/);
+    // Where each word of the name ends, as written (a name wrapped over a CRLF has two blanks in it).
+    const ends = [...verb[2].matchAll(/\S+/g)].map((word) => word.index! + word[0].length);
     // The name may be shorter than what the pattern took (`Ana will`): try the longest accepted prefix.
-    for (let n = words.length; n >= 1; n--) {
-      const written = words.slice(0, n).join(' ');
+    for (let n = ends.length; n >= 1; n--) {
+      const written = verb[2].slice(0, ends[n - 1]);
       const rest = work.slice(verb[1].length + written.length);
       if (!/^\s+(?:to|will|shall|should|must|needs\s+to|is\s+to|is\s+going\s+to|'ll)\s/u.test(rest) || !accept(written, true)) continue;
       const start = verb[1].length;
