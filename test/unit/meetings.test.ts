@@ -91,6 +91,12 @@ describe('meetings', () => {
       assert.deepEqual(attendeesOf(notes('## Attendees', '- Priya Shah (SRE)', '- Jonas Weber', '', '## Notes', '- not a person')), ['Priya Shah (SRE)', 'Jonas Weber']);
       assert.deepEqual(attendeesOf(notes('Attendees:', '- Priya Shah', '- Jonas Weber')), ['Priya Shah', 'Jonas Weber']);
     });
+
+    it('from a list item with its role after a dash or a comma (one person per item)', () => {
+      assert.deepEqual(attendeesOf(notes('## Attendees', '- Ana Souza — EM', '- Chen Li, SRE', '- Ben Okafor (Backend, Payments)', '- @dmitri')), ['Ana Souza (EM)', 'Chen Li (SRE)', 'Ben Okafor (Backend, Payments)', 'dmitri']);
+      // On a line of names, a comma still separates people.
+      assert.deepEqual(attendeesOf('Attendees: Chen Li, SRE Team'), ['Chen Li', 'SRE Team']);
+    });
   });
 
   describe('people', () => {

@@ -178,7 +178,7 @@ function findAttendees(units: Unit[], from: number, to: number): Attendee[] {
     if (capture && !capture.heading && unit.block > capture.block + 1) capture = null;
     if (unit.type === 'item') {
       if (capture && unit.depth === 0) {
-        const attendee = parseAttendee(unit.lines[0].text, unit.lines[0].start);
+        const attendee = parseAttendee(unit.lines[0].text, unit.lines[0].start, true);
         if (attendee) found.push(attendee);
       }
       continue;

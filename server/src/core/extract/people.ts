@@ -76,14 +76,19 @@ function splitAnd(text: string, start: number): Array<{ text: string; start: num
 /** One attendee: `Mike Johnson (Engineering Lead)`, `Priya — SRE`, `@jonas`. */
 const TRAILING_DONE_MARKS = new RegExp(String.raw`(?:\s*(?:${DONE_MARK_SOURCE}))+\s*$`, 'u');
 
-export function parseAttendee(text: string, offset: number): Attendee | null {
+const NAME_AND_ROLE = /^(\s*)(.*?)\s*(?:\(([^)]*)\)|\s[-–—]\s+(.+))?\s*$/;
+/** The same, where a comma also sets off a role (`Chen Li, SRE`): one person per list item. */
+const NAME_AND_ROLE_OF_ITEM = /^(\s*)([^,]*?)\s*(?:\(([^)]*)\)|\s[-–—]\s+(.+)|,\s*(.+))?\s*$/;
+
+/** One attendee; `ownLine`: the text is a list item of its own, where a comma sets off the role too. */
+export function parseAttendee(text: string, offset: number, ownLine = false): Attendee | null {
   if (text.length > 300) return null; // a name with a role is never that long (and the pattern below would rescan it)
   // Done marks (`✅ 2025-03-14`, written by Mark complete on a task-list line) are never part of a name.
-  const m = /^(\s*)(.*?)\s*(?:\(([^)]*)\)|\s[-–—]\s+(.+))?\s*$/.exec(text.replace(TRAILING_DONE_MARKS, ''));
+  const m = (ownLine ? NAME_AND_ROLE_OF_ITEM : NAME_AND_ROLE).exec(text.replace(TRAILING_DONE_MARKS, ''));
   if (!m) return null;
   const name = plainText(m[2]).replace(/^@/, '').replace(/[.]$/, '');
   if (!name || name.length > 60 || /^\d/.test(name) || NOT_NAMES.has(name.toLowerCase())) return null;
-  const role = plainText(m[3] ?? m[4] ?? '') || null;
+  const role = plainText(m[3] ?? m[4] ?? m[5] ?? '') || null;
   const start = offset + m[1].length;
   return { name, role, span: { start, end: start + m[2].length } };
 }
