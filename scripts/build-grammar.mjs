@@ -13,7 +13,9 @@ const DATE = [
   String.raw`\d{4}-\d{2}-\d{2}`,
   String.raw`${MONTH}\s+${DAY}(?:,?\s+\d{4})?`,
   String.raw`${DAY}\s+${MONTH}(?:,?\s+\d{4})?`,
-  String.raw`today|tomorrow|tonight|eod|eow|end of (?:the |this |next )?(?:day|week|month|sprint|quarter)`,
+  String.raw`(?:eod|cob)\s+(?:${WEEKDAY})`,
+  String.raw`today|tomorrow|tonight|eod|eow|end of (?:the |this |next )?(?:day|week|month|sprint|quarter)|end of q[1-4]`,
+  String.raw`\d{1,2}(?:st|nd|rd|th)`,
   String.raw`(?:this|over the|next) weekend`,
   String.raw`(?:this|next)\s+(?:week|month|${WEEKDAY})`,
   String.raw`in (?:a|one|two|three|four|\d+) (?:days?|weeks?|months?)`,
@@ -37,6 +39,11 @@ const repository = {
         comment: '[05:00] Tom Bradley: … and [1:02:03] Name: …',
         match: String.raw`^\s*(\[)(\d{1,2}:\d{2}(?::\d{2})?)(\])\s*(?:(${NAME})\s*(:)(?=\s|$))?`,
         captures: captures(N('punctuation.definition.timestamp.begin'), N('constant.numeric.timestamp'), N('punctuation.definition.timestamp.end'), N('entity.name.tag.speaker'), N('punctuation.separator.speaker')),
+      },
+      {
+        comment: 'Ben Okafor [00:08:10]: … (the stamp after the name, as some exports write it)',
+        match: String.raw`^\s*(${NAME})\s*(\[)(\d{1,2}:\d{2}(?::\d{2})?)(\])\s*(:)?(?=\s|$)`,
+        captures: captures(N('entity.name.tag.speaker'), N('punctuation.definition.timestamp.begin'), N('constant.numeric.timestamp'), N('punctuation.definition.timestamp.end'), N('punctuation.separator.speaker')),
       },
       {
         comment: '**Tom Bradley:** … (not **Date:**, a field; still bold: markup.bold, as markdown itself would scope it)',
@@ -102,8 +109,8 @@ const repository = {
         captures: captures(N('keyword.other.due'), N('punctuation.separator.due'), N('constant.numeric.date.due')),
       },
       {
-        comment: 'by February 3rd, before Friday, until end of week',
-        match: String.raw`(?i)\b(by|before|until|no later than)\s+((?:the\s+)?(?:${DATE}))(?![\w-])`,
+        comment: 'by February 3rd, before Friday, until end of week, due the 15th',
+        match: String.raw`(?i)\b(by|before|until|no later than|due)\s+((?:the\s+)?(?:${DATE}))(?![\w-])`,
         captures: captures(N('keyword.other.due'), N('constant.numeric.date.due')),
       },
       { match: String.raw`(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])`, name: N('constant.numeric.date') },

@@ -40,6 +40,22 @@ describe('TextMate grammar', () => {
     assert.deepEqual(lines[2].filter((t) => !t.startsWith('[') && !t.startsWith(']')), ['1:02:03 → constant.numeric.timestamp', 'Ana → entity.name.tag.speaker', ': → punctuation.separator.speaker', 'Action item → keyword.other.cue.action', 'for → keyword.other.cue.action', '@wei → entity.name.tag.owner', ': → punctuation.separator.cue', 'by → keyword.other.due', 'end of this week → constant.numeric.date.due']);
   });
 
+  it('colours a stamp written after the speaker, and the due dates written as `EOD Friday`, `the 15th`, `end of Q1`, `due Friday`', async () => {
+    const lines = await scopesOf(['Ben Okafor [00:08:10]: I will ping legal by EOD Friday.', 'I will rotate the keys by the 15th, and close the epic by end of Q1.', 'The invoice is due Friday.'].join('\n'));
+    assert.deepEqual(lines[0], [
+      'Ben Okafor → entity.name.tag.speaker',
+      '[ → punctuation.definition.timestamp.begin',
+      '00:08:10 → constant.numeric.timestamp',
+      '] → punctuation.definition.timestamp.end',
+      ': → punctuation.separator.speaker',
+      'I will → keyword.other.cue.commitment',
+      'by → keyword.other.due',
+      'EOD Friday → constant.numeric.date.due',
+    ]);
+    assert.deepEqual(lines[1].filter((t) => t.includes('date.due')), ['the 15th → constant.numeric.date.due', 'end of Q1 → constant.numeric.date.due']);
+    assert.deepEqual(lines[2], ['due → keyword.other.due', 'Friday → constant.numeric.date.due']);
+  });
+
   it('keeps **bold** speakers and fields bold in markdown (markup.bold, which themes make bold), and tells them apart', async () => {
     // The injection takes the whole `**Ana:**` from markdown's own bold rule, so it must scope it as bold itself.
     const lines = await scopesOf(['**Ana:** I will update the design doc by Friday.', '**Date:** 2025-03-04', 'Attendees: Ana, Ben'].join('\n'), 'markdown');

@@ -18,6 +18,15 @@ describe('transcript statements', () => {
     );
   });
 
+  it('reads a stamp written after the speaker (`Tom Bradley [00:08:10]: …`), so the words are that speaker\'s', () => {
+    const model = analyze(notes(...HEADER, '', '[05:00] Mike Johnson: I will send the agenda by Friday.', 'Tom Bradley [00:08:10]: I will ping legal by Friday.', '**Priya** (09:30) I will book the room tomorrow.', 'Tom [99:99]: not a time.'));
+    assert.deepEqual(
+      model.statements.map((s) => `${s.time ?? '-'} ${s.speaker?.name}: ${s.text}`),
+      ['05:00 Mike Johnson: I will send the agenda by Friday.', '00:08:10 Tom Bradley: I will ping legal by Friday.', '09:30 Priya Shah: I will book the room tomorrow. Tom [99:99]: not a time.'],
+    );
+    assert.deepEqual(model.items.map((i) => `${i.owner?.name}: ${i.task}`), ['Mike Johnson: Send the agenda', 'Tom Bradley: Ping legal', 'Priya Shah: Book the room']);
+  });
+
   it('starts a statement at a stamp in brackets that is no time (`[10:75]`, a slip), without a time', () => {
     const model = analyze(notes(...HEADER, '', '[10:05] Tom Bradley: I will fix the build by Friday.', '[10:75] Priya: I will update the runbook by Monday.', '(9:99) Mike: ok', '10:75 Mike: not bracketed'));
     assert.deepEqual(

@@ -11,6 +11,8 @@ export interface StatementHead {
 }
 
 const TIMESTAMP = /^(\s*)(?:\*\*|__)?[[(]?(\d{1,2}:\d{2}(?::\d{2})?)[\])]?(?:\*\*|__)?\s*[-–—]?\s*(?:\*\*|__)?([^:\n]{0,60}?)(?:\*\*|__)?\s*:(?:\*\*|__)?[ \t]*/u;
+/** `Ben Okafor [00:08:10]: …`, `**Ben** (08:10) …`: the stamp after the name, as some exports write it. */
+const STAMP_AFTER = /^(\s*)(?:\*\*|__)?([\p{L}@][^:\n[\]()*_]{0,59}?)(?:\*\*|__)?\s*[[(](\d{1,2}:\d{2}(?::\d{2})?)[\])](?:\*\*|__)?\s*(?::(?:\*\*|__)?)?[ \t]*(?=\S)/u;
 const BOLD_SPEAKER = /^(\s*)(?:\*\*|__)([^*_:\n]{1,60}?)(?:\s*:\s*(?:\*\*|__)|(?:\*\*|__)\s*:)[ \t]*(?=\S)/u;
 const PLAIN_SPEAKER = /^(\s*)([\p{L}@][^:\n]{0,59}?)\s*:[ \t]+(?=\S)/u;
 const CUE_LINE = /^\s*(?:decision|decided|action\s+items?(?:\s+for\s+[^:\n]{1,40})?|todo|follow[\s-]?up)\s*:\s*\S/iu;
@@ -42,6 +44,14 @@ function readHead(line: string, roster: Roster): StatementHead | null {
       if (!/\p{L}/u.test(written)) return null; // `[00:10] : hi` has no speaker
       const start = line.indexOf(written, stamped[1].length + stamped[2].length);
       return { time: valid ? stamped[2] : null, speaker: { written, start, end: start + written.length }, textStart: stamped[0].length };
+    }
+  }
+  const after = STAMP_AFTER.exec(line);
+  if (after && validTime(after[3])) {
+    const written = after[2].trim();
+    if (roster.resolve(written).attendee || looksLikeName(written)) {
+      const start = line.indexOf(written, after[1].length);
+      return { time: after[3], speaker: { written, start, end: start + written.length }, textStart: after[0].length };
     }
   }
   const bold = BOLD_SPEAKER.exec(line);
