@@ -75,8 +75,21 @@ describe('transcript statements', () => {
       ['[05:00] Tom Bradley: I commit to implementing cost optimization before we go to production.', 'commitment Tom Bradley | Implementing cost optimization | before we go to production=vague'],
       ['[05:00] Tom Bradley: I will review the Q1 roadmap in two weeks.', 'commitment Tom Bradley | Review the Q1 roadmap | in two weeks=2024-02-12'],
       ["[05:00] Tom Bradley: I'll get it done in 3 days.", 'commitment Tom Bradley | Get it done | in 3 days=2024-02-01'],
+      // With a date, these say what the speaker will do too.
+      ['[05:00] Tom Bradley: I need to update the runbook by Friday.', 'commitment Tom Bradley | Update the runbook | Friday=2024-02-02'],
+      ['[05:00] Tom Bradley: I have to finish the migration by Friday.', 'commitment Tom Bradley | Finish the migration | Friday=2024-02-02'],
+      ['[05:00] Tom Bradley: Let me draft the RFC by Wednesday.', 'commitment Tom Bradley | Draft the RFC | Wednesday=2024-01-31'],
     ];
     for (const [line, expected] of positives) it(`hears: ${line.slice(20)}`, () => assert.deepEqual(cues(line), [expected]));
+
+    it('takes `Will do` and `Let me take that` as taking a request on, and `Will do` alone as nothing', () => {
+      const answered = (answer: string) => analyze(notes(...HEADER, '', '[10:00] Mike Johnson: Can someone update the runbook?', '', `[10:05] Priya Shah: ${answer}`)).items.map((i) => `${i.owner?.name}: ${i.task} | ${i.due?.date ?? '-'}`);
+      assert.deepEqual(answered('Will do.'), ['Priya Shah: Update the runbook | -']);
+      assert.deepEqual(answered('Sure, will do by Friday.'), ['Priya Shah: Update the runbook | 2024-02-02']);
+      assert.deepEqual(answered('Let me take that.'), ['Priya Shah: Update the runbook | -']);
+      assert.deepEqual(answered('That will do.'), []);
+      assert.deepEqual(cues('[05:00] Tom Bradley: Will do.'), []);
+    });
 
     it('hears each promise joined on in one sentence, with its own date; a promise that refers back dates the one before', () => {
       const heard: Array<[string, string[]]> = [
@@ -144,6 +157,10 @@ describe('transcript statements', () => {
       "[05:00] Tom Bradley: I'll be honest, this is hard.",
       "[05:00] Tom Bradley: We'll need load balancers.",
       '[05:00] Tom Bradley: Let me think about this...',
+      '[05:00] Tom Bradley: Let me know by Friday.',
+      '[05:00] Tom Bradley: Let me check with legal.',
+      '[05:00] Tom Bradley: I need to think.',
+      '[05:00] Tom Bradley: I need to be out by Friday.',
     ];
     for (const line of negatives) it(`does not hear a commitment in: ${line.slice(20)}`, () => assert.deepEqual(cues(line), []));
   });

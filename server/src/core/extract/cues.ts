@@ -27,12 +27,16 @@ const DECISION = /(?:^|[\s(])(?:(?:final|key)\s+)?(?:decision|decided)\s*:\s*/iu
 const AGREED = /^agreed\s*:\s*/iu;
 const ACTION = /(?:^|[\s(])(?:action\s+items?|action|todo|to-do|follow[\s-]?up)(?:\s+for\s+([^:]{1,40}?))?\s*:\s*/iu;
 const COMMITMENT =
-  /(?<![\p{L}'’])(I\s+commit\s+to|I\s+promise\s+to|I\s+plan\s+to|I\s+volunteer\s+to|I\s*['’]m\s+committing\s+to|I\s*['’]ll|I\s+will|I\s*['’]m\s+going\s+to|I\s+am\s+going\s+to|I\s*['’]m\s+gonna|I\s+shall|I\s+can|I\s*['’]m\s+on\s+it)(?![\p{L}])/giu;
+  /(?<![\p{L}'’])(I\s+commit\s+to|I\s+promise\s+to|I\s+plan\s+to|I\s+volunteer\s+to|I\s*['’]m\s+committing\s+to|I\s*['’]ll|I\s+will|I\s*['’]m\s+going\s+to|I\s+am\s+going\s+to|I\s*['’]m\s+gonna|I\s+shall|I\s+can|I\s*['’]m\s+on\s+it|let\s+me|I\s+need\s+to|I\s+have\s+to|I\s*['’]ve\s+got\s+to|(?<=^\s*(?:(?:sure|ok|okay|yes|yep|yeah|absolutely|definitely|got\s+it)\s*[,!.]?\s+)?)will(?=\s+do(?![\p{L}])))(?![\p{L}])/giu;
+/** Cues that are promises only with a date (`I can have it by Friday`, `Let me draft it by Wednesday`), or, for `Let me`, taking a request on. */
+const DATED_ONLY = /^(?:I\s+can|let\s+me|I\s+need\s+to|I\s+have\s+to|I\s*['’]ve\s+got\s+to)$/iu;
+/** What follows `Let me` that is no work the speaker takes on (`Let me know by Friday` asks the others). */
+const LET_ME_SAY = /^\s+(?:know|think|see|check\s+if|say|ask\s+(?:you|a\s+question)|share\s+my\s+screen|explain|recap|summari[sz]e|jump\s+in|guess|understand|be\b)/iu;
 /** What can follow a cue without making it a promise (`I'll be honest`, `I'll need help`, `I can't`). */
 const NOT_A_PROMISE =
   /^(?:\s*(?:n['’]t|not|never)\b|['’]t\b|\s+(?:say|admit|tell\s+you|add\s+that|note\s+that|mention|pass|stop|leave\s+it|wait|defer|grant|give\s+you\s+that|go\s+with|assume|bet|guess|think|need|see|hear|imagine|understand|confirm|live\s+with|work\s+with\s+that|accept|agree|be(?!\s+(?:done|ready|finished|responsible|handling|working|taking|owning|driving|leading|sending|updating|reviewing|writing|setting|looking|running|preparing|drafting))))\b/iu;
 const CONDITION = /\b(?:if|unless|whether|in\s+case|as\s+long\s+as|provided)\b/iu;
-const ACCEPTANCE = /^\s*(?:take|own|handle|grab|do|pick\s+up|cover|tackle)\s+(?:that|it|this|this\s+one|that\s+one|one)(?:\s+(?:on|up))?\s*[.!]?$|^\s*on\s+it\s*[.!]?$|^\s*$/iu;
+const ACCEPTANCE = /^\s*(?:take|own|handle|grab|do|pick\s+up|cover|tackle)\s+(?:that|it|this|this\s+one|that\s+one|one)(?:\s+(?:on|up))?\s*[.!]?$|^\s*on\s+it\s*[.!]?$|^\s*do\s*[.!]?$|^\s*$/iu;
 const REQUEST_OPENER =
   /^(?:(?:so|ok(?:ay)?|also|and)\s*,?\s+)?(?:(?:can|could|would|will)\s+(?:someone|somebody|anyone|anybody|you|one\s+of\s+you)\s+(?:please\s+)?|who\s+(?:can|could|will|wants\s+to)\s+|(?:someone|somebody|anyone)\s+(?:needs\s+to|should|has\s+to|must)\s+|(?:we|someone)\s+need\s+(?:someone\s+)?to\s+|please\s+)/iu;
 
@@ -140,8 +144,9 @@ function commitmentCue(sentence: string, at: number, m: RegExpExecArray, clauseE
   const clauseStart = m.index + m[0].length;
   const after = sentence.slice(clauseStart, clauseEnd);
   const found = findDuePhrase(after, at + clauseStart, ctx.meetingDate, { atEnd: false, allowBare: true });
-  // `I can …` is only a promise with a date: `I can have it by Friday`.
-  if (/^I\s+can$/i.test(m[0].replace(/\s+/g, ' ')) && !found) return null;
+  const cue = m[0].replace(/\s+/g, ' ');
+  if (/^let me$/i.test(cue) && LET_ME_SAY.test(after)) return null;
+  if (DATED_ONLY.test(cue) && !found && !(/^let me$/i.test(cue) && ACCEPTANCE.test(after))) return null;
   let clause = after;
   if (found) {
     const cutStart = found.cut.start - at - clauseStart;
@@ -153,6 +158,8 @@ function commitmentCue(sentence: string, at: number, m: RegExpExecArray, clauseE
   if (ACCEPTANCE.test(clause)) {
     probe.answersRequest = true;
     if (ctx.previousRequest) task = capitalize(ctx.previousRequest);
+    // `Will do` says what it takes on only after a request.
+    else if (/^will$/i.test(cue)) return null;
   }
   if (!task) return null;
   return { kind: 'commitment', task, sentence, span: { start: at + m.index, end: at + clauseEnd }, owner: 'speaker', due: found?.due ?? null };
