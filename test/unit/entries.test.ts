@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { applyEdits, setDueDate } from '../../server/src/core/edits';
 import { analyze, itemLine, notes, onlyItem } from '../helpers/notes';
 
 /** Notes with attendees and one ACTION ITEMS section holding the given entry lines. */
@@ -121,6 +122,21 @@ describe('summary entries in every shape', () => {
       'action summary Mike Johnson | Read the RFC (the long one) | - | open',
       'action summary Priya Shah | Plan Q2 (March) | - | open',
     ]);
+  });
+
+  it('reads an owner or a due date written as a field under the entry (`- Owner: Mike`, `- **Due:** Friday`)', () => {
+    const model = actionItems('1. Migrate the cron jobs', '   - Owner: Mike', '   - **Due:** Friday', '   - three jobs are left', '2. Write the runbook', '   - Owner: @priya', '3. Wei: plan Q2 - Due: 2025-03-12', '   - Owner: Mike', '   - Due: Friday', '4. Ship it', '   - Owner: the platform team and whoever is free');
+    assert.deepEqual(model.items.map((i) => itemLine(model, i).replace(/^\d+ /, '')), [
+      'action summary Mike Johnson | Migrate the cron jobs | Friday=2025-03-14 | open',
+      'action summary Priya Shah | Write the runbook | - | open',
+      // The entry's own owner and date come first.
+      'action summary Wei Zhang | Plan Q2 | 2025-03-12=2025-03-12 | open',
+      'action summary - | Ship it | - | open',
+    ]);
+    // The due date's place is the field's: setting it writes there.
+    const due = model.items[0].due!;
+    assert.equal(model.text.slice(due.span.start, due.span.end), 'Friday');
+    assert.equal(applyEdits(model.text, setDueDate(model, model.items[0].id, '2025-03-20')).split('\n').find((l) => l.includes('Due:')), '   - **Due:** 2025-03-20');
   });
 
   it('keeps details in nested bullets out of the items, but nested checkboxes in', () => {

@@ -36,7 +36,7 @@ const LINES = [
   '## Foo ##', '# Foo#', '#', '#5', '## Foo \\#', '###### six', '####### seven', '  ```', '   ~~~~', '````', '```a`b', 'Para\n- item', 'Para\n2. item',
   '---\na: 1\n---', '*emph* text', '- # head in item', '- > quote in item', '- 1. nested', '- [ref]: x', '  - two indented', 'text\n    four indented', '* * *', '___',
   '- Tom: task\n  - detail', '  - [ ] nested task', '  * star nested', '  1. ordered nested', '   - three nested', '  -    wide nested', '    - deeper nested',
-  '1. one\n   - nested under one', '  - - -', '  - # nested heading', '  -', '  + plus nested',
+  '1. one\n   - nested under one', '  - Owner: Tom', '  - Due: Friday', '   - **Owner:** @mike', '- Ship it\n  - Owner: Priya\n  - Due: March 3', '  - - -', '  - # nested heading', '  -', '  + plus nested',
   '- [x] \u00a0no-break space', '- [ ] \ufeff', '# \u3000Title\u2003', ' \u00a0- not a sub-item', '  \ufeff- text',
   '__Tom:__ ok', '**Tom:**', '*Tom:* hi', '_x', '**', '***bold italic***', '** spaced**', '*\ttab', '_ _ _', '**Tom:** a\n**Priya:** b', '  **indented:** bold',
 ];
@@ -181,6 +181,28 @@ describe('incremental analysis equals a full analysis', function () {
       { numRuns: 20, seed: 13 },
     );
     assert.ok(edits >= 200 && within >= edits * 0.3, `${within} of ${edits} edits walked a section only between two of its items`);
+  });
+
+  it('over typing in the fields under a summary\'s entries (`- Owner: Ann`, `- Due: Friday`), reading each entry with its fields', () => {
+    const entries = Array.from({ length: 40 }, (_, i) => [`${i + 1}. Task number ${i} for the rollout`, `   - Owner: ${i % 2 ? 'Ann' : '@bo'}`, `   - Due: March ${1 + (i % 28)}`, '   - a detail'].join('\n'));
+    const summary = ['Design sync - March 3, 2025', '', 'Attendees: Ann Lee, Bo Chen', '', '## Action items', '', ...entries, ''].join('\n');
+    const keys = fc.constantFrom('x', ' ', '\n', '   - Owner: Bo', '   - Due: Friday', 'Owner: ', 'Due: ', '- ', '[ ] ', 'Ann', ':', '');
+    let edits = 0;
+    fc.assert(
+      fc.property(fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.integer({ min: 0, max: 4 }), insert: keys }), { minLength: 5, maxLength: 15 }), (keystrokes) => {
+        const blocks = new BlockCache();
+        let text = summary;
+        analyzeNotes(text, { fileName: 'sync.md', blocks });
+        for (const k of keystrokes) {
+          const at = Math.floor(k.at * text.length);
+          text = text.slice(0, at) + k.insert + text.slice(Math.min(text.length, at + k.remove));
+          assert.equal(comparable(analyzeNotes(text, { fileName: 'sync.md', blocks })), comparable(fullAnalysis(text, 'sync.md')));
+          edits++;
+        }
+      }),
+      { numRuns: 30, seed: 28 },
+    );
+    assert.ok(edits >= 150, `${edits} edits checked`);
   });
 
   describe('an edit read from the previous version\'s reading', () => {

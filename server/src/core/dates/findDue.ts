@@ -44,7 +44,8 @@ export function findDueField(text: string, base: number, meetingDate: string | n
   return null;
 }
 
-function dueFromValue(text: string, start: number, end: number, base: number, meetingDate: string | null): DueDate | null {
+/** The due date of a labelled value, `text[start, end)` (the label makes any value a due date, even `TBD`). */
+export function dueFromValue(text: string, start: number, end: number, base: number, meetingDate: string | null): DueDate | null {
   const raw = text.slice(start, end);
   const value = trimEndChars(raw.trim(), /[.,;]/);
   if (!value) return null;

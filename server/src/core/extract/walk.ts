@@ -1,4 +1,4 @@
-import { dueIsLabelled } from '../dates/findDue';
+import { dueFromValue, dueIsLabelled } from '../dates/findDue';
 import { memoSettings } from '../memo';
 import type { EntryLayout, EntryStyle, Section, SectionKind, Span, Statement, TableColumns } from '../model';
 import type { ItemUnit, TableUnit, TextLine, Unit } from '../parse/blocks';
@@ -91,6 +91,8 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
   };
   let open: OpenSection | null = resume ? { ...resume, sawList: true, lines: [], entries: [] } : null;
   let statement: { value: Statement; block: number } | null = null;
+  /** The list entry whose nested items may be its fields (`- Owner: Raj`, `- Due: Friday`). */
+  let fieldsOf: { entry: EntryDraft; depth: number; end: number } | null = null;
 
   const close = () => {
     if (!open) return;
@@ -167,6 +169,8 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
     const unit = units[i];
     const previous = units[i - 1];
     if (!current?.sawList || statement !== null || unit?.type !== 'item' || previous?.type !== 'item') return null;
+    // Never between an entry and the fields under it (`- Owner: Raj`): they are read with the entry.
+    if (unit.depth > 0 && !unit.checkbox) return null;
     return previous.list === unit.list ? current : null;
   };
 
@@ -180,6 +184,7 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
       const inner = innerAt(i);
       if (inner) mark(i, inner);
     }
+    if (unit.type !== 'item') fieldsOf = null;
     switch (unit.type) {
       case 'heading': {
         statement = null;
@@ -245,7 +250,11 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
         if (current) {
           if (unit.depth === 0 || unit.checkbox) {
             current.sawList = true;
-            current.entries.push(listEntry(unit, units, text, current.section, ctx(current.section.kind)));
+            const entry = listEntry(unit, units, text, current.section, ctx(current.section.kind));
+            current.entries.push(entry);
+            fieldsOf = { entry, depth: unit.depth, end: unit.end };
+          } else if (fieldsOf && unit.depth === fieldsOf.depth + 1 && unit.span.start < fieldsOf.end) {
+            readDetailField(fieldsOf.entry, unit, ctx(current.section.kind));
           }
         } else if (unit.checkbox) {
           // A task-list item anywhere is an action item, even without an ACTION ITEMS heading.
@@ -365,6 +374,30 @@ function listEntry(unit: ItemUnit, units: Unit[], text: string, section: Section
       dueStyle: 'due-field',
     },
   };
+}
+
+/** `Owner: Raj`, `**Due:** Friday`: a field of the entry above, written as a bullet under it. */
+const DETAIL_FIELD = /^(?:\*\*|__)?(owner|assignee|assigned\s+to|dri|due(?:\s+date)?|deadline|eta|target\s+date)\s*(?::(?:\*\*|__)?|(?:\*\*|__)\s*:)\s*(?=\S)/iu;
+
+/** Gives an entry the owner or due date written as a bullet under it, where the entry has none of its own. */
+function readDetailField(entry: EntryDraft, unit: ItemUnit, ctx: EntryContext): void {
+  if (unit.lines.length !== 1 || entry.layout.shape !== 'list' || !ctx.withOwner) return;
+  const line = unit.lines[0];
+  const field = DETAIL_FIELD.exec(line.text);
+  if (!field) return;
+  const label = field[1].toLowerCase();
+  const valueStart = field[0].length;
+  const value = line.text.slice(valueStart).trimEnd();
+  if (/^(?:due|deadline|eta|target)/.test(label)) {
+    if (!entry.parsed.due) entry.parsed.due = dueFromValue(line.text, valueStart, line.text.length, line.start, ctx.meetingDate);
+    return;
+  }
+  if (entry.parsed.owner) return;
+  const written = value.replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '').trim();
+  // One person, as a name or a handle (`Raj`, `@lena`, `Raj Patel`), not a sentence.
+  if (!/^@?[\p{L}][\p{L}\p{M}'’.\-]*(?:\s+[\p{L}][\p{L}\p{M}'’.\-]*){0,3}$/u.test(written)) return;
+  const start = line.start + line.text.indexOf(written, valueStart);
+  entry.parsed.owner = { written, span: { start, end: start + written.length } };
 }
 
 const checkboxCounts = new WeakMap<Unit[], Map<number, number>>();
