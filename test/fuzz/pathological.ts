@@ -196,6 +196,11 @@ export const PATHOLOGICAL: PathologicalCase[] = [
     },
   },
   {
+    name: 'a statement with a 200 KB run of blanks between its words',
+    text: () => `${HEAD}[00:01] Tom Bradley: Sure, I will look${' '.repeat(200_000)}at the pin by Friday, and will do the docs.\n`,
+    expect: (model) => assert.deepEqual(tasks(model), ['Tom Bradley: Look at the pin, and will do the docs (2025-03-14) open']),
+  },
+  {
     name: 'a 200 KB run of blanks before a closing dashed value',
     text: () => `${HEAD}## Action items\n- [ ] Tom: review the pin${' '.repeat(200_000)}— ASAP\n`,
     expect: (model) => assert.deepEqual(tasks(model), ['Tom Bradley: Review the pin (ASAP) open']),

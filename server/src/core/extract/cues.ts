@@ -27,7 +27,9 @@ const DECISION = /(?:^|[\s(])(?:(?:final|key)\s+)?(?:decision|decided)\s*:\s*/iu
 const AGREED = /^agreed\s*:\s*/iu;
 const ACTION = /(?:^|[\s(])(?:action\s+items?|action|todo|to-do|follow[\s-]?up)(?:\s+for\s+([^:]{1,40}?))?\s*:\s*/iu;
 const COMMITMENT =
-  /(?<![\p{L}'’])(I\s+commit\s+to|I\s+promise\s+to|I\s+plan\s+to|I\s+volunteer\s+to|I\s*['’]m\s+committing\s+to|I\s*['’]ll|I\s+will|I\s*['’]m\s+going\s+to|I\s+am\s+going\s+to|I\s*['’]m\s+gonna|I\s+shall|I\s+can|I\s*['’]m\s+on\s+it|let\s+me|I\s+need\s+to|I\s+have\s+to|I\s*['’]ve\s+got\s+to|(?<=^\s*(?:(?:sure|ok|okay|yes|yep|yeah|absolutely|definitely|got\s+it)\s*[,!.]?\s+)?)will(?=\s+do(?![\p{L}])))(?![\p{L}])/giu;
+  /(?<![\p{L}'’])(I\s+commit\s+to|I\s+promise\s+to|I\s+plan\s+to|I\s+volunteer\s+to|I\s*['’]m\s+committing\s+to|I\s*['’]ll|I\s+will|I\s*['’]m\s+going\s+to|I\s+am\s+going\s+to|I\s*['’]m\s+gonna|I\s+shall|I\s+can|I\s*['’]m\s+on\s+it|let\s+me|I\s+need\s+to|I\s+have\s+to|I\s*['’]ve\s+got\s+to|will(?=\s+do(?![\p{L}])))(?![\p{L}])/giu;
+/** What may come before `will do` for it to be a promise: nothing, or a yes (`Sure, will do`), not `That will do`. */
+const WILL_DO_OPENER = /^\s*(?:(?:sure|ok|okay|yes|yep|yeah|absolutely|definitely|got\s+it)\s*[,!.]?\s+)?$/iu;
 /** Cues that are promises only with a date (`I can have it by Friday`, `Let me draft it by Wednesday`), or, for `Let me`, taking a request on. */
 const DATED_ONLY = /^(?:I\s+can|let\s+me|I\s+need\s+to|I\s+have\s+to|I\s*['’]ve\s+got\s+to)$/iu;
 /** What follows `Let me` that is no work the speaker takes on (`Let me know by Friday` asks the others). */
@@ -115,6 +117,8 @@ function commitmentCues(sentence: string, at: number, ctx: CueContext, probe: { 
   const clauses: Array<{ cue: RegExpExecArray; end: number; promise: boolean }> = [];
   COMMITMENT.lastIndex = 0;
   for (let m = COMMITMENT.exec(sentence); m; m = COMMITMENT.exec(sentence)) {
+    // (Checked here, not in a lookbehind: one run back to the sentence's start at every position was quadratic.)
+    if (/^will$/i.test(m[0]) && !WILL_DO_OPENER.test(sentence.slice(0, m.index))) continue;
     condition ??= CONDITION.exec(sentence)?.index ?? Infinity;
     const last = clauses[clauses.length - 1];
     const gap = last ? sentence.slice(last.cue.index + last.cue[0].length, m.index) : '';
