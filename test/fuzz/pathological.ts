@@ -201,6 +201,16 @@ export const PATHOLOGICAL: PathologicalCase[] = [
     expect: (model) => assert.deepEqual(tasks(model), ['Tom Bradley: Look at the pin, and will do the docs (2025-03-14) open']),
   },
   {
+    name: 'transcript lines of a stamp, a 200 KB run of blanks and a word (before or after the name)',
+    text: () => `${HEAD}[00:01]${' '.repeat(200_000)}x\n\n[00:02] -${' '.repeat(200_000)}x\n\nTom Bradley [00:03]${' '.repeat(200_000)}\n\n[00:04]${' '.repeat(200_000)}Priya Shah: I will ship it by Friday.\n`,
+    expect: (model) => assert.deepEqual(tasks(model), ['Priya Shah: Ship it (2025-03-14) open']),
+  },
+  {
+    name: 'an entry with 200 KB runs of blanks around an arrow, a name and a comma',
+    text: () => `${HEAD}## Action items\n- Handbook ${' '.repeat(200_000)}→${' '.repeat(200_000)}Tom${' '.repeat(200_000)},${' '.repeat(200_000)}x\n`,
+    expect: (model) => assert.equal(model.items.length, 1),
+  },
+  {
     name: 'a 200 KB run of blanks before a closing dashed value',
     text: () => `${HEAD}## Action items\n- [ ] Tom: review the pin${' '.repeat(200_000)}— ASAP\n`,
     expect: (model) => assert.deepEqual(tasks(model), ['Tom Bradley: Review the pin (ASAP) open']),

@@ -201,9 +201,10 @@ interface FoundOwner {
 // The shapes of an owner, compiled once (none has the g flag: exec keeps no state).
 const OWNER_COLON = new RegExp(String.raw`^(\s*)(?:\*\*|__)?(${NAME})(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)`, 'u');
 const OWNER_VERB = new RegExp(String.raw`^(\s*)(${NAME}?)\s+(?:to|will|shall|should|must|needs\s+to|is\s+to|is\s+going\s+to|'ll)\s+(?=\p{L})`, 'u');
-const OWNER_FIELD = new RegExp(String.raw`(?<!\s)(\s*[-–—|,;(\[]?\s*)(?:owner|assignee|assigned\s+to|who|dri)\s*:?\s+(@?${NAME})\s*[)\]]?`, 'iu');
+const OWNER_FIELD = new RegExp(String.raw`(?<!\s)(\s*(?:[-–—|,;(\[]\s*)?)(?:owner|assignee|assigned\s+to|who|dri)\s*:?\s+(@?${NAME})\s*[)\]]?`, 'iu');
 // (A due date cut out before it may leave its comma: `Handbook → Jonas, end of month`.)
-const OWNER_TRAILING = new RegExp(String.raw`(?<!\s)(\s*(?:(?:->|=>|[-–—→])\s*|\(\s*|\[\s*|\s))(@?${NAME})\s*[)\]]?[\s,;]*$`, 'u');
+// (One run of blanks after the name, not `\s*…\s*$`: two in a row took quadratic time on a long run.)
+const OWNER_TRAILING = new RegExp(String.raw`(?<!\s)(\s*(?:(?:->|=>|[-–—→])\s*|\(\s*|\[\s*|\s))(@?${NAME})(?:\s*[)\]])?[\s,;]*$`, 'u');
 const OWNER_DASH = new RegExp(String.raw`^(\s*)(${NAME})\s+[-–—]\s+(?=\S)`, 'u');
 
 /** The owner of an entry, in the shapes teams write them. */

@@ -10,9 +10,11 @@ export interface StatementHead {
   textStart: number;
 }
 
-const TIMESTAMP = /^(\s*)(?:\*\*|__)?[[(]?(\d{1,2}:\d{2}(?::\d{2})?)[\])]?(?:\*\*|__)?\s*[-–—]?\s*(?:\*\*|__)?([^:\n]{0,60}?)(?:\*\*|__)?\s*:(?:\*\*|__)?[ \t]*/u;
+// The name starts with no blank, and blanks before the colon go with it: runs of blanks are read
+// one way only (with two ways to split them, a long run took quadratic time).
+const TIMESTAMP = /^(\s*)(?:\*\*|__)?[[(]?(\d{1,2}:\d{2}(?::\d{2})?)[\])]?(?:\*\*|__)?\s*(?:[-–—]\s*)?(?:\*\*|__)?(?:([^\s:][^:\n]{0,59}?)(?:\*\*|__)?\s*)?:(?:\*\*|__)?[ \t]*/u;
 /** `Ben Okafor [00:08:10]: …`, `**Ben** (08:10) …`: the stamp after the name, as some exports write it. */
-const STAMP_AFTER = /^(\s*)(?:\*\*|__)?([\p{L}@][^:\n[\]()*_]{0,59}?)(?:\*\*|__)?\s*[[(](\d{1,2}:\d{2}(?::\d{2})?)[\])](?:\*\*|__)?\s*(?::(?:\*\*|__)?)?[ \t]*(?=\S)/u;
+const STAMP_AFTER = /^(\s*)(?:\*\*|__)?([\p{L}@][^:\n[\]()*_]{0,59}?)(?:\*\*|__)?\s*[[(](\d{1,2}:\d{2}(?::\d{2})?)[\])](?:\*\*|__)?\s*(?::(?:\*\*|__)?[ \t]*)?(?=\S)/u;
 const BOLD_SPEAKER = /^(\s*)(?:\*\*|__)([^*_:\n]{1,60}?)(?:\s*:\s*(?:\*\*|__)|(?:\*\*|__)\s*:)[ \t]*(?=\S)/u;
 const PLAIN_SPEAKER = /^(\s*)([\p{L}@][^:\n]{0,59}?)\s*:[ \t]+(?=\S)/u;
 const CUE_LINE = /^\s*(?:decision|decided|action\s+items?(?:\s+for\s+[^:\n]{1,40})?|todo|follow[\s-]?up)\s*:\s*\S/iu;
@@ -35,7 +37,7 @@ export function readStatementHead(line: string, roster: Roster): StatementHead |
 function readHead(line: string, roster: Roster): StatementHead | null {
   const stamped = TIMESTAMP.exec(line);
   if (stamped) {
-    const written = stamped[3].trim();
+    const written = (stamped[3] ?? '').trim();
     const valid = validTime(stamped[2]);
     // A stamp in brackets that is no time (`[10:75] Tom: …`, a slip) still starts Tom's statement,
     // without a time: read as text, it would join his words to the statement before.
