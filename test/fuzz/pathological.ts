@@ -211,6 +211,14 @@ export const PATHOLOGICAL: PathologicalCase[] = [
     expect: (model) => assert.equal(model.items.length, 1),
   },
   {
+    name: 'a table header, a Status cell and an attendee line with 200 KB runs of blanks',
+    text: () => {
+      const blanks = ' '.repeat(200_000);
+      return `# Sync — 2025-03-10\nAttendees: Tom Bradley (SRE), Priya${blanks} Shah${blanks}\n\n## Action items\n\n| Owner${blanks} | Task | Status |\n|---|---|---|\n| Tom | Ship it | ✅ done${blanks} |\n`;
+    },
+    expect: (model) => assert.deepEqual(tasks(model), ['Tom Bradley: Ship it (no date) done']),
+  },
+  {
     name: 'a 200 KB run of blanks before a closing dashed value',
     text: () => `${HEAD}## Action items\n- [ ] Tom: review the pin${' '.repeat(200_000)}— ASAP\n`,
     expect: (model) => assert.deepEqual(tasks(model), ['Tom Bradley: Review the pin (ASAP) open']),

@@ -9,6 +9,7 @@ import { analyzeNotes } from '../../server/src/core/analyze';
 import { diagnose } from '../../server/src/core/rules';
 import { CORE_PROPERTIES } from './coreProperties';
 import { checkModel } from './invariants';
+import { longRunCases, superlinearRuns } from './longRuns';
 import { PATHOLOGICAL } from './pathological';
 import { fuzzServer } from './serverFuzz';
 
@@ -16,8 +17,8 @@ async function main(): Promise<void> {
   const runs = Number(process.env.FUZZ_RUNS ?? 1000);
   const cases = Number(process.env.FUZZ_CASES ?? 2000);
   const seed = process.env.FUZZ_SEED === undefined ? Date.now() % 1_000_000_000 : Number(process.env.FUZZ_SEED);
-  // FUZZ_PARTS=server (or core, pathological, a comma list) runs only those parts.
-  const parts = new Set((process.env.FUZZ_PARTS ?? 'core,pathological,server').split(','));
+  // FUZZ_PARTS=server (or core, pathological, runs, a comma list) runs only those parts.
+  const parts = new Set((process.env.FUZZ_PARTS ?? 'core,pathological,runs,server').split(','));
   console.log(`fuzz seed ${seed} (repeat with FUZZ_SEED=${seed})`);
   let failed = 0;
 
@@ -53,6 +54,15 @@ async function main(): Promise<void> {
       failed++;
     }
     console.log(`  ${outcome} ${c.name}: ${(text.length / 1024).toFixed(0)} KB, ${detail}`);
+  }
+
+  if (parts.has('runs')) {
+    const cases = longRunCases();
+    const started = Date.now();
+    const slow = superlinearRuns(cases);
+    console.log(`\nlong runs of one character in each shape of line: ${cases.length} cases, ${slow.length} read in more than linear time, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    for (const s of slow) console.log(`  FAIL ${s.name}: ${s.ms.toFixed(0)} ms, ${s.doubledMs.toFixed(0)} ms with a run twice as long`);
+    failed += slow.length;
   }
 
   if (parts.has('server')) {

@@ -38,7 +38,7 @@ const OPEN_WORDS = String.raw`open|to\s*do|todo|in\s+progress|wip|ongoing|blocke
 // engine no longer retries from every blank of a long run of them (quadratic in the run's length).
 const STATUS_TRAILER = new RegExp(
   // A separator or brackets are required: `Get the thing done` is a task, `Thing - Done` a status.
-  String.raw`(?<!\s)(?:\s*[-–—|,;]\s*(?:[(\[]\s*)?|\s*[(\[]\s*)(?:status\s*:\s*)?(?:(${DONE_WORDS})|(${OPEN_WORDS}))\s*[)\]]?[.!]?\s*$`,
+  String.raw`(?<!\s)(?:\s*[-–—|,;]\s*(?:[(\[]\s*)?|\s*[(\[]\s*)(?:status\s*:\s*)?(?:(${DONE_WORDS})|(${OPEN_WORDS}))(?:\s*[)\]])?(?:\s*[.!])?\s*$`,
   'iu',
 );
 const STATUS_FIELD = new RegExp(String.raw`(?<!\s)(?:\s*[-–—|,;]\s*|\s+)(?:[(\[]\s*)?status\s*:\s*(?:(${DONE_WORDS})|(${OPEN_WORDS}))\s*[)\]]?`, 'iu');
@@ -201,7 +201,7 @@ interface FoundOwner {
 // The shapes of an owner, compiled once (none has the g flag: exec keeps no state).
 const OWNER_COLON = new RegExp(String.raw`^(\s*)(?:\*\*|__)?(${NAME})(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)`, 'u');
 const OWNER_VERB = new RegExp(String.raw`^(\s*)(${NAME}?)\s+(?:to|will|shall|should|must|needs\s+to|is\s+to|is\s+going\s+to|'ll)\s+(?=\p{L})`, 'u');
-const OWNER_FIELD = new RegExp(String.raw`(?<!\s)(\s*(?:[-–—|,;(\[]\s*)?)(?:owner|assignee|assigned\s+to|who|dri)\s*:?\s+(@?${NAME})\s*[)\]]?`, 'iu');
+const OWNER_FIELD = new RegExp(String.raw`(?<!\s)(\s*(?:[-–—|,;(\[]\s*)?)(?:owner|assignee|assigned\s+to|who|dri)(?:\s*:\s+|\s+)(@?${NAME})\s*[)\]]?`, 'iu');
 // (A due date cut out before it may leave its comma: `Handbook → Jonas, end of month`.)
 // (One run of blanks after the name, not `\s*…\s*$`: two in a row took quadratic time on a long run.)
 const OWNER_TRAILING = new RegExp(String.raw`(?<!\s)(\s*(?:(?:->|=>|[-–—→])\s*|\(\s*|\[\s*|\s))(@?${NAME})(?:\s*[)\]])?[\s,;]*$`, 'u');

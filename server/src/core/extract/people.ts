@@ -63,7 +63,7 @@ export function parseAttendeeList(value: string, base: number): Attendee[] {
 function splitAnd(text: string, start: number): Array<{ text: string; start: number }> {
   if (/\(/.test(text)) return [{ text, start }];
   const result: Array<{ text: string; start: number }> = [];
-  const re = /\s+(?:and|&)\s+/gi;
+  const re = /(?<!\s)\s+(?:and|&)\s+/gi; // (?<!\s): not tried again from every blank of a long run
   let last = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     result.push({ text: text.slice(last, m.index), start: start + last });
