@@ -140,11 +140,14 @@ function commitmentCues(sentence: string, at: number, ctx: CueContext, probe: { 
   return cues;
 }
 
-/** What joins a second cue on to a first: `, and`, `; then`, ` but`, … before its `I'll`. */
-// (`(?<!\s)`: the same leftmost match, without trying again from every blank of a long run.)
+/**
+ * What joins a second cue on to a first: `, and`, `; then`, ` but`, … before its `I'll`. (`(?<!\s)`:
+ * the same leftmost match, without trying again from every blank of a long run.)
+ */
 const JOINED_ON = /(?<!\s)(?:\s*[,;]\s*(?:(?:and|then|but|plus|also|so)\s+)*|\s+(?:and|then|but|plus|also|so)\s+(?:(?:then|also)\s+)*)$/iu;
 /** The same before a condition that the next cue depends on: `I'll deploy today, and if it breaks I'll …`. */
 const JOINED_CONDITION = /(?<!\s)(?:\s*[,;]\s*(?:(?:and|but|so)\s+)?|\s+(?:and|but|so)\s+)(?=(?:if|unless|in\s+case|as\s+long\s+as|provided)\b)/iu;
+
 function commitmentCue(sentence: string, at: number, m: RegExpExecArray, clauseEnd: number, ctx: CueContext, probe: { answersRequest: boolean }): FoundCue | null {
   const clauseStart = m.index + m[0].length;
   const after = sentence.slice(clauseStart, clauseEnd);

@@ -477,7 +477,6 @@ export function tableColumns(unit: TableUnit): TableColumns {
   return columns;
 }
 
-
 function tableEntry(row: TableUnit['rows'][number], columns: TableColumns, section: Section | null, ctx: EntryContext): EntryDraft {
   const cell = (index: number | null): TextLine | null => (index === null ? null : row.cells[index] ?? null);
   const taskCell = cell(columns.task) ?? { start: row.span.start, end: row.span.start, text: '' };
