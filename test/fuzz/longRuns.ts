@@ -13,6 +13,7 @@ const LINES = [
   '[05:00] Mike Johnson: Action item for me: test the pool by tomorrow.',
   '**Priya:** I can have the notes ready by Wednesday.',
   'Tom Bradley [00:08:10]: Sure, will do. Let me take that.',
+  'Tom Bradley  00:08',
   'Priya Shah: Can you take the load test, Tom, please?',
   'Decision: we ship on Monday',
   '- [ ] Tom: task - Due: Friday',

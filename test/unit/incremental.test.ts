@@ -38,7 +38,7 @@ const LINES = [
   '- Tom: task\n  - detail', '  - [ ] nested task', '  * star nested', '  1. ordered nested', '   - three nested', '  -    wide nested', '    - deeper nested',
   '1. one\n   - nested under one', '  - Owner: Tom', '  - Due: Friday', '   - **Owner:** @mike', '- Ship it\n  - Owner: Priya\n  - Due: March 3', '  - - -', '  - # nested heading', '  -', '  + plus nested',
   '- [x] \u00a0no-break space', '- [ ] \ufeff', '# \u3000Title\u2003', ' \u00a0- not a sub-item', '  \ufeff- text',
-  '__Tom:__ ok', '**Tom:**', '*Tom:* hi', '_x', '**', '***bold italic***', '** spaced**', '*\ttab', '_ _ _', '**Tom:** a\n**Priya:** b', '  **indented:** bold',
+  '__Tom:__ ok', 'Tom Bradley  0:05', 'Mike Johnson 1:02:03\nI will do it by Friday.', '**Tom:**', '*Tom:* hi', '_x', '**', '***bold italic***', '** spaced**', '*\ttab', '_ _ _', '**Tom:** a\n**Priya:** b', '  **indented:** bold',
 ];
 
 /** The model without its functions, with its object sharing (statement ↔ cue, item → cue) made explicit. */

@@ -27,6 +27,19 @@ describe('transcript statements', () => {
     assert.deepEqual(model.items.map((i) => `${i.owner?.name}: ${i.task}`), ['Mike Johnson: Send the agenda', 'Tom Bradley: Ping legal', 'Priya Shah: Book the room']);
   });
 
+  it('reads a name and a time alone on a line as the head of the words under it (`Ana Souza  0:05`, as Otter and Teams export)', () => {
+    const lines = ['Tom Bradley  0:05', "I'll send the agenda by Friday.", '', 'Mike  1:02:03', 'Sounds good.', 'I will review the contract Monday.', '', 'Standup 9:30', 'we met.'];
+    const model = analyze(notes(...HEADER, '', ...lines));
+    assert.deepEqual(
+      model.statements.map((s) => `${s.time} ${s.speaker?.name}: ${s.text}`),
+      ["0:05 Tom Bradley: I'll send the agenda by Friday.", '1:02:03 Mike Johnson: Sounds good. I will review the contract Monday.'],
+    );
+    assert.deepEqual(model.items.map((i) => `${i.owner?.name}: ${i.task}`), ['Tom Bradley: Send the agenda', 'Mike Johnson: Review the contract']);
+    // Where the notes name no attendees, a full name is enough; a single word is not.
+    const unnamed = analyze(notes('Vendor sync - 2025-06-02', '', 'Ana Souza  0:05', "I'll send the agenda by Friday.", '', 'Standup 9:30', 'I will check.'));
+    assert.deepEqual(unnamed.statements.map((s) => `${s.speaker?.name}: ${s.text}`), ["Ana Souza: I'll send the agenda by Friday."]);
+  });
+
   it('starts a statement at a stamp in brackets that is no time (`[10:75]`, a slip), without a time', () => {
     const model = analyze(notes(...HEADER, '', '[10:05] Tom Bradley: I will fix the build by Friday.', '[10:75] Priya: I will update the runbook by Monday.', '(9:99) Mike: ok', '10:75 Mike: not bracketed'));
     assert.deepEqual(

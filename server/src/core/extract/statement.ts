@@ -15,6 +15,8 @@ export interface StatementHead {
 const TIMESTAMP = /^(\s*)(?:\*\*|__)?[[(]?(\d{1,2}:\d{2}(?::\d{2})?)[\])]?(?:\*\*|__)?\s*(?:[-–—]\s*)?(?:\*\*|__)?(?:([^\s:][^:\n]{0,59}?)(?:\*\*|__)?\s*)?:(?:\*\*|__)?[ \t]*/u;
 /** `Ben Okafor [00:08:10]: …`, `**Ben** (08:10) …`: the stamp after the name, as some exports write it. */
 const STAMP_AFTER = /^(\s*)(?:\*\*|__)?([\p{L}@][^:\n[\]()*_]{0,59}?)(?:\*\*|__)?\s*[[(](\d{1,2}:\d{2}(?::\d{2})?)[\])](?:\*\*|__)?\s*(?::(?:\*\*|__)?[ \t]*)?(?=\S)/u;
+/** `Ana Souza  0:05` alone on its line, the words on the lines under it (Otter's and Teams' text exports). */
+const NAME_THEN_TIME = /^(\s*)(?:\*\*|__)?([\p{L}@][^:\n[\]()*_\d]{0,59}?)(?:\*\*|__)?\s+(\d{1,2}:\d{2}(?::\d{2})?)\s*$/u;
 const BOLD_SPEAKER = /^(\s*)(?:\*\*|__)([^*_:\n]{1,60}?)(?:\s*:\s*(?:\*\*|__)|(?:\*\*|__)\s*:)[ \t]*(?=\S)/u;
 const PLAIN_SPEAKER = /^(\s*)([\p{L}@][^:\n]{0,59}?)\s*:[ \t]+(?=\S)/u;
 const CUE_LINE = /^\s*(?:decision|decided|action\s+items?(?:\s+for\s+[^:\n]{1,40})?|todo|follow[\s-]?up)\s*:\s*\S/iu;
@@ -54,6 +56,15 @@ function readHead(line: string, roster: Roster): StatementHead | null {
     if (roster.resolve(written).attendee || looksLikeName(written)) {
       const start = line.indexOf(written, after[1].length);
       return { time: after[3], speaker: { written, start, end: start + written.length }, textStart: after[0].length };
+    }
+  }
+  const alone = NAME_THEN_TIME.exec(line);
+  if (alone && validTime(alone[3])) {
+    const written = alone[2].trim();
+    // An attendee, or, where the notes name none, a full name (`Standup 9:30` is no speaker).
+    if (roster.resolve(written).attendee || (!roster.known && looksLikeName(written) && /\s/.test(written))) {
+      const start = line.indexOf(written, alone[1].length);
+      return { time: alone[3], speaker: { written, start, end: start + written.length }, textStart: line.length };
     }
   }
   const bold = BOLD_SPEAKER.exec(line);

@@ -339,6 +339,8 @@ function rememberedStatement(s: Statement, d: number, written: string | null, ro
 
 function extendStatement(statement: Statement, line: TextLine, text: string): void {
   statement.span = { start: statement.span.start, end: line.end };
+  // A head alone on its line (`Ana Souza  0:05`): the words start on this one.
+  if (!statement.text.trim()) statement.textStart = line.start;
   statement.text = detached(flattenLines(text.slice(statement.textStart, line.end)));
 }
 
