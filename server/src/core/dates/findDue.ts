@@ -95,30 +95,10 @@ export function findDuePhrase(
     };
   }
   if (!options.allowBare) return null;
-  // `add a second consumer (Wed)`, `file the PR (by Friday)`: a closing value in brackets.
-  const bracketed = options.atEnd ? bracketedValue(text) : null;
-  if (bracketed) {
-    const { valueStart, value } = bracketed;
-    const reading = readDate(value, meetingDate);
-    if (reading && reading.length >= value.length && !isMonthOnly(value)) {
-      return {
-        due: { text: value, date: reading.date, vague: reading.vague, ...(reading.invalid ? { invalid: true } : {}), span: { start: base + valueStart, end: base + valueStart + value.length } },
-        cut: { start: base + bracketed.start, end: base + bracketed.end },
-      };
-    }
-  }
-  // `talk to the vendor — ASAP`, `rotate keys - next sprint`: a closing value set off by a dash.
-  const dashed = options.atEnd ? dashedValue(text) : null;
-  if (dashed) {
-    const { valueStart, value } = dashed;
-    const reading = readDate(value, meetingDate);
-    if (reading && reading.length >= value.length && !isMonthOnly(value)) {
-      return {
-        due: { text: value, date: reading.date, vague: reading.vague, ...(reading.invalid ? { invalid: true } : {}), span: { start: base + valueStart, end: base + valueStart + value.length } },
-        cut: { start: base + dashed.start, end: base + valueStart + value.length },
-      };
-    }
-  }
+  // A closing value in brackets (`add a second consumer (Wed)`, `file the PR (by Friday)`) or set
+  // off by a dash (`talk to the vendor — ASAP`, `rotate keys - next sprint`).
+  const closing = options.atEnd ? (dueOfWhole(bracketedValue(text), base, meetingDate) ?? dueOfWhole(dashedValue(text), base, meetingDate)) : null;
+  if (closing) return closing;
   for (const m of text.matchAll(BARE_START)) {
     const start = m.index! + m[0].length;
     if (start === 0 && options.atEnd) continue; // the whole clause would be a date
@@ -138,6 +118,26 @@ export function findDuePhrase(
   return null;
 }
 
+/** The due date of a closing value (`ClosingValue`) when the value is wholly a date, vague or not, and not a month alone. */
+function dueOfWhole(closing: ClosingValue | null, base: number, meetingDate: string | null): FoundDue | null {
+  if (!closing) return null;
+  const { valueStart, value } = closing;
+  const reading = readDate(value, meetingDate);
+  if (!reading || reading.length < value.length || isMonthOnly(value)) return null;
+  return {
+    due: { text: value, date: reading.date, vague: reading.vague, ...(reading.invalid ? { invalid: true } : {}), span: { start: base + valueStart, end: base + valueStart + value.length } },
+    cut: { start: base + closing.start, end: base + closing.end },
+  };
+}
+
+/** A value closing a clause: where it starts and its text, and the part of the clause a due date there cuts. */
+interface ClosingValue {
+  start: number;
+  end: number;
+  valueStart: number;
+  value: string;
+}
+
 /** Whether the due date starting at `dueStart` follows a label (`Due: X`, `(due X`, `📅 X`) rather than `by`/`before`. */
 export function dueIsLabelled(text: string, dueStart: number): boolean {
   return /(?:due(?:\s+date)?|deadline|eta|target(?:\s+date)?|by\s+when)\s*(?:::?|=)?\s*$|📅\s*$/iu.test(text.slice(Math.max(0, dueStart - 16), dueStart));
@@ -153,7 +153,7 @@ function oneLine(text: string): string {
  * follows the last dash, without trailing blanks and stops. Found by scanning, in linear time (the
  * equivalent pattern, `/\s+[–—-]\s+([^\s–—-][^–—-]*?)[\s.!]*$/`, took minutes on long runs of blanks).
  */
-function dashedValue(text: string): { start: number; valueStart: number; value: string } | null {
+function dashedValue(text: string): ClosingValue | null {
   const dash = Math.max(text.lastIndexOf('-'), text.lastIndexOf('–'), text.lastIndexOf('—'));
   if (dash <= 0 || !/\s/.test(text[dash - 1]) || !/\s/.test(text[dash + 1] ?? '')) return null;
   let valueStart = dash + 1;
@@ -163,14 +163,14 @@ function dashedValue(text: string): { start: number; valueStart: number; value: 
   if (end <= valueStart) return null;
   let start = dash;
   while (start > 0 && /\s/.test(text[start - 1])) start--;
-  return { start, valueStart, value: text.slice(valueStart, end) };
+  return { start, end, valueStart, value: text.slice(valueStart, end) };
 }
 
 /**
  * The value of a closing group in brackets (`(Wed)`, `[by Mar 14]`), without a `by` before it: the
  * group with the blanks before it is what a due date there cuts. Only a group after some words.
  */
-function bracketedValue(text: string): { start: number; end: number; valueStart: number; value: string } | null {
+function bracketedValue(text: string): ClosingValue | null {
   let end = text.length;
   while (end > 0 && /[\s.]/.test(text[end - 1])) end--;
   const close = text[end - 1];

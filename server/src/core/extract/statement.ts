@@ -37,51 +37,39 @@ export function readStatementHead(line: string, roster: Roster): StatementHead |
 }
 
 function readHead(line: string, roster: Roster): StatementHead | null {
+  const named = (written: string) => roster.resolve(written).attendee !== null || looksLikeName(written);
   const stamped = TIMESTAMP.exec(line);
   if (stamped) {
     const written = (stamped[3] ?? '').trim();
     const valid = validTime(stamped[2]);
     // A stamp in brackets that is no time (`[10:75] Tom: …`, a slip) still starts Tom's statement,
     // without a time: read as text, it would join his words to the statement before.
-    const slip = !valid && BRACKETED_STAMP.test(line) && (roster.resolve(written).attendee !== null || looksLikeName(written));
+    const slip = !valid && BRACKETED_STAMP.test(line) && named(written);
     if (valid || slip) {
       if (!/\p{L}/u.test(written)) return null; // `[00:10] : hi` has no speaker
-      const start = line.indexOf(written, stamped[1].length + stamped[2].length);
-      return { time: valid ? stamped[2] : null, speaker: { written, start, end: start + written.length }, textStart: stamped[0].length };
+      return spokenBy(line, written, stamped[1].length + stamped[2].length, valid ? stamped[2] : null, stamped[0].length);
     }
   }
   const after = STAMP_AFTER.exec(line);
-  if (after && validTime(after[3])) {
-    const written = after[2].trim();
-    if (roster.resolve(written).attendee || looksLikeName(written)) {
-      const start = line.indexOf(written, after[1].length);
-      return { time: after[3], speaker: { written, start, end: start + written.length }, textStart: after[0].length };
-    }
-  }
+  if (after && validTime(after[3]) && named(after[2].trim())) return spokenBy(line, after[2].trim(), after[1].length, after[3], after[0].length);
   const alone = NAME_THEN_TIME.exec(line);
   if (alone && validTime(alone[3])) {
     const written = alone[2].trim();
     // An attendee, or, where the notes name none, a full name (`Standup 9:30` is no speaker).
-    if (roster.resolve(written).attendee || (!roster.known && looksLikeName(written) && /\s/.test(written))) {
-      const start = line.indexOf(written, alone[1].length);
-      return { time: alone[3], speaker: { written, start, end: start + written.length }, textStart: line.length };
-    }
+    if (roster.resolve(written).attendee || (!roster.known && looksLikeName(written) && /\s/.test(written))) return spokenBy(line, written, alone[1].length, alone[3], line.length);
   }
   const bold = BOLD_SPEAKER.exec(line);
-  if (bold) {
-    const written = bold[2].trim();
-    if (roster.resolve(written).attendee || looksLikeName(written)) {
-      const start = line.indexOf(written, bold[1].length);
-      return { time: null, speaker: { written, start, end: start + written.length }, textStart: bold[0].length };
-    }
-  }
+  if (bold && named(bold[2].trim())) return spokenBy(line, bold[2].trim(), bold[1].length, null, bold[0].length);
   const plain = PLAIN_SPEAKER.exec(line);
-  if (plain && roster.known && roster.resolve(plain[2]).attendee && !/\s{2,}/.test(plain[2])) {
-    const start = plain[1].length;
-    return { time: null, speaker: { written: plain[2], start, end: start + plain[2].length }, textStart: plain[0].length };
-  }
+  if (plain && roster.known && roster.resolve(plain[2]).attendee && !/\s{2,}/.test(plain[2])) return spokenBy(line, plain[2], plain[1].length, null, plain[0].length);
   if (CUE_LINE.test(line)) return { time: null, speaker: null, textStart: line.length - line.trimStart().length };
   return null;
+}
+
+/** The head of a line spoken by `written`, found in it from offset `from`. */
+function spokenBy(line: string, written: string, from: number, time: string | null, textStart: number): StatementHead {
+  const start = line.indexOf(written, from);
+  return { time, speaker: { written, start, end: start + written.length }, textStart };
 }
 
 export interface Sentence {

@@ -389,13 +389,12 @@ function readDetailField(entry: EntryDraft, unit: ItemUnit, ctx: EntryContext): 
   if (!field) return;
   const label = field[1].toLowerCase();
   const valueStart = field[0].length;
-  const value = line.text.slice(valueStart).trimEnd();
   if (/^(?:due|deadline|eta|target)/.test(label)) {
     if (!entry.parsed.due) entry.parsed.due = dueFromValue(line.text, valueStart, line.text.length, line.start, ctx.meetingDate);
     return;
   }
   if (entry.parsed.owner) return;
-  const written = value.replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '').trim();
+  const written = line.text.slice(valueStart).trimEnd().replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '').trim();
   // One person, as a name or a handle (`Raj`, `@lena`, `Raj Patel`), not a sentence.
   if (!/^@?[\p{L}][\p{L}\p{M}'’.\-]*(?:\s+[\p{L}][\p{L}\p{M}'’.\-]*){0,3}$/u.test(written)) return;
   const start = line.start + line.text.indexOf(written, valueStart);
