@@ -162,6 +162,22 @@ describe('edits', () => {
       assert.deepEqual(after(withEntry('1. Update the runbook'), (m, id) => assignOwner(m, id, 'Priya')), ['1. Priya: Update the runbook']);
       assert.deepEqual(after(withEntry('| Owner | Task |', '|---|---|', '|  | Update the runbook |'), (m, id) => assignOwner(m, id, 'Priya')).pop(), '| Priya | Update the runbook |');
     });
+    it('writes the owner as the section’s other entries write theirs', () => {
+      const assigned = (...entries: string[]) => {
+        const model = withEntry(...entries);
+        const unowned = model.items.find((i) => !i.owner)!;
+        const text = applyEdits(model.text, assignOwner(model, unowned.id, 'Priya'));
+        const reread = analyze(text).items.find((i) => i.span.start === unowned.span.start)!;
+        return { line: text.split('\n')[model.lines.positionAt(unowned.span.start).line], reread: `${reread.owner?.name}: ${reread.task} (${reread.due?.text ?? 'no date'})` };
+      };
+      assert.deepEqual(assigned('- Mike — migrate the cron jobs', '- Update the runbook by Friday'), { line: '- Priya — Update the runbook by Friday', reread: 'Priya Shah: Update the runbook (Friday)' });
+      assert.deepEqual(assigned('- Migrate the cron jobs (Mike)', '- Update the runbook by Friday'), { line: '- Update the runbook by Friday (Priya)', reread: 'Priya Shah: Update the runbook (Friday)' });
+      assert.deepEqual(assigned('- Migrate the cron jobs → @mike', '- Update the runbook'), { line: '- Update the runbook → @priya', reread: 'Priya Shah: Update the runbook (no date)' });
+      assert.deepEqual(assigned('- **Mike:** migrate the cron jobs', '- Update the runbook'), { line: '- **Priya:** Update the runbook', reread: 'Priya Shah: Update the runbook (no date)' });
+      // `Mike to migrate…`: the task reads on after the verb, in lower case where it is a plain word.
+      assert.deepEqual(assigned('- Mike to migrate the cron jobs', '- Update the runbook'), { line: '- Priya to update the runbook', reread: 'Priya Shah: Update the runbook (no date)' });
+      assert.deepEqual(assigned('- Mike will migrate the cron jobs', '- API docs refresh'), { line: '- Priya will API docs refresh', reread: 'Priya Shah: API docs refresh (no date)' });
+    });
     it('replaces an unknown owner, keeping a handle a handle', () => {
       assert.deepEqual(after(withEntry('- Sam: review the pin'), (m, id) => assignOwner(m, id, 'Tom Bradley')), ['- Tom Bradley: review the pin']);
       assert.deepEqual(after(withEntry('- [ ] @sam review the pin'), (m, id) => assignOwner(m, id, 'Tom Bradley')), ['- [ ] @Tom review the pin']);
@@ -189,6 +205,30 @@ describe('edits', () => {
 
       const markdown = analyze(notes('# Sync — 2025-03-10', '', '**Tom:** I will patch the hosts tomorrow.'));
       assert.equal(applyEdits(markdown.text, recordInSummary(markdown, markdown.items[0].id)), notes('# Sync — 2025-03-10', '', '**Tom:** I will patch the hosts tomorrow.', '', '## Action Items', '', '- Tom: Patch the hosts - Due: 2025-03-11'));
+    });
+
+    it('writes the owner and the date as the section’s entries do, and the new entry reads back as the statement', () => {
+      const transcript = ['# Sync — 2025-03-10', 'Attendees: Tom Bradley, Mike Johnson', '', '**Tom:** I will patch the hosts tomorrow.', '', '## Action items'];
+      const cases: Array<[entry: string, written: string]> = [
+        ['- Mike — migrate the cron jobs by Friday', '- Tom — Patch the hosts by 2025-03-11'],
+        ['- Migrate the cron jobs (Mike)', '- Patch the hosts - Due: 2025-03-11 (Tom)'],
+        ['- Migrate the cron jobs by Friday — Mike', '- Patch the hosts by 2025-03-11 — Tom'],
+        ['- [ ] @mike: migrate the cron jobs', '- [ ] @tom: Patch the hosts - Due: 2025-03-11'],
+        ['- [ ] Migrate the cron jobs @mike', '- [ ] Patch the hosts - Due: 2025-03-11 @tom'],
+        ['* **Mike**: migrate the cron jobs', '* **Tom**: Patch the hosts - Due: 2025-03-11'],
+        ['1. Mike to migrate the cron jobs by Friday', '2. Tom to patch the hosts by 2025-03-11'],
+        ['- Mike will migrate the cron jobs', '- Tom will patch the hosts - Due: 2025-03-11'],
+        ['- Migrate the cron jobs (owner: Mike)', '- Patch the hosts - Due: 2025-03-11 (owner: Tom)'],
+        ['- Migrate the cron jobs', '- Tom: Patch the hosts - Due: 2025-03-11'],
+      ];
+      for (const [entry, written] of cases) {
+        const model = analyze(notes(...transcript, entry));
+        const text = applyEdits(model.text, recordInSummary(model, model.items.find((i) => i.source === 'transcript')!.id));
+        assert.equal(text.split('\n').pop(), written, entry);
+        const reread = analyze(text).items.map((i) => `${i.source} ${i.owner?.name}: ${i.task} (${i.due?.date})`);
+        const first = `summary ${entry.includes('ike') ? 'Mike Johnson' : undefined}: Migrate the cron jobs (${entry.includes('Friday') ? '2025-03-14' : undefined})`;
+        assert.deepEqual(reread, [first, 'summary Tom Bradley: Patch the hosts (2025-03-11)'], entry);
+      }
     });
 
     it('adds a row to a table of actions', () => {

@@ -101,6 +101,23 @@ describe('summary entries in every shape', () => {
     ]);
   });
 
+  it('reads `Name will task` and the other verbs after a name as the owner, not as part of the task', () => {
+    assert.deepEqual(read('- Wei will split the epic', '- Priya needs to file the rollback PR by Friday', '- Jonas is going to update the runbook'), [
+      'action summary Wei Zhang | Split the epic | - | open',
+      'action summary Priya Shah | File the rollback PR | Friday=2025-03-14 | open',
+      'action summary Jonas Weber | Update the runbook | - | open',
+    ]);
+  });
+
+  it('reads a due date before a trailing owner after an arrow or as a handle', () => {
+    assert.deepEqual(read('- Rotate the keys by 2025-03-14 → Priya', '- Split the epic by Friday @wei', '- Update the runbook - Due: Friday @jonas', '- File the PR - Due: Friday -> Mike'), [
+      'action summary Priya Shah | Rotate the keys | 2025-03-14=2025-03-14 | open',
+      'action summary Wei Zhang | Split the epic | Friday=2025-03-14 | open',
+      'action summary Jonas Weber | Update the runbook | Friday=2025-03-14 | open',
+      'action summary Mike Johnson | File the PR | Friday=2025-03-14 | open',
+    ]);
+  });
+
   it('reads a leading owner set off by a dash, and a trailing one after an arrow, when it is an attendee', () => {
     assert.deepEqual(read('- Mike — migrate the cron jobs', '- Priya Shah - file the rollback PR - Due: Friday', '- Wei – split the epic', '- On-call handbook → Jonas, end of month', '- Rotate the keys -> @priya'), [
       'action summary Mike Johnson | Migrate the cron jobs | - | open',

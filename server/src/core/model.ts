@@ -90,8 +90,26 @@ export interface EntryStyle {
   checkbox: boolean;
   /** `Owner: task - Due: date` or `Owner: task by date`. */
   dueStyle: 'due-field' | 'by' | 'column';
+  /** How the owner is written (not in a table's Owner column). */
+  ownerForm: OwnerForm;
   table?: TableColumns;
 }
+
+/**
+ * How an entry writes its owner: `Mike: `, `**Mike:** `, `@mike `, `Mike — `, `Mike to ` before
+ * the task; ` (Mike)`, ` — Mike`, ` → Mike`, ` (owner: Mike)` after it.
+ */
+export interface OwnerForm {
+  place: 'start' | 'end';
+  /** What is written before and after the name, blanks as one space. */
+  before: string;
+  after: string;
+  /** `@mike`: a handle, in lower case without blanks. */
+  handle: boolean;
+}
+
+/** `Mike: task`, where a section's entries say nothing else. */
+export const OWNER_COLON_FORM: OwnerForm = { place: 'start', before: '', after: ': ', handle: false };
 
 export interface TableColumns {
   count: number;
@@ -130,6 +148,8 @@ export interface EntryLayout {
   boxMakesEntry?: boolean;
   /** How a due date is written in this entry's section: `- Due: X`, `by X`, or a Due column. */
   dueStyle: EntryStyle['dueStyle'];
+  /** How an owner is written in this entry's section. */
+  ownerForm: OwnerForm;
   table?: { columns: TableColumns; cells: Span[] };
 }
 

@@ -15,12 +15,12 @@ const FIELD = new RegExp(String.raw`(?<!\s)(\s*[-–—|,;]\s*|\s+|^)(?:${FIELD_
 /** `(due: 2025-03-12)`, `(due Friday)`, `[due:: 2025-03-12]`. */
 const BRACKETED = new RegExp(String.raw`(?<!\s)(\s*)([(\[])\s*(?:${FIELD_LABEL}\s*(?:::?|=)?\s*|📅\s*)`, 'giu');
 /** Where an unbracketed field value ends. */
-const VALUE_END = /(?<!\s)(?:\s+[-–—|]\s+|\s*;|\s*✅|\s*\((?!\s*\d)|\s*\[)|$/u;
+const VALUE_END = /(?<!\s)(?:\s+[-–—|]\s+|\s*;|\s*✅|\s*\((?!\s*\d)|\s*\[|\s+@(?=\p{L})|\s*(?:->|=>|→))|$/u;
 
 const PREPOSITIONS = /(?:^|\s)(by|before|until|till|til|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|due(?:\s+(?:by|on|before))?)\s+/giu;
 const BARE_START = /(?:^|\s)(?=(?:asap|tbd|tbc|today|tonight|tomorrow|tmrw|this|next|over|during|end|eow|eod|cob|the|sun|mon|tue|wed|thu|fri|sat|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)[\p{L}\p{N}]*|in\s+(?:a|an|one|two|three|four|five|six|\d+|a\s+couple\s+of|a\s+few)\s)/giu;
 const VAGUE_WORD = /^(?:asap|tbd|tbc)$/iu;
-const AT_END = /^[\s.,;:!?)\]]*$|^\s*(?:\(|[-–—]\s)/u;
+const AT_END = /^[\s.,;:!?)\]]*$|^\s*(?:\(|[-–—]\s|->|=>|→)|^\s+@\p{L}/u;
 
 /** A labelled due date: `Due: X` or `(due X)`. The label makes any value a due date, even `TBD`. */
 export function findDueField(text: string, base: number, meetingDate: string | null): FoundDue | null {

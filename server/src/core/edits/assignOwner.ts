@@ -1,9 +1,11 @@
 import type { NotesModel } from '../model';
+import { ownerPart, ownerTakesVerb, taskAfterVerb } from './ownerText';
 import { type TextEdit, cellText, insert, itemById, replace } from './textEdit';
 
 /**
  * Makes `name` the owner of a summary entry: the written owner is replaced (an `@handle` stays a
- * handle), or `Name: ` is written before the task (the Owner cell in a table).
+ * handle), or one is written as the section's other entries write theirs (`Name: ` before the task
+ * where they say nothing else; the Owner cell in a table).
  */
 export function assignOwner(model: NotesModel, itemId: string, name: string): TextEdit[] {
   const item = itemById(model, itemId);
@@ -20,5 +22,13 @@ export function assignOwner(model: NotesModel, itemId: string, name: string): Te
       return [replace(cell, cellText(model.text, cell, name))];
     }
   }
-  return [insert(layout.ownerAt, `${name}: `)];
+  const form = layout.ownerForm;
+  if (form.place === 'end') return [insert(layout.dueAt, ownerPart(form, name))];
+  if (ownerTakesVerb(form)) {
+    // `Tom to patch…`: the task's first letter goes to lower case in the same edit.
+    const first = model.text.slice(layout.ownerAt, layout.ownerAt + 1);
+    const lowered = taskAfterVerb(model.text.slice(layout.ownerAt, layout.dueAt));
+    if (lowered[0] !== first) return [replace({ start: layout.ownerAt, end: layout.ownerAt + 1 }, ownerPart(form, name) + lowered[0])];
+  }
+  return [insert(layout.ownerAt, ownerPart(form, name))];
 }

@@ -1,5 +1,6 @@
-import type { ActionItem, Attendee, EntryStyle, Meeting, NotesModel, PersonRef, Section, SectionKind } from '../model';
+import { type ActionItem, type Attendee, type EntryStyle, type Meeting, type NotesModel, OWNER_COLON_FORM, type PersonRef, type Section, type SectionKind } from '../model';
 import { standAlone, textFollows } from './newBlock';
+import { withOwner } from './ownerText';
 import { type TextEdit, eolOf, insert, itemById } from './textEdit';
 
 /** What a new summary entry says. */
@@ -41,7 +42,7 @@ export function insertEntry(model: NotesModel, meeting: Meeting, kind: SectionKi
     const listed = section.entryStyle.marker === 'bullet' || section.entryStyle.marker === 'numbered';
     return [insert(section.insertAt, eol + entryLine(section.entryStyle, entry) + (listed && textFollows(model.text, section.insertAt) ? eol : ''))];
   }
-  const style: EntryStyle = { marker: 'bullet', bullet: '-', indent: '', nextNumber: 1, checkbox: false, dueStyle: 'due-field' };
+  const style: EntryStyle = { marker: 'bullet', bullet: '-', indent: '', nextNumber: 1, checkbox: false, dueStyle: 'due-field', ownerForm: OWNER_COLON_FORM };
   const header = newHeader(model, meeting, kind);
   const at = sectionInsertPoint(model, meeting);
   const block = `${header}${eol}${header.startsWith('#') ? eol : ''}${entryLine(style, entry)}`;
@@ -68,7 +69,7 @@ function entryLine(style: EntryStyle, { owner, task, due }: NewEntry): string {
     if (s !== null) cells[s] = 'Open';
     return `| ${cells.join(' | ')} |`;
   }
-  const body = `${owner ? `${owner}: ` : ''}${task}${due ? (style.dueStyle === 'by' ? ` by ${due}` : ` - Due: ${due}`) : ''}`;
+  const body = withOwner(style.ownerForm, owner, task, due ? (style.dueStyle === 'by' ? ` by ${due}` : ` - Due: ${due}`) : '');
   if (style.marker === 'line') return body;
   const marker = style.marker === 'numbered' ? `${style.nextNumber}${style.bullet}` : style.bullet;
   return `${style.indent}${marker} ${style.checkbox ? '[ ] ' : ''}${body}`;

@@ -1,6 +1,6 @@
 import { findDueField, findDuePhrase } from '../dates/findDue';
 import { Memo } from '../memo';
-import type { DueDate, Span } from '../model';
+import type { DueDate, OwnerForm, Span } from '../model';
 import { capitalize, flattenLines, plainText, trimEndChars, trimStartChars } from '../text/plain';
 import { DONE_MARK_SOURCE } from '../text/doneMark';
 import { moveSpan } from '../text/span';
@@ -8,7 +8,8 @@ import { type Roster, isGroupName, looksLikeName } from './people';
 
 /** The parts of one summary entry (`Mike: Test Redis pool - Due: Tomorrow ✅ 2024-01-30`). */
 export interface ParsedEntry {
-  owner: { written: string; span: Span } | null;
+  /** `form`: how the entry's own words write it (not an Owner cell or field under the entry). */
+  owner: { written: string; span: Span; form?: OwnerForm } | null;
   task: string;
   due: DueDate | null;
   done: boolean;
@@ -80,7 +81,7 @@ export function parseEntryText(text: string, base: number, ctx: EntryContext): P
 export function movedEntry(entry: ParsedEntry, base: number): ParsedEntry {
   const move = (span: Span): Span => moveSpan(span, base);
   return {
-    owner: entry.owner && { written: entry.owner.written, span: move(entry.owner.span) },
+    owner: entry.owner && { ...entry.owner, span: move(entry.owner.span) },
     task: entry.task,
     due: entry.due && moveDue(entry.due, base),
     done: entry.done,
@@ -158,7 +159,7 @@ function readEntry(text: string, base: number, ctx: EntryContext): ParsedEntry {
     }
     const foundOwner = findOwner(work, ctx.roster);
     if (foundOwner) {
-      owner = { written: foundOwner.written, span: moveSpan(foundOwner.span, base) };
+      owner = { written: foundOwner.written, span: moveSpan(foundOwner.span, base), form: ownerFormOf(work, foundOwner) };
       blank(foundOwner.cut);
     }
   }
@@ -200,12 +201,26 @@ interface FoundOwner {
 
 // The shapes of an owner, compiled once (none has the g flag: exec keeps no state).
 const OWNER_COLON = new RegExp(String.raw`^(\s*)(?:\*\*|__)?(${NAME})(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)`, 'u');
-const OWNER_VERB = new RegExp(String.raw`^(\s*)(${NAME}?)\s+(?:to|will|shall|should|must|needs\s+to|is\s+to|is\s+going\s+to|'ll)\s+(?=\p{L})`, 'u');
+// The words between an owner and the task: `Wei to split…`, `Ana will draft…`.
+const TO_DO = String.raw`(?:to|will|shall|should|must|needs\s+to|is\s+to|is\s+going\s+to|'ll)`;
+const OWNER_VERB = new RegExp(String.raw`^(\s*)(${NAME}?)\s+${TO_DO}\s+(?=\p{L})`, 'u');
+const TO_DO_AFTER_NAME = new RegExp(String.raw`^\s+${TO_DO}\s+`, 'u');
 const OWNER_FIELD = new RegExp(String.raw`(?<!\s)(\s*(?:[-–—|,;(\[]\s*)?)(?:owner|assignee|assigned\s+to|who|dri)(?:\s*:\s+|\s+)(@?${NAME})\s*[)\]]?`, 'iu');
 // (A due date cut out before it may leave its comma: `Handbook → Jonas, end of month`.)
 // (One run of blanks after the name, not `\s*…\s*$`: two in a row took quadratic time on a long run.)
 const OWNER_TRAILING = new RegExp(String.raw`(?<!\s)(\s*(?:(?:->|=>|[-–—→])\s*|\(\s*|\[\s*|\s))(@?${NAME})(?:\s*[)\]])?[\s,;]*$`, 'u');
 const OWNER_DASH = new RegExp(String.raw`^(\s*)(${NAME})\s+[-–—]\s+(?=\S)`, 'u');
+
+/** How an entry writes its owner: the words around the name that reading the owner takes with it. */
+function ownerFormOf(work: string, found: FoundOwner): OwnerForm {
+  const oneSpace = (words: string) => words.replace(/\s+/g, ' ');
+  const handle = found.written.startsWith('@');
+  const before = oneSpace(work.slice(found.cut.start, found.span.start));
+  const after = oneSpace(work.slice(found.span.end, found.cut.end));
+  if (!work.slice(0, found.cut.start).trim()) return { place: 'start', before, after: after.endsWith(' ') ? after : `${after} `, handle };
+  // After the task: ` (Mike)`, ` — Mike`, ` → @mike`; never the commas a trailing owner may take.
+  return { place: 'end', before: before.startsWith(' ') ? before : ` ${before}`, after: trimEndChars(after, /[\s,;]/), handle };
+}
 
 /** The owner of an entry, in the shapes teams write them. */
 function findOwner(work: string, roster: Roster): FoundOwner | null {
@@ -238,9 +253,10 @@ function findOwner(work: string, roster: Roster): FoundOwner | null {
     for (let n = ends.length; n >= 1; n--) {
       const written = verb[2].slice(0, ends[n - 1]);
       const rest = work.slice(verb[1].length + written.length);
-      if (!/^\s+(?:to|will|shall|should|must|needs\s+to|is\s+to|is\s+going\s+to|'ll)\s/u.test(rest) || !accept(written, true)) continue;
+      const toDo = TO_DO_AFTER_NAME.exec(rest);
+      if (!toDo || !accept(written, true)) continue;
       const start = verb[1].length;
-      const cutEnd = start + written.length + /^\s+(?:to|needs\s+to|is\s+to)?\s*/u.exec(rest)![0].length;
+      const cutEnd = start + written.length + toDo[0].length;
       return { written, span: { start, end: start + written.length }, cut: { start, end: cutEnd } };
     }
   }

@@ -1,6 +1,6 @@
 import { dueFromValue, dueIsLabelled } from '../dates/findDue';
 import { memoSettings } from '../memo';
-import type { EntryLayout, EntryStyle, Section, SectionKind, Span, Statement, TableColumns } from '../model';
+import { type EntryLayout, type EntryStyle, OWNER_COLON_FORM, type Section, type SectionKind, type Span, type Statement, type TableColumns } from '../model';
 import type { ItemUnit, TableUnit, TextLine, Unit } from '../parse/blocks';
 import { detached, flattenLines, plainText } from '../text/plain';
 import { type EntryContext, type ParsedEntry, parseEntryText, statusCellSaysDone } from './entry';
@@ -307,7 +307,10 @@ export function finishSection(section: Section, entries: EntryDraft[], text: str
   if (!last) return;
   section.insertAt = last.layout.after;
   section.entryStyle = styleOf(entries, text, section.kind);
-  for (const entry of entries) entry.layout.dueStyle = section.entryStyle.dueStyle;
+  for (const entry of entries) {
+    entry.layout.dueStyle = section.entryStyle.dueStyle;
+    entry.layout.ownerForm = section.entryStyle.ownerForm;
+  }
 }
 
 /** What a paragraph of speech was read under (the attendees, the meeting, a list right after it), where it was, and what it gave. */
@@ -374,6 +377,7 @@ function listEntry(unit: ItemUnit, units: Unit[], text: string, section: Section
       inTaskList,
       ...(section === null && unit.checkbox ? { boxMakesEntry: true } : {}),
       dueStyle: 'due-field',
+      ownerForm: OWNER_COLON_FORM,
     },
   };
 }
@@ -449,6 +453,7 @@ function lineEntry(line: TextLine, section: Section, ctx: EntryContext): EntryDr
       dueAt: parsed.contentEnd,
       inTaskList: false,
       dueStyle: 'due-field',
+      ownerForm: OWNER_COLON_FORM,
     },
   };
 }
@@ -527,13 +532,14 @@ function tableEntry(row: TableUnit['rows'][number], columns: TableColumns, secti
       dueAt: dueCell ? dueCell.start : parsed.contentEnd,
       inTaskList: false,
       dueStyle: columns.due !== null ? 'column' : 'due-field',
+      ownerForm: OWNER_COLON_FORM,
       table: { columns, cells: row.cells.map((c) => ({ start: c.start, end: c.end })) },
     },
   };
 }
 
 function defaultStyle(kind: SectionKind): EntryStyle {
-  return { marker: 'bullet', bullet: '-', indent: '', nextNumber: 1, checkbox: false, dueStyle: kind === 'commitments' ? 'by' : 'due-field' };
+  return { marker: 'bullet', bullet: '-', indent: '', nextNumber: 1, checkbox: false, dueStyle: kind === 'commitments' ? 'by' : 'due-field', ownerForm: OWNER_COLON_FORM };
 }
 
 /** How the section's existing entries are written, so that a new one looks like its neighbours. */
@@ -554,6 +560,14 @@ function styleOf(entries: EntryDraft[], text: string, kind: SectionKind): EntryS
     }
   }
   style.checkbox = entries.some((e) => e.layout.checkbox !== null);
+  // `Mike: …`, `Mike — …`, `… (Mike)`: as the last entry that writes its owner in its own words.
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const form = entries[i].parsed.owner?.form;
+    if (form) {
+      style.ownerForm = form;
+      break;
+    }
+  }
   // `- Due: Friday` or `by Friday`: follow what the existing entries do.
   const dated = entries.filter((e) => e.parsed.due);
   if (dated.length) {
