@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { fixesFor } from '../../server/src/core/edits/fixes';
+import { diagnose } from '../../server/src/core/rules';
 import { analyze, notes } from '../helpers/notes';
 
 const HEADER = ['Sync - January 29, 2024', 'Attendees: Tom Bradley (DevOps), Mike Johnson (Lead), Priya Shah'];
@@ -147,6 +149,28 @@ describe('transcript statements', () => {
       // Another date (or another owner) is not that entry: the promise stays uncaptured.
       const other = analyze(notes(...HEADER, '', ...said, '- On-call handbook → Priya, Monday'));
       assert.deepEqual(other.items.map((i) => `${i.source} ${i.owner?.name}: ${i.task}`), ['transcript Priya Shah: Own that', 'summary Priya Shah: On-call handbook']);
+    });
+
+    it('takes such a promise for its owner’s one entry that records nothing said and gives no other date', () => {
+      const said = ['[10:00] Mike Johnson: The staging hosts are still on the old kernel.', '[10:01] Priya Shah: Can you take it, Mike?', '[10:02] Mike Johnson: Sure, I will do it today.', '', '## Action items'];
+      const listed = (...entries: string[]) => analyze(notes(...HEADER, '', ...said, ...entries));
+      const one = listed('- Mike: Patch the staging hosts', '- Priya: Book the room');
+      assert.deepEqual(one.items.map((i) => `${i.source} ${i.owner?.name}: ${i.task} | ${i.mentions.map((c) => c.sentence).join(' ')}`), [
+        'summary Mike Johnson: Patch the staging hosts | Sure, I will do it today.',
+        'summary Priya Shah: Book the room | ',
+      ]);
+      // The entry has no date; the transcript gave one: its missing date is offered as said.
+      const missing = diagnose(one, { today: '2024-01-29' }).filter((d) => d.code === 'missing-due-date');
+      assert.deepEqual(missing.map((d) => d.message), ['"Patch the staging hosts" (Mike Johnson) has no due date', '"Book the room" (Priya Shah) has no due date']);
+      const fixes = fixesFor(one, 'missing-due-date', missing[0].data, '2024-01-29', { today: '2024-01-29', writeDoneDate: true });
+      assert.equal(fixes[0].title, 'Set the due date to 2024-01-29 (said "today")');
+      // Two such entries, or one with another date: nothing says which, the promise stays uncaptured.
+      for (const entries of [['- Mike: Patch the staging hosts', '- Mike: Book the room'], ['- Mike: Patch the staging hosts - Due: Friday']]) {
+        assert.deepEqual(listed(...entries).items.filter((i) => i.source === 'transcript').map((i) => `${i.owner?.name}: ${i.task}`), ['Mike Johnson: Take it'], entries.join());
+      }
+      // An entry and its COMMITMENTS twin are one piece of work.
+      const twins = listed('- Mike: Patch the staging hosts', '', '## Commitments', '- Mike: patch the staging hosts');
+      assert.deepEqual(twins.items.map((i) => `${i.source} ${i.kind} ${i.mentions.length}`), ['summary action 1', 'summary commitment 1']);
     });
 
     it("dates the request taken on with the promise joined on to `I'll take that`", () => {

@@ -431,7 +431,29 @@ export function linkTwins(items: ActionItem[]): void {
  * that no entry records. Each entry first takes its best cue; a cue said twice may then join too.
  */
 export function recordCues(cues: StatementCue[], items: ActionItem[]): StatementCue[] {
-  return attach(cues, decidePairs(cueRule, cues, items), (ci, ii) => items[ii].mentions.push(cues[ci]));
+  const unrecorded = attach(cues, decidePairs(cueRule, cues, items), (ci, ii) => items[ii].mentions.push(cues[ci]));
+  return recordPointingPromises(unrecorded, items);
+}
+
+/**
+ * A promise that points at work named elsewhere (`Can you take it, Tom?` — `Sure, I will do it
+ * today`), which no entry took by its words or its date, is recorded by its owner's entry where
+ * the owner has exactly one entry (with its twin) that records nothing said and gives no other
+ * date: that entry is the work the promise was about. With two or more, nothing says which.
+ */
+function recordPointingPromises(unrecorded: StatementCue[], items: ActionItem[]): StatementCue[] {
+  if (!unrecorded.some((c) => c.owner && pointsElsewhere(c.task))) return unrecorded;
+  const silent = items.filter((i) => i.owner && i.mentions.length === 0);
+  return unrecorded.filter((cue) => {
+    if (!cue.owner || !pointsElsewhere(cue.task)) return true;
+    const owner = cue.owner;
+    const candidates = silent.filter((i) => samePerson(owner, i.owner!) && (!cue.due?.date || !i.due?.date || cue.due.date === i.due.date));
+    // An entry and its COMMITMENTS twin are one piece of work (they share their mentions later).
+    const works = candidates.filter((i) => !i.linked.some((id) => candidates.some((other) => other.id === id && other.span.start < i.span.start)));
+    if (works.length !== 1) return true;
+    works[0].mentions.push(cue);
+    return false;
+  });
 }
 
 /** Ties each spoken `Decision:` to the DECISIONS entry that records it; returns the unrecorded ones. */
