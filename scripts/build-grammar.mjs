@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const NAME = String.raw`[\p{L}][\p{L}\p{M}.'’-]*(?: [\p{L}][\p{L}\p{M}.'’-]*){0,3}`;
+const FULL_NAME = String.raw`\p{Lu}[\p{L}\p{M}.'’-]*(?: \p{Lu}[\p{L}\p{M}.'’-]*){1,3}`;
 const WEEKDAY = String.raw`(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?`;
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
 const DAY = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
@@ -46,6 +47,11 @@ const repository = {
         captures: captures(N('entity.name.tag.speaker'), N('punctuation.definition.timestamp.begin'), N('constant.numeric.timestamp'), N('punctuation.definition.timestamp.end'), N('punctuation.separator.speaker')),
       },
       {
+        comment: 'Ana Souza  0:05 or **Ana Souza** 10:32 AM alone on a line, the words under it (a full name: `Standup 9:30` is none)',
+        match: String.raw`^\s*(?:((\*\*)(${FULL_NAME})(\*\*))|(${FULL_NAME}))\s+(\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)\s*$`,
+        captures: captures(N('markup.bold'), N('punctuation.definition.bold'), N('entity.name.tag.speaker'), N('punctuation.definition.bold'), N('entity.name.tag.speaker'), N('constant.numeric.timestamp')),
+      },
+      {
         comment: '**Tom Bradley:** … (not **Date:**, a field; still bold: markup.bold, as markdown itself would scope it)',
         match: String.raw`^\s*(\*\*)(?!${FIELDS}:)(${NAME})(:)(\*\*)(?=\s|$)`,
         name: N('markup.bold'),
@@ -83,6 +89,11 @@ const repository = {
         comment: '1. Mike: … and - [x] @jonas: … in plain-text lists',
         match: String.raw`^\s*([-*+]|\d{1,3}[.)])\s+${BOX}(@?${NAME})(:)(?=\s)`,
         captures: captures(N('punctuation.definition.list.begin'), ...BOX_SCOPES, N('entity.name.tag.owner'), N('punctuation.separator.owner')),
+      },
+      {
+        comment: '☐ Bob Jones: … as rich-text editors copy their checklists',
+        match: String.raw`^\s*(?:([☑☒])|(☐))\s+(@?${NAME})(:)(?=\s)`,
+        captures: captures(...BOX_SCOPES, N('entity.name.tag.owner'), N('punctuation.separator.owner')),
       },
     ],
   },
@@ -122,6 +133,9 @@ const repository = {
       // A box followed by `Owner:` is left to the list-entry patterns, which colour both.
       { match: String.raw`(?<=^|\s)\[[xX]\](?=\s)(?!\s+@?${NAME}:\s)`, name: `${N('markup.inserted.checkbox.checked')} ${N('constant.language.checkbox')}` },
       { match: String.raw`(?<=^|\s)\[ \](?=\s)(?!\s+@?${NAME}:\s)`, name: N('constant.language.checkbox.unchecked') },
+      // Ballot boxes opening a line, as rich-text editors copy their checklists.
+      { match: String.raw`^\s*[☑☒](?=\s)`, name: `${N('markup.inserted.checkbox.checked')} ${N('constant.language.checkbox')}` },
+      { match: String.raw`^\s*☐(?=\s)`, name: N('constant.language.checkbox.unchecked') },
     ],
   },
   handle: {

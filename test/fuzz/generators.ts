@@ -79,6 +79,7 @@ const longRun = fc
 const entry = fc.oneof(
   filled(fc.tuple(owner, pick(['- {o}: {task} - Due: {due}', '1. {o}: {task} by {due}', '- [ ] {o} {task} (due: {due})', '* {o} to {task}', '- {task}', '2) {o}: {task}'])).map(([o, t]) => t.replace('{o}', o))),
   filled(pick(['- [x] {task} ✅ 2025-03-10', '- ~~{task}~~ (moved)', '- {name}: {task} - Done', '- [ ] {task}', '{name} to {task} by {due}', '  - a detail about {task}'])),
+  filled(pick(['☐ {name}: {task} by {due}', '☑ {task} ✅ 2025-03-10', '☒ @{name} - {task}', '- {name} will {task}', '- {task} by {due} → {name}', '- {task} - Due: {due} @jonas', '- {task} (owner: {name})'])),
   filled(pick(['| {name} | {task} | {due} | Open |', '| {name} | {task} | {due} | Done |', '| {task} | {name} |'])),
 );
 
@@ -86,6 +87,7 @@ const transcriptLine = fc.oneof(
   fc.tuple(time, name, filled(pick(CUES))).map(([t, n, c]) => `[${t}] ${n}: ${c}`),
   fc.tuple(name, filled(pick(CUES))).map(([n, c]) => `**${n}:** ${c}`),
   fc.tuple(name, filled(pick(CUES))).map(([n, c]) => `${n}: ${c}`),
+  fc.tuple(name, time, pick(['', ' AM', ' pm']), filled(pick(CUES))).map(([n, t, m, c]) => `**${n}** ${t}${m}\n${c}`),
   pick(['[99:99:99] Tom: I will fix it', '[5:] Tom: x', '[] : I will', '[00:01]: I will do it', '[00:02] : I will do it by Friday', '**:** I will', '[00:03]', '[']),
 );
 

@@ -14,6 +14,8 @@ const LINES = [
   '**Priya:** I can have the notes ready by Wednesday.',
   'Tom Bradley [00:08:10]: Sure, will do. Let me take that.',
   'Tom Bradley  00:08',
+  '**Tom Bradley** 10:32 AM',
+  '☐ @Tom Bradley - ship it by Friday @priya',
   'Priya Shah: Can you take the load test, Tom, please?',
   'Decision: we ship on Monday',
   '- [ ] Tom: task - Due: Friday',

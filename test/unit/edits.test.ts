@@ -25,6 +25,7 @@ const SHAPES: Array<[shape: string, open: string[], done: string[]]> = [
   ['table with Status', ['| Owner | Task | Due | Status |', '|---|---|---|---|', '| Mike | Write the load test | Friday | Open |'], ['| Owner | Task | Due | Status |', '|---|---|---|---|', '| Mike | Write the load test | Friday | Done ✅ 2025-03-14 |']],
   ['table without Status', ['| Owner | Task | Due |', '|---|---|---|', '| Mike | Write the load test | Friday |'], ['| Owner | Task | Due |', '|---|---|---|', '| Mike | [x] Write the load test ✅ 2025-03-14 | Friday |']],
   ['plain line', ['Mike to send the notes by Friday'], ['[x] Mike to send the notes by Friday ✅ 2025-03-14']],
+  ['ballot box', ['☐ Mike Johnson: send the notes by Friday', '☐ Tom: other'], ['☑ Mike Johnson: send the notes by Friday ✅ 2025-03-14', '☐ Tom: other']],
   ['wrapped', ['- Mike: migrate the cron jobs to the', '  new scheduler - Due: Friday'], ['- [x] Mike: migrate the cron jobs to the', '  new scheduler - Due: Friday ✅ 2025-03-14']],
 ];
 
@@ -42,6 +43,10 @@ describe('edits', () => {
         assert.deepEqual(after(model, reopen), open);
       });
     }
+
+    it('ballot box: a checked box alone reopens to an open box', () => {
+      assert.deepEqual(after(withEntry('☒ Priya: rotate the keys', '☐ Tom: other'), reopen), ['☐ Priya: rotate the keys', '☐ Tom: other']);
+    });
 
     it('struck-through: completing does nothing, reopening removes the strike', () => {
       const model = withEntry('- ~~Mike: migrate the cron jobs~~ (moved)');
@@ -220,6 +225,7 @@ describe('edits', () => {
         ['- Mike will migrate the cron jobs', '- Tom will patch the hosts - Due: 2025-03-11'],
         ['- Migrate the cron jobs (owner: Mike)', '- Patch the hosts - Due: 2025-03-11 (owner: Tom)'],
         ['- Migrate the cron jobs', '- Tom: Patch the hosts - Due: 2025-03-11'],
+        ['☐ @Mike Johnson - migrate the cron jobs', '☐ @Tom - Patch the hosts - Due: 2025-03-11'],
       ];
       for (const [entry, written] of cases) {
         const model = analyze(notes(...transcript, entry));

@@ -79,6 +79,17 @@ describe('summary entries in every shape', () => {
     ]);
   });
 
+  it('reads lines opened by a ballot box as rich-text editors copy checklists (`☐`, `☑`, `☒`), and a mention of a whole name (`@Mike Johnson`)', () => {
+    assert.deepEqual(read('☐ Mike Johnson: Investigate duplicate webhooks by Wednesday', '☑ Priya: Rotate the PSP key', '☒ Wei to close the epic', '☐ @Jonas Weber - update the runbook'), [
+      'action summary Mike Johnson | Investigate duplicate webhooks | Wednesday=2025-03-12 | open',
+      'action summary Priya Shah | Rotate the PSP key | - | done',
+      'action summary Wei Zhang | Close the epic | - | done',
+      'action summary Jonas Weber | Update the runbook | - | open',
+    ]);
+    // A handle before a word that does not complete an attendee's name stays a handle.
+    assert.deepEqual(read('- @Mike Review the PR', '- @Priya Shahs draft'), ['action summary Mike Johnson | Review the PR | - | open', 'action summary Priya Shah | Shahs draft | - | open']);
+  });
+
   it('takes no line without a word for an entry (a broken table rule)', () => {
     assert.deepEqual(read('Mike to send the notes by Friday', '|-------|-', 'Priya: book the room'), [
       'action summary Mike Johnson | Send the notes | Friday=2025-03-14 | open',

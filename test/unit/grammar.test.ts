@@ -56,6 +56,17 @@ describe('TextMate grammar', () => {
     assert.deepEqual(lines[2], ['due → keyword.other.due', 'Friday → constant.numeric.date.due']);
   });
 
+  it('colours a full name and a time alone on a line (a transcript export, a chat), and ballot boxes opening a line', async () => {
+    const lines = await scopesOf(['Ana Souza  0:05', '**Alice Smith** 10:32 AM', 'Standup 9:30', '☐ Bob Jones: investigate by Wednesday', '☑ Carla: rotate the key'].join('\n'), 'markdown');
+    assert.deepEqual(lines[0], ['Ana Souza → entity.name.tag.speaker', '0:05 → constant.numeric.timestamp']);
+    assert.deepEqual(lines[1], ['** → markup.bold punctuation.definition.bold', 'Alice Smith → markup.bold entity.name.tag.speaker', '** → markup.bold punctuation.definition.bold', '10:32 AM → constant.numeric.timestamp']);
+    assert.deepEqual(lines[2], []);
+    assert.deepEqual(lines[3], ['☐ → constant.language.checkbox.unchecked', 'by → keyword.other.due', 'Wednesday → constant.numeric.date.due']);
+    assert.deepEqual(lines[4], ['☑ → markup.inserted.checkbox.checked constant.language.checkbox']);
+    const plain = await scopesOf('☐ Bob Jones: investigate');
+    assert.deepEqual(plain[0], ['☐ → constant.language.checkbox.unchecked', 'Bob Jones → entity.name.tag.owner', ': → punctuation.separator.owner']);
+  });
+
   it('keeps **bold** speakers and fields bold in markdown (markup.bold, which themes make bold), and tells them apart', async () => {
     // The injection takes the whole `**Ana:**` from markdown's own bold rule, so it must scope it as bold itself.
     const lines = await scopesOf(['**Ana:** I will update the design doc by Friday.', '**Date:** 2025-03-04', 'Attendees: Ana, Ben'].join('\n'), 'markdown');

@@ -42,6 +42,13 @@ describe('transcript statements', () => {
     assert.deepEqual(unnamed.statements.map((s) => `${s.speaker?.name}: ${s.text}`), ["Ana Souza: I'll send the agenda by Friday."]);
   });
 
+  it('reads a chat’s messages as copied (`**Mike Johnson** 10:32 AM`, the words under it)', () => {
+    const lines = ['**Mike Johnson** 10:32 AM', 'can someone check the alert thresholds?', '', 'Priya Shah 10:33 pm', "on it. I'll have new thresholds up by EOD tomorrow"];
+    const model = analyze(notes(...HEADER, '', ...lines));
+    assert.deepEqual(model.statements.map((s) => `${s.time} ${s.speaker?.name}: ${s.text}`), ['10:32 AM Mike Johnson: can someone check the alert thresholds?', "10:33 PM Priya Shah: on it. I'll have new thresholds up by EOD tomorrow"]);
+    assert.deepEqual(model.items.map((i) => `${i.owner?.name}: ${i.task} | ${i.due?.date}`), ['Priya Shah: Have new thresholds up | 2024-01-30']);
+  });
+
   it('starts a statement at a stamp in brackets that is no time (`[10:75]`, a slip), without a time', () => {
     const model = analyze(notes(...HEADER, '', '[10:05] Tom Bradley: I will fix the build by Friday.', '[10:75] Priya: I will update the runbook by Monday.', '(9:99) Mike: ok', '10:75 Mike: not bracketed'));
     assert.deepEqual(

@@ -86,8 +86,9 @@ export interface EntryStyle {
   bullet: string;
   indent: string;
   nextNumber: number;
-  /** Whether entries carry a checkbox. */
+  /** Whether entries carry a checkbox, and the open box as they write it: `[ ]`, or `☐` on plain lines. */
   checkbox: boolean;
+  openBox: '[ ]' | '☐';
   /** `Owner: task - Due: date` or `Owner: task by date`. */
   dueStyle: 'due-field' | 'by' | 'column';
   /** How the owner is written (not in a table's Owner column). */

@@ -1,5 +1,6 @@
 import { doneMarks, statusCellSaysDone, statusSaysDone } from '../extract/entry';
 import type { ActionItem, NotesModel, Span } from '../model';
+import { boxIsChecked, boxStateEdit } from '../text/checkbox';
 import { flattenLines, plainText } from '../text/plain';
 import { type CompleteOptions, type TextEdit, cellText, insert, itemById, normalizeEdits, remove, replace, withTwins } from './textEdit';
 
@@ -40,7 +41,7 @@ function completeOne(model: NotesModel, item: ActionItem, options: CompleteOptio
   // it as many cells as the rule, and the two lines would become a table.
   if (layout.shape === 'line' && model.text.slice(layout.span.start, layout.span.end).includes('|') && aboveTableRule(model, layout.span.end)) return [];
   const edits: TextEdit[] = [];
-  if (layout.checkbox) edits.push(replace({ start: layout.checkbox.start + 1, end: layout.checkbox.start + 2 }, 'x'));
+  if (layout.checkbox) edits.push(boxEdit(model.text, layout.checkbox, true));
   else edits.push(insert(layout.boxAt, '[x] '));
   if (options.writeDoneDate && !layout.doneMarker && !endsWithPipe(model.text, layout.doneAt)) edits.push(insert(layout.doneAt, doneMarker));
   return edits;
@@ -61,20 +62,28 @@ function reopenOne(model: NotesModel, item: ActionItem): TextEdit[] {
   } else if (doneStatus) {
     edits.push(removeWithinLines(text, doneStatus)); // `- Done`, `(done)`: the words that made it done
   }
-  if (layout.checkbox && /[xX]/.test(text[layout.checkbox.start + 1])) {
+  if (layout.checkbox && boxIsChecked(text.slice(layout.checkbox.start, layout.checkbox.end))) {
     // A box we inserted (plain list, with our done date) goes; a task list keeps its `[ ]`, and so
-    // does a task-list item outside any section (the box is what makes it an item).
-    const inserted = !layout.boxMakesEntry && (layout.shape === 'table' || (!layout.inTaskList && layout.doneMarker !== null));
-    edits.push(inserted ? remove(layout.checkbox) : replace({ start: layout.checkbox.start + 1, end: layout.checkbox.start + 2 }, ' '));
+    // does a task-list item outside any section (the box is what makes it an item), and a ballot box.
+    const inserted = !layout.boxMakesEntry && text[layout.checkbox.start] === '[' && (layout.shape === 'table' || (!layout.inTaskList && layout.doneMarker !== null));
+    edits.push(inserted ? remove(layout.checkbox) : boxEdit(text, layout.checkbox, false));
   }
   if (layout.doneMarker) {
     // Every done mark of the entry: one left behind would keep it done.
-    const marks = layout.shape === 'table' ? [layout.doneMarker] : doneMarks(flattenLines(text.slice(layout.span.start, layout.span.end)), text.slice(layout.span.start, layout.span.end)).map((m) => ({ start: layout.span.start + m.start, end: layout.span.start + m.end }));
+    let marks = layout.shape === 'table' ? [layout.doneMarker] : doneMarks(flattenLines(text.slice(layout.span.start, layout.span.end)), text.slice(layout.span.start, layout.span.end)).map((m) => ({ start: layout.span.start + m.start, end: layout.span.start + m.end }));
     if (!marks.some((m) => m.start === layout.doneMarker!.start)) marks.push(layout.doneMarker);
+    // A checked ballot box (`☑`) is a done mark too, but it is the box, unchecked above.
+    if (layout.checkbox) marks = marks.filter((m) => m.start >= layout.checkbox!.end);
     for (const mark of marks) edits.push(...removeMark(text, mark));
   }
   if (layout.strike) edits.push(remove(layout.strike[0]), remove(layout.strike[1]));
   return normalizeEdits(edits).filter((e, i, all) => i === 0 || all[i - 1].span.end <= e.span.start);
+}
+
+/** The edit that checks or unchecks an entry's box. */
+function boxEdit(text: string, box: Span, checked: boolean): TextEdit {
+  const edit = boxStateEdit(text, box, checked);
+  return replace(edit.span, edit.text);
 }
 
 const TABLE_RULE = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;

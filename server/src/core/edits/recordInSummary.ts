@@ -42,7 +42,7 @@ export function insertEntry(model: NotesModel, meeting: Meeting, kind: SectionKi
     const listed = section.entryStyle.marker === 'bullet' || section.entryStyle.marker === 'numbered';
     return [insert(section.insertAt, eol + entryLine(section.entryStyle, entry) + (listed && textFollows(model.text, section.insertAt) ? eol : ''))];
   }
-  const style: EntryStyle = { marker: 'bullet', bullet: '-', indent: '', nextNumber: 1, checkbox: false, dueStyle: 'due-field', ownerForm: OWNER_COLON_FORM };
+  const style: EntryStyle = { marker: 'bullet', bullet: '-', indent: '', nextNumber: 1, checkbox: false, openBox: '[ ]', dueStyle: 'due-field', ownerForm: OWNER_COLON_FORM };
   const header = newHeader(model, meeting, kind);
   const at = sectionInsertPoint(model, meeting);
   const block = `${header}${eol}${header.startsWith('#') ? eol : ''}${entryLine(style, entry)}`;
@@ -70,9 +70,10 @@ function entryLine(style: EntryStyle, { owner, task, due }: NewEntry): string {
     return `| ${cells.join(' | ')} |`;
   }
   const body = withOwner(style.ownerForm, owner, task, due ? (style.dueStyle === 'by' ? ` by ${due}` : ` - Due: ${due}`) : '');
-  if (style.marker === 'line') return body;
+  const box = style.checkbox ? `${style.openBox} ` : '';
+  if (style.marker === 'line') return `${box}${body}`;
   const marker = style.marker === 'numbered' ? `${style.nextNumber}${style.bullet}` : style.bullet;
-  return `${style.indent}${marker} ${style.checkbox ? '[ ] ' : ''}${body}`;
+  return `${style.indent}${marker} ${box}${body}`;
 }
 
 /** `Tom` when no other attendee shares the first name (as summaries are usually written), else the full name. */

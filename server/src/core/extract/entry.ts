@@ -214,12 +214,37 @@ const OWNER_DASH = new RegExp(String.raw`^(\s*)(${NAME})\s+[-–—]\s+(?=\S)`, 
 /** How an entry writes its owner: the words around the name that reading the owner takes with it. */
 function ownerFormOf(work: string, found: FoundOwner): OwnerForm {
   const oneSpace = (words: string) => words.replace(/\s+/g, ' ');
-  const handle = found.written.startsWith('@');
-  const before = oneSpace(work.slice(found.cut.start, found.span.start));
+  // `@mike`; a mention of a whole name (`@Carla Diaz`) is written as `@` before the name.
+  const mention = found.written.startsWith('@') && /\s/.test(found.written);
+  const handle = found.written.startsWith('@') && !mention;
+  const before = oneSpace(work.slice(found.cut.start, found.span.start)) + (mention ? '@' : '');
   const after = oneSpace(work.slice(found.span.end, found.cut.end));
   if (!work.slice(0, found.cut.start).trim()) return { place: 'start', before, after: after.endsWith(' ') ? after : `${after} `, handle };
   // After the task: ` (Mike)`, ` — Mike`, ` → @mike`; never the commas a trailing owner may take.
   return { place: 'end', before: before.startsWith(' ') ? before : ` ${before}`, after: trimEndChars(after, /[\s,;]/), handle };
+}
+
+// `@Carla Diaz - …`: a mention as rich-text editors copy it, the rest of the name after the handle.
+const MENTION_REST = /^(?:[ \t]+[\p{L}][\p{L}'’\-]*){1,3}/u;
+const AFTER_MENTION = /^\s*[:\-–—]?\s+|^\s*$/u;
+
+/** An attendee's full name written as a mention (`@Carla Diaz`), from the `@` at `start`. */
+function mentionedAttendee(work: string, start: number, first: string, roster: Roster): FoundOwner | null {
+  const nameStart = start + 1 + first.length;
+  const rest = MENTION_REST.exec(work.slice(nameStart));
+  if (!rest) return null;
+  // The longest run of words that is an attendee's whole name.
+  const words = rest[0].trim().split(/\s+/);
+  for (let n = words.length; n >= 1; n--) {
+    const name = `${first} ${words.slice(0, n).join(' ')}`;
+    const attendee = roster.resolve(name).attendee;
+    if (!attendee || attendee.name.toLowerCase() !== name.toLowerCase()) continue;
+    const end = work.indexOf(words[n - 1], nameStart) + words[n - 1].length;
+    const after = AFTER_MENTION.exec(work.slice(end));
+    if (!after) continue;
+    return { written: work.slice(start, end), span: { start, end }, cut: { start, end: end + after[0].length } };
+  }
+  return null;
 }
 
 /** The owner of an entry, in the shapes teams write them. */
@@ -234,6 +259,8 @@ function findOwner(work: string, roster: Roster): FoundOwner | null {
   const handle = /^(\s*)@([\p{L}\p{N}][\p{L}\p{N}._\-]*?)[.]?(\s*[:\-–—]?\s+|$)/u.exec(work);
   if (handle) {
     const start = handle[1].length;
+    const fullName = mentionedAttendee(work, start, handle[2], roster);
+    if (fullName) return fullName;
     return { written: '@' + handle[2], span: { start, end: start + 1 + handle[2].length }, cut: { start, end: handle[0].length } };
   }
 

@@ -15,8 +15,11 @@ export interface StatementHead {
 const TIMESTAMP = /^(\s*)(?:\*\*|__)?[[(]?(\d{1,2}:\d{2}(?::\d{2})?)[\])]?(?:\*\*|__)?\s*(?:[-–—]\s*)?(?:\*\*|__)?(?:([^\s:][^:\n]{0,59}?)(?:\*\*|__)?\s*)?:(?:\*\*|__)?[ \t]*/u;
 /** `Ben Okafor [00:08:10]: …`, `**Ben** (08:10) …`: the stamp after the name, as some exports write it. */
 const STAMP_AFTER = /^(\s*)(?:\*\*|__)?([\p{L}@][^:\n[\]()*_]{0,59}?)(?:\*\*|__)?\s*[[(](\d{1,2}:\d{2}(?::\d{2})?)[\])](?:\*\*|__)?\s*(?::(?:\*\*|__)?[ \t]*)?(?=\S)/u;
-/** `Ana Souza  0:05` alone on its line, the words on the lines under it (Otter's and Teams' text exports). */
-const NAME_THEN_TIME = /^(\s*)(?:\*\*|__)?([\p{L}@][^:\n[\]()*_\d]{0,59}?)(?:\*\*|__)?\s+(\d{1,2}:\d{2}(?::\d{2})?)\s*$/u;
+/**
+ * `Ana Souza  0:05` alone on its line, the words on the lines under it (Otter's and Teams' text
+ * exports); `**Ana Souza** 10:32 AM` as a chat's messages are copied.
+ */
+const NAME_THEN_TIME = /^(\s*)(?:\*\*|__)?([\p{L}@][^:\n[\]()*_\d]{0,59}?)(?:\*\*|__)?\s+(\d{1,2}:\d{2}(?::\d{2})?)([ \t]*[AaPp]\.?[Mm]\.?)?\s*$/u;
 const BOLD_SPEAKER = /^(\s*)(?:\*\*|__)([^*_:\n]{1,60}?)(?:\s*:\s*(?:\*\*|__)|(?:\*\*|__)\s*:)[ \t]*(?=\S)/u;
 const PLAIN_SPEAKER = /^(\s*)([\p{L}@][^:\n]{0,59}?)\s*:[ \t]+(?=\S)/u;
 const CUE_LINE = /^\s*(?:decision|decided|action\s+items?(?:\s+for\s+[^:\n]{1,40})?|todo|follow[\s-]?up)\s*:\s*\S/iu;
@@ -56,7 +59,8 @@ function readHead(line: string, roster: Roster): StatementHead | null {
   if (alone && validTime(alone[3])) {
     const written = alone[2].trim();
     // An attendee, or, where the notes name none, a full name (`Standup 9:30` is no speaker).
-    if (roster.resolve(written).attendee || (!roster.known && looksLikeName(written) && /\s/.test(written))) return spokenBy(line, written, alone[1].length, alone[3], line.length);
+    const time = alone[4] ? `${alone[3]} ${alone[4].trim().replace(/\./g, '').toUpperCase()}` : alone[3];
+    if (roster.resolve(written).attendee || (!roster.known && looksLikeName(written) && /\s/.test(written))) return spokenBy(line, written, alone[1].length, time, line.length);
   }
   const bold = BOLD_SPEAKER.exec(line);
   if (bold && named(bold[2].trim())) return spokenBy(line, bold[2].trim(), bold[1].length, null, bold[0].length);

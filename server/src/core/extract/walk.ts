@@ -2,6 +2,7 @@ import { dueFromValue, dueIsLabelled } from '../dates/findDue';
 import { memoSettings } from '../memo';
 import { type EntryLayout, type EntryStyle, OWNER_COLON_FORM, type Section, type SectionKind, type Span, type Statement, type TableColumns } from '../model';
 import type { ItemUnit, TableUnit, TextLine, Unit } from '../parse/blocks';
+import { LINE_BOX, boxIsChecked } from '../text/checkbox';
 import { detached, flattenLines, plainText } from '../text/plain';
 import { type EntryContext, type ParsedEntry, parseEntryText, statusCellSaysDone } from './entry';
 import { bareHeaderLineKind, headerKind, headerLineKind, isMetadataLine, startsList } from './headers';
@@ -431,10 +432,10 @@ function joinItemLines(unit: ItemUnit): string {
 
 /** A task written as a plain line in a section without a list: `Mike to send the notes`. */
 function lineEntry(line: TextLine, section: Section, ctx: EntryContext): EntryDraft {
-  const box = /^\[([ xX])\]\s+/.exec(line.text);
+  const box = LINE_BOX.exec(line.text);
   const offset = box ? box[0].length : 0;
   const parsed = parseEntryText(line.text.slice(offset), line.start + offset, ctx);
-  if (box && /[xX]/.test(box[1])) parsed.done = true;
+  if (box && boxIsChecked(box[0])) parsed.done = true;
   return {
     kind: section.kind,
     section,
@@ -539,7 +540,7 @@ function tableEntry(row: TableUnit['rows'][number], columns: TableColumns, secti
 }
 
 function defaultStyle(kind: SectionKind): EntryStyle {
-  return { marker: 'bullet', bullet: '-', indent: '', nextNumber: 1, checkbox: false, dueStyle: kind === 'commitments' ? 'by' : 'due-field', ownerForm: OWNER_COLON_FORM };
+  return { marker: 'bullet', bullet: '-', indent: '', nextNumber: 1, checkbox: false, openBox: '[ ]', dueStyle: kind === 'commitments' ? 'by' : 'due-field', ownerForm: OWNER_COLON_FORM };
 }
 
 /** How the section's existing entries are written, so that a new one looks like its neighbours. */
@@ -559,7 +560,9 @@ function styleOf(entries: EntryDraft[], text: string, kind: SectionKind): EntryS
       style.bullet = marker[2];
     }
   }
-  style.checkbox = entries.some((e) => e.layout.checkbox !== null);
+  const boxed = entries.filter((e) => e.layout.checkbox !== null);
+  style.checkbox = boxed.length > 0;
+  if (boxed.length && text[boxed[boxed.length - 1].layout.checkbox!.start] !== '[') style.openBox = '☐';
   // `Mike: …`, `Mike — …`, `… (Mike)`: as the last entry that writes its owner in its own words.
   for (let i = entries.length - 1; i >= 0; i--) {
     const form = entries[i].parsed.owner?.form;
