@@ -25,6 +25,7 @@ const SHAPES: Array<[shape: string, open: string[], done: string[]]> = [
   ['table with Status', ['| Owner | Task | Due | Status |', '|---|---|---|---|', '| Mike | Write the load test | Friday | Open |'], ['| Owner | Task | Due | Status |', '|---|---|---|---|', '| Mike | Write the load test | Friday | Done ✅ 2025-03-14 |']],
   ['table without Status', ['| Owner | Task | Due |', '|---|---|---|', '| Mike | Write the load test | Friday |'], ['| Owner | Task | Due |', '|---|---|---|', '| Mike | [x] Write the load test ✅ 2025-03-14 | Friday |']],
   ['plain line', ['Mike to send the notes by Friday'], ['[x] Mike to send the notes by Friday ✅ 2025-03-14']],
+  ['outliner marker', ['- TODO Mike: send the notes', '  DEADLINE: <2025-03-14 Fri>'], ['- DONE Mike: send the notes', '  DEADLINE: <2025-03-14 Fri>']],
   ['ballot box', ['☐ Mike Johnson: send the notes by Friday', '☐ Tom: other'], ['☑ Mike Johnson: send the notes by Friday ✅ 2025-03-14', '☐ Tom: other']],
   ['wrapped', ['- Mike: migrate the cron jobs to the', '  new scheduler - Due: Friday'], ['- [x] Mike: migrate the cron jobs to the', '  new scheduler - Due: Friday ✅ 2025-03-14']],
 ];

@@ -242,6 +242,33 @@ describe('summary entries in every shape', () => {
     assert.deepEqual(model.items.map((i) => i.task), ['Book the room']);
   });
 
+  it('treats a table outside the summary as action items only by its columns: a due date or status, or a task column named for work', () => {
+    const tableOf = (...rows: string[]) => analyze(notes('# Sync — 2025-03-10', 'Attendees: Mike Johnson', '', '## Discussion items', ...rows)).items.map((i) => `${i.owner?.name}: ${i.task}`);
+    assert.deepEqual(tableOf('| Time | Item | Who | Notes |', '|---|---|---|---|', '| 10 min | Caching | Mike | Mike will prototype it |'), []);
+    assert.deepEqual(tableOf('| Task | Owner |', '|---|---|', '| Prototype the cache | Mike |'), ['Mike Johnson: Prototype the cache']);
+    assert.deepEqual(tableOf('| Item | Who | Due |', '|---|---|---|', '| Prototype the cache | Mike | Friday |'), ['Mike Johnson: Prototype the cache']);
+  });
+
+  it('reads an outliner’s task markers (`TODO`, `DONE`, as Logseq writes them) and its `DEADLINE: <date>`, inside a section or out', () => {
+    const model = analyze(notes('# Standup — 2025-03-10', 'Attendees: Mike Johnson, Priya Shah', '', '- TODO Mike: fix the flaky login test', '  DEADLINE: <2025-03-12 Wed>', '- DONE Priya: ship the release notes', '- Talked about the roadmap', '- Todo list for later', '', '## Action items', '- LATER Mike: clean up feature flags', '- CANCELED drop the old API'));
+    assert.deepEqual(model.items.map((i) => itemLine(model, i).replace(/^\d+ /, '')), [
+      'action summary Mike Johnson | Fix the flaky login test | 2025-03-12=2025-03-12 | open',
+      'action summary Priya Shah | Ship the release notes | - | done',
+      'action summary Mike Johnson | Clean up feature flags | - | open',
+      'action summary - | Drop the old API | - | done',
+    ]);
+  });
+
+  it('reads Obsidian’s fields (`[owner:: Mike]`, `[due:: …]`), Notion’s date mentions (`@March 14, 2025`, `@Tomorrow`) and a mention of a whole name at the end', () => {
+    assert.deepEqual(read('- [ ] Upgrade the Postgres cluster [owner:: Mike Johnson] [due:: 2025-03-14]', '- [ ] Priya: Finalize the roadmap @March 14, 2025', '- [ ] Wei — migrate CI runners @Tomorrow', '- [ ] Talk to finance about the budget @Jonas Weber', '- [ ] Ping @mon about it'), [
+      'action summary Mike Johnson | Upgrade the Postgres cluster | 2025-03-14=2025-03-14 | open',
+      'action summary Priya Shah | Finalize the roadmap | March 14, 2025=2025-03-14 | open',
+      'action summary Wei Zhang | Migrate CI runners | Tomorrow=2025-03-11 | open',
+      'action summary Jonas Weber | Talk to finance about the budget | - | open',
+      'action summary - | Ping @mon about it | - | open',
+    ]);
+  });
+
   it('ignores code blocks, quotes and HTML comments', () => {
     const model = analyze(notes('## Action items', '', '```', '- Mike: not a task', '```', '', '> - Priya: quoted task', '', '<!-- - Jonas: hidden -->', '', '- Wei: real task <!-- with a comment -->'));
     assert.deepEqual(model.items.map((i) => i.task), ['Real task']);

@@ -12,6 +12,8 @@ describe('meetings', () => {
     });
     it('then a `Date:` line, bold or not', () => {
       assert.deepEqual(meetingOf(notes('# Retro — 2025-01-01', '**Date:** March 4, 2025')), ['Retro | 2025-03-04 (date-line)']);
+      // Notion's page property, with its time.
+      assert.deepEqual(meetingOf(notes('# Weekly Eng Sync', '', 'Created: November 24, 2026 10:00 AM', 'Participants: Alice Smith')), ['Weekly Eng Sync | 2026-11-24 (date-line)']);
     });
     it('then the date in the title line', () => {
       assert.deepEqual(meetingOf('Engineering Architecture Review - January 29, 2024\nAttendees: Mike'), ['Engineering Architecture Review | 2024-01-29 (title)']);

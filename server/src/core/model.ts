@@ -139,6 +139,8 @@ export interface EntryLayout {
   strike: [Span, Span] | null;
   /** A textual status such as a `Status` cell or `(done)`. */
   statusText: Span | null;
+  /** The status is an outliner's task marker (`TODO`, `DONE`): completing and reopening rewrite it. */
+  statusIsMarker?: true;
   /** Where the owner is written, or where one would be inserted. */
   ownerAt: number;
   /** Where a due date would be appended when there is none. */

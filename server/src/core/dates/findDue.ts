@@ -18,7 +18,8 @@ const BRACKETED = new RegExp(String.raw`(?<!\s)(\s*)([(\[])\s*(?:${FIELD_LABEL}\
 const VALUE_END = /(?<!\s)(?:\s+[-–—|]\s+|\s*;|\s*✅|\s*\((?!\s*\d)|\s*\[|\s+@(?=\p{L})|\s*(?:->|=>|→))|$/u;
 
 const PREPOSITIONS = /(?:^|\s)(by|before|until|till|til|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|due(?:\s+(?:by|on|before))?)\s+/giu;
-const BARE_START = /(?:^|\s)(?=(?:asap|tbd|tbc|today|tonight|tomorrow|tmrw|this|next|over|during|end|eow|eod|cob|the|sun|mon|tue|wed|thu|fri|sat|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)[\p{L}\p{N}]*|in\s+(?:a|an|one|two|three|four|five|six|\d+|a\s+couple\s+of|a\s+few)\s)/giu;
+// `@November 30, 2026`, `@Tomorrow`: a date mention as Notion writes one.
+const BARE_START = /(?:^|\s)@?(?=(?:asap|tbd|tbc|today|tonight|tomorrow|tmrw|this|next|over|during|end|eow|eod|cob|the|sun|mon|tue|wed|thu|fri|sat|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)[\p{L}\p{N}]*|in\s+(?:a|an|one|two|three|four|five|six|\d+|a\s+couple\s+of|a\s+few)\s)/giu;
 const VAGUE_WORD = /^(?:asap|tbd|tbc)$/iu;
 const AT_END = /^[\s.,;:!?)\]]*$|^\s*(?:\(|[-–—]\s|->|=>|→)|^\s+@\p{L}/u;
 
@@ -47,9 +48,15 @@ export function findDueField(text: string, base: number, meetingDate: string | n
 /** The due date of a labelled value, `text[start, end)` (the label makes any value a due date, even `TBD`). */
 export function dueFromValue(text: string, start: number, end: number, base: number, meetingDate: string | null): DueDate | null {
   const raw = text.slice(start, end);
-  const value = trimEndChars(raw.trim(), /[.,;]/);
+  let value = trimEndChars(raw.trim(), /[.,;]/);
   if (!value) return null;
-  const valueStart = start + (raw.length - raw.trimStart().length);
+  let valueStart = start + (raw.length - raw.trimStart().length);
+  // `DEADLINE: <2026-11-27 Fri>`: an outliner's (org-mode's) timestamp, read without its brackets.
+  const stamp = /^<(\d{4}-\d{2}-\d{2})(?:\s+\p{L}{2,3})?(?:\s+\d{1,2}:\d{2})?>$/u.exec(value);
+  if (stamp) {
+    value = stamp[1];
+    valueStart += 1;
+  }
   const reading = readDueValue(value, meetingDate);
   const shown = reading.date && reading.length < value.length ? value.slice(0, reading.length).trim() : value;
   return {

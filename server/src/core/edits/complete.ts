@@ -41,6 +41,9 @@ function completeOne(model: NotesModel, item: ActionItem, options: CompleteOptio
   // it as many cells as the rule, and the two lines would become a table.
   if (layout.shape === 'line' && model.text.slice(layout.span.start, layout.span.end).includes('|') && aboveTableRule(model, layout.span.end)) return [];
   const edits: TextEdit[] = [];
+  // `TODO fix…` → `DONE fix…`, as the outliner writes it: no date, which would end up on a
+  // `DEADLINE:` line under the task, where the outliner no longer reads it.
+  if (layout.statusIsMarker && layout.statusText) return [replace(layout.statusText, 'DONE')];
   if (layout.checkbox) edits.push(boxEdit(model.text, layout.checkbox, true));
   else edits.push(insert(layout.boxAt, '[x] '));
   if (options.writeDoneDate && !layout.doneMarker && !endsWithPipe(model.text, layout.doneAt)) edits.push(insert(layout.doneAt, doneMarker));
@@ -59,6 +62,8 @@ function reopenOne(model: NotesModel, item: ActionItem): TextEdit[] {
   const doneStatus = status && (statusCell ? statusCellSaysDone(plainText(status)) : statusSaysDone(status)) ? layout.statusText : null;
   if (statusCell && doneStatus) {
     edits.push(replace(doneStatus, cellText(text, doneStatus, 'Open')));
+  } else if (layout.statusIsMarker && layout.statusText) {
+    if (/^(?:DONE|CANCELL?ED)$/.test(status ?? '')) edits.push(replace(layout.statusText, 'TODO'));
   } else if (doneStatus) {
     edits.push(removeWithinLines(text, doneStatus)); // `- Done`, `(done)`: the words that made it done
   }

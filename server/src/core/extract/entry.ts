@@ -17,6 +17,8 @@ export interface ParsedEntry {
   doneMarker: Span | null;
   strike: [Span, Span] | null;
   statusText: Span | null;
+  /** The status is an outliner's task marker (`TODO`, `DONE`): completing and reopening rewrite it. */
+  statusIsMarker?: true;
   /** Where the task text starts (after any owner). */
   taskStart: number;
   /** Where the entry's own words end, before a done marker or status. */
@@ -44,6 +46,14 @@ const STATUS_TRAILER = new RegExp(
 );
 const STATUS_FIELD = new RegExp(String.raw`(?<!\s)(?:\s*[-–—|,;]\s*|\s+)(?:[(\[]\s*)?status\s*:\s*(?:(${DONE_WORDS})|(${OPEN_WORDS}))\s*[)\]]?`, 'iu');
 const STATUS_LEADER = new RegExp(String.raw`^(\s*)(?:\[\s*(?:(${DONE_WORDS})|(${OPEN_WORDS}))\s*\]|(?:(${DONE_WORDS})|(${OPEN_WORDS}))\s*[:\-–—])\s*`, 'iu');
+/** `TODO fix…`, `DONE ship…`: an outliner's task markers (Logseq), in capitals, with no colon. */
+const TASK_MARKER = /^(\s*)(?:(DONE|CANCELED|CANCELLED)|(TODO|DOING|NOW|LATER|WAITING|WAIT|IN-PROGRESS))[ \t]+(?=\S)/u;
+
+/** Whether an item's text opens with an outliner's task marker: a task wherever it is, as a checkbox is. */
+export function opensWithTaskMarker(text: string): boolean {
+  return TASK_MARKER.test(text);
+}
+
 const DONE_WORD = new RegExp(String.raw`(?<![\p{L}'])(?:${DONE_WORDS})(?![\p{L}])`, 'iu');
 
 /** Whether a status (`- Done`, `(blocked)`, a Status cell) says the entry is done; open words hold no done word. */
@@ -89,6 +99,7 @@ export function movedEntry(entry: ParsedEntry, base: number): ParsedEntry {
     doneMarker: entry.doneMarker && move(entry.doneMarker),
     strike: entry.strike && [move(entry.strike[0]), move(entry.strike[1])],
     statusText: entry.statusText && move(entry.statusText),
+    ...(entry.statusIsMarker ? { statusIsMarker: true } : {}),
     taskStart: entry.taskStart + base,
     contentEnd: entry.contentEnd + base,
   };
@@ -132,6 +143,7 @@ function readEntry(text: string, base: number, ctx: EntryContext): ParsedEntry {
   if (marks.length) work = work.replace(DONE_MARK, (mark) => ' '.repeat(mark.length));
 
   let statusText: Span | null = null;
+  let statusIsMarker = false;
   const status = STATUS_FIELD.exec(work) ?? STATUS_TRAILER.exec(work);
   if (status) {
     statusText = { start: base + status.index, end: base + status.index + status[0].length };
@@ -139,11 +151,19 @@ function readEntry(text: string, base: number, ctx: EntryContext): ParsedEntry {
     blank({ start: status.index, end: status.index + status[0].length });
   } else {
     const leader = STATUS_LEADER.exec(work);
+    const marker = leader ? null : TASK_MARKER.exec(work);
     if (leader) {
       const start = leader[1].length;
       statusText = { start: base + start, end: base + leader[0].length };
       if (leader[2] || leader[4]) done = true;
       blank({ start, end: leader[0].length });
+    } else if (marker) {
+      const start = marker[1].length;
+      const word = (marker[2] ?? marker[3]).length;
+      statusText = { start: base + start, end: base + start + word };
+      statusIsMarker = true;
+      if (marker[2]) done = true;
+      blank({ start, end: marker[0].length });
     }
   }
   const contentEnd = base + work.trimEnd().length;
@@ -167,7 +187,7 @@ function readEntry(text: string, base: number, ctx: EntryContext): ParsedEntry {
   const leading = work.length - work.trimStart().length;
   let task = trimEndChars(trimStartChars(plainText(work), /[\s:;,\-–—|]/), /[\s:;,.\-–—|]/);
   if (/^\p{Ll}+\b/u.test(task)) task = capitalize(task); // `Wei to split…` → `Split…`, but `iOS` stays
-  return { owner, task, due, done, doneDate, doneMarker, strike, statusText, taskStart: base + leading, contentEnd };
+  return { owner, task, due, done, doneDate, doneMarker, strike, statusText, ...(statusIsMarker ? { statusIsMarker } : {}), taskStart: base + leading, contentEnd };
 }
 
 /**
@@ -205,7 +225,7 @@ const OWNER_COLON = new RegExp(String.raw`^(\s*)(?:\*\*|__)?(${NAME})(?:\*\*|__)
 const TO_DO = String.raw`(?:to|will|shall|should|must|needs\s+to|is\s+to|is\s+going\s+to|'ll)`;
 const OWNER_VERB = new RegExp(String.raw`^(\s*)(${NAME}?)\s+${TO_DO}\s+(?=\p{L})`, 'u');
 const TO_DO_AFTER_NAME = new RegExp(String.raw`^\s+${TO_DO}\s+`, 'u');
-const OWNER_FIELD = new RegExp(String.raw`(?<!\s)(\s*(?:[-–—|,;(\[]\s*)?)(?:owner|assignee|assigned\s+to|who|dri)(?:\s*:\s+|\s+)(@?${NAME})\s*[)\]]?`, 'iu');
+const OWNER_FIELD = new RegExp(String.raw`(?<!\s)(\s*(?:[-–—|,;(\[]\s*)?)(?:owner|assignee|assigned\s+to|who|dri)(?:\s*::?\s*|\s+)(@?${NAME})\s*[)\]]?`, 'iu');
 // (A due date cut out before it may leave its comma: `Handbook → Jonas, end of month`.)
 // (One run of blanks after the name, not `\s*…\s*$`: two in a row took quadratic time on a long run.)
 const OWNER_TRAILING = new RegExp(String.raw`(?<!\s)(\s*(?:(?:->|=>|[-–—→])\s*|\(\s*|\[\s*|\s))(@?${NAME})(?:\s*[)\]])?[\s,;]*$`, 'u');
@@ -228,6 +248,11 @@ function ownerFormOf(work: string, found: FoundOwner): OwnerForm {
 const MENTION_REST = /^(?:[ \t]+[\p{L}][\p{L}'’\-]*){1,3}/u;
 const AFTER_MENTION = /^\s*[:\-–—]?\s+|^\s*$/u;
 
+/** Whether a name is the whole name of an attendee (`Carla Diaz`, not `Carla` nor `Carla said`). */
+function isWholeName(name: string, roster: Roster): boolean {
+  return roster.resolve(name).attendee?.name.toLowerCase() === name.toLowerCase();
+}
+
 /** An attendee's full name written as a mention (`@Carla Diaz`), from the `@` at `start`. */
 function mentionedAttendee(work: string, start: number, first: string, roster: Roster): FoundOwner | null {
   const nameStart = start + 1 + first.length;
@@ -237,8 +262,7 @@ function mentionedAttendee(work: string, start: number, first: string, roster: R
   const words = rest[0].trim().split(/\s+/);
   for (let n = words.length; n >= 1; n--) {
     const name = `${first} ${words.slice(0, n).join(' ')}`;
-    const attendee = roster.resolve(name).attendee;
-    if (!attendee || attendee.name.toLowerCase() !== name.toLowerCase()) continue;
+    if (!isWholeName(name, roster)) continue;
     const end = work.indexOf(words[n - 1], nameStart) + words[n - 1].length;
     const after = AFTER_MENTION.exec(work.slice(end));
     if (!after) continue;
@@ -310,7 +334,8 @@ function findOwner(work: string, roster: Roster): FoundOwner | null {
     // Only the last few words can be the name: `Update docs - Ana` → `Ana`.
     for (let n = Math.min(words.length, 3); n >= 1; n--) {
       const candidate = words.slice(-n).join(' ');
-      const isHandle = candidate.startsWith('@');
+      // One word (`ping @mon about it` has no owner), or a mention of an attendee's whole name.
+      const isHandle = /^@\S+$/.test(candidate) || (candidate.startsWith('@') && isWholeName(candidate.slice(1), roster));
       const separated = n === words.length ? /[-–—→>(\[]/.test(trailing[1]) : false;
       if (!isHandle && !(separated && roster.resolve(candidate).attendee)) continue;
       const start = trailing.index + trailing[0].lastIndexOf(candidate);

@@ -81,8 +81,8 @@ export function attendeeLine(line: string): number | null {
   return m ? m[0].length : null;
 }
 
-/** `Date: January 29, 2024` (also bold, `When:`, `Meeting date:`): where the date starts. */
+/** `Date: January 29, 2024` (also bold, `When:`, `Meeting date:`, Notion's `Created:`): where the date starts. */
 export function dateLine(line: string): number | null {
-  const m = /^(?:\*\*|__)?(?:date|meeting\s+date|when|held\s+on)(?:\s*:\s*(?:\*\*|__)?|(?:\*\*|__)\s*:)\s*(?=\S)/i.exec(line);
+  const m = /^(?:\*\*|__)?(?:date|meeting\s+date|when|held\s+on|created(?:\s+(?:on|at|time))?)(?:\s*:\s*(?:\*\*|__)?|(?:\*\*|__)\s*:)\s*(?=\S)/i.exec(line);
   return m ? m[0].length : null;
 }

@@ -4,7 +4,7 @@ import { type EntryLayout, type EntryStyle, OWNER_COLON_FORM, type Section, type
 import type { ItemUnit, TableUnit, TextLine, Unit } from '../parse/blocks';
 import { LINE_BOX, boxIsChecked } from '../text/checkbox';
 import { detached, flattenLines, plainText } from '../text/plain';
-import { type EntryContext, type ParsedEntry, parseEntryText, statusCellSaysDone } from './entry';
+import { type EntryContext, type ParsedEntry, opensWithTaskMarker, parseEntryText, statusCellSaysDone } from './entry';
 import { bareHeaderLineKind, headerKind, headerLineKind, isMetadataLine, startsList } from './headers';
 import type { MeetingRegion } from './meetings';
 import type { Roster } from './people';
@@ -257,8 +257,9 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
           } else if (fieldsOf && unit.depth === fieldsOf.depth + 1 && unit.span.start < fieldsOf.end) {
             readDetailField(fieldsOf.entry, unit, ctx(current.section.kind));
           }
-        } else if (unit.checkbox) {
-          // A task-list item anywhere is an action item, even without an ACTION ITEMS heading.
+        } else if (unit.checkbox || opensWithTaskMarker(unit.lines[0]?.text ?? '')) {
+          // A task-list item anywhere is an action item, even without an ACTION ITEMS heading; so
+          // is an outliner's `TODO …`.
           content.entries.push(listEntry(unit, units, text, null, ctx('actions')));
         } else {
           addStatement(unit.lines[0], unit.block); // a transcript written as a list
@@ -272,7 +273,7 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
         if (current) {
           current.sawList = true;
           for (const row of unit.rows) current.entries.push(tableEntry(row, columns, current.section, ctx(current.section.kind)));
-        } else if (columns.task !== null && (columns.owner !== null || columns.due !== null || columns.status !== null)) {
+        } else if (isActionTable(unit, columns)) {
           for (const row of unit.rows) content.entries.push(tableEntry(row, columns, null, ctx('actions')));
         }
         break;
@@ -373,6 +374,7 @@ function listEntry(unit: ItemUnit, units: Unit[], text: string, section: Section
       doneMarker: parsed.doneMarker,
       strike: parsed.strike,
       statusText: parsed.statusText,
+      ...(parsed.statusIsMarker ? { statusIsMarker: true as const } : {}),
       ownerAt: parsed.taskStart,
       dueAt: parsed.contentEnd,
       inTaskList,
@@ -450,6 +452,7 @@ function lineEntry(line: TextLine, section: Section, ctx: EntryContext): EntryDr
       doneMarker: parsed.doneMarker,
       strike: parsed.strike,
       statusText: parsed.statusText,
+      ...(parsed.statusIsMarker ? { statusIsMarker: true as const } : {}),
       ownerAt: parsed.taskStart,
       dueAt: parsed.contentEnd,
       inTaskList: false,
@@ -466,10 +469,28 @@ const COLUMN_NAMES: Array<[keyof Omit<TableColumns, 'count'>, RegExp]> = [
   ['task', /^(?:tasks?|actions?|action\s+items?|items?|what|description|todo|to\s+do|title|follow[\s-]?ups?|decisions?|commitments?|details?)$/],
 ];
 
+// A task column named for work to do (not `Item`, `Topic`, `Notes`).
+const TASK_HEADER = /^(?:tasks?|actions?|action\s+items?|todo|to\s+do|follow[\s-]?ups?)$/;
+
+/**
+ * Whether a table outside any summary section lists action items: it has a task column and a due
+ * or status column, or an owner column beside a task column named for work (`Task`, `Action`). A
+ * meeting's agenda (`| Time | Item | Who | Notes |`) names who leads each topic, not who owes what.
+ */
+function isActionTable(unit: TableUnit, columns: TableColumns): boolean {
+  if (columns.task === null) return false;
+  if (columns.due !== null || columns.status !== null) return true;
+  return columns.owner !== null && TASK_HEADER.test(headerName(unit.header[columns.task]?.text ?? ''));
+}
+
+function headerName(cell: string): string {
+  return plainText(cell).toLowerCase().replace(/[:#*]/g, '').trim();
+}
+
 export function tableColumns(unit: TableUnit): TableColumns {
   const columns: TableColumns = { count: unit.header.length, owner: null, task: null, due: null, status: null };
   unit.header.forEach((cell, index) => {
-    const name = plainText(cell.text).toLowerCase().replace(/[:#*]/g, '').trim();
+    const name = headerName(cell.text);
     for (const [role, pattern] of COLUMN_NAMES) {
       if (columns[role] === null && pattern.test(name)) {
         columns[role] = index;
