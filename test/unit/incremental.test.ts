@@ -38,6 +38,8 @@ const LINES = [
   '- Tom: task\n  - detail', '  - [ ] nested task', '  * star nested', '  1. ordered nested', '   - three nested', '  -    wide nested', '    - deeper nested',
   '1. one\n   - nested under one', '  - Owner: Tom', '  - Due: Friday', '   - **Owner:** @mike', '- Ship it\n  - Owner: Priya\n  - Due: March 3', '  - - -', '  - # nested heading', '  -', '  + plus nested',
   '- [x] \u00a0no-break space', '- [ ] \ufeff', '# \u3000Title\u2003', ' \u00a0- not a sub-item', '  \ufeff- text',
+  '- TODO Tom: fix it', '  DEADLINE: <2025-03-14 Fri>', '- DONE ship it', '  - LATER nested', 'TODO not an item', '☐ Tom: task by Friday', '☑ done task', '**Tom Bradley** 10:32 AM',
+  '| Time | Item | Who |', '| Task | Owner |', '- [ ] x [owner:: Tom] @Tomorrow', '- Ship @Mike Johnson',
   '__Tom:__ ok', 'Tom Bradley  0:05', 'Mike Johnson 1:02:03\nI will do it by Friday.', '**Tom:**', '*Tom:* hi', '_x', '**', '***bold italic***', '** spaced**', '*\ttab', '_ _ _', '**Tom:** a\n**Priya:** b', '  **indented:** bold',
 ];
 
@@ -118,7 +120,7 @@ describe('incremental analysis equals a full analysis', function () {
     // Keystrokes that make and unmake what a meeting is read from: speakers, times, cues, dates,
     // header lines, list markers, blank lines. Most edits are read from the previous version's
     // reading (the units around the edit walked again), the others in full; both must equal a full analysis.
-    const keys = fc.constantFrom('x', 'e', ' ', '\n', '\n\n', ':', '[', ']', '0', '5', '-', '*', 'I will ', 'by Friday', 'Decision: ', 'ACTION ITEMS:\n', 'Attendees: Ann Lee\n', 'Date: March 3\n', '# ', 'Tom Hanks: ', '[00:10] Zed Quux: ');
+    const keys = fc.constantFrom('x', 'e', ' ', '\n', '\n\n', ':', '[', ']', '0', '5', '-', '*', 'I will ', 'by Friday', 'Decision: ', 'ACTION ITEMS:\n', 'Attendees: Ann Lee\n', 'Date: March 3\n', '# ', 'Tom Hanks: ', '[00:10] Zed Quux: ', ' — ', '@');
     const keystroke = fc.record({ at: fc.noBias(fc.integer({ min: 0, max: 999_999 })).map((n) => n / 1e6), remove: fc.integer({ min: 0, max: 4 }), insert: fc.oneof(keys, fc.constant('')) });
     const log = EXAMPLES.find((e) => e.name === 'infra-weekly-log.md')!.text;
     const meetings = log.slice(log.indexOf('\n## '));
@@ -159,7 +161,7 @@ describe('incremental analysis equals a full analysis', function () {
   it('over typing in a long summary (300 keystrokes), walking only the items around most edits', () => {
     const transcript = transcriptNotes(30_000, 9);
     const summaryAt = transcript.indexOf('\nDECISIONS:');
-    const keys = fc.constantFrom('x', ' ', '\n', '- ', '[ ] ', '[x] ', '3. ', 'by Friday', ' - Due: March 3', 'Ann: ', '~~', ':', '');
+    const keys = fc.constantFrom('x', ' ', '\n', '- ', '[ ] ', '[x] ', '3. ', 'by Friday', ' - Due: March 3', 'Ann: ', '~~', ':', '', 'TODO ', 'DONE ');
     const keystroke = fc.record({ at: fc.noBias(fc.integer({ min: 0, max: 999_999 })).map((n) => n / 1e6), remove: fc.integer({ min: 0, max: 3 }), insert: keys });
     let edits = 0;
     let within = 0;
@@ -363,6 +365,18 @@ describe('incremental analysis equals a full analysis', function () {
       { numRuns: 380, seed: 42 },
     );
     assert.ok(checked >= 2000, `${checked} edits checked`);
+  });
+
+  it('reads a running log’s text under its title again after an edit there: whether it is a meeting depends on all of it', () => {
+    const log = EXAMPLES.find((e) => e.name === 'infra-weekly-log.md')!.text;
+    // A stamped line makes the text before the first dated heading a meeting; joined to the line above, it no longer does.
+    const stamped = log.replace('newest last.\n\nAttendees:', 'newest last.\n[00:10] Zed Quux: Attendees:');
+    const joined = stamped.replace('newest last.\n[00:10]', 'newest las[00:10]');
+    const blocks = new BlockCache();
+    assert.equal(analyzeNotes(stamped, { fileName: 'log.md', blocks }).meetings[0].title, 'Infra weekly');
+    const incremental = analyzeNotes(joined, { fileName: 'log.md', blocks });
+    assert.deepEqual(incremental.meetings.map((m) => m.date), ['2025-10-06', '2025-10-13']);
+    assert.equal(comparable(incremental), comparable(fullAnalysis(joined, 'log.md')));
   });
 
   it('reads a remembered paragraph of speech under the current roster and attendees', () => {

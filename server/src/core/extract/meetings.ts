@@ -13,6 +13,8 @@ export interface MeetingRegion {
   roster: Roster;
   /** Index of the first unit of the meeting and one past its last. */
   units: [number, number];
+  /** A running log's text before its first dated heading, read as a meeting of its own. */
+  preamble?: true;
 }
 
 interface DatedHeading {
@@ -94,6 +96,7 @@ export function findMeetings(flat: FlatDocument, text: string, fileName: string 
         regions.length,
       ),
     );
+    regions[0].preamble = true;
   }
   meetingHeadings.forEach((heading, k) => {
     const end = meetingHeadings[k + 1]?.unit ?? units.length;

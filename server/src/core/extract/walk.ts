@@ -588,7 +588,7 @@ function styleOf(entries: EntryDraft[], text: string, kind: SectionKind): EntryS
   for (let i = entries.length - 1; i >= 0; i--) {
     const form = entries[i].parsed.owner?.form;
     if (form) {
-      style.ownerForm = form;
+      style.ownerForm = { ...form }; // the section's own: a remembered entry's form may be another section's too
       break;
     }
   }
