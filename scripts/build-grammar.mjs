@@ -23,7 +23,7 @@ const DATE = [
   WEEKDAY,
 ].join('|');
 const FIELDS = String.raw`(?i:attendees|participants|present|date|owner|facilitator|note ?taker)`;
-const SECTIONS = String.raw`action items|actions|next steps|to ?do|follow[- ]?ups|new action items|status of last week['’]s action items|decisions|key decisions|decided|commitments`;
+const SECTIONS = String.raw`action items|actions|next steps|to ?do|follow[- ]?ups|follow[- ]?up (?:tasks|items|actions)|new action items|status of last week['’]s action items|decisions|key decisions|decided|commitments`;
 
 /** Capture groups 1..n named in order (null leaves a group unnamed). */
 const captures = (...names) => Object.fromEntries(names.flatMap((name, i) => (name ? [[String(i + 1), { name }]] : [])));

@@ -97,6 +97,18 @@ describe('summary entries in every shape', () => {
     ]);
   });
 
+  it('reads a full name closing an entry, in brackets or after a dash, as its owner where the notes list no attendees (as meeting recaps write them)', () => {
+    const model = analyze(notes('# Meeting recap: Q4 planning', 'Date: 2025-03-10', '', '## Follow-up tasks', '- Review the budget draft (Alice Smith)', '- Update the hiring plan by Friday — Carla Diaz', '- Talk to the vendor (Acme)', '- Migrate the cron jobs - Friday'));
+    assert.deepEqual(model.items.map((i) => itemLine(model, i).replace(/^\d+ /, '')), [
+      'action summary Alice Smith | Review the budget draft | - | open',
+      'action summary Carla Diaz | Update the hiring plan | Friday=2025-03-14 | open',
+      'action summary - | Talk to the vendor (Acme) | - | open',
+      'action summary - | Migrate the cron jobs | Friday=2025-03-14 | open',
+    ]);
+    // Where the notes list attendees, a name that is none of theirs stays in the task.
+    assert.deepEqual(read('- Review the budget draft (Alice Smith)'), ['action summary - | Review the budget draft (Alice Smith) | - | open']);
+  });
+
   it('takes capitalised task openers for tasks, not owners', () => {
     assert.deepEqual(read('- Need to update the runbook', '- Remember to rotate keys by Friday', '- Note: the CDN contract renews in May'), [
       'action summary - | Need to update the runbook | - | open',
@@ -188,7 +200,7 @@ describe('summary entries in every shape', () => {
   });
 
   it('reads header lines in any case, bold or with a colon, with the names of the format', () => {
-    for (const header of ['ACTION ITEMS:', 'Next steps:', '**To do**', 'TODO:', 'Follow-ups:', '**Actions:**', 'New action items:']) {
+    for (const header of ['ACTION ITEMS:', 'Next steps:', '**To do**', 'TODO:', 'Follow-ups:', '**Actions:**', 'New action items:', '## Follow-up tasks', 'Next actions:', '### To-do list']) {
       const model = analyze(notes('Sync - 2025-03-10', '', header, '- Mike: book the room'));
       assert.equal(model.sections[0]?.kind, 'actions', header);
       assert.equal(model.items.length, 1, header);

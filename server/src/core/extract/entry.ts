@@ -337,7 +337,10 @@ function findOwner(work: string, roster: Roster): FoundOwner | null {
       // One word (`ping @mon about it` has no owner), or a mention of an attendee's whole name.
       const isHandle = /^@\S+$/.test(candidate) || (candidate.startsWith('@') && isWholeName(candidate.slice(1), roster));
       const separated = n === words.length ? /[-–—→>(\[]/.test(trailing[1]) : false;
-      if (!isHandle && !(separated && roster.resolve(candidate).attendee)) continue;
+      // Set off by a bracket or a dash: an attendee, or a full name where the notes list none
+      // (`(Alice Smith)`, as meeting recaps write their follow-up tasks).
+      const named = separated && (roster.resolve(candidate).attendee || (!roster.known && /\s/.test(candidate) && looksLikeName(candidate)));
+      if (!isHandle && !named) continue;
       const start = trailing.index + trailing[0].lastIndexOf(candidate);
       const cutStart = n === words.length ? trailing.index : start;
       return { written: candidate, span: { start, end: start + candidate.length }, cut: { start: cutStart, end: work.trimEnd().length } };
