@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { applyEdits, setDueDate } from '../../server/src/core/edits';
+import { diagnose } from '../../server/src/core/rules';
 import { analyze, itemLine, notes, onlyItem } from '../helpers/notes';
 
 /** Notes with attendees and one ACTION ITEMS section holding the given entry lines. */
@@ -107,6 +108,15 @@ describe('summary entries in every shape', () => {
     ]);
     // Where the notes list attendees, a name that is none of theirs stays in the task.
     assert.deepEqual(read('- Review the budget draft (Alice Smith)'), ['action summary - | Review the budget draft (Alice Smith) | - | open']);
+  });
+
+  it('reads two people named together as the owners of the work (`Mike and Priya will …`), never an unknown owner', () => {
+    const model = actionItems('- Mike and Priya will pair on the migration', '- Wei and Jonas: review the ADR by Friday');
+    assert.deepEqual(model.items.map((i) => itemLine(model, i).replace(/^\d+ /, '')), [
+      'action summary Mike and Priya | Pair on the migration | - | open',
+      'action summary Wei and Jonas | Review the ADR | Friday=2025-03-14 | open',
+    ]);
+    assert.deepEqual(diagnose(model, { today: '2025-03-12' }).map((d) => d.code), ['missing-due-date', 'due-soon']);
   });
 
   it('takes capitalised task openers for tasks, not owners', () => {

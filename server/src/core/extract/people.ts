@@ -20,7 +20,13 @@ const NOT_NAMES = new Set(
 const GROUPS = new Set(['everyone', 'all', 'team', 'the team', 'both', 'all of us', 'everybody', 'us']);
 
 export function isGroupName(name: string): boolean {
-  return GROUPS.has(normalizeName(name));
+  return GROUPS.has(normalizeName(name)) || isJointName(name);
+}
+
+/** `Bob and Carla`, `Ana & Wei`: people who own the work together, a group of two. */
+function isJointName(name: string): boolean {
+  const parts = name.split(/\s+(?:and|&)\s+/);
+  return parts.length === 2 && parts.every((part) => looksLikeName(part));
 }
 
 /** Whether a written name could be a person's name (1–4 words, not a label such as `Note`). */
