@@ -210,7 +210,7 @@ describe('summary entries in every shape', () => {
   });
 
   it('reads header lines in any case, bold or with a colon, with the names of the format', () => {
-    for (const header of ['ACTION ITEMS:', 'Next steps:', '**To do**', 'TODO:', 'Follow-ups:', '**Actions:**', 'New action items:', '## Follow-up tasks', 'Next actions:', '### To-do list']) {
+    for (const header of ['ACTION ITEMS:', 'Next steps:', '**To do**', 'TODO:', 'Follow-ups:', '**Actions:**', 'New action items:', '## Follow-up tasks', 'Next actions:', '### To-do list', '## Suggested next steps']) {
       const model = analyze(notes('Sync - 2025-03-10', '', header, '- Mike: book the room'));
       assert.equal(model.sections[0]?.kind, 'actions', header);
       assert.equal(model.items.length, 1, header);

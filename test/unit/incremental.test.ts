@@ -11,7 +11,7 @@ import { parseMarkdown } from '../../server/src/core/parse/markdown';
 import { BlockCache, readBlocks, readBlocksAsync } from '../../server/src/core/parse/readBlocks';
 import { readSimpleBlocks } from '../../server/src/core/parse/simpleBlocks';
 import { decodeModel, encodeModel } from '../../server/src/core/serialize';
-import { ROOT } from '../helpers/notes';
+import { ROOT, notes } from '../helpers/notes';
 import { transcriptNotes } from '../../bench/corpus';
 import { type KeptReading, kept, readDocument, readingCounts } from '../../server/src/core/extract/reading';
 import { createLineIndex } from '../../server/src/core/text/lineIndex';
@@ -377,6 +377,18 @@ describe('incremental analysis equals a full analysis', function () {
     const incremental = analyzeNotes(joined, { fileName: 'log.md', blocks });
     assert.deepEqual(incremental.meetings.map((m) => m.date), ['2025-10-06', '2025-10-13']);
     assert.equal(comparable(incremental), comparable(fullAnalysis(joined, 'log.md')));
+  });
+
+  it('reads the meeting again after an edit of the line under its title (a date may be written there alone)', () => {
+    const before = notes('# Platform sync', '', 'hello there', '', '[00:01] Ana: I will fix it tomorrow.', '', '[00:02] Ana: ok');
+    const after = before.replace('hello there', 'Nov 24, 2026');
+    for (const [from, to, date] of [[before, after, '2026-11-24'], [after, before, null]] as const) {
+      const blocks = new BlockCache();
+      analyzeNotes(from, { fileName: 'sync.md', blocks });
+      const incremental = analyzeNotes(to, { fileName: 'sync.md', blocks });
+      assert.equal(incremental.meetings[0].date, date);
+      assert.equal(comparable(incremental), comparable(fullAnalysis(to, 'sync.md')));
+    }
   });
 
   it('reads a remembered paragraph of speech under the current roster and attendees', () => {

@@ -15,6 +15,11 @@ describe('meetings', () => {
       // Notion's page property, with its time.
       assert.deepEqual(meetingOf(notes('# Weekly Eng Sync', '', 'Created: November 24, 2026 10:00 AM', 'Participants: Alice Smith')), ['Weekly Eng Sync | 2026-11-24 (date-line)']);
     });
+    it('then a date alone on the line under the title heading (as Google Docs writes meeting notes), not a date among words', () => {
+      assert.deepEqual(meetingOf(notes('# Platform sync', 'Nov 24, 2026', '', 'Attendees: Ana')), ['Platform sync | 2026-11-24 (date-line)']);
+      assert.deepEqual(meetingOf(notes('# Platform sync', 'Monday, November 24, 2026')), ['Platform sync | 2026-11-24 (date-line)']);
+      assert.deepEqual(meetingOf(notes('# Platform sync', 'We met on Nov 24, 2026')), ['Platform sync | - (-)']);
+    });
     it('then the date in the title line', () => {
       assert.deepEqual(meetingOf('Engineering Architecture Review - January 29, 2024\nAttendees: Mike'), ['Engineering Architecture Review | 2024-01-29 (title)']);
       assert.deepEqual(meetingOf('# Café Ops Weekly – 3 March 2025'), ['Café Ops Weekly | 2025-03-03 (title)']);

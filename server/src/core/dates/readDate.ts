@@ -240,7 +240,8 @@ export function readCalendarDate(whole: string, reference: string | null): DateR
   return reading && { ...reading };
 }
 
-function readCalendarDateNow(text: string, reference: string | null): DateReading | null {  const iso = readIso(text);
+function readCalendarDateNow(text: string, reference: string | null): DateReading | null {
+  const iso = readIso(text);
   if (iso) return iso.date ? iso : null;
   const reading = readWithChrono(text, reference);
   if (!reading?.date) return null;

@@ -10,7 +10,7 @@ const HEADER_NAMES: Array<[HeaderKind, RegExp]> = [
   ['commitments', /^(?:(?:key|new|open)\s+)?commitments?(?:\s+made)?$/],
   [
     'actions',
-    /\baction\s+(?:items?|points?)\b|^(?:(?:new|open|our)\s+)?(?:actions?|next\s+steps?|to\s*-?\s*dos?|todos?|follow[\s-]*ups?|tasks?|action\s*items?|ais|assignments|owners\s+and\s+tasks|tasks\s+and\s+owners|who\s+does\s+what|(?:follow[\s-]*up|next)\s+(?:tasks?|items?|actions?)|to\s*-?\s*do\s+list)$/,
+    /\baction\s+(?:items?|points?)\b|^(?:(?:new|open|our|suggested|proposed|agreed)\s+)?(?:actions?|next\s+steps?|to\s*-?\s*dos?|todos?|follow[\s-]*ups?|tasks?|action\s*items?|ais|assignments|owners\s+and\s+tasks|tasks\s+and\s+owners|who\s+does\s+what|(?:follow[\s-]*up|next)\s+(?:tasks?|items?|actions?)|to\s*-?\s*do\s+list)$/,
   ],
   ['attendees', /^(?:attendees|attendance|participants|present|people|who\s+was\s+there|in\s+attendance)$/],
 ];

@@ -2,7 +2,7 @@ import { dateFromFileName, splitTitleDate } from '../dates/meetingDate';
 import { readCalendarDate } from '../dates/readDate';
 import type { Attendee, DateSource, Meeting } from '../model';
 import { type FlatDocument, type TextLine, type Unit, unitStart } from '../parse/blocks';
-import { normalizeName, plainText } from '../text/plain';
+import { normalizeName, plainText, trimEndChars } from '../text/plain';
 import { attendeeLine, bareHeaderLineKind, dateLine, headerKind, headerLineKind, startsList } from './headers';
 import { Roster, parseAttendee, parseAttendeeList } from './people';
 import { readStatementHead } from './statement';
@@ -53,7 +53,7 @@ export function findMeetings(flat: FlatDocument, text: string, fileName: string 
     const title = titleOf(units, 0, units.length);
     const titleSplit = title ? splitTitleDate(title.text, reference) : null;
     const dateOnlyHeading = dated.find((d) => !d.title);
-    const dateLineDate = findDateLine(units, 0, units.length, reference);
+    const dateLineDate = findDateLine(units, 0, units.length, reference) ?? dateUnderTitle(units, units.length, reference);
     const [date, source] = firstDate([
       [frontMatterDate, 'front-matter'],
       [dateLineDate, 'date-line'],
@@ -86,7 +86,7 @@ export function findMeetings(flat: FlatDocument, text: string, fileName: string 
   if (hasMeetingContent(units, 0, firstHeading)) {
     const [date, source] = firstDate([
       [frontMatterDate, 'front-matter'],
-      [findDateLine(units, 0, firstHeading, reference), 'date-line'],
+      [findDateLine(units, 0, firstHeading, reference) ?? dateUnderTitle(units, firstHeading, reference), 'date-line'],
       [fileDate, 'file-name'],
     ]);
     regions.push(
@@ -152,6 +152,23 @@ function titleOf(units: Unit[], from: number, to: number): TextLine | null {
     return null;
   }
   return null;
+}
+
+/** `Nov 24, 2026` alone on the line under the title heading, as Google Docs' meeting notes write it. */
+function dateUnderTitle(units: Unit[], to: number, reference: string | null): string | null {
+  let i = 0;
+  const skipBreaks = () => {
+    while (i < to && units[i].type === 'break') i++;
+  };
+  skipBreaks();
+  if (units[i]?.type !== 'heading') return null;
+  i++;
+  skipBreaks();
+  const unit = i < to ? units[i] : undefined;
+  if (unit?.type !== 'paragraph') return null;
+  const line = trimEndChars(plainText(unit.lines[0].text).trim(), /[.\s]/);
+  const reading = readCalendarDate(line, reference);
+  return reading && reading.length >= line.length ? reading.date : null;
 }
 
 function findDateLine(units: Unit[], from: number, to: number, reference: string | null): string | null {

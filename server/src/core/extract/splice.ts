@@ -31,6 +31,8 @@ export function spliceReading(
   const oldUnits = previous.units;
   const units = flat.units;
   const { head, delta, before, after } = findChange(previous, text, units);
+  // The title and the line under it name the meeting (a date may be written alone under the title).
+  if (before <= secondContentUnit(units) || before <= secondContentUnit(oldUnits)) return null;
   const unitDelta = units.length - oldUnits.length;
   const oldWindow = oldUnits.slice(before, oldUnits.length - after);
   const newWindow = units.slice(before, units.length - after);
@@ -303,6 +305,14 @@ function sameUnit(unit: Unit, old: Unit, start: number, end: number, d: number):
 /** Where unit `i`'s stretch of the text ends: where the next one starts. */
 function extentEnd(units: Unit[], i: number, text: string): number {
   return i + 1 < units.length ? unitStart(units[i + 1]) : text.length;
+}
+
+/** The index of the second unit that is not a blank line (the one under the title), or the length. */
+function secondContentUnit(units: Unit[]): number {
+  const first = firstContentUnit(units);
+  let i = first + 1;
+  while (i < units.length && units[i].type === 'break') i++;
+  return i;
 }
 
 function firstContentUnit(units: Unit[]): number {
