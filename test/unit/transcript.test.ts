@@ -138,6 +138,17 @@ describe('transcript statements', () => {
       assert.deepEqual(model.items.map((i) => `${i.owner?.name}: ${i.task}`), ['Priya Shah: Update the runbook for cache outages']);
     });
 
+    it('takes the request as the task of a promise that takes it on in other words (`I’ll dig into it this week and report back`), with that promise’s date', () => {
+      const answered = (answer: string) =>
+        analyze(notes(...HEADER, '', '[10:00] Mike Johnson: Priya, could you look into the staging deploy times?', `[10:05] Priya Shah: ${answer}`)).items.map((i) => `${i.task} | ${i.due?.date ?? '-'}`);
+      assert.deepEqual(answered("Yep, I'll dig into it this week and report back at the next retro."), ['Look into the staging deploy times | 2024-02-02']);
+      assert.deepEqual(answered("Sure, I'll look at it tomorrow."), ['Look into the staging deploy times | 2024-01-30']);
+      assert.deepEqual(answered('I will fix it.'), ['Look into the staging deploy times | -']);
+      // Words of its own after `and`, or a pointing phrase that says more, keep the promise's own task.
+      assert.deepEqual(answered("I'll take that into account."), []);
+      assert.deepEqual(answered("I'll check the dashboards and fix it by Friday."), ['Check the dashboards and fix it | 2024-02-02']);
+    });
+
     it('leaves out whom a request is addressed to, and a please, when it becomes a task', () => {
       const asked = (request: string) => analyze(notes(...HEADER, '', `[10:00] Mike Johnson: ${request}`, '', "[10:05] Priya Shah: Sure, I'll take that.")).items.map((i) => i.task);
       assert.deepEqual(asked('Can you take the load test, Priya?'), ['Take the load test']);
@@ -199,6 +210,7 @@ describe('transcript statements', () => {
       '[05:00] Tom Bradley: I can do the infrastructure but not the application code.',
       "[05:00] Tom Bradley: I'll be out next week.",
       "[05:00] Tom Bradley: I'll be honest, this is hard.",
+      "[05:00] Tom Bradley: I'll keep that in mind.",
       "[05:00] Tom Bradley: We'll need load balancers.",
       '[05:00] Tom Bradley: Let me think about this...',
       '[05:00] Tom Bradley: Let me know by Friday.',

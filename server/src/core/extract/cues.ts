@@ -36,9 +36,13 @@ const DATED_ONLY = /^(?:I\s+can|let\s+me|I\s+need\s+to|I\s+have\s+to|I\s*['’]v
 const LET_ME_SAY = /^\s+(?:know|think|see|check\s+if|say|ask\s+(?:you|a\s+question)|share\s+my\s+screen|explain|recap|summari[sz]e|jump\s+in|guess|understand|be\b)/iu;
 /** What can follow a cue without making it a promise (`I'll be honest`, `I'll need help`, `I can't`). */
 const NOT_A_PROMISE =
-  /^(?:\s*(?:n['’]t|not|never)\b|['’]t\b|\s+(?:say|admit|tell\s+you|add\s+that|note\s+that|mention|pass|stop|leave\s+it|wait|defer|grant|give\s+you\s+that|go\s+with|assume|bet|guess|think|need|see|hear|imagine|understand|confirm|live\s+with|work\s+with\s+that|accept|agree|be(?!\s+(?:done|ready|finished|responsible|handling|working|taking|owning|driving|leading|sending|updating|reviewing|writing|setting|looking|running|preparing|drafting))))\b/iu;
+  /^(?:\s*(?:n['’]t|not|never)\b|['’]t\b|\s+(?:say|admit|tell\s+you|add\s+that|note\s+that|mention|pass|stop|leave\s+it|wait|defer|grant|give\s+you\s+that|go\s+with|assume|bet|guess|think|need|see|hear|imagine|understand|confirm|live\s+with|work\s+with\s+that|accept|agree|(?:take|keep|bear)\s+(?:that|it|this)\s+(?:into\s+account|in\s+mind)|be(?!\s+(?:done|ready|finished|responsible|handling|working|taking|owning|driving|leading|sending|updating|reviewing|writing|setting|looking|running|preparing|drafting))))\b/iu;
 const CONDITION = /\b(?:if|unless|whether|in\s+case|as\s+long\s+as|provided)\b/iu;
-const ACCEPTANCE = /^\s*(?:take|own|handle|grab|do|pick\s+up|cover|tackle)\s+(?:that|it|this|this\s+one|that\s+one|one)(?:\s+(?:on|up))?\s*[.!]?$|^\s*on\s+it\s*[.!]?$|^\s*do\s*[.!]?$|^\s*$/iu;
+/** What takes on work named elsewhere (`take that`, `dig into it`): the request it answers says what. */
+const ACCEPTANCE =
+  /^\s*(?:take|own|handle|grab|do|pick\s+up|cover|tackle|fix|check|chase|look\s+into|look\s+at|dig\s+into|deal\s+with|sort\s+out|take\s+care\s+of|follow\s+up\s+on|work\s+on|jump\s+on)\s+(?:that|it|this|this\s+one|that\s+one|one)(?:\s+(?:on|up|out))?\s*[.!]?$|^\s*on\s+it\s*[.!]?$|^\s*do\s*[.!]?$|^\s*$/iu;
+/** The `and` after which a promise goes on (`dig into it this week and report back`); `(?<!\s)`: linear on long blanks. */
+const AND_THEN = /(?<!\s)\s+and\s+/iu;
 const REQUEST_OPENER =
   /^(?:(?:so|ok(?:ay)?|also|and)\s*,?\s+)?(?:(?:can|could|would|will)\s+(?:someone|somebody|anyone|anybody|you|one\s+of\s+you)\s+(?:please\s+)?|who\s+(?:can|could|will|wants\s+to)\s+|(?:someone|somebody|anyone)\s+(?:needs\s+to|should|has\s+to|must)\s+|(?:we|someone)\s+need\s+(?:someone\s+)?to\s+|please\s+)/iu;
 
@@ -151,19 +155,26 @@ const JOINED_CONDITION = /(?<!\s)(?:\s*[,;]\s*(?:(?:and|but|so)\s+)?|\s+(?:and|b
 function commitmentCue(sentence: string, at: number, m: RegExpExecArray, clauseEnd: number, ctx: CueContext, probe: { answersRequest: boolean }): FoundCue | null {
   const clauseStart = m.index + m[0].length;
   const after = sentence.slice(clauseStart, clauseEnd);
-  const found = findDuePhrase(after, at + clauseStart, ctx.meetingDate, { atEnd: false, allowBare: true });
+  let found = findDuePhrase(after, at + clauseStart, ctx.meetingDate, { atEnd: false, allowBare: true });
   const cue = m[0].replace(/\s+/g, ' ');
   if (/^let me$/i.test(cue) && LET_ME_SAY.test(after)) return null;
   if (DATED_ONLY.test(cue) && !found && !(/^let me$/i.test(cue) && ACCEPTANCE.test(after))) return null;
-  let clause = after;
-  if (found) {
-    const cutStart = found.cut.start - at - clauseStart;
-    const cutEnd = found.cut.end - at - clauseStart;
-    clause = after.slice(0, cutStart) + after.slice(cutEnd);
-  }
+  const withoutDue = (words: string, due: typeof found) => (due ? words.slice(0, due.cut.start - at - clauseStart) + words.slice(due.cut.end - at - clauseStart) : words);
+  const clause = withoutDue(after, found);
   // `having the infra ready` → `the infra ready`, but `get it done` keeps its verb: `it done` says nothing.
   let task = clauseText(clause.replace(/^\s*(?:to\s+)?(?:(?:having|get|getting)\s+(?!(?:it|this|that|them|these|those)\b))?/i, ''));
-  if (ACCEPTANCE.test(clause)) {
+  let accepts = ACCEPTANCE.test(clause);
+  const then = accepts ? null : AND_THEN.exec(after);
+  if (then) {
+    // `I'll dig into it this week and report back`: the part before `and` takes the work on, with its date.
+    const head = after.slice(0, then.index);
+    const headDue = found ? null : findDuePhrase(head, at + clauseStart, ctx.meetingDate, { atEnd: false, allowBare: true });
+    if (ACCEPTANCE.test(withoutDue(head, headDue))) {
+      accepts = true;
+      found ??= headDue;
+    }
+  }
+  if (accepts) {
     probe.answersRequest = true;
     if (ctx.previousRequest) task = capitalize(ctx.previousRequest);
     // `Will do` says what it takes on only after a request.
