@@ -13,6 +13,7 @@ const LINES = [
   '[05:00] Mike Johnson: Action item for me: test the pool by tomorrow.',
   '**Priya:** I can have the notes ready by Wednesday.',
   'Tom Bradley [00:08:10]: Sure, will do. Let me take that.',
+  "Priya Shah: Yep, I'll dig into it this week and report back at the next retro.",
   'Tom Bradley  00:08',
   '**Tom Bradley** 10:32 AM',
   '☐ @Tom Bradley - ship it by Friday @priya',
