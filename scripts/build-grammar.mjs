@@ -106,6 +106,11 @@ const repository = {
         captures: captures(N('keyword.other.cue.action'), N('keyword.other.cue.action'), N('entity.name.tag.owner'), N('punctuation.separator.cue')),
       },
       {
+        comment: 'AI: … and AI(@bjones): …, as open-source meeting notes abbreviate action items (in capitals)',
+        match: String.raw`(?<![\w@])(AI)(?:\s*\((@?${NAME})\))?\s*(:)`,
+        captures: captures(N('keyword.other.cue.action'), N('entity.name.tag.owner'), N('punctuation.separator.cue')),
+      },
+      {
         comment: 'first-person commitments, not negations',
         match: String.raw`\b(I (?:commit to|will|am going to)|I['’](?:ll|m going to))\b(?!\s+(?:not|never)\b)`,
         captures: captures(N('keyword.other.cue.commitment')),

@@ -67,6 +67,12 @@ describe('TextMate grammar', () => {
     assert.deepEqual(plain[0], ['☐ → constant.language.checkbox.unchecked', 'Bob Jones → entity.name.tag.owner', ': → punctuation.separator.owner']);
   });
 
+  it('colours `AI:` and `AI(@owner):` as action-item cues, not the letters inside a word', async () => {
+    const lines = await scopesOf(['  - AI(@bjones): review the KEP by Friday', 'OpenAI: no'].join('\n'), 'markdown');
+    assert.deepEqual(lines[0], ['AI → keyword.other.cue.action', '@bjones → entity.name.tag.owner', ': → punctuation.separator.cue', 'by → keyword.other.due', 'Friday → constant.numeric.date.due']);
+    assert.deepEqual(lines[1], []);
+  });
+
   it('keeps **bold** speakers and fields bold in markdown (markup.bold, which themes make bold), and tells them apart', async () => {
     // The injection takes the whole `**Ana:**` from markdown's own bold rule, so it must scope it as bold itself.
     const lines = await scopesOf(['**Ana:** I will update the design doc by Friday.', '**Date:** 2025-03-04', 'Attendees: Ana, Ben'].join('\n'), 'markdown');

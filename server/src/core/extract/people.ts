@@ -126,13 +126,16 @@ export class Roster {
   private readonly resolved = new Map<string, Resolution>();
   private readonly refs = new Map<string, Omit<PersonRef, 'span'>>();
   private readonly attendeeNames: string[];
+  /** An attendee's handle, where the role is one (`Bob Jones (@bjones)`), normalized; else null. */
+  private readonly attendeeHandles: Array<string | null>;
   /** Who the attendees are, as a text: what name resolution depends on (for remembering results). */
   readonly key: string;
   private readonly scopes = new Map<string | null, [string?, string?]>();
 
   constructor(readonly attendees: Attendee[]) {
     this.attendeeNames = attendees.map((a) => normalizeName(a.name));
-    this.key = interned(this.attendeeNames.join('\u0000'));
+    this.attendeeHandles = attendees.map((a) => (a.role && /^@[^\s@]+$/.test(a.role) ? normalizeName(a.role) : null));
+    this.key = interned(this.attendeeNames.map((name, i) => (this.attendeeHandles[i] ? `${name} @${this.attendeeHandles[i]}` : name)).join('\u0000'));
   }
 
   /** One string object per roster, meeting date and kind of reading: the context under which results are remembered. */
@@ -171,6 +174,9 @@ export class Roster {
   private lookUp(written: string): Resolution {
     const query = normalizeName(plainText(written));
     if (!query) return { attendee: null, speaker: null, ambiguous: false };
+    // `@bjones` for `Bob Jones (@bjones)`: the handle the attendee list gives.
+    const byHandle = written.trimStart().startsWith('@') ? this.attendees.filter((_, i) => this.attendeeHandles[i] === query) : [];
+    if (byHandle.length === 1) return { attendee: byHandle[0], speaker: null, ambiguous: false };
     const attendees = matchNames(query, this.attendees, this.attendeeNames);
     if (attendees.length === 1) return { attendee: attendees[0], speaker: null, ambiguous: false };
     if (attendees.length > 1) return { attendee: null, speaker: null, ambiguous: true };

@@ -22,7 +22,9 @@ const STAMP_AFTER = /^(\s*)(?:\*\*|__)?([\p{L}@][^:\n[\]()*_]{0,59}?)(?:\*\*|__)
 const NAME_THEN_TIME = /^(\s*)(?:\*\*|__)?([\p{L}@][^:\n[\]()*_\d]{0,59}?)(?:\*\*|__)?\s+(\d{1,2}:\d{2}(?::\d{2})?)([ \t]*[AaPp]\.?[Mm]\.?)?\s*$/u;
 const BOLD_SPEAKER = /^(\s*)(?:\*\*|__)([^*_:\n]{1,60}?)(?:\s*:\s*(?:\*\*|__)|(?:\*\*|__)\s*:)[ \t]*(?=\S)/u;
 const PLAIN_SPEAKER = /^(\s*)([\p{L}@][^:\n]{0,59}?)\s*:[ \t]+(?=\S)/u;
-const CUE_LINE = /^\s*(?:decision|decided|action\s+items?(?:\s+for\s+[^:\n]{1,40})?|todo|follow[\s-]?up)\s*:\s*\S/iu;
+const CUE_LINE = /^\s*(?:decision|decided|action\s+items?(?:\s+for\s+[^:\n]{1,40}|\s*\([^():\n]{1,40}\))?|todo|follow[\s-]?up)\s*:\s*\S/iu;
+/** `AI: …`, `AI(@bjones): …`, `AI @bjones …` (in capitals: `ai` is a word too). */
+const AI_LINE = /^\s*AI(?:\s*\([^():\n]{1,40}\)\s*:|\s*:|\s+@[\p{L}\p{N}])\s*\S/u;
 
 const BRACKETED_STAMP = /^\s*(?:\*\*|__)?(?:\[\d{1,2}:\d{2}(?::\d{2})?\]|\(\d{1,2}:\d{2}(?::\d{2})?\))/;
 
@@ -66,7 +68,7 @@ function readHead(line: string, roster: Roster): StatementHead | null {
   if (bold && named(bold[2].trim())) return spokenBy(line, bold[2].trim(), bold[1].length, null, bold[0].length);
   const plain = PLAIN_SPEAKER.exec(line);
   if (plain && roster.known && roster.resolve(plain[2]).attendee && !/\s{2,}/.test(plain[2])) return spokenBy(line, plain[2], plain[1].length, null, plain[0].length);
-  if (CUE_LINE.test(line)) return { time: null, speaker: null, textStart: line.length - line.trimStart().length };
+  if (CUE_LINE.test(line) || AI_LINE.test(line)) return { time: null, speaker: null, textStart: line.length - line.trimStart().length };
   return null;
 }
 
