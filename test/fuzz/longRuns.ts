@@ -18,6 +18,7 @@ const LINES = [
   '**Tom Bradley** 10:32 AM',
   '☐ @Tom Bradley - ship it by Friday @priya',
   '- TODO Tom: ship it [owner:: Tom] DEADLINE: <2025-03-14 Fri> @March 14, 2025',
+  '  - AI(@tom): ship it by Friday; AI @tom file it',
   'Priya Shah: Can you take the load test, Tom, please?',
   'Decision: we ship on Monday',
   '- [ ] Tom: task - Due: Friday',

@@ -40,6 +40,7 @@ const LINES = [
   '- [x] \u00a0no-break space', '- [ ] \ufeff', '# \u3000Title\u2003', ' \u00a0- not a sub-item', '  \ufeff- text',
   '- TODO Tom: fix it', '  DEADLINE: <2025-03-14 Fri>', '- DONE ship it', '  - LATER nested', 'TODO not an item', '☐ Tom: task by Friday', '☑ done task', '**Tom Bradley** 10:32 AM',
   '| Time | Item | Who |', '| Task | Owner |', '- [ ] x [owner:: Tom] @Tomorrow', '- Ship @Mike Johnson',
+  '  - AI(@tom): fix it by Friday', 'AI: Tom to ship it', '- Tom Bradley (@tom)',
   '__Tom:__ ok', 'Tom Bradley  0:05', 'Mike Johnson 1:02:03\nI will do it by Friday.', '**Tom:**', '*Tom:* hi', '_x', '**', '***bold italic***', '** spaced**', '*\ttab', '_ _ _', '**Tom:** a\n**Priya:** b', '  **indented:** bold',
 ];
 
