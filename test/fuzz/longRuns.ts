@@ -35,7 +35,7 @@ const LINES = [
   'Date: January 29, 2024',
   'ACTION ITEMS:',
 ];
-const RUNS = [' ', '\t', '-', ',', '|', '(', '.', 'a ', ' - ', 'by ', 'I will '];
+const RUNS = [' ', '\t', '-', ',', '|', '(', '.', 'a ', ' - ', 'by ', 'I will ', '✅ '];
 
 export interface LongRunCase {
   name: string;

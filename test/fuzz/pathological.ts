@@ -219,6 +219,12 @@ export const PATHOLOGICAL: PathologicalCase[] = [
     expect: (model) => assert.deepEqual(tasks(model), ['Tom Bradley: Ship it (no date) done']),
   },
   {
+    // Found by the server fuzz (seed 944000591): 90 s for this document of 200 characters.
+    name: 'done marks that do not end an attendee line (under a setext `attendees` heading)',
+    text: () => `# Sync — 2025-03-10\n\nattendees: []\n---\n${'✅ '.repeat(40).trimEnd()}l take that\n- Tom Bradley ✅ 2025-03-10 ✅\n`,
+    expect: (model) => assert.deepEqual(model.meetings[0].attendees.map((a) => a.name), ['Tom Bradley']),
+  },
+  {
     name: 'a 200 KB run of blanks before a closing dashed value',
     text: () => `${HEAD}## Action items\n- [ ] Tom: review the pin${' '.repeat(200_000)}— ASAP\n`,
     expect: (model) => assert.deepEqual(tasks(model), ['Tom Bradley: Review the pin (ASAP) open']),

@@ -1,5 +1,4 @@
 import type { Attendee, PersonRef, Span } from '../model';
-import { DONE_MARK_SOURCE } from '../text/doneMark';
 import { normalizeName, plainText } from '../text/plain';
 
 /** Words that open a line like a name (`Note: …`, `**Date:**`) but never name a person. */
@@ -79,9 +78,12 @@ function splitAnd(text: string, start: number): Array<{ text: string; start: num
   return result;
 }
 
-/** One attendee: `Mike Johnson (Engineering Lead)`, `Priya — SRE`, `@jonas`. */
-const TRAILING_DONE_MARKS = new RegExp(String.raw`(?:\s*(?:${DONE_MARK_SOURCE}))+\s*$`, 'u');
+// Each mark's blanks are read one way only (a date's own blanks only before a date): with the
+// blanks between two marks taken by either, a run of marks that did not end the line took
+// exponential time (`✅ ✅ ✅ … ✅l take that`: 30 marks, 90 s).
+const TRAILING_DONE_MARKS = /(?:\s*(?:✅(?:\s*\d{4}-\d{2}-\d{2})?|✔️?|☑️?|✓))+\s*$/u;
 
+/** One attendee: `Mike Johnson (Engineering Lead)`, `Priya — SRE`, `@jonas`. */
 const NAME_AND_ROLE = /^(\s*)(.*?)\s*(?:\(([^)]*)\)|\s[-–—]\s+(.+))?\s*$/;
 /** The same, where a comma also sets off a role (`Chen Li, SRE`): one person per list item. */
 const NAME_AND_ROLE_OF_ITEM = /^(\s*)([^,]*?)\s*(?:\(([^)]*)\)|\s[-–—]\s+(.+)|,\s*(.+))?\s*$/;
