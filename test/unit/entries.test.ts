@@ -7,10 +7,9 @@ import { analyze, itemLine, notes, onlyItem } from '../helpers/notes';
 function actionItems(...entries: string[]) {
   return analyze(notes('# Sync — 2025-03-10', 'Attendees: Mike Johnson, Priya Shah, Jonas Weber, Wei Zhang', '', '## Action items', '', ...entries));
 }
-const read = (...entries: string[]) => {
-  const model = actionItems(...entries);
-  return model.items.map((i) => itemLine(model, i).replace(/^\d+ /, ''));
-};
+/** Each item as a line: kind, source, owner, task, due date, status. */
+const itemLines = (model: ReturnType<typeof analyze>) => model.items.map((i) => itemLine(model, i).replace(/^\d+ /, ''));
+const read = (...entries: string[]) => itemLines(actionItems(...entries));
 
 describe('summary entries in every shape', () => {
   it('reads `Owner: task - Due: date`, numbered or bulleted', () => {
@@ -100,7 +99,7 @@ describe('summary entries in every shape', () => {
 
   it('reads a full name closing an entry, in brackets or after a dash, as its owner where the notes list no attendees (as meeting recaps write them)', () => {
     const model = analyze(notes('# Meeting recap: Q4 planning', 'Date: 2025-03-10', '', '## Follow-up tasks', '- Review the budget draft (Alice Smith)', '- Update the hiring plan by Friday — Carla Diaz', '- Talk to the vendor (Acme)', '- Migrate the cron jobs - Friday'));
-    assert.deepEqual(model.items.map((i) => itemLine(model, i).replace(/^\d+ /, '')), [
+    assert.deepEqual(itemLines(model), [
       'action summary Alice Smith | Review the budget draft | - | open',
       'action summary Carla Diaz | Update the hiring plan | Friday=2025-03-14 | open',
       'action summary - | Talk to the vendor (Acme) | - | open',
@@ -112,7 +111,7 @@ describe('summary entries in every shape', () => {
 
   it('reads two people named together as the owners of the work (`Mike and Priya will …`), never an unknown owner', () => {
     const model = actionItems('- Mike and Priya will pair on the migration', '- Wei and Jonas: review the ADR by Friday');
-    assert.deepEqual(model.items.map((i) => itemLine(model, i).replace(/^\d+ /, '')), [
+    assert.deepEqual(itemLines(model), [
       'action summary Mike and Priya | Pair on the migration | - | open',
       'action summary Wei and Jonas | Review the ADR | Friday=2025-03-14 | open',
     ]);
@@ -176,7 +175,7 @@ describe('summary entries in every shape', () => {
 
   it('reads an owner or a due date written as a field under the entry (`- Owner: Mike`, `- **Due:** Friday`)', () => {
     const model = actionItems('1. Migrate the cron jobs', '   - Owner: Mike', '   - **Due:** Friday', '   - three jobs are left', '2. Write the runbook', '   - Owner: @priya', '3. Wei: plan Q2 - Due: 2025-03-12', '   - Owner: Mike', '   - Due: Friday', '4. Ship it', '   - Owner: the platform team and whoever is free');
-    assert.deepEqual(model.items.map((i) => itemLine(model, i).replace(/^\d+ /, '')), [
+    assert.deepEqual(itemLines(model), [
       'action summary Mike Johnson | Migrate the cron jobs | Friday=2025-03-14 | open',
       'action summary Priya Shah | Write the runbook | - | open',
       // The entry's own owner and date come first.
@@ -273,7 +272,7 @@ describe('summary entries in every shape', () => {
 
   it('reads an outliner’s task markers (`TODO`, `DONE`, as Logseq writes them) and its `DEADLINE: <date>`, inside a section or out', () => {
     const model = analyze(notes('# Standup — 2025-03-10', 'Attendees: Mike Johnson, Priya Shah', '', '- TODO Mike: fix the flaky login test', '  DEADLINE: <2025-03-12 Wed>', '- DONE Priya: ship the release notes', '- Talked about the roadmap', '- Todo list for later', '', '## Action items', '- LATER Mike: clean up feature flags', '- CANCELED drop the old API'));
-    assert.deepEqual(model.items.map((i) => itemLine(model, i).replace(/^\d+ /, '')), [
+    assert.deepEqual(itemLines(model), [
       'action summary Mike Johnson | Fix the flaky login test | 2025-03-12=2025-03-12 | open',
       'action summary Priya Shah | Ship the release notes | - | done',
       'action summary Mike Johnson | Clean up feature flags | - | open',
