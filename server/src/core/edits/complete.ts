@@ -78,7 +78,8 @@ function reopenOne(model: NotesModel, item: ActionItem): TextEdit[] {
     let marks = layout.shape === 'table' ? [layout.doneMarker] : doneMarks(flattenLines(text.slice(layout.span.start, layout.span.end)), text.slice(layout.span.start, layout.span.end)).map((m) => ({ start: layout.span.start + m.start, end: layout.span.start + m.end }));
     if (!marks.some((m) => m.start === layout.doneMarker!.start)) marks.push(layout.doneMarker);
     // A checked ballot box (`☑`) is a done mark too, but it is the box, unchecked above.
-    if (layout.checkbox) marks = marks.filter((m) => m.start >= layout.checkbox!.end);
+    const box = layout.checkbox;
+    if (box) marks = marks.filter((m) => m.end <= box.start || m.start >= box.end);
     for (const mark of marks) edits.push(...removeMark(text, mark));
   }
   if (layout.strike) edits.push(remove(layout.strike[0]), remove(layout.strike[1]));
