@@ -236,7 +236,7 @@ describe('transcript statements', () => {
     });
 
     it('reads action items as open-source meeting notes write them (`AI(@handle): …`, `AI: Name to …`, `Action item (@handle): …`), with handles the attendee list gives', () => {
-      const lines = ['Attendees:', '- Alice Smith (@alice)', '- Bob Jones (@bjones)', '', '- [Alice] KEP-1234 status', '  - AI(@bjones): review the KEP by Friday', '  - AI: Alice to update the graduation criteria', '  - Action item (@alice): ping the API reviewers', '  - AI @bjones file an issue for the flaky job', '  - OpenAI: not a cue', '  - ai: not one either'];
+      const lines = ['Attendees:', '- Alice Smith (@alice)', '- Bob Jones (@bjones)', '', '- [Alice] KEP-1234 status', '  - AI(@bjones): review the KEP by Friday', '  - AI: Alice to update the graduation criteria', '  - Action item (@alice): ping the API reviewers', '  - AI @bjones file an issue for the flaky job', '  - OpenAI: not a cue', '  - ai: not one either', '', '[00:10] Alice Smith: We talked about AI: the hype is real.'];
       const model = analyze(notes('# SIG Node weekly — 2024-01-29', '', ...lines));
       assert.deepEqual(model.items.map((i) => `${i.kind} ${i.owner?.attendee?.name ?? i.owner?.name ?? '-'} | ${i.task} | ${i.due?.date ?? '-'}`), [
         'action Bob Jones | Review the KEP | 2024-02-02',
