@@ -1,6 +1,6 @@
-import { doneMarks, statusCellSaysDone, statusSaysDone } from '../extract/entry';
+import { doneMarks, markerSaysDone, statusCellSaysDone, statusSaysDone } from '../extract/entry';
 import type { ActionItem, NotesModel, Span } from '../model';
-import { boxIsChecked, boxStateEdit } from '../text/checkbox';
+import { boxIsChecked } from '../text/checkbox';
 import { flattenLines, plainText } from '../text/plain';
 import { type CompleteOptions, type TextEdit, cellText, insert, itemById, normalizeEdits, remove, replace, withTwins } from './textEdit';
 
@@ -63,7 +63,7 @@ function reopenOne(model: NotesModel, item: ActionItem): TextEdit[] {
   if (statusCell && doneStatus) {
     edits.push(replace(doneStatus, cellText(text, doneStatus, 'Open')));
   } else if (layout.statusIsMarker && layout.statusText) {
-    if (/^(?:DONE|CANCELL?ED)$/.test(status ?? '')) edits.push(replace(layout.statusText, 'TODO'));
+    if (markerSaysDone(status ?? '')) edits.push(replace(layout.statusText, 'TODO'));
   } else if (doneStatus) {
     edits.push(removeWithinLines(text, doneStatus)); // `- Done`, `(done)`: the words that made it done
   }
@@ -86,10 +86,13 @@ function reopenOne(model: NotesModel, item: ActionItem): TextEdit[] {
   return normalizeEdits(edits).filter((e, i, all) => i === 0 || all[i - 1].span.end <= e.span.start);
 }
 
-/** The edit that checks or unchecks an entry's box. */
+/**
+ * The edit that checks or unchecks an entry's box (its span may include the blanks after it): the
+ * mark inside `[ ]`, or the ballot box itself (`☐` ↔ `☑`).
+ */
 function boxEdit(text: string, box: Span, checked: boolean): TextEdit {
-  const edit = boxStateEdit(text, box, checked);
-  return replace(edit.span, edit.text);
+  if (text[box.start] === '[') return replace({ start: box.start + 1, end: box.start + 2 }, checked ? 'x' : ' ');
+  return replace({ start: box.start, end: box.start + 1 }, checked ? '☑' : '☐');
 }
 
 const TABLE_RULE = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;

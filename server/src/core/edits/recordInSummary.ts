@@ -1,4 +1,5 @@
-import { type ActionItem, type Attendee, type EntryStyle, type Meeting, type NotesModel, OWNER_COLON_FORM, type PersonRef, type Section, type SectionKind } from '../model';
+import { defaultStyle } from '../extract/walk';
+import type { ActionItem, Attendee, EntryStyle, Meeting, NotesModel, PersonRef, Section, SectionKind } from '../model';
 import { standAlone, textFollows } from './newBlock';
 import { withOwner } from './ownerText';
 import { type TextEdit, eolOf, insert, itemById } from './textEdit';
@@ -42,7 +43,7 @@ export function insertEntry(model: NotesModel, meeting: Meeting, kind: SectionKi
     const listed = section.entryStyle.marker === 'bullet' || section.entryStyle.marker === 'numbered';
     return [insert(section.insertAt, eol + entryLine(section.entryStyle, entry) + (listed && textFollows(model.text, section.insertAt) ? eol : ''))];
   }
-  const style: EntryStyle = { marker: 'bullet', bullet: '-', indent: '', nextNumber: 1, checkbox: false, openBox: '[ ]', dueStyle: 'due-field', ownerForm: OWNER_COLON_FORM };
+  const style = defaultStyle(kind);
   const header = newHeader(model, meeting, kind);
   const at = sectionInsertPoint(model, meeting);
   const block = `${header}${eol}${header.startsWith('#') ? eol : ''}${entryLine(style, entry)}`;

@@ -47,7 +47,14 @@ const STATUS_TRAILER = new RegExp(
 const STATUS_FIELD = new RegExp(String.raw`(?<!\s)(?:\s*[-–—|,;]\s*|\s+)(?:[(\[]\s*)?status\s*:\s*(?:(${DONE_WORDS})|(${OPEN_WORDS}))\s*[)\]]?`, 'iu');
 const STATUS_LEADER = new RegExp(String.raw`^(\s*)(?:\[\s*(?:(${DONE_WORDS})|(${OPEN_WORDS}))\s*\]|(?:(${DONE_WORDS})|(${OPEN_WORDS}))\s*[:\-–—])\s*`, 'iu');
 /** `TODO fix…`, `DONE ship…`: an outliner's task markers (Logseq), in capitals, with no colon. */
-const TASK_MARKER = /^(\s*)(?:(DONE|CANCELED|CANCELLED)|(TODO|DOING|NOW|LATER|WAITING|WAIT|IN-PROGRESS))[ \t]+(?=\S)/u;
+const DONE_MARKERS = 'DONE|CANCELED|CANCELLED';
+const TASK_MARKER = new RegExp(String.raw`^(\s*)(?:(${DONE_MARKERS})|(TODO|DOING|NOW|LATER|WAITING|WAIT|IN-PROGRESS))[ \t]+(?=\S)`, 'u');
+const DONE_MARKER = new RegExp(`^(?:${DONE_MARKERS})$`, 'u');
+
+/** Whether an outliner's task marker (`DONE`, `CANCELED`) says the task is done. */
+export function markerSaysDone(marker: string): boolean {
+  return DONE_MARKER.test(marker);
+}
 
 /** Whether an item's text opens with an outliner's task marker: a task wherever it is, as a checkbox is. */
 export function opensWithTaskMarker(text: string): boolean {

@@ -560,7 +560,8 @@ function tableEntry(row: TableUnit['rows'][number], columns: TableColumns, secti
   };
 }
 
-function defaultStyle(kind: SectionKind): EntryStyle {
+/** How a new entry is written in a section of that kind that has none yet: `- Owner: task - Due: date`. */
+export function defaultStyle(kind: SectionKind): EntryStyle {
   return { marker: 'bullet', bullet: '-', indent: '', nextNumber: 1, checkbox: false, openBox: '[ ]', dueStyle: kind === 'commitments' ? 'by' : 'due-field', ownerForm: OWNER_COLON_FORM };
 }
 
