@@ -250,11 +250,13 @@ describe('summary entries in every shape', () => {
     ]);
   });
 
-  it('reads ASAP, TBD or TBC closing an entry as its vague due date, and not inside it', () => {
-    assert.deepEqual(read('- Wei to check the budget with finance ASAP', '- Mike: pick a date, TBD', '- Priya: drain the ASAP queue'), [
+  it('reads ASAP, TBD, TBC or a period of work closing an entry as its vague due date, and not inside it', () => {
+    assert.deepEqual(read('- Wei to check the budget with finance ASAP', '- Mike: pick a date, TBD', '- Priya: drain the ASAP queue', '- Jonas: rotate the keys next sprint', '- Wei: plan the next sprint goals'), [
       'action summary Wei Zhang | Check the budget with finance | ASAP=vague | open',
       'action summary Mike Johnson | Pick a date | TBD=vague | open',
       'action summary Priya Shah | Drain the ASAP queue | - | open',
+      'action summary Jonas Weber | Rotate the keys | next sprint=vague | open',
+      'action summary Wei Zhang | Plan the next sprint goals | - | open',
     ]);
   });
 

@@ -133,6 +133,35 @@ describe('transcript statements', () => {
       }
     });
 
+    it('hears a second task joined on without its own cue after a task closed by its date', () => {
+      const heard: Array<[string, string[]]> = [
+        ["I'll file it today and scope it next sprint.", ['File it | today=2024-01-29', 'Scope it | next sprint=vague']],
+        // The second task says what the first one's `it` is, as a summary entry would.
+        ["I'll draft the RFC by Wednesday and circulate it by Friday.", ['Draft the RFC | Wednesday=2024-01-31', 'Circulate the RFC | Friday=2024-02-02']],
+        ["I'll write the migration on Monday, and then run it in staging on Wednesday.", ['Write the migration | Monday=2024-01-29', 'Run the migration in staging | Wednesday=2024-01-31']],
+        // The first task's verb, said once.
+        ["I'll ship the beta by Friday and the GA by March 30.", ['Ship the beta | Friday=2024-02-02', 'Ship the GA | March 30=2024-03-30']],
+        // Its own modal goes on; with no date of its own, the second task has none.
+        ['Sure, I will look at the pin by Friday, and will do the docs.', ['Look at the pin | Friday=2024-02-02', 'Do the docs | -']],
+        // What another subject does, reporting back and no work at all are no part of the promise.
+        ["I'll send the notes tomorrow and then we can discuss.", ['Send the notes | tomorrow=2024-01-30']],
+        ["I'll send the notes tomorrow and Mike will review them.", ['Send the notes | tomorrow=2024-01-30']],
+        ["I'll fix the bug by Friday and the docs are due Monday.", ['Fix the bug | Friday=2024-02-02']],
+        ["I'll look at the logs today and report back.", ['Look at the logs | today=2024-01-29']],
+        ["I'll deploy it tomorrow and see what happens.", ['Deploy it | tomorrow=2024-01-30']],
+        // One task: no date closes the first part.
+        ["I'll review and merge the cache PR by Thursday.", ['Review and merge the cache PR | Thursday=2024-02-01']],
+        ["I'll draft the RFC and circulate it by Friday.", ['Draft the RFC and circulate it | Friday=2024-02-02']],
+      ];
+      for (const [said, expected] of heard) {
+        assert.deepEqual(
+          cues(`[05:00] Tom Bradley: ${said}`),
+          expected.map((cue) => `commitment Tom Bradley | ${cue}`),
+          said,
+        );
+      }
+    });
+
     it("takes the request that `I'll take that` answers as its task", () => {
       const model = analyze(notes(...HEADER, '', '[10:00] Mike Johnson: Can someone update the runbook for cache outages?', '', "[10:05] Priya Shah: I'll take that."));
       assert.deepEqual(model.items.map((i) => `${i.owner?.name}: ${i.task}`), ['Priya Shah: Update the runbook for cache outages']);

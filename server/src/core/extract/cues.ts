@@ -140,11 +140,12 @@ function commitmentCues(sentence: string, at: number, ctx: CueContext, probe: { 
   const cues: FoundCue[] = [];
   for (const clause of clauses) {
     if (!clause.promise) continue;
-    const cue = commitmentCue(sentence, at, clause.cue, clause.end, ctx, probe);
+    const [cue, ...joined] = commitmentCue(sentence, at, clause.cue, clause.end, ctx, probe);
     const before = cues[cues.length - 1];
     if (cue && before && pointsElsewhere(cue.task)) {
       cues[cues.length - 1] = { ...before, span: { start: before.span.start, end: cue.span.end }, due: before.due ?? cue.due };
     } else if (cue) cues.push(cue);
+    cues.push(...joined);
   }
   return cues;
 }
@@ -157,7 +158,83 @@ const JOINED_ON = /(?<!\s)(?:\s*[,;]\s*(?:(?:and|then|but|plus|also|so)\s+)*|\s+
 /** The same before a condition that the next cue depends on: `I'll deploy today, and if it breaks I'll …`. */
 const JOINED_CONDITION = /(?<!\s)(?:\s*[,;]\s*(?:(?:and|but|so)\s+)?|\s+(?:and|but|so)\s+)(?=(?:if|unless|in\s+case|as\s+long\s+as|provided)\b)/iu;
 
-function commitmentCue(sentence: string, at: number, m: RegExpExecArray, clauseEnd: number, ctx: CueContext, probe: { answersRequest: boolean }): FoundCue | null {
+/**
+ * The promise of one cue, and the promises joined on to it without a cue of their own. A task
+ * closed by its own date and followed by `and` and another verb is two promises (`I'll file it
+ * today and scope it next sprint`); what another subject does after it is no part of it (`I'll send
+ * the notes tomorrow and then we can discuss`).
+ */
+function commitmentCue(sentence: string, at: number, m: RegExpExecArray, clauseEnd: number, ctx: CueContext, probe: { answersRequest: boolean }): FoundCue[] {
+  const clauseStart = m.index + m[0].length;
+  const cue = m[0].replace(/\s+/g, ' ');
+  const split = splitAtDatedTask(sentence.slice(clauseStart, clauseEnd), at + clauseStart, ctx);
+  if (!split) return nonEmpty(promiseOf(sentence, at, m, clauseEnd, ctx, probe));
+  const first = promiseOf(sentence, at, m, clauseStart + split.headEnd, ctx, probe);
+  if (!first || split.tail === null) return nonEmpty(first);
+  const tailStart = at + clauseStart + split.tail.start;
+  const tail = sentence.slice(clauseStart + split.tail.start, clauseEnd);
+  const due = findDuePhrase(tail, tailStart, ctx.meetingDate, { atEnd: false, allowBare: true });
+  const words = due ? tail.slice(0, due.cut.start - tailStart) + tail.slice(due.cut.end - tailStart) : tail;
+  // Still a promise only with a date of its own where the cue needs one (`I can … by Friday and …`).
+  if (!due && DATED_ONLY.test(cue)) return [first];
+  const task = split.tail.verb ? clauseText(`${split.tail.verb} ${words}`) : withObjectOf(first.task, clauseText(words));
+  if (!task) return [first];
+  return [first, { kind: 'commitment', task, sentence, span: { start: tailStart, end: at + clauseEnd }, owner: 'speaker', due: due?.due ?? null }];
+}
+
+const nonEmpty = (cue: FoundCue | null): FoundCue[] => (cue ? [cue] : []);
+
+/** `and`, `, and`, `and then`, `and also` between two tasks; `(?<!\s)`: linear on long blanks. */
+const AND_NEXT = /(?<!\s)\s*,?\s+and\s+(?:(?:then|also)\s+)?/giu;
+/** Another subject after `and` (`we can discuss`, `Alice will review it`): not the speaker's promise. */
+const OTHER_SUBJECT =
+  /^(?:we|you|they|he|she|I|someone|somebody|everyone|everybody|people|(?:the|a|an|our|my|your|their|this|that|these|those)(?:\s+[\p{L}\p{N}'’-]+){1,3}?|\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)?)(?:\s+(?:will|would|can|could|should|shall|may|might|must|need|needs|is|are|was|were|has|have|had|do|does|did|wants?|gets?|takes?)\b|['’](?:ll|re|ve|d|s)\b)/u;
+/** Saying how the work went (`… today and report back`), or no work at all (`… and see`): part of the task before it. */
+const REPORTING_BACK =
+  /^(?:(?:then|also)\s+)?(?:report\s+back|get\s+back\s+to|circle\s+back|loop\s+back|let\s+[\p{L}@.]+(?:\s+[\p{L}]+)?\s+know|keep\s+[\p{L}@.]+(?:\s+[\p{L}]+)?\s+(?:posted|updated|informed|in\s+the\s+loop)|hope|pray)\b/iu;
+/** A noun phrase where a second task would start with its verb: the first task's verb is meant. */
+const ELIDED_VERB = /^(?:the|a|an|our|my|your|their|its|this|that|these|those)\s/iu;
+/** What opens a noun phrase, not a verb: `… by Friday and the cache PR by Monday` is left whole. */
+const NOT_A_VERB = /^(?:the|a|an|our|my|your|their|his|her|its|this|that|these|those|some|all|both|each|every|any|no|not|to|for|with|in|on|at|of|from|so|maybe|hopefully|probably|if|when|once|after|before|\d|\p{Lu})/u;
+
+/**
+ * Where a promise's clause is cut after a task closed by its own date: `headEnd`, the end of the
+ * first task with its date, and `tail`, where the next task starts (null: what follows is someone
+ * else's). Null when the clause is one task.
+ */
+function splitAtDatedTask(clause: string, base: number, ctx: CueContext): { headEnd: number; tail: { start: number; verb?: string } | null } | null {
+  AND_NEXT.lastIndex = 0;
+  for (let m = AND_NEXT.exec(clause); m; m = AND_NEXT.exec(clause)) {
+    const head = clause.slice(0, m.index);
+    const due = findDuePhrase(head, base, ctx.meetingDate, { atEnd: true, allowBare: true });
+    if (!due || !head.slice(0, due.cut.start - base).trim()) continue;
+    if (ACCEPTANCE.test(head.slice(0, due.cut.start - base) + head.slice(due.cut.end - base))) return null; // `dig into it this week and report back`: one promise
+    const rest = clause.slice(m.index + m[0].length);
+    if (OTHER_SUBJECT.test(rest) || REPORTING_BACK.test(rest) || NOT_A_PROMISE.test(` ${rest}`)) return { headEnd: m.index, tail: null };
+    if (ELIDED_VERB.test(rest) && findDuePhrase(rest, 0, ctx.meetingDate, { atEnd: true, allowBare: true })) {
+      // `fix the login bug by Friday and the cache PR by Monday`: the second task is the first one's verb, said once.
+      return { headEnd: m.index, tail: { start: m.index + m[0].length, verb: /^\s*(\S+)/u.exec(head)![1] } };
+    }
+    if (NOT_A_VERB.test(rest) || !/^\p{Ll}/u.test(rest)) continue;
+    // `…, and will do the docs`: the speaker's own modal goes on, the task starts after it.
+    const modal = /^(?:(?:will|shall|would|can|also|then|gonna|(?:am\s+)?going\s+to)\s+)*/iu.exec(rest)![0].length;
+    return { headEnd: m.index, tail: { start: m.index + m[0].length + modal } };
+  }
+  return null;
+}
+
+/**
+ * The second task with the first one's object for its `it` (`Draft the RFC` + `circulate it` →
+ * `Circulate the RFC`): what it names said once, as a summary entry would say it.
+ */
+function withObjectOf(first: string, second: string): string {
+  const object = /^\S+\s+(.+)$/u.exec(first)?.[1];
+  if (!object || pointsElsewhere(first) || object.split(/\s+/).length > 6) return second;
+  const its = second.match(/(?<![\p{L}'’])it(?![\p{L}'’])/giu);
+  return its?.length === 1 ? second.replace(/(?<![\p{L}'’])it(?![\p{L}'’])/iu, object) : second;
+}
+
+function promiseOf(sentence: string, at: number, m: RegExpExecArray, clauseEnd: number, ctx: CueContext, probe: { answersRequest: boolean }): FoundCue | null {
   const clauseStart = m.index + m[0].length;
   const after = sentence.slice(clauseStart, clauseEnd);
   let found = findDuePhrase(after, at + clauseStart, ctx.meetingDate, { atEnd: false, allowBare: true });
