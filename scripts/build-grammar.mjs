@@ -52,6 +52,16 @@ const repository = {
         captures: captures(N('markup.bold'), N('punctuation.definition.bold'), N('entity.name.tag.speaker'), N('punctuation.definition.bold'), N('entity.name.tag.speaker'), N('constant.numeric.timestamp')),
       },
       {
+        comment: '<v Ana Souza>… : a WebVTT caption\'s voice (Teams), `<v.loud Ana>` with classes',
+        match: String.raw`^\s*(<v(?:\.[\w-]+)*)[ \t]+([^<>\n]{1,60}?)[ \t]*(>)`,
+        captures: captures(N('punctuation.definition.tag.voice.begin'), N('entity.name.tag.speaker'), N('punctuation.definition.tag.voice.end')),
+      },
+      {
+        comment: '00:01:05.000 --> 00:01:09.500: a caption\'s timing line (WebVTT, SRT)',
+        match: String.raw`^\s*((?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{1,3})[ \t]+(-->)[ \t]+((?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{1,3})`,
+        captures: captures(N('constant.numeric.timestamp'), N('punctuation.separator.timing'), N('constant.numeric.timestamp')),
+      },
+      {
         comment: '**Tom Bradley:** … (not **Date:**, a field; still bold: markup.bold, as markdown itself would scope it)',
         match: String.raw`^\s*(\*\*)(?!${FIELDS}:)(${NAME})(:)(\*\*)(?=\s|$)`,
         name: N('markup.bold'),

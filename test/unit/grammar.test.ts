@@ -67,6 +67,16 @@ describe('TextMate grammar', () => {
     assert.deepEqual(plain[0], ['☐ → constant.language.checkbox.unchecked', 'Bob Jones → entity.name.tag.owner', ': → punctuation.separator.owner']);
   });
 
+  it('colours a caption\'s voice (`<v Ana Souza>`) and timing line (WebVTT, SRT) in markdown and plain text', async () => {
+    const text = ['00:00:01.000 --> 00:00:05.000', "<v Ana Souza>I'll send the deck by Friday.</v>", '00:00:06,000 --> 00:00:08,000'].join('\n');
+    for (const language of ['markdown', undefined] as const) {
+      const lines = await scopesOf(text, language);
+      assert.deepEqual(lines[0], ['00:00:01.000 → constant.numeric.timestamp', '--> → punctuation.separator.timing', '00:00:05.000 → constant.numeric.timestamp'], language);
+      assert.deepEqual(lines[1].slice(0, 3), ['<v → punctuation.definition.tag.voice.begin', 'Ana Souza → entity.name.tag.speaker', '> → punctuation.definition.tag.voice.end'], language);
+      assert.deepEqual(lines[2], ['00:00:06,000 → constant.numeric.timestamp', '--> → punctuation.separator.timing', '00:00:08,000 → constant.numeric.timestamp'], language);
+    }
+  });
+
   it('colours `AI:` and `AI(@owner):` as action-item cues, not the letters inside a word', async () => {
     const lines = await scopesOf(['  - AI(@bjones): review the KEP by Friday', 'OpenAI: no'].join('\n'), 'markdown');
     assert.deepEqual(lines[0], ['AI → keyword.other.cue.action', '@bjones → entity.name.tag.owner', ': → punctuation.separator.cue', 'by → keyword.other.due', 'Friday → constant.numeric.date.due']);

@@ -49,6 +49,26 @@ describe('transcript statements', () => {
     assert.deepEqual(model.items.map((i) => `${i.owner?.name}: ${i.task} | ${i.due?.date}`), ['Priya Shah: Have new thresholds up | 2024-01-30']);
   });
 
+  it('reads captions pasted as they are: WebVTT voices (`<v Tom Bradley>…</v>`, as Teams writes them) and SRT, timed by their timing lines', () => {
+    const vtt = ['WEBVTT', '', '1f0c/12-0', '00:00:01.000 --> 00:00:05.000', "<v Tom Bradley>I'll send the deck", 'by Friday.</v>', '', '00:01:06.500 --> 00:01:09.000', '<v.loud Mike>Decision: we ship the beta on March 20.</v>'];
+    const model = analyze(notes(...HEADER, '', ...vtt));
+    assert.deepEqual(
+      model.statements.map((s) => `${s.time} ${s.speaker?.name}: ${s.text.trim()}`),
+      ["00:00:01 Tom Bradley: I'll send the deck by Friday.", '00:01:06 Mike Johnson: Decision: we ship the beta on March 20.'],
+    );
+    assert.deepEqual(model.items.map((i) => `${i.owner?.name}: ${i.task} (${i.due?.date})`), ['Tom Bradley: Send the deck (2024-02-02)']);
+    const srt = ['1', '00:00:01,000 --> 00:00:05,000', 'Priya Shah: I will book the room tomorrow.', '', '2', '00:00:06,000 --> 00:00:08,000', 'Tom: Sounds good.'];
+    assert.deepEqual(
+      analyze(notes(...HEADER, '', ...srt)).statements.map((s) => `${s.time} ${s.speaker?.name}: ${s.text}`),
+      ['00:00:01 Priya Shah: I will book the room tomorrow.', '00:00:06 Tom Bradley: Sounds good.'],
+    );
+  });
+
+  it('does not read inline HTML in speech: a comment says nothing, tags are not words', () => {
+    const model = analyze(notes(...HEADER, '', '[05:00] Tom Bradley: I will fix the login bug <!-- by Friday --> soon.', '[05:10] Mike: I will <b>review</b> the cache PR by Monday.'));
+    assert.deepEqual(model.items.map((i) => `${i.owner?.name}: ${i.task} (${i.due?.text ?? '-'})`), ['Tom Bradley: Fix the login bug soon (-)', 'Mike Johnson: Review the cache PR (Monday)']);
+  });
+
   it('starts a statement at a stamp in brackets that is no time (`[10:75]`, a slip), without a time', () => {
     const model = analyze(notes(...HEADER, '', '[10:05] Tom Bradley: I will fix the build by Friday.', '[10:75] Priya: I will update the runbook by Monday.', '(9:99) Mike: ok', '10:75 Mike: not bracketed'));
     assert.deepEqual(

@@ -130,7 +130,7 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
   const writtenSpeakers: Array<string | null> = [];
   /** Whether the paragraph being read changed anything but the statements (the roster, a section): then it is not remembered. */
   let sideEffects = false;
-  const addStatement = (line: TextLine, block: number): boolean => {
+  const addStatement = (line: TextLine, block: number, captionTime: string | null = null): boolean => {
     const head = readStatementHead(line.text, roster);
     // In a summary section `Priya: book the room` is an entry; only a timestamped line is speech.
     if (!head || (open && !head.time)) return false;
@@ -145,9 +145,9 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
     const textStart = line.start + head.textStart;
     const value: Statement = {
       meeting: meeting.index,
-      time: head.time,
+      time: head.time ?? captionTime,
       speaker,
-      text: detached(flattenLines(text.slice(textStart, line.end))),
+      text: detached(lineWords(line, textStart, text)),
       span: { start: line.start, end: line.end },
       textStart,
       cues: [],
@@ -213,7 +213,16 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
         }
         const first = content.statements.length;
         sideEffects = false;
+        /** The time of a caption's timing line (`00:01:05.000 --> …`), for the words under it. */
+        let captionTime: string | null = null;
         unit.lines.forEach((line, index) => {
+          const timing = CAPTION_TIMING.exec(line.text);
+          const timeAbove = captionTime;
+          captionTime = timing && timing[1];
+          if (timing) {
+            statement = null; // a caption's words end at the next caption
+            return;
+          }
           const kind = listNext ? bareHeaderLineKind(line.text) : headerLineKind(line.text);
           if (kind) {
             sideEffects = true;
@@ -224,7 +233,7 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
           }
           if (isMetadataLine(line.text)) return;
           const current = open as OpenSection | null;
-          if (addStatement(line, unit.block)) {
+          if (addStatement(line, unit.block, timeAbove)) {
             if (current?.via === 'line') close();
             return;
           }
@@ -342,11 +351,25 @@ function rememberedStatement(s: Statement, d: number, written: string | null, ro
   return { meeting: s.meeting, time: s.time, speaker, text: s.text, span: { start: s.span.start + d, end: s.span.end + d }, textStart: s.textStart + d, cues: [] };
 }
 
+/** `00:01:05.000 --> 00:01:09.500`: a caption's timing line (WebVTT, SRT), its start the time of the words under it. */
+const CAPTION_TIMING = /^((?:\d{1,2}:)?\d{2}:\d{2})[.,]\d{1,3}[ \t]+-->/;
+
 function extendStatement(statement: Statement, line: TextLine, text: string): void {
+  const gap = flattenLines(text.slice(statement.span.end, line.start));
   statement.span = { start: statement.span.start, end: line.end };
   // A head alone on its line (`Ana Souza  0:05`): the words start on this one.
-  if (!statement.text.trim()) statement.textStart = line.start;
-  statement.text = detached(flattenLines(text.slice(statement.textStart, line.end)));
+  if (!statement.text.trim()) {
+    statement.textStart = line.start;
+    statement.text = detached(lineWords(line, line.start, text));
+  } else statement.text = detached(statement.text + gap + lineWords(line, line.start, text));
+}
+
+/**
+ * The words of a line from offset `from` on as its reader left them: inline HTML blanked (an HTML
+ * comment in speech says nothing), offsets kept.
+ */
+function lineWords(line: TextLine, from: number, text: string): string {
+  return line.text.length === line.end - line.start ? line.text.slice(from - line.start) : flattenLines(text.slice(from, line.end));
 }
 
 function kindOfSection(section: Section | null, fallback: SectionKind): SectionKind {

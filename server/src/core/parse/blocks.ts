@@ -189,7 +189,9 @@ function maskedSlice(text: string, node: Paragraph | Heading, start: number, end
     else if ('children' in n) for (const child of n.children) visit(child);
   };
   visit(node);
-  const spans = inlineHtmlSpans(slice, code);
+  // A WebVTT voice tag opening a line (`<v Ana Souza>I'll …</v>`, as captions are pasted) says who
+  // speaks: it is kept for the walk to read; its closing tag is blanked like any other.
+  const spans = inlineHtmlSpans(slice, code).filter((span) => !(VOICE_TAG.test(slice.slice(span.start, span.end)) && opensLine(slice, span.start)));
   if (!spans.length) return slice;
   const parts: string[] = [];
   let at = 0;
@@ -199,6 +201,15 @@ function maskedSlice(text: string, node: Paragraph | Heading, start: number, end
   }
   parts.push(slice.slice(at));
   return parts.join('');
+}
+
+const VOICE_TAG = /^<v[\s.]/;
+
+/** Whether only blanks come before `at` on its line of `slice`. */
+function opensLine(slice: string, at: number): boolean {
+  let i = at;
+  while (i > 0 && (slice[i - 1] === ' ' || slice[i - 1] === '\t')) i--;
+  return i === 0 || slice[i - 1] === '\n' || slice[i - 1] === '\r';
 }
 
 function paragraphLines(text: string, node: Paragraph): TextLine[] {
