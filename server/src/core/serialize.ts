@@ -6,7 +6,8 @@ import { flattenLines } from './text/plain';
 // index workers send the server. The model is a graph (a statement's cues point back to it, items
 // point to cues, several items to one attendee): objects seen more than once get an `$id` and later
 // places a `{ $ref }`, so reading it back restores the same sharing. The text, its line index and
-// the statements' texts are not stored: they come from the file, read again when the cache is used.
+// the statements' texts are not stored (unless their reading blanked inline HTML): they come from
+// the file, read again when the cache is used.
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -43,11 +44,15 @@ export function encodeModel(model: ModelWithoutText): Json {
     return out;
   };
   const encoded = encode(rest) as { statements?: Json };
-  // A statement's text is its part of the file's text (read again from it): not stored twice.
+  // A statement's text is its part of the file's text (read again from it): not stored twice,
+  // unless the reading blanked some of it (inline HTML).
   const statements = encoded.statements as Json[] | { $items: Json[] } | undefined;
-  for (const statement of (Array.isArray(statements) ? statements : statements?.$items) ?? []) {
-    if (statement && typeof statement === 'object' && !Array.isArray(statement)) delete statement.text;
-  }
+  const text = (model as Partial<NotesModel>).text;
+  ((Array.isArray(statements) ? statements : statements?.$items) ?? []).forEach((statement, i) => {
+    const source = model.statements[i];
+    if (!statement || typeof statement !== 'object' || Array.isArray(statement)) return;
+    if (text === undefined || !source || source.text === spokenText(text, source)) delete statement.text;
+  });
   return encoded as Json;
 }
 
@@ -118,8 +123,13 @@ export function decodeWithoutText(data: unknown): ModelWithoutText {
 /** The model completed with its file's text (it is taken over, not copied). */
 export function withText(data: ModelWithoutText, text: string): NotesModel {
   const model = data as NotesModel;
-  for (const statement of model.statements) statement.text = flattenLines(text.slice(statement.textStart, statement.span.end));
+  for (const statement of model.statements) if (typeof statement.text !== 'string') statement.text = spokenText(text, statement);
   model.text = text;
   model.lines = createLineIndex(text);
   return model;
+}
+
+/** A statement's words as the file has them (what its text is unless inline HTML in it was blanked). */
+function spokenText(text: string, statement: { textStart: number; span: { end: number } }): string {
+  return flattenLines(text.slice(statement.textStart, statement.span.end));
 }
