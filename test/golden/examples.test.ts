@@ -14,6 +14,8 @@ const TODAY: Record<string, string> = {
   'design-review-search.md': '2025-03-07',
   'infra-weekly-log.md': '2025-10-15',
   'standup-2025-11-03.txt': '2025-11-04',
+  'team-standup-2025-11-10.md': '2025-11-12',
+  'vendor-call-captions-2025-11-12.md': '2025-11-13',
 };
 
 const EXAMPLES = join(ROOT, 'examples');

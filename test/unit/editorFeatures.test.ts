@@ -61,6 +61,12 @@ describe('editor features (core)', () => {
       assert.equal(text, notes('# Sync — 2025-01-06', 'Attendees: Jonathan Weber, Priya Shah', '', '[00:10] Priya Shah: @jonathan can you check the cache?', '', '## Action items', '- [ ] @jonathan check the cache').replace(/\n/g, '\r\n'));
     });
 
+    it('renames a person\'s heading once, however many lines and entries under it are theirs', () => {
+      const doc = docOf(notes('# Standup — 2025-01-06', 'Attendees: Jonas Weber, Priya Shah', '', '## Jonas', "- Today: I'll check the cache by Friday", "- I'll pair with Priya tomorrow", '', '## Action items', '### Jonas', '- [ ] Check the cache', '- [ ] Update the runbook'));
+      const text = renamed(doc, 'Jonas\n- Today', 'Jonathan Weber');
+      assert.equal(text, notes('# Standup — 2025-01-06', 'Attendees: Jonathan Weber, Priya Shah', '', '## Jonathan', "- Today: I'll check the cache by Friday", "- I'll pair with Priya tomorrow", '', '## Action items', '### Jonathan', '- [ ] Check the cache', '- [ ] Update the runbook'));
+    });
+
     it('refuses what is not a person, and names that would change how a line reads', () => {
       const doc = example('architecture-review-2024-01-29.txt');
       assert.equal(prepareRename(doc, offsetOf(doc, 'Test Redis', 3)), null);

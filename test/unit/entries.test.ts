@@ -260,6 +260,13 @@ describe('summary entries in every shape', () => {
     ]);
   });
 
+  it('gives the entries under a person\'s heading in a section (action items grouped by owner) that person, unless they name another', () => {
+    const model = analyze(notes('# Sync — 2025-03-10', 'Attendees: Mike Johnson, Priya Shah', '', '## Action items', '', '### Mike', '- [ ] Fix the login redirect by Friday', '- [ ] Priya: review the SSO doc', '', '### Priya Shah', '- [x] Update the runbook', '', '### Later', '- [ ] Rotate the keys'));
+    assert.deepEqual(model.items.map((i) => `${i.owner?.name ?? '-'}: ${i.task} ${i.status}`), ['Mike Johnson: Fix the login redirect open', 'Priya Shah: Review the SSO doc open', 'Priya Shah: Update the runbook done', '-: Rotate the keys open']);
+    const mike = model.items[0].owner!;
+    assert.equal(model.text.slice(mike.span.start, mike.span.end), 'Mike');
+  });
+
   it('treats a task-list item anywhere as an action item, and other lists as prose', () => {
     const model = analyze(notes('# Sync — 2025-03-10', '', '## Notes', '- we talked about caching', '- [ ] Mike: book the room'));
     assert.deepEqual(model.items.map((i) => i.task), ['Book the room']);

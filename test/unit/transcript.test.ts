@@ -69,6 +69,22 @@ describe('transcript statements', () => {
     assert.deepEqual(model.items.map((i) => `${i.owner?.name}: ${i.task} (${i.due?.text ?? '-'})`), ['Tom Bradley: Fix the login bug soon (-)', 'Mike Johnson: Review the cache PR (Monday)']);
   });
 
+  it('reads a standup written per person: the lines under a heading that is only a person\'s name are theirs', () => {
+    const standup = ['## Tom', '- Yesterday: rotated the keys', "- Today: I'll wire up the password reset", '- Blockers: none', '', '### Mike Johnson:', "I'm going to fix the flaky CI job by Wednesday.", '', '[05:00] Priya Shah: I will book the room tomorrow.', '', '## Notes', "- I'll look at it later", '', '## Carla', "- I'll write the docs by Friday"];
+    const model = analyze(notes(...HEADER, '', ...standup));
+    assert.deepEqual(
+      model.statements.map((s) => `${s.speaker?.name}: ${s.text}`),
+      ['Tom Bradley: Yesterday: rotated the keys', "Tom Bradley: Today: I'll wire up the password reset", 'Tom Bradley: Blockers: none', "Mike Johnson: I'm going to fix the flaky CI job by Wednesday.", 'Priya Shah: I will book the room tomorrow.'],
+    );
+    assert.deepEqual(model.items.map((i) => `${i.owner?.name}: ${i.task} (${i.due?.date ?? '-'})`), ['Tom Bradley: Wire up the password reset (-)', 'Mike Johnson: Fix the flaky CI job (2024-01-31)', 'Priya Shah: Book the room (2024-01-30)']);
+    // The speaker is where the heading names them.
+    const tom = model.statements[0].speaker!;
+    assert.equal(model.text.slice(tom.span.start, tom.span.end), 'Tom');
+    // Where the notes list no attendees, a full name is enough; the title heading is no person.
+    const unlisted = analyze(notes('# Ana Souza', '', '## Bob Jones', "- I'll send the deck by Friday", '', '## Bob', "- I'll call the vendor"));
+    assert.deepEqual(unlisted.items.map((i) => `${i.owner?.name}: ${i.task}`), ['Bob Jones: Send the deck']);
+  });
+
   it('starts a statement at a stamp in brackets that is no time (`[10:75]`, a slip), without a time', () => {
     const model = analyze(notes(...HEADER, '', '[10:05] Tom Bradley: I will fix the build by Friday.', '[10:75] Priya: I will update the runbook by Monday.', '(9:99) Mike: ok', '10:75 Mike: not bracketed'));
     assert.deepEqual(
@@ -156,9 +172,8 @@ describe('transcript statements', () => {
     it('hears a second task joined on without its own cue after a task closed by its date', () => {
       const heard: Array<[string, string[]]> = [
         ["I'll file it today and scope it next sprint.", ['File it | today=2024-01-29', 'Scope it | next sprint=vague']],
-        // The second task says what the first one's `it` is, as a summary entry would.
-        ["I'll draft the RFC by Wednesday and circulate it by Friday.", ['Draft the RFC | Wednesday=2024-01-31', 'Circulate the RFC | Friday=2024-02-02']],
-        ["I'll write the migration on Monday, and then run it in staging on Wednesday.", ['Write the migration | Monday=2024-01-29', 'Run the migration in staging | Wednesday=2024-01-31']],
+        ["I'll draft the RFC by Wednesday and circulate it by Friday.", ['Draft the RFC | Wednesday=2024-01-31', 'Circulate it | Friday=2024-02-02']],
+        ["I'll write the migration on Monday, and then run it in staging on Wednesday.", ['Write the migration | Monday=2024-01-29', 'Run it in staging | Wednesday=2024-01-31']],
         // The first task's verb, said once.
         ["I'll ship the beta by Friday and the GA by March 30.", ['Ship the beta | Friday=2024-02-02', 'Ship the GA | March 30=2024-03-30']],
         // Its own modal goes on; with no date of its own, the second task has none.

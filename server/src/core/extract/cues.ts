@@ -177,7 +177,8 @@ function commitmentCue(sentence: string, at: number, m: RegExpExecArray, clauseE
   const words = due ? tail.slice(0, due.cut.start - tailStart) + tail.slice(due.cut.end - tailStart) : tail;
   // Still a promise only with a date of its own where the cue needs one (`I can … by Friday and …`).
   if (!due && DATED_ONLY.test(cue)) return [first];
-  const task = split.tail.verb ? clauseText(`${split.tail.verb} ${words}`) : withObjectOf(first.task, clauseText(words));
+  // Its `it` is left as said: with the first task's words in it, the entry of the first would record it too.
+  const task = clauseText(split.tail.verb ? `${split.tail.verb} ${words}` : words);
   if (!task) return [first];
   return [first, { kind: 'commitment', task, sentence, span: { start: tailStart, end: at + clauseEnd }, owner: 'speaker', due: due?.due ?? null }];
 }
@@ -221,17 +222,6 @@ function splitAtDatedTask(clause: string, base: number, ctx: CueContext): { head
     return { headEnd: m.index, tail: { start: m.index + m[0].length + modal } };
   }
   return null;
-}
-
-/**
- * The second task with the first one's object for its `it` (`Draft the RFC` + `circulate it` →
- * `Circulate the RFC`): what it names said once, as a summary entry would say it.
- */
-function withObjectOf(first: string, second: string): string {
-  const object = /^\S+\s+(.+)$/u.exec(first)?.[1];
-  if (!object || pointsElsewhere(first) || object.split(/\s+/).length > 6) return second;
-  const its = second.match(/(?<![\p{L}'’])it(?![\p{L}'’])/giu);
-  return its?.length === 1 ? second.replace(/(?<![\p{L}'’])it(?![\p{L}'’])/iu, object) : second;
 }
 
 function promiseOf(sentence: string, at: number, m: RegExpExecArray, clauseEnd: number, ctx: CueContext, probe: { answersRequest: boolean }): FoundCue | null {

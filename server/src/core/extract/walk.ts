@@ -7,8 +7,8 @@ import { detached, flattenLines, plainText } from '../text/plain';
 import { type EntryContext, type ParsedEntry, opensWithTaskMarker, parseEntryText, statusCellSaysDone } from './entry';
 import { bareHeaderLineKind, headerKind, headerLineKind, isMetadataLine, startsList } from './headers';
 import type { MeetingRegion } from './meetings';
-import type { Roster } from './people';
-import { readStatementHead } from './statement';
+import { type Roster, looksLikeName } from './people';
+import { type StatementHead, readStatementHead } from './statement';
 
 /** A summary entry before linking: where it is, what it says, how it is laid out. */
 export interface EntryDraft {
@@ -92,6 +92,8 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
   };
   let open: OpenSection | null = resume ? { ...resume, sawList: true, lines: [], entries: [] } : null;
   let statement: { value: Statement; block: number } | null = null;
+  /** The person a heading names (`## Alice`, a standup written per person): who says the lines under it that name no speaker. */
+  let voice: { written: string; span: Span } | null = null;
   /** The list entry whose nested items may be its fields (`- Owner: Raj`, `- Due: Friday`). */
   let fieldsOf: { entry: EntryDraft; depth: number; end: number } | null = null;
 
@@ -131,11 +133,11 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
   /** Whether the paragraph being read changed anything but the statements (the roster, a section): then it is not remembered. */
   let sideEffects = false;
   const addStatement = (line: TextLine, block: number, captionTime: string | null = null): boolean => {
-    const head = readStatementHead(line.text, roster);
+    const head: (StatementHead & { voiced?: true }) | null = readStatementHead(line.text, roster) ?? voicedHead(line);
     // In a summary section `Priya: book the room` is an entry; only a timestamped line is speech.
     if (!head || (open && !head.time)) return false;
     const speaker = head.speaker
-      ? roster.ref(head.speaker.written, { start: line.start + head.speaker.start, end: line.start + head.speaker.end })
+      ? roster.ref(head.speaker.written, head.voiced ? { ...voice!.span } : { start: line.start + head.speaker.start, end: line.start + head.speaker.end })
       : null;
     if (speaker && !speaker.attendee && speaker.written.includes(' ')) {
       if (roster.addSpeaker(speaker.written)) content.learnt.push({ unit: unitIndex, name: speaker.written });
@@ -157,6 +159,10 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
     return true;
   };
 
+  /** A line under a person's heading that names no speaker of its own is theirs (a line with a word: not `---`). */
+  const voicedHead = (line: TextLine) =>
+    voice && !open && /[\p{L}\p{N}]/u.test(line.text) ? { time: null, speaker: { written: voice.written, start: 0, end: 0 }, textStart: 0, voiced: true as const } : null;
+
   const mark = (at: number, inner: OpenSection | null) => {
     marks.units.push(at);
     marks.statements.push(content.statements.length);
@@ -169,7 +175,7 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
     const current = open as OpenSection | null;
     const unit = units[i];
     const previous = units[i - 1];
-    if (!current?.sawList || statement !== null || unit?.type !== 'item' || previous?.type !== 'item') return null;
+    if (!current?.sawList || statement !== null || voice !== null || unit?.type !== 'item' || previous?.type !== 'item') return null;
     // Never between an entry and the fields under it (`- Owner: Raj`): they are read with the entry.
     if (unit.depth > 0 && !unit.checkbox) return null;
     return previous.list === unit.list ? current : null;
@@ -179,7 +185,7 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
   for (let i = from; i < to; i++) {
     const unit = units[i];
     unitIndex = i;
-    if ((open as OpenSection | null) === null && (statement as { block: number } | null)?.block !== unit.block && (i === from || units[i - 1].block !== unit.block)) {
+    if ((open as OpenSection | null) === null && voice === null && (statement as { block: number } | null)?.block !== unit.block && (i === from || units[i - 1].block !== unit.block)) {
       mark(i, null);
     } else {
       const inner = innerAt(i);
@@ -189,6 +195,7 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
     switch (unit.type) {
       case 'heading': {
         statement = null;
+        voice = unit.depth > 1 ? personHeading(unit.content, roster) : null;
         const kind = headerKind(unit.content.text);
         const current = open as OpenSection | null;
         if (kind && kind !== 'attendees') start(kind, unit.content.text, { ...unit.span }, 'heading', unit.depth, unit.block);
@@ -198,7 +205,7 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
       case 'paragraph': {
         const listNext = startsList(unit, units[i + 1]);
         // Outside any section, a paragraph of speech reads the same wherever it is: remembered by the unit.
-        const plain: boolean = (open as OpenSection | null) === null && ((statement as { block: number } | null)?.block ?? -1) !== unit.block;
+        const plain: boolean = (open as OpenSection | null) === null && voice === null && ((statement as { block: number } | null)?.block ?? -1) !== unit.block;
         const remember = plain && memoSettings.enabled;
         const known: SpeechReading | undefined = remember ? speech.get(unit) : undefined;
         if (known && known.roster === roster.key && known.meeting === meeting.index && known.listNext === listNext) {
@@ -261,6 +268,8 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
           if (unit.depth === 0 || unit.checkbox) {
             current.sawList = true;
             const entry = listEntry(unit, units, text, current.section, ctx(current.section.kind));
+            // Under a person's heading (`### Alice`, action items grouped by owner), an entry naming no owner is theirs.
+            if (voice && !entry.parsed.owner && current.section.kind !== 'decisions') entry.parsed.owner = { written: voice.written, span: { ...voice.span } };
             current.entries.push(entry);
             fieldsOf = { entry, depth: unit.depth, end: unit.end };
           } else if (fieldsOf && unit.depth === fieldsOf.depth + 1 && unit.span.start < fieldsOf.end) {
@@ -349,6 +358,19 @@ function rememberedStatement(s: Statement, d: number, written: string | null, ro
     speaker = roster && written !== null ? roster.ref(written, span) : { ...speaker, span };
   }
   return { meeting: s.meeting, time: s.time, speaker, text: s.text, span: { start: s.span.start + d, end: s.span.end + d }, textStart: s.textStart + d, cues: [] };
+}
+
+/**
+ * The person a heading is only the name of (`## Alice`, `### Bob Jones:`): an attendee, or, where the
+ * notes list none, a full name. Where it is written, for the speaker's place.
+ */
+function personHeading(content: TextLine, roster: Roster): { written: string; span: Span } | null {
+  const m = /^(?:\*\*|__)?([\p{L}@][^:*_\n]{0,59}?)(?:\*\*|__)?\s*:?\s*$/u.exec(content.text);
+  if (!m) return null;
+  const written = m[1].trim();
+  if (!(roster.resolve(written).attendee || (!roster.known && looksLikeName(written) && /\s/.test(written)))) return null;
+  const start = content.start + content.text.indexOf(written);
+  return { written, span: { start, end: start + written.length } };
 }
 
 /** `00:01:05.000 --> 00:01:09.500`: a caption's timing line (WebVTT, SRT), its start the time of the words under it. */
