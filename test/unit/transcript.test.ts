@@ -85,6 +85,16 @@ describe('transcript statements', () => {
     assert.deepEqual(unlisted.items.map((i) => `${i.owner?.name}: ${i.task}`), ['Bob Jones: Send the deck']);
   });
 
+  it('reads a standup whose people are named by a line of their own (`**Tom**`, `Mike:`), ending a part at a bold name of no one known', () => {
+    const standup = ['**Tom**', "- Today: I'll wire up the password reset by Wednesday", '', 'Mike:', "- I'm going to fix the flaky CI job by Thursday", '', '**Carla**', "- I'll write the docs by Friday", '', 'Action items:', '- [ ] Mike: rotate the keys', '', '**Priya Shah:**', "- Today: I will book the room tomorrow", '- [ ] Order the badges'];
+    const model = analyze(notes(...HEADER, '', ...standup));
+    assert.deepEqual(model.statements.map((s) => `${s.speaker?.name}: ${s.text}`), ["Tom Bradley: Today: I'll wire up the password reset by Wednesday", "Mike Johnson: I'm going to fix the flaky CI job by Thursday", 'Priya Shah: Today: I will book the room tomorrow']);
+    assert.deepEqual(model.items.map((i) => `${i.owner?.name ?? '-'}: ${i.task}`), ['Tom Bradley: Wire up the password reset', 'Mike Johnson: Fix the flaky CI job', 'Mike Johnson: Rotate the keys', 'Priya Shah: Book the room', 'Priya Shah: Order the badges']);
+    // Priya's part ends the section of the header line: her checkbox is hers, not an entry of that section.
+    const [actions] = model.sections;
+    assert.equal(model.text.slice(actions.headerSpan.start, actions.insertAt), 'Action items:\n- [ ] Mike: rotate the keys');
+  });
+
   it('starts a statement at a stamp in brackets that is no time (`[10:75]`, a slip), without a time', () => {
     const model = analyze(notes(...HEADER, '', '[10:05] Tom Bradley: I will fix the build by Friday.', '[10:75] Priya: I will update the runbook by Monday.', '(9:99) Mike: ok', '10:75 Mike: not bracketed'));
     assert.deepEqual(

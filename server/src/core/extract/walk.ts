@@ -27,7 +27,7 @@ export interface MeetingContent {
   marks: WalkMarks;
   /** Speakers the roster learnt (named in speech, not attendees), with the unit where it learnt each. */
   learnt: Array<{ unit: number; name: string }>;
-  /** Whether the walk stopped inside a section that goes on after its last unit (a walk of part of a meeting must not, unless it resumed that section). */
+  /** Whether the walk stopped inside a section, or a person's part, that goes on after its last unit (a walk of part of a meeting must not, unless it resumed that section). */
   endedInSection: boolean;
   /** For a walk that resumed a section: whether it ended in that section, at a mark between two of its list items (its entries are then the section's entries it read). */
   endsInResumed?: boolean;
@@ -163,6 +163,11 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
   const voicedHead = (line: TextLine) =>
     voice && !open && /[\p{L}\p{N}]/u.test(line.text) ? { time: null, speaker: { written: voice.written, start: 0, end: 0 }, textStart: 0, voiced: true as const } : null;
 
+  /** Under a person's heading or line (`### Alice`: action items grouped by owner, a standup), an entry naming no owner is theirs. */
+  const ownedByVoice = (entry: EntryDraft) => {
+    if (voice && !entry.parsed.owner) entry.parsed.owner = { written: voice.written, span: { ...voice.span } };
+  };
+
   const mark = (at: number, inner: OpenSection | null) => {
     marks.units.push(at);
     marks.statements.push(content.statements.length);
@@ -203,6 +208,17 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
         break;
       }
       case 'paragraph': {
+        // `**Alice**` or `Alice:` alone on a line, her standup under it: a person's part, as under `## Alice`.
+        const person = unit.lines.length === 1 ? personLine(unit.lines[0], roster) : null;
+        if (person) {
+          statement = null;
+          voice = person;
+          const current = open as OpenSection | null;
+          if (current?.via === 'line' && current.sawList) close(); // as any prose after a header line's list
+          break;
+        }
+        // A bold name of no one known (`**Carla**`) starts a part that is not the last person's.
+        if (voice && unit.lines.length === 1 && BOLD_NAME.test(unit.lines[0].text) && looksLikeName(unit.lines[0].text)) voice = null;
         const listNext = startsList(unit, units[i + 1]);
         // Outside any section, a paragraph of speech reads the same wherever it is: remembered by the unit.
         const plain: boolean = (open as OpenSection | null) === null && voice === null && ((statement as { block: number } | null)?.block ?? -1) !== unit.block;
@@ -268,8 +284,7 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
           if (unit.depth === 0 || unit.checkbox) {
             current.sawList = true;
             const entry = listEntry(unit, units, text, current.section, ctx(current.section.kind));
-            // Under a person's heading (`### Alice`, action items grouped by owner), an entry naming no owner is theirs.
-            if (voice && !entry.parsed.owner && current.section.kind !== 'decisions') entry.parsed.owner = { written: voice.written, span: { ...voice.span } };
+            if (current.section.kind !== 'decisions') ownedByVoice(entry);
             current.entries.push(entry);
             fieldsOf = { entry, depth: unit.depth, end: unit.end };
           } else if (fieldsOf && unit.depth === fieldsOf.depth + 1 && unit.span.start < fieldsOf.end) {
@@ -278,7 +293,9 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
         } else if (unit.checkbox || opensWithTaskMarker(unit.lines[0]?.text ?? '')) {
           // A task-list item anywhere is an action item, even without an ACTION ITEMS heading; so
           // is an outliner's `TODO …`.
-          content.entries.push(listEntry(unit, units, text, null, ctx('actions')));
+          const entry = listEntry(unit, units, text, null, ctx('actions'));
+          ownedByVoice(entry);
+          content.entries.push(entry);
         } else {
           addStatement(unit.lines[0], unit.block); // a transcript written as a list
         }
@@ -303,7 +320,8 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
     }
   }
   // A section still open at the meeting's end ends with it; one open before that goes on after `to`.
-  content.endedInSection = open !== null && to < region.units[1];
+  // So does a person's part (`## Alice`): what follows `to` is still theirs.
+  content.endedInSection = (open !== null || voice !== null) && to < region.units[1];
   if (resume) {
     // Resumed in a section: it must still be open at `to`, an inner mark, its entries read being the walk's.
     const inner = content.endedInSection && (open as OpenSection | null)?.section === resume.section ? innerAt(to) : null;
@@ -365,9 +383,21 @@ function rememberedStatement(s: Statement, d: number, written: string | null, ro
  * notes list none, a full name. Where it is written, for the speaker's place.
  */
 function personHeading(content: TextLine, roster: Roster): { written: string; span: Span } | null {
-  const m = /^(?:\*\*|__)?([\p{L}@][^:*_\n]{0,59}?)(?:\*\*|__)?\s*:?\s*$/u.exec(content.text);
-  if (!m) return null;
-  const written = m[1].trim();
+  return personNamed(/^(?:\*\*|__)?([\p{L}@][^:*_\n]{0,59}?)(?:\*\*|__)?\s*:?\s*$/u.exec(content.text)?.[1], content, roster);
+}
+
+const BOLD_NAME = /^(?:\*\*|__)[^:*_\n]{1,60}(?:\*\*|__)\s*$/u;
+
+/** The same for a line alone in its paragraph: bold (`**Alice**`, `**Alice:**`) or closed by a colon (`Alice:`). */
+function personLine(line: TextLine, roster: Roster): { written: string; span: Span } | null {
+  const m = /^(?:(?:\*\*|__)([\p{L}@][^:*_\n]{0,59}?)(?:\s*:)?(?:\*\*|__)\s*:?|([\p{L}@][^:*_\n]{0,59}?)\s*:)\s*$/u.exec(line.text);
+  return personNamed(m?.[1] ?? m?.[2], line, roster);
+}
+
+/** `name` where it is written in `content`, if it names an attendee (or, where the notes list none, is a full name). */
+function personNamed(name: string | undefined, content: TextLine, roster: Roster): { written: string; span: Span } | null {
+  const written = name?.trim();
+  if (!written) return null;
   if (!(roster.resolve(written).attendee || (!roster.known && looksLikeName(written) && /\s/.test(written)))) return null;
   const start = content.start + content.text.indexOf(written);
   return { written, span: { start, end: start + written.length } };
