@@ -267,6 +267,27 @@ describe('summary entries in every shape', () => {
     assert.equal(model.text.slice(mike.span.start, mike.span.end), 'Mike');
   });
 
+  it("reads a section named for a person's work (`## Maya's items`, `Action items for Leo`) as action items of that person", () => {
+    const owned = (...lines: string[]) => {
+      const model = analyze(notes(...lines));
+      return model.items.map((i) => `${i.owner?.name ?? '-'}: ${i.task}`);
+    };
+    // A 1:1 lists no attendees: the possessive says a first name is a person.
+    assert.deepEqual(owned('# 1:1 — 2025-06-16', '', "## Maya's items", '- Send the template by Friday', '- [ ] Ask finance', '', '## Leo’s action items', '1. Draft the doc', '2. Priya: review it'), [
+      'Maya: Send the template',
+      'Maya: Ask finance',
+      'Leo: Draft the doc',
+      'Priya: Review it',
+    ]);
+    assert.deepEqual(owned('# Sync — 2025-06-16', 'Attendees: Maya Patel, Leo Grant', '', '## Action items for Leo', '- Draft the doc', '', '## Tasks (Maya)', '- Book the room', '', '## Tasks: Carla', '- Call the vendor', '', '## Action items — Summary', '- Ship it', '', "## Team's tasks", '- Plan the offsite'), [
+      'Leo Grant: Draft the doc',
+      'Maya Patel: Book the room',
+      'Carla: Call the vendor',
+      '-: Ship it',
+      '-: Plan the offsite',
+    ]);
+  });
+
   it('treats a task-list item anywhere as an action item, and other lists as prose', () => {
     const model = analyze(notes('# Sync — 2025-03-10', '', '## Notes', '- we talked about caching', '- [ ] Mike: book the room'));
     assert.deepEqual(model.items.map((i) => i.task), ['Book the room']);

@@ -15,6 +15,30 @@ const HEADER_NAMES: Array<[HeaderKind, RegExp]> = [
   ['attendees', /^(?:attendees|attendance|participants|present|people|who\s+was\s+there|in\s+attendance)$/],
 ];
 
+/** What a person's own list of work is called: `Maya's items`, `Tasks for Leo`. */
+const WORK_LIST = String.raw`(?:action\s+items?|items|tasks|to\s*-?\s*dos?|todos?|actions|follow[\s-]*ups?|next\s+steps)`;
+const PERSON = String.raw`@?[\p{L}][\p{L}\p{M}.'’-]*?(?:\s+[\p{L}][\p{L}\p{M}.'’-]*?){0,2}`;
+/** `Maya's items`, `Leo’s action items`, `Action items for Maya`, `Tasks (Leo)`, `To-dos: Sam Okoro`: whose they are. */
+const OWNED_LIST = [
+  new RegExp(String.raw`^(${PERSON})['’]s?\s+(?:open\s+|new\s+)?${WORK_LIST}$`, 'iu'),
+  new RegExp(String.raw`^(?:open\s+|new\s+)?${WORK_LIST}\s*(?:for\s+|[-–—:]\s*|\(\s*)(${PERSON})\s*\)?$`, 'iu'),
+];
+
+/**
+ * The person a section's heading says its work is for (`## Maya's items`), as written, or null.
+ * Its entries that name no owner are that person's.
+ */
+export function listOwner(text: string): string | null {
+  const words = plainText(text).replace(/^[\p{N}.)\s]+(?=\p{L})/u, '').replace(/\s*:\s*$/, '').trim();
+  if (words.length > 80) return null;
+  for (const pattern of OWNED_LIST) {
+    const m = pattern.exec(words);
+    // `team's items`: a person's name starts with a capital (a handle, with `@`); the reader checks it names one.
+    if (m && /^@|^\p{Lu}/u.test(m[1])) return m[1];
+  }
+  return null;
+}
+
 /** Lowercase words of a header, without markup, numbering, emoji or trailing punctuation. */
 function headerWords(text: string): string {
   return plainText(text)
@@ -31,7 +55,7 @@ export function headerKind(text: string): HeaderKind | null {
   const words = headerWords(text);
   if (!words || words.length > 60) return null;
   for (const [kind, pattern] of HEADER_NAMES) if (pattern.test(words)) return kind;
-  return null;
+  return listOwner(text) ? 'actions' : null;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { ItemUnit, TableUnit, TextLine, Unit } from '../parse/blocks';
 import { LINE_BOX, boxIsChecked } from '../text/checkbox';
 import { detached, flattenLines, plainText } from '../text/plain';
 import { type EntryContext, type ParsedEntry, opensWithTaskMarker, parseEntryText, statusCellSaysDone } from './entry';
-import { bareHeaderLineKind, headerKind, headerLineKind, isMetadataLine, startsList } from './headers';
+import { bareHeaderLineKind, headerKind, headerLineKind, isMetadataLine, listOwner, startsList } from './headers';
 import type { MeetingRegion } from './meetings';
 import { type Roster, looksLikeName } from './people';
 import { type StatementHead, readStatementHead } from './statement';
@@ -200,8 +200,8 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
     switch (unit.type) {
       case 'heading': {
         statement = null;
-        voice = unit.depth > 1 ? personHeading(unit.content, roster) : null;
         const kind = headerKind(unit.content.text);
+        voice = unit.depth > 1 ? (personHeading(unit.content, roster) ?? (kind === 'actions' ? listOwnerOf(unit.content, roster) : null)) : null;
         const current = open as OpenSection | null;
         if (kind && kind !== 'attendees') start(kind, unit.content.text, { ...unit.span }, 'heading', unit.depth, unit.block);
         else if (!(current?.via === 'heading' && unit.depth > current.depth)) close(); // a sub-heading stays inside
@@ -384,6 +384,17 @@ function rememberedStatement(s: Statement, d: number, written: string | null, ro
  */
 function personHeading(content: TextLine, roster: Roster): { written: string; span: Span } | null {
   return personNamed(/^(?:\*\*|__)?([\p{L}@][^:*_\n]{0,59}?)(?:\*\*|__)?\s*:?\s*$/u.exec(content.text)?.[1], content, roster);
+}
+
+/**
+ * The person a section heading says its work is for (`## Maya's items`): the words say it is a
+ * person, so any name will do (one who is no attendee is then reported as an unknown owner).
+ */
+function listOwnerOf(content: TextLine, roster: Roster): { written: string; span: Span } | null {
+  const written = listOwner(content.text);
+  if (!written || !(roster.resolve(written).attendee || looksLikeName(written))) return null;
+  const start = content.start + content.text.indexOf(written);
+  return { written, span: { start, end: start + written.length } };
 }
 
 const BOLD_NAME = /^(?:\*\*|__)[^:*_\n]{1,60}(?:\*\*|__)\s*$/u;
