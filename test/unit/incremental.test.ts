@@ -380,6 +380,16 @@ describe('incremental analysis equals a full analysis', function () {
     assert.equal(comparable(incremental), comparable(fullAnalysis(joined, 'log.md')));
   });
 
+  it('reads a running log again after an edit that removes its last meeting, heading and all', () => {
+    const log = notes('# Sync — 2025-01-06', '', '[00:01] Ana: I will fix it tomorrow.', '', '# Sync — 2025-01-13', '', '[00:02] Ana: I will ship it Friday.');
+    const cut = log.slice(0, log.indexOf('# Sync — 2025-01-13'));
+    const blocks = new BlockCache();
+    analyzeNotes(log, { fileName: 'log.md', blocks });
+    const incremental = analyzeNotes(cut, { fileName: 'log.md', blocks });
+    assert.deepEqual(incremental.items.map((i) => i.task), ['Fix it']);
+    assert.equal(comparable(incremental), comparable(fullAnalysis(cut, 'log.md')));
+  });
+
   it('reads the meeting again after an edit of the line under its title (a date may be written there alone)', () => {
     const before = notes('# Platform sync', '', 'hello there', '', '[00:01] Ana: I will fix it tomorrow.', '', '[00:02] Ana: ok');
     const after = before.replace('hello there', 'Nov 24, 2026');

@@ -43,7 +43,8 @@ export function spliceReading(
   const region = previous.regions[r];
   // Whether a running log's text before its first dated heading is a meeting depends on all of that
   // text (its title heading too: the preamble may start with one).
-  if (region.preamble || (previous.regions.length > 1 && units[region.units[0]].type !== 'heading')) return null;
+  // (The region may start where the edit does, with no unit left there.)
+  if (region.preamble || (previous.regions.length > 1 && units[region.units[0]]?.type !== 'heading')) return null;
   const content = previous.contents[r];
   const { marks } = content;
   // Attendees are read from the units, not walked: those written after the edit would have to move.
