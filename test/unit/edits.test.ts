@@ -25,6 +25,9 @@ const SHAPES: Array<[shape: string, open: string[], done: string[]]> = [
   ['table with Status', ['| Owner | Task | Due | Status |', '|---|---|---|---|', '| Mike | Write the load test | Friday | Open |'], ['| Owner | Task | Due | Status |', '|---|---|---|---|', '| Mike | Write the load test | Friday | Done ✅ 2025-03-14 |']],
   ['table without Status', ['| Owner | Task | Due |', '|---|---|---|', '| Mike | Write the load test | Friday |'], ['| Owner | Task | Due |', '|---|---|---|', '| Mike | [x] Write the load test ✅ 2025-03-14 | Friday |']],
   ['plain line', ['Mike to send the notes by Friday'], ['[x] Mike to send the notes by Friday ✅ 2025-03-14']],
+  // A caption pasted into a section: its voice is inline HTML there, not the entry's words (a box before it changes nothing).
+  ['caption line', ['<v Mike Johnson>Mike to send the notes by Friday</v>'], ['<v Mike Johnson>[x] Mike to send the notes by Friday ✅ 2025-03-14</v>']],
+  ['inline HTML around the marks', ['Mike to send the notes by Friday<b></b>'], ['[x] Mike to send the notes by Friday ✅ 2025-03-14<b></b>']],
   ['outliner marker', ['- TODO Mike: send the notes', '  DEADLINE: <2025-03-14 Fri>'], ['- DONE Mike: send the notes', '  DEADLINE: <2025-03-14 Fri>']],
   ['ballot box', ['☐ Mike Johnson: send the notes by Friday', '☐ Tom: other'], ['☑ Mike Johnson: send the notes by Friday ✅ 2025-03-14', '☐ Tom: other']],
   ['wrapped', ['- Mike: migrate the cron jobs to the', '  new scheduler - Due: Friday'], ['- [x] Mike: migrate the cron jobs to the', '  new scheduler - Due: Friday ✅ 2025-03-14']],
@@ -44,6 +47,11 @@ describe('edits', () => {
         assert.deepEqual(after(model, reopen), open);
       });
     }
+
+    it('reopening never takes inline HTML next to a box or a done mark for the blanks around them', () => {
+      assert.deepEqual(after(withEntry('[x] <b>Mike</b> to send the notes by Friday ✅ 2025-03-14'), reopen), ['<b>Mike</b> to send the notes by Friday']);
+      assert.deepEqual(after(withEntry('[x] Mike to send the notes by Friday<b></b> ✅ 2025-03-14'), reopen), ['Mike to send the notes by Friday<b></b>']);
+    });
 
     it('ballot box: a checked box alone reopens to an open box', () => {
       assert.deepEqual(after(withEntry('☒ Priya: rotate the keys', '☐ Tom: other'), reopen), ['☐ Priya: rotate the keys', '☐ Tom: other']);

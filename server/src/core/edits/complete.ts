@@ -76,7 +76,10 @@ function reopenOne(model: NotesModel, item: ActionItem): TextEdit[] {
   if (layout.doneMarker) {
     // Every done mark of the entry: one left behind would keep it done.
     let marks = layout.shape === 'table' ? [layout.doneMarker] : doneMarks(flattenLines(text.slice(layout.span.start, layout.span.end)), text.slice(layout.span.start, layout.span.end)).map((m) => ({ start: layout.span.start + m.start, end: layout.span.start + m.end }));
-    if (!marks.some((m) => m.start === layout.doneMarker!.start)) marks.push(layout.doneMarker);
+    // The reading's mark where none was found in the text as written (a mark found there covers it:
+    // the reading's may take blanked inline HTML before it for blanks, `<b></b> ✅`).
+    const marker = layout.doneMarker;
+    if (!marks.some((m) => m.start < marker.end && marker.start < m.end)) marks.push(marker);
     // A checked ballot box (`☑`) is a done mark too, but it is the box, unchecked above.
     const box = layout.checkbox;
     if (box) marks = marks.filter((m) => m.end <= box.start || m.start >= box.end);

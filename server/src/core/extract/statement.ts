@@ -21,7 +21,7 @@ const STAMP_AFTER = /^(\s*)(?:\*\*|__)?([\p{L}@][^:\n[\]()*_]{0,59}?)(?:\*\*|__)
  */
 const NAME_THEN_TIME = /^(\s*)(?:\*\*|__)?([\p{L}@][^:\n[\]()*_\d]{0,59}?)(?:\*\*|__)?\s+(\d{1,2}:\d{2}(?::\d{2})?)([ \t]*[AaPp]\.?[Mm]\.?)?\s*$/u;
 /** `<v Ana Souza>I'll send the deck.</v>`: a WebVTT caption's voice (`<v.loud Ana>` with classes), as Teams writes captions. */
-const VOICE = /^(\s*)<v(?:\.[\w-]+)*[ \t]+([^<>\n]{0,60}?)[ \t]*>[ \t]*/u;
+const VOICE = /^<v(?:\.[\w-]+)*[ \t]+([^<>\n]{0,60}?)[ \t]*>[ \t]*/u;
 const BOLD_SPEAKER = /^(\s*)(?:\*\*|__)([^*_:\n]{1,60}?)(?:\s*:\s*(?:\*\*|__)|(?:\*\*|__)\s*:)[ \t]*(?=\S)/u;
 const PLAIN_SPEAKER = /^(\s*)([\p{L}@][^:\n]{0,59}?)\s*:[ \t]+(?=\S)/u;
 const CUE_LINE = /^\s*(?:decision|decided|action\s+items?(?:\s+for\s+[^:\n]{1,40}|\s*\([^():\n]{1,40}\))?|todo|follow[\s-]?up)\s*:\s*\S/iu;
@@ -66,14 +66,23 @@ function readHead(line: string, roster: Roster): StatementHead | null {
     const time = alone[4] ? `${alone[3]} ${alone[4].trim().replace(/\./g, '').toUpperCase()}` : alone[3];
     if (roster.resolve(written).attendee || (!roster.known && looksLikeName(written) && /\s/.test(written))) return spokenBy(line, written, alone[1].length, time, line.length);
   }
-  const voice = VOICE.exec(line);
-  if (voice && /\p{L}/u.test(voice[2])) return spokenBy(line, voice[2], voice[1].length, null, voice[0].length);
   const bold = BOLD_SPEAKER.exec(line);
   if (bold && named(bold[2].trim())) return spokenBy(line, bold[2].trim(), bold[1].length, null, bold[0].length);
   const plain = PLAIN_SPEAKER.exec(line);
   if (plain && roster.known && roster.resolve(plain[2]).attendee && !/\s{2,}/.test(plain[2])) return spokenBy(line, plain[2], plain[1].length, null, plain[0].length);
   if (CUE_LINE.test(line) || AI_LINE.test(line)) return { time: null, speaker: null, textStart: line.length - line.trimStart().length };
   return null;
+}
+
+/**
+ * The speaker of a caption's voice opening `raw`, a line as written, with where the name is in it.
+ * (The reading of a line blanks the tag, as it does all inline HTML, so that nothing else reads it.)
+ */
+export function captionVoice(raw: string): { written: string; start: number; end: number; textStart: number } | null {
+  const voice = VOICE.exec(raw);
+  if (!voice || !/\p{L}/u.test(voice[1])) return null;
+  const start = raw.indexOf(voice[1], 2);
+  return { written: voice[1], start, end: start + voice[1].length, textStart: voice[0].length };
 }
 
 /** The head of a line spoken by `written`, found in it from offset `from`. */

@@ -8,7 +8,7 @@ import { type EntryContext, type ParsedEntry, opensWithTaskMarker, parseEntryTex
 import { bareHeaderLineKind, headerKind, headerLineKind, isMetadataLine, listOwner, startsList } from './headers';
 import type { MeetingRegion } from './meetings';
 import { type Roster, looksLikeName } from './people';
-import { type StatementHead, readStatementHead } from './statement';
+import { type StatementHead, captionVoice, readStatementHead } from './statement';
 
 /** A summary entry before linking: where it is, what it says, how it is laid out. */
 export interface EntryDraft {
@@ -105,7 +105,7 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
       // entries, nor lines without a word (`|------|-`, a broken table's rule).
       for (const line of open.lines) {
         if (/:\s*$/.test(line.text) || !/[\p{L}\p{N}]/u.test(plainText(line.text))) continue;
-        open.entries.push(lineEntry(line, section, ctx(section.kind)));
+        open.entries.push(lineEntry(line, section, ctx(section.kind), text));
       }
     }
     finishSection(section, open.entries, text);
@@ -133,11 +133,11 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
   /** Whether the paragraph being read changed anything but the statements (the roster, a section): then it is not remembered. */
   let sideEffects = false;
   const addStatement = (line: TextLine, block: number, captionTime: string | null = null): boolean => {
-    const head: (StatementHead & { voiced?: true }) | null = readStatementHead(line.text, roster) ?? voicedHead(line);
+    const head: (StatementHead & { speakerAt?: Span }) | null = captionHead(line, text) ?? readStatementHead(line.text, roster) ?? voicedHead(line);
     // In a summary section `Priya: book the room` is an entry; only a timestamped line is speech.
     if (!head || (open && !head.time)) return false;
     const speaker = head.speaker
-      ? roster.ref(head.speaker.written, head.voiced ? { ...voice!.span } : { start: line.start + head.speaker.start, end: line.start + head.speaker.end })
+      ? roster.ref(head.speaker.written, head.speakerAt ? { ...head.speakerAt } : { start: line.start + head.speaker.start, end: line.start + head.speaker.end })
       : null;
     if (speaker && !speaker.attendee && speaker.written.includes(' ')) {
       if (roster.addSpeaker(speaker.written)) content.learnt.push({ unit: unitIndex, name: speaker.written });
@@ -160,8 +160,7 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
   };
 
   /** A line under a person's heading that names no speaker of its own is theirs (a line with a word: not `---`). */
-  const voicedHead = (line: TextLine) =>
-    voice && !open && /[\p{L}\p{N}]/u.test(line.text) ? { time: null, speaker: { written: voice.written, start: 0, end: 0 }, textStart: 0, voiced: true as const } : null;
+  const voicedHead = (line: TextLine) => (voice && !open && /[\p{L}\p{N}]/u.test(line.text) ? spokenAt(voice.written, voice.span) : null);
 
   /** Under a person's heading or line (`### Alice`: action items grouped by owner, a standup), an entry naming no owner is theirs. */
   const ownedByVoice = (entry: EntryDraft) => {
@@ -414,6 +413,23 @@ function personNamed(name: string | undefined, content: TextLine, roster: Roster
   return { written, span: { start, end: start + written.length } };
 }
 
+/** The head of a line whose speaker is written elsewhere (a person's heading) or was blanked (a caption's voice): at `span`. */
+function spokenAt(written: string, span: Span): StatementHead & { speakerAt: Span } {
+  return { time: null, speaker: { written, start: 0, end: 0 }, textStart: 0, speakerAt: span };
+}
+
+/** A line opened by a caption's voice (`<v Ana Souza>…`), read from the line as written: its reading blanked the tag (and took it for indentation). */
+function captionHead(line: TextLine, text: string): (StatementHead & { speakerAt: Span }) | null {
+  let start = line.start;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  while (start < line.start && (text[start] === ' ' || text[start] === '\t')) start++;
+  if (!text.startsWith('<v', start)) return null;
+  const voice = captionVoice(text.slice(start, line.end));
+  if (!voice) return null;
+  // A tag that is no HTML to markdown (`<v.loud Ana>`, `<v José>`) was not blanked: the words start after it.
+  return { ...spokenAt(voice.written, { start: start + voice.start, end: start + voice.end }), textStart: Math.max(0, start + voice.textStart - line.start) };
+}
+
 /** `00:01:05.000 --> 00:01:09.500`: a caption's timing line (WebVTT, SRT), its start the time of the words under it. */
 const CAPTION_TIMING = /^((?:\d{1,2}:)?\d{2}:\d{2})[.,]\d{1,3}[ \t]+-->/;
 
@@ -519,9 +535,12 @@ function joinItemLines(unit: ItemUnit): string {
 }
 
 /** A task written as a plain line in a section without a list: `Mike to send the notes`. */
-function lineEntry(line: TextLine, section: Section, ctx: EntryContext): EntryDraft {
+function lineEntry(line: TextLine, section: Section, ctx: EntryContext, text: string): EntryDraft {
   const box = LINE_BOX.exec(line.text);
   const offset = box ? box[0].length : 0;
+  // The box with the blanks after it as written: blanked inline HTML there (`[x] <v Ana>…`) is no blank to remove.
+  let boxEnd = line.start + (box ? box[0].trimEnd().length : 0);
+  while (box && boxEnd < line.start + offset && (text[boxEnd] === ' ' || text[boxEnd] === '\t')) boxEnd++;
   const parsed = parseEntryText(line.text.slice(offset), line.start + offset, ctx);
   if (box && boxIsChecked(box[0])) parsed.done = true;
   return {
@@ -533,7 +552,7 @@ function lineEntry(line: TextLine, section: Section, ctx: EntryContext): EntryDr
       span: { start: line.start, end: line.end },
       after: line.end,
       boxAt: line.start + offset,
-      checkbox: box ? { start: line.start, end: line.start + offset } : null,
+      checkbox: box ? { start: line.start, end: boxEnd } : null,
       doneAt: line.start + line.text.trimEnd().length,
       doneMarker: parsed.doneMarker,
       strike: parsed.strike,

@@ -189,9 +189,7 @@ function maskedSlice(text: string, node: Paragraph | Heading, start: number, end
     else if ('children' in n) for (const child of n.children) visit(child);
   };
   visit(node);
-  // A WebVTT voice tag opening a line (`<v Ana Souza>I'll …</v>`, as captions are pasted) says who
-  // speaks: it is kept for the walk to read; its closing tag is blanked like any other.
-  const spans = inlineHtmlSpans(slice, code).filter((span) => !(VOICE_TAG.test(slice.slice(span.start, span.end)) && opensLine(slice, span.start)));
+  const spans = inlineHtmlSpans(slice, code);
   if (!spans.length) return slice;
   const parts: string[] = [];
   let at = 0;
@@ -201,15 +199,6 @@ function maskedSlice(text: string, node: Paragraph | Heading, start: number, end
   }
   parts.push(slice.slice(at));
   return parts.join('');
-}
-
-const VOICE_TAG = /^<v[\s.]/;
-
-/** Whether only blanks come before `at` on its line of `slice`. */
-function opensLine(slice: string, at: number): boolean {
-  let i = at;
-  while (i > 0 && (slice[i - 1] === ' ' || slice[i - 1] === '\t')) i--;
-  return i === 0 || slice[i - 1] === '\n' || slice[i - 1] === '\r';
 }
 
 function paragraphLines(text: string, node: Paragraph): TextLine[] {
