@@ -112,12 +112,12 @@ const repository = {
     patterns: [
       { match: String.raw`(?i)\b(decision)(:)`, captures: captures(N('keyword.other.cue.decision'), N('punctuation.separator.cue')) },
       {
-        match: String.raw`(?i)\b(action item)(?:\s+(for)\s+(me|@?${NAME}))?\s*(:)`,
+        match: String.raw`(?i)\b(action (?:item|point))(?:\s+(for)\s+(me|@?${NAME}))?\s*(:)`,
         captures: captures(N('keyword.other.cue.action'), N('keyword.other.cue.action'), N('entity.name.tag.owner'), N('punctuation.separator.cue')),
       },
       {
-        comment: 'AI: … and AI(@bjones): …, as open-source meeting notes abbreviate action items (in capitals)',
-        match: String.raw`(?<![\w@])(AI)(?:\s*\((@?${NAME})\))?\s*(:)`,
+        comment: 'AI: … and AI(@bjones): …, as open-source meeting notes abbreviate action items (in capitals); AP: … for action points',
+        match: String.raw`(?<![\w@])(A[IP])(?:\s*\((@?${NAME})\))?\s*(:)`,
         captures: captures(N('keyword.other.cue.action'), N('entity.name.tag.owner'), N('punctuation.separator.cue')),
       },
       {

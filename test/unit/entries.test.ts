@@ -288,6 +288,15 @@ describe('summary entries in every shape', () => {
     ]);
   });
 
+  it('reads the owner after an issue key opening an entry, and keeps the key in the task', () => {
+    assert.deepEqual(read('- [ ] PROJ-123 Mike: fix the login redirect by Friday', '- [OPS-7] @priya rotate the certs', '- #482: Wei to update the runbook', '- JIRA-9 is blocked on legal'), [
+      'action summary Mike Johnson | PROJ-123 fix the login redirect | Friday=2025-03-14 | open',
+      'action summary Priya Shah | [OPS-7] rotate the certs | - | open',
+      'action summary Wei Zhang | #482: update the runbook | - | open',
+      'action summary - | JIRA-9 is blocked on legal | - | open',
+    ]);
+  });
+
   it('treats a task-list item anywhere as an action item, and other lists as prose', () => {
     const model = analyze(notes('# Sync — 2025-03-10', '', '## Notes', '- we talked about caching', '- [ ] Mike: book the room'));
     assert.deepEqual(model.items.map((i) => i.task), ['Book the room']);

@@ -78,9 +78,11 @@ describe('TextMate grammar', () => {
   });
 
   it('colours `AI:` and `AI(@owner):` as action-item cues, not the letters inside a word', async () => {
-    const lines = await scopesOf(['  - AI(@bjones): review the KEP by Friday', 'OpenAI: no'].join('\n'), 'markdown');
+    const lines = await scopesOf(['  - AI(@bjones): review the KEP by Friday', 'OpenAI: no', 'AP: chase the vendor', 'Action point for Priya: chase it'].join('\n'), 'markdown');
     assert.deepEqual(lines[0], ['AI → keyword.other.cue.action', '@bjones → entity.name.tag.owner', ': → punctuation.separator.cue', 'by → keyword.other.due', 'Friday → constant.numeric.date.due']);
     assert.deepEqual(lines[1], []);
+    assert.deepEqual(lines[2], ['AP → keyword.other.cue.action', ': → punctuation.separator.cue']);
+    assert.deepEqual(lines[3], ['Action point → keyword.other.cue.action', 'for → keyword.other.cue.action', 'Priya → entity.name.tag.owner', ': → punctuation.separator.cue']);
   });
 
   it('keeps **bold** speakers and fields bold in markdown (markup.bold, which themes make bold), and tells them apart', async () => {

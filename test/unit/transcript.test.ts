@@ -307,6 +307,11 @@ describe('transcript statements', () => {
       assert.deepEqual(cues('[07:30] Mike Johnson: Good. Action item for me: test connection pool optimizations by tomorrow.'), ['action Mike Johnson | Test connection pool optimizations | tomorrow=2024-01-30']);
       assert.deepEqual(cues('[07:30] Mike Johnson: Action item for Priya: check the alert thresholds by next Monday.'), ['action Priya Shah | Check the alert thresholds | next Monday=2024-02-05']);
       assert.deepEqual(cues('[07:30] Mike Johnson: Action item: update the status page.'), ['action - | Update the status page | -']);
+      // Action points, as British teams write them, and their `AP:`.
+      assert.deepEqual(cues('[07:30] Mike Johnson: Action point: Priya to chase the vendor by Friday.'), ['action Priya Shah | Chase the vendor | Friday=2024-02-02']);
+      assert.deepEqual(cues('[07:30] Tom Bradley: AP for me: rotate the certs by Thursday.'), ['action Tom Bradley | Rotate the certs | Thursday=2024-02-01']);
+      assert.deepEqual(cues('AP: Mike to book the room.'), ['action Mike Johnson | Book the room | -']);
+      assert.deepEqual(cues('[07:30] Tom Bradley: The AP: is down again.'), []);
     });
 
     it('reads action items as open-source meeting notes write them (`AI(@handle): …`, `AI: Name to …`, `Action item (@handle): …`), with handles the attendee list gives', () => {

@@ -133,14 +133,40 @@ export function readDate(whole: string, meetingDate: string | null): DateReading
     const milestone = MILESTONE.exec(text.slice(prefix[0].length));
     return milestone ? { date: null, vague: true, invalid: false, length: prefix[0].length + milestone[0].length } : null;
   }
-  return (
+  const reading =
     readIso(text) ??
     readByRules(RELATIVE_RULES, text, meetingDate) ??
     readImpossible(text) ??
     readWithChrono(text, meetingDate) ??
     readByRules(FALLBACK_RULES, text, meetingDate) ??
-    readVague(text)
-  );
+    readVague(text);
+  if (reading) return reading.vague ? reading : withTimeOfDay(text, reading);
+  return readTimeThenDate(text, meetingDate);
+}
+
+/** A time of day after a date (`Friday 5pm`, `Mar 19th EOD`, `Monday at noon`): part of the due, not of the task. */
+const TIME_AFTER =
+  /^,?[ \t]*(?:(?:at|by|@)[ \t]+)?(?:\d{1,2}(?::\d{2})?[ \t]*[ap]\.?m\.?|\d{1,2}:\d{2}|noon|midnight|eod|cob|eob|end[ \t]+of[ \t]+(?:the[ \t]+)?(?:day|business(?:[ \t]+day)?)|(?:in[ \t]+the[ \t]+)?(?:morning|afternoon|evening))(?![\p{L}\p{N}])/iu;
+/** A time before a date (`3pm Friday`, `noon on Monday`, `end of day Friday`). */
+const TIME_BEFORE = /^(?:\d{1,2}(?::\d{2})?[ \t]*[ap]\.?m\.?|noon|midnight|end[ \t]+of[ \t]+(?:the[ \t]+)?day)(?:[ \t]+on)?[ \t]+(?=\S)/iu;
+/** A time zone after a time (`5pm PT`, `EOD CET`): in capitals, as `et` or `pt` may be words. */
+const TIME_ZONE = /^[ \t]+(?:UTC|GMT|[PMCE][SD]?T|CES?T|IST|BST|AES?T)(?![\p{L}\p{N}])/u;
+/** What a date or time read so far ends with when a time zone may follow it. */
+const ENDS_WITH_TIME = /(?:\d|[ap]\.?m\.?|noon|midnight|eod|cob|eob|day)$/iu;
+
+function withTimeOfDay(text: string, reading: DateReading): DateReading {
+  let length = reading.length;
+  const time = TIME_AFTER.exec(text.slice(length));
+  if (time) length += time[0].length;
+  if (ENDS_WITH_TIME.test(text.slice(0, length))) length += TIME_ZONE.exec(text.slice(length))?.[0].length ?? 0;
+  return length === reading.length ? reading : { ...reading, length };
+}
+
+function readTimeThenDate(text: string, meetingDate: string | null): DateReading | null {
+  const time = TIME_BEFORE.exec(text);
+  if (!time) return null;
+  const rest = readDate(text.slice(time[0].length), meetingDate);
+  return rest && !rest.vague ? { ...rest, length: time[0].length + rest.length } : null;
 }
 
 /** A due-field value (`Due: Before production`): the whole value is the due, a date or not. */

@@ -25,12 +25,12 @@ export interface CueContext extends EntryContext {
 
 const DECISION = /(?:^|[\s(])(?:(?:final|key)\s+)?(?:decision|decided)\s*:\s*/iu;
 const AGREED = /^agreed\s*:\s*/iu;
-const ACTION = /(?:^|[\s(])(?:action\s+items?|action|todo|to-do|follow[\s-]?up)(?:\s+for\s+([^:]{1,40}?)|\s*\(\s*([^():\n]{1,40}?)\s*\))?\s*:\s*/iu;
+const ACTION = /(?:^|[\s(])(?:action\s+(?:items?|points?)|action|todo|to-do|follow[\s-]?up)(?:\s+for\s+([^:]{1,40}?)|\s*\(\s*([^():\n]{1,40}?)\s*\))?\s*:\s*/iu;
 /**
- * `AI: …`, `AI(@bjones): …`, `AI @bjones file …`: an action item as open-source meeting notes
- * abbreviate it, opening the sentence (`We talked about AI: …` is about something else).
+ * `AI: …`, `AI(@bjones): …`, `AI @bjones file …`, `AP for me: …`: an action item (or point) as
+ * meeting notes abbreviate it, opening the sentence (`We talked about AI: …` is about something else).
  */
-const ACTION_AI = /^\s*AI(?:\s*\(\s*([^():\n]{1,40}?)\s*\)\s*:|\s*:|\s+(@[\p{L}\p{N}][\p{L}\p{N}._-]*)(?=\s))\s*/u;
+const ACTION_AI = /^\s*A[IP](?:(?:\s+for\s+|\s*\(\s*)([^():\n]{1,40}?)\s*\)?\s*:|\s*:|\s+(@[\p{L}\p{N}][\p{L}\p{N}._-]*)(?=\s))\s*/u;
 const COMMITMENT =
   /(?<![\p{L}'’])(I\s+commit\s+to|I\s+promise\s+to|I\s+plan\s+to|I\s+volunteer\s+to|I\s*['’]m\s+committing\s+to|I\s*['’]ll|I\s+will|I\s*['’]m\s+going\s+to|I\s+am\s+going\s+to|I\s*['’]m\s+gonna|I\s+shall|I\s+can|I\s*['’]m\s+on\s+it|let\s+me|I\s+need\s+to|I\s+have\s+to|I\s*['’]ve\s+got\s+to|will(?=\s+do(?![\p{L}])))(?![\p{L}])/giu;
 /** What may come before `will do` for it to be a promise: nothing, or a yes (`Sure, will do`), not `That will do`. */

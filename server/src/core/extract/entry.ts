@@ -184,9 +184,11 @@ function readEntry(text: string, base: number, ctx: EntryContext): ParsedEntry {
       due = { ...found.due, span: moveSpan(found.due.span, base) };
       blank(found.cut);
     }
-    const foundOwner = findOwner(work, ctx.roster);
+    // An issue key opening the entry (`PROJ-123 Mike: fix…`) stays in the task; the owner comes after it.
+    const ownerWork = withoutIssueKey(work);
+    const foundOwner = findOwner(ownerWork, ctx.roster);
     if (foundOwner) {
-      owner = { written: foundOwner.written, span: moveSpan(foundOwner.span, base), form: ownerFormOf(work, foundOwner) };
+      owner = { written: foundOwner.written, span: moveSpan(foundOwner.span, base), form: ownerFormOf(ownerWork, foundOwner) };
       blank(foundOwner.cut);
     }
   }
@@ -239,6 +241,15 @@ const OWNER_TRAILING = new RegExp(String.raw`(?<!\s)(\s*(?:(?:->|=>|[-–—→]
 const OWNER_DASH = new RegExp(String.raw`^(\s*)(${NAME})\s+[-–—]\s+(?=\S)`, 'u');
 
 /** How an entry writes its owner: the words around the name that reading the owner takes with it. */
+/** `PROJ-123`, `[OPS-7]`, `#482` opening an entry, followed by a blank or a colon. */
+const ISSUE_KEY = /^(\s*)(?:\[[A-Z][A-Z0-9]{1,9}-\d{1,7}\]|[A-Z][A-Z0-9]{1,9}-\d{1,7}|#\d{1,7}):?(?=\s)/u;
+
+/** The entry's words with an opening issue key blanked (offsets kept). */
+function withoutIssueKey(work: string): string {
+  const key = ISSUE_KEY.exec(work);
+  return key ? ' '.repeat(key[0].length) + work.slice(key[0].length) : work;
+}
+
 function ownerFormOf(work: string, found: FoundOwner): OwnerForm {
   const oneSpace = (words: string) => words.replace(/\s+/g, ' ');
   // `@mike`; a mention of a whole name (`@Carla Diaz`) is written as `@` before the name.

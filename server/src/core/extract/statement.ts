@@ -24,9 +24,9 @@ const NAME_THEN_TIME = /^(\s*)(?:\*\*|__)?([\p{L}@][^:\n[\]()*_\d]{0,59}?)(?:\*\
 const VOICE = /^<v(?:\.[\w-]+)*[ \t]+([^<>\n]{0,60}?)[ \t]*>[ \t]*/u;
 const BOLD_SPEAKER = /^(\s*)(?:\*\*|__)([^*_:\n]{1,60}?)(?:\s*:\s*(?:\*\*|__)|(?:\*\*|__)\s*:)[ \t]*(?=\S)/u;
 const PLAIN_SPEAKER = /^(\s*)([\p{L}@][^:\n]{0,59}?)\s*:[ \t]+(?=\S)/u;
-const CUE_LINE = /^\s*(?:decision|decided|action\s+items?(?:\s+for\s+[^:\n]{1,40}|\s*\([^():\n]{1,40}\))?|todo|follow[\s-]?up)\s*:\s*\S/iu;
-/** `AI: …`, `AI(@bjones): …`, `AI @bjones …` (in capitals: `ai` is a word too). */
-const AI_LINE = /^\s*AI(?:\s*\([^():\n]{1,40}\)\s*:|\s*:|\s+@[\p{L}\p{N}])\s*\S/u;
+const CUE_LINE = /^\s*(?:decision|decided|action\s+(?:items?|points?)(?:\s+for\s+[^:\n]{1,40}|\s*\([^():\n]{1,40}\))?|todo|follow[\s-]?up)\s*:\s*\S/iu;
+/** `AI: …`, `AI(@bjones): …`, `AI @bjones …`, `AP for me: …` (in capitals: `ai` is a word too). */
+const AI_LINE = /^\s*A[IP](?:\s*\([^():\n]{1,40}\)\s*:|\s+for\s+[^:\n]{1,40}:|\s*:|\s+@[\p{L}\p{N}])\s*\S/u;
 
 const BRACKETED_STAMP = /^\s*(?:\*\*|__)?(?:\[\d{1,2}:\d{2}(?::\d{2})?\]|\(\d{1,2}:\d{2}(?::\d{2})?\))/;
 
