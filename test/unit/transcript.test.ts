@@ -70,7 +70,7 @@ describe('transcript statements', () => {
   });
 
   it('reads a standup written per person: the lines under a heading that is only a person\'s name are theirs', () => {
-    const standup = ['## Tom', '- Yesterday: rotated the keys', "- Today: I'll wire up the password reset", '- Blockers: none', '', '### Mike Johnson:', "I'm going to fix the flaky CI job by Wednesday.", '', '[05:00] Priya Shah: I will book the room tomorrow.', '', '## Notes', "- I'll look at it later", '', '## Carla', "- I'll write the docs by Friday"];
+    const standup = ['## 🧑‍💻 Tom', '- Yesterday: rotated the keys', "- Today: I'll wire up the password reset", '- Blockers: none', '', '### Mike Johnson:', "I'm going to fix the flaky CI job by Wednesday.", '', '[05:00] Priya Shah: I will book the room tomorrow.', '', '## Notes', "- I'll look at it later", '', '## Carla', "- I'll write the docs by Friday"];
     const model = analyze(notes(...HEADER, '', ...standup));
     assert.deepEqual(
       model.statements.map((s) => `${s.speaker?.name}: ${s.text}`),

@@ -378,11 +378,11 @@ function rememberedStatement(s: Statement, d: number, written: string | null, ro
 }
 
 /**
- * The person a heading is only the name of (`## Alice`, `### Bob Jones:`): an attendee, or, where the
+ * The person a heading is only the name of (`## Alice`, `### Bob Jones:`, `### 👩 Alice`): an attendee, or, where the
  * notes list none, a full name. Where it is written, for the speaker's place.
  */
 function personHeading(content: TextLine, roster: Roster): { written: string; span: Span } | null {
-  return personNamed(/^(?:\*\*|__)?([\p{L}@][^:*_\n]{0,59}?)(?:\*\*|__)?\s*:?\s*$/u.exec(content.text)?.[1], content, roster);
+  return personNamed(/^(?:\*\*|__)?(?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]+\s*)?([\p{L}@][^:*_\n]{0,59}?)(?:\*\*|__)?\s*:?\s*$/u.exec(content.text)?.[1], content, roster);
 }
 
 /**
