@@ -211,6 +211,33 @@ export const PATHOLOGICAL: PathologicalCase[] = [
     expect: (model) => assert.equal(model.items.length, 1),
   },
   {
+    name: "a person's heading and line, a section for someone's work and a caption's voice, with 200 KB runs of blanks",
+    text: () => {
+      const blanks = ' '.repeat(200_000);
+      return `${HEAD}## Tom${blanks}:${blanks}x
+- I will do it
+
+**Tom${blanks}x**
+
+Tom${blanks}x${blanks}:
+
+## Tom's${blanks}x items
+- do it
+
+<v Tom${blanks}x>I will do it by Friday</v>
+`;
+    },
+    expect: (model) => assert.deepEqual(tasks(model), []), // no name is that long
+  },
+  {
+    name: "a promise with 200 KB runs of blanks around a dated task's `and`",
+    text: () => {
+      const blanks = ' '.repeat(200_000);
+      return `${HEAD}[00:01] Tom Bradley: I will file it today${blanks},${blanks}x and${blanks}scope it by Friday.\n`;
+    },
+    expect: (model) => assert.deepEqual(tasks(model), ['Tom Bradley: File it today , x and scope it (2025-03-14) open']), // `today` closes no task
+  },
+  {
     name: 'a table header, a Status cell and an attendee line with 200 KB runs of blanks',
     text: () => {
       const blanks = ' '.repeat(200_000);

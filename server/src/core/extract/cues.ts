@@ -185,8 +185,14 @@ function commitmentCue(sentence: string, at: number, m: RegExpExecArray, clauseE
 
 const nonEmpty = (cue: FoundCue | null): FoundCue[] => (cue ? [cue] : []);
 
-/** `and`, `, and`, `and then`, `and also` between two tasks; `(?<!\s)`: linear on long blanks. */
-const AND_NEXT = /(?<!\s)\s*,?\s+and\s+(?:(?:then|also)\s+)?/giu;
+/**
+ * `and`, `, and`, `and then`, `and also` between two tasks. Linear on long runs of blanks: `(?<!\s)`
+ * starts it once per run, and its blanks are read one way (`\s*,?\s+` could split a run two ways
+ * and tried every split: a 100,000-blank statement took 4 s).
+ */
+const AND_NEXT = /(?<!\s)(?:\s*,\s*|\s+)and\s+(?:(?:then|also)\s+)?/giu;
+/** How many `and`s of one promise are tried as the end of a dated task (each reads the words before it for a date). */
+const MAX_JOINS = 8;
 /** Another subject after `and` (`we can discuss`, `Alice will review it`): not the speaker's promise. */
 const OTHER_SUBJECT =
   /^(?:we|you|they|he|she|I|someone|somebody|everyone|everybody|people|(?:the|a|an|our|my|your|their|this|that|these|those)(?:\s+[\p{L}\p{N}'’-]+){1,3}?|\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)?)(?:\s+(?:will|would|can|could|should|shall|may|might|must|need|needs|is|are|was|were|has|have|had|do|does|did|wants?|gets?|takes?)\b|['’](?:ll|re|ve|d|s)\b)/u;
@@ -205,7 +211,8 @@ const NOT_A_VERB = /^(?:the|a|an|our|my|your|their|his|her|its|this|that|these|t
  */
 function splitAtDatedTask(clause: string, base: number, ctx: CueContext): { headEnd: number; tail: { start: number; verb?: string } | null } | null {
   AND_NEXT.lastIndex = 0;
-  for (let m = AND_NEXT.exec(clause); m; m = AND_NEXT.exec(clause)) {
+  let tries = 0;
+  for (let m = AND_NEXT.exec(clause); m && tries++ < MAX_JOINS; m = AND_NEXT.exec(clause)) {
     const head = clause.slice(0, m.index);
     const due = findDuePhrase(head, base, ctx.meetingDate, { atEnd: true, allowBare: true });
     if (!due || !head.slice(0, due.cut.start - base).trim()) continue;

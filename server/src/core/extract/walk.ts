@@ -382,6 +382,7 @@ function rememberedStatement(s: Statement, d: number, written: string | null, ro
  * notes list none, a full name. Where it is written, for the speaker's place.
  */
 function personHeading(content: TextLine, roster: Roster): { written: string; span: Span } | null {
+  if (content.text.length > PERSON_LINE_MAX) return null; // (its blanks before a colon could be split many ways)
   return personNamed(/^(?:\*\*|__)?(?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]+\s*)?([\p{L}@][^:*_\n]{0,59}?)(?:\*\*|__)?\s*:?\s*$/u.exec(content.text)?.[1], content, roster);
 }
 
@@ -396,10 +397,14 @@ function listOwnerOf(content: TextLine, roster: Roster): { written: string; span
   return { written, span: { start, end: start + written.length } };
 }
 
+/** No line that is only a person's name (at most 60 characters, with its markup and emoji) is longer. */
+const PERSON_LINE_MAX = 100;
+
 const BOLD_NAME = /^(?:\*\*|__)[^:*_\n]{1,60}(?:\*\*|__)\s*$/u;
 
 /** The same for a line alone in its paragraph: bold (`**Alice**`, `**Alice:**`) or closed by a colon (`Alice:`). */
 function personLine(line: TextLine, roster: Roster): { written: string; span: Span } | null {
+  if (line.text.length > PERSON_LINE_MAX) return null;
   const m = /^(?:(?:\*\*|__)([\p{L}@][^:*_\n]{0,59}?)(?:\s*:)?(?:\*\*|__)\s*:?|([\p{L}@][^:*_\n]{0,59}?)\s*:)\s*$/u.exec(line.text);
   return personNamed(m?.[1] ?? m?.[2], line, roster);
 }
