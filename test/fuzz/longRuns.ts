@@ -34,6 +34,15 @@ const LINES = [
   'Attendees: Tom Bradley (SRE), Mike Johnson and Priya',
   'Date: January 29, 2024',
   'ACTION ITEMS:',
+  '### 👩 Tom Bradley:',
+  "## Tom's action items",
+  '## Action items for Tom (SRE)',
+  '**Tom**',
+  'Tom:',
+  '<v Tom Bradley>I will file it today, and then scope it next sprint and report back.</v>',
+  '00:00:01.000 --> 00:00:05.000',
+  'AP for me: chase the vendor by Friday 5pm PT, then noon on Monday',
+  '- [ ] PROJ-123 Tom: fix it by 3pm Friday',
 ];
 const RUNS = [' ', '\t', '-', ',', '|', '(', '.', 'a ', ' - ', 'by ', 'I will ', '✅ '];
 
