@@ -70,13 +70,13 @@ describe('transcript statements', () => {
   });
 
   it('reads a standup written per person: the lines under a heading that is only a person\'s name are theirs', () => {
-    const standup = ['## 🧑‍💻 Tom', '- Yesterday: rotated the keys', "- Today: I'll wire up the password reset", '- Blockers: none', '', '### Mike Johnson:', "I'm going to fix the flaky CI job by Wednesday.", '', '[05:00] Priya Shah: I will book the room tomorrow.', '', '## Notes', "- I'll look at it later", '', '## Carla', "- I'll write the docs by Friday"];
+    const standup = ['## 🧑‍💻 Tom', '- Yesterday: rotated the keys', "- Today: I'll wire up the password reset", '- Blockers: none', '', '### Mike Johnson:', "I'm going to fix the flaky CI job by Wednesday.", '', '[05:00] Priya Shah: I will book the room tomorrow.', '', '## Notes', "- I'll look at it later", '', '## Carla', "- I'll write the docs by Friday", '', "## Priya's update", "- I'll order the badges by Friday"];
     const model = analyze(notes(...HEADER, '', ...standup));
     assert.deepEqual(
       model.statements.map((s) => `${s.speaker?.name}: ${s.text}`),
-      ['Tom Bradley: Yesterday: rotated the keys', "Tom Bradley: Today: I'll wire up the password reset", 'Tom Bradley: Blockers: none', "Mike Johnson: I'm going to fix the flaky CI job by Wednesday.", 'Priya Shah: I will book the room tomorrow.'],
+      ['Tom Bradley: Yesterday: rotated the keys', "Tom Bradley: Today: I'll wire up the password reset", 'Tom Bradley: Blockers: none', "Mike Johnson: I'm going to fix the flaky CI job by Wednesday.", 'Priya Shah: I will book the room tomorrow.', "Priya Shah: I'll order the badges by Friday"],
     );
-    assert.deepEqual(model.items.map((i) => `${i.owner?.name}: ${i.task} (${i.due?.date ?? '-'})`), ['Tom Bradley: Wire up the password reset (-)', 'Mike Johnson: Fix the flaky CI job (2024-01-31)', 'Priya Shah: Book the room (2024-01-30)']);
+    assert.deepEqual(model.items.map((i) => `${i.owner?.name}: ${i.task} (${i.due?.date ?? '-'})`), ['Tom Bradley: Wire up the password reset (-)', 'Mike Johnson: Fix the flaky CI job (2024-01-31)', 'Priya Shah: Book the room (2024-01-30)', 'Priya Shah: Order the badges (2024-02-02)']);
     // The speaker is where the heading names them.
     const tom = model.statements[0].speaker!;
     assert.equal(model.text.slice(tom.span.start, tom.span.end), 'Tom');

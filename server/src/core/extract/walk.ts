@@ -378,12 +378,13 @@ function rememberedStatement(s: Statement, d: number, written: string | null, ro
 }
 
 /**
- * The person a heading is only the name of (`## Alice`, `### Bob Jones:`, `### 👩 Alice`): an attendee, or, where the
+ * The person a heading is only the name of (`## Alice`, `### Bob Jones:`, `### 👩 Alice`, `## Alice's update`): an attendee, or, where the
  * notes list none, a full name. Where it is written, for the speaker's place.
  */
 function personHeading(content: TextLine, roster: Roster): { written: string; span: Span } | null {
   if (content.text.length > PERSON_LINE_MAX) return null; // (its blanks before a colon could be split many ways)
-  return personNamed(/^(?:\*\*|__)?(?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]+\s*)?([\p{L}@][^:*_\n]{0,59}?)(?:\*\*|__)?\s*:?\s*$/u.exec(content.text)?.[1], content, roster);
+  const name = PERSON_HEADING.exec(content.text);
+  return personNamed(name?.[1] ?? name?.[2], content, roster);
 }
 
 /**
@@ -396,6 +397,10 @@ function listOwnerOf(content: TextLine, roster: Roster): { written: string; span
   const start = content.start + content.text.indexOf(written);
   return { written, span: { start, end: start + written.length } };
 }
+
+/** `## Alice`, `### 👩 Bob Jones:`, `## Alice's update` (her part of a standup). */
+const PERSON_HEADING =
+  /^(?:\*\*|__)?(?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]+\s*)?(?:([\p{L}@][^:*_'’\n]{0,59}?)['’]s?\s+(?:updates?|status|report|notes)|([\p{L}@][^:*_\n]{0,59}?))(?:\*\*|__)?\s*:?\s*$/iu;
 
 /** No line that is only a person's name (at most 60 characters, with its markup and emoji) is longer. */
 const PERSON_LINE_MAX = 100;
