@@ -159,6 +159,27 @@ describe('transcript statements', () => {
       assert.deepEqual(cues('[05:00] Tom Bradley: Will do.'), []);
     });
 
+    it('does not take running the meeting for promises, and keeps the work said the same way', () => {
+      const talk = [
+        "OK, I'll share my screen. I'll go first and keep it short.",
+        "I'll hand it over to Priya now.",
+        "I'll start with the incident. I'll try to keep this under five minutes.",
+        "I'll drop off at half past, I have another call.",
+        "I'll just say one more thing: the pager was noisy.",
+        "I'll let Priya answer that. I'll put the link in the chat.",
+        "I'll kick us off. I'll wrap up here.",
+      ];
+      for (const said of talk) assert.deepEqual(cues(`[05:00] Tom Bradley: ${said}`), [], said);
+      const work: Array<[string, string]> = [
+        ["I'll go ahead and file the ticket by Friday.", 'Go ahead and file the ticket | Friday=2024-02-02'],
+        ["I'll kick off the migration on Monday.", 'Kick off the migration | Monday=2024-01-29'],
+        ["I'll hand over the keys to ops by Friday.", 'Hand over the keys to ops | Friday=2024-02-02'],
+        ["I'll start the load test tomorrow.", 'Start the load test | tomorrow=2024-01-30'],
+        ["I'll add a retry to the client by Friday.", 'Add a retry to the client | Friday=2024-02-02'],
+      ];
+      for (const [said, cue] of work) assert.deepEqual(cues(`[05:00] Tom Bradley: ${said}`), [`commitment Tom Bradley | ${cue}`], said);
+    });
+
     it('hears each promise joined on in one sentence, with its own date; a promise that refers back dates the one before', () => {
       const heard: Array<[string, string[]]> = [
         ["I'm going to bisect the upgrade tomorrow and I'll post findings in #infra by EOW.", ['Bisect the upgrade | tomorrow=2024-01-30', 'Post findings in #infra | EOW=2024-02-02']],

@@ -42,6 +42,31 @@ const LET_ME_SAY = /^\s+(?:know|think|see|check\s+if|say|ask\s+(?:you|a\s+questi
 /** What can follow a cue without making it a promise (`I'll be honest`, `I'll need help`, `I can't`). */
 const NOT_A_PROMISE =
   /^(?:\s*(?:n['’]t|not|never)\b|['’]t\b|\s+(?:say|admit|tell\s+you|add\s+that|note\s+that|mention|pass|stop|leave\s+it|wait|defer|grant|give\s+you\s+that|go\s+with|assume|bet|guess|think|need|see|hear|imagine|understand|confirm|live\s+with|work\s+with\s+that|accept|agree|(?:take|keep|bear)\s+(?:that|it|this)\s+(?:into\s+account|in\s+mind)|be(?!\s+(?:done|ready|finished|responsible|handling|working|taking|owning|driving|leading|sending|updating|reviewing|writing|setting|looking|running|preparing|drafting))))\b/iu;
+/**
+ * Running the meeting, not work to track (`I'll share my screen`, `I'll go first`, `I'll hand it
+ * over to Priya`, `I'll drop off at half past`): what transcripts are full of. After the cue, with
+ * an adverb or two before it (`I'll just say…`).
+ */
+const MEETING_TALK = new RegExp(
+  String.raw`^\s+(?:(?:just|quickly|briefly|first|now|then|also|probably|actually|maybe)\s+)*(?:` +
+    [
+      String.raw`share\s+(?:my|the|your|our)\s+screen|(?:stop|start)\s+sharing|present\s+(?:my|the)\s+screen`,
+      String.raw`go\s+(?:first|next|last|quickly)|go\s+ahead(?!\s+and\b)|start\s+(?:with|by|us\s+off)|(?:kick|start)\s+(?:it|us|things)\s+off|kick\s+off(?=\s*(?:[.,;:!?]|$|\s+(?:now|with|by)\b))|begin\s+(?:with|by)`,
+      String.raw`(?:try\s+to\s+)?keep\s+(?:it|this|that|things|my\s+update)\s+(?:short|brief|quick|under)|be\s+(?:quick|brief)`,
+      String.raw`(?:hand|pass|turn|give)\s+(?:it|this|things)\s+(?:over|back)\b|(?:hand|pass|turn)\s+(?:over|back)\s+to\s+(?:\p{Lu}|you\b|him\b|her\b|them\b)|let\s+(?:\p{Lu}[\p{L}'’-]*|you|him|her|them|others)\s+(?:go|take\s+(?:it|this|that|over)|speak|talk|answer|jump\s+in|continue|weigh\s+in)`,
+      String.raw`(?:drop|hop|jump|sign|log)\s+(?:off|out)(?=\s*(?:[.,;:!?]|$|\s+(?:now|early|soon|at|in|after|for|then|because|a\s+bit)\b))|head\s+out|leave\s+(?:early|now|you|it\s+there|it\s+at\s+that)`,
+      String.raw`say|mention|note\s+that|add\s+(?:one|that|something|to\s+that)|repeat|summari[sz]e|recap|(?:mute|unmute)|wrap\s+(?:it\s+|things\s+)?up(?=\s*(?:[.,;:!?]|$|\s+(?:now|here|there|with|by|then)\b))`,
+      String.raw`(?:put|paste|drop|post)\s+(?:it|that|this|the\s+link|a\s+link|the\s+doc)\s+in\s+(?:the\s+)?chat|take\s+(?:the\s+)?(?:notes|minutes)`,
+    ].join('|') +
+    ')(?![\\p{L}])',
+  'iu',
+);
+
+/** Whether what follows a cue says it is no promise: a negation, words that take nothing on, or running the meeting. */
+function noPromiseAfter(after: string): boolean {
+  return NOT_A_PROMISE.test(after) || MEETING_TALK.test(after);
+}
+
 const CONDITION = /\b(?:if|unless|whether|in\s+case|as\s+long\s+as|provided)\b/iu;
 /** What takes on work named elsewhere (`take that`, `dig into it`): the request it answers says what. */
 const ACCEPTANCE =
@@ -135,7 +160,7 @@ function commitmentCues(sentence: string, at: number, ctx: CueContext, probe: { 
     // A cue not joined on to the one before is part of its clause (`I'll make sure I can …`).
     if (last && !joint) continue;
     if (last && joint) last.end = last.cue.index + last.cue[0].length + joint.index;
-    clauses.push({ cue: m, end: sentence.length, promise: !NOT_A_PROMISE.test(sentence.slice(m.index + m[0].length)) && condition > m.index });
+    clauses.push({ cue: m, end: sentence.length, promise: !noPromiseAfter(sentence.slice(m.index + m[0].length)) && condition > m.index });
   }
   const cues: FoundCue[] = [];
   for (const clause of clauses) {
@@ -218,7 +243,7 @@ function splitAtDatedTask(clause: string, base: number, ctx: CueContext): { head
     if (!due || !head.slice(0, due.cut.start - base).trim()) continue;
     if (ACCEPTANCE.test(head.slice(0, due.cut.start - base) + head.slice(due.cut.end - base))) return null; // `dig into it this week and report back`: one promise
     const rest = clause.slice(m.index + m[0].length);
-    if (OTHER_SUBJECT.test(rest) || REPORTING_BACK.test(rest) || NOT_A_PROMISE.test(` ${rest}`)) return { headEnd: m.index, tail: null };
+    if (OTHER_SUBJECT.test(rest) || REPORTING_BACK.test(rest) || noPromiseAfter(` ${rest}`)) return { headEnd: m.index, tail: null };
     if (ELIDED_VERB.test(rest) && findDuePhrase(rest, 0, ctx.meetingDate, { atEnd: true, allowBare: true })) {
       // `fix the login bug by Friday and the cache PR by Monday`: the second task is the first one's verb, said once.
       return { headEnd: m.index, tail: { start: m.index + m[0].length, verb: /^\s*(\S+)/u.exec(head)![1] } };
