@@ -168,6 +168,11 @@ describe('transcript statements', () => {
         "I'll just say one more thing: the pager was noisy.",
         "I'll let Priya answer that. I'll put the link in the chat.",
         "I'll kick us off. I'll wrap up here.",
+        "I'm going to push back on that a little. I'll second what Priya said though.",
+        "I'll echo that. I'll play devil's advocate for a second.",
+        "I'll try. I'll do my best. I'll take your word for it.",
+        "I'll believe it when I see it. I'll answer that quickly. I'll explain why.",
+        "I'll leave that to Mike. I'll allow it.",
       ];
       for (const said of talk) assert.deepEqual(cues(`[05:00] Tom Bradley: ${said}`), [], said);
       const work: Array<[string, string]> = [
@@ -176,6 +181,9 @@ describe('transcript statements', () => {
         ["I'll hand over the keys to ops by Friday.", 'Hand over the keys to ops | Friday=2024-02-02'],
         ["I'll start the load test tomorrow.", 'Start the load test | tomorrow=2024-01-30'],
         ["I'll add a retry to the client by Friday.", 'Add a retry to the client | Friday=2024-02-02'],
+        ["I'll explain the new rota in the wiki by Friday.", 'Explain the new rota in the wiki | Friday=2024-02-02'],
+        // `get` goes only before what is made ready (`get the infra ready`), not from `get back to you`.
+        ["I'll get back to you on that by Friday.", 'Get back to you on that | Friday=2024-02-02'],
       ];
       for (const [said, cue] of work) assert.deepEqual(cues(`[05:00] Tom Bradley: ${said}`), [`commitment Tom Bradley | ${cue}`], said);
     });

@@ -43,9 +43,9 @@ const LET_ME_SAY = /^\s+(?:know|think|see|check\s+if|say|ask\s+(?:you|a\s+questi
 const NOT_A_PROMISE =
   /^(?:\s*(?:n['’]t|not|never)\b|['’]t\b|\s+(?:say|admit|tell\s+you|add\s+that|note\s+that|mention|pass|stop|leave\s+it|wait|defer|grant|give\s+you\s+that|go\s+with|assume|bet|guess|think|need|see|hear|imagine|understand|confirm|live\s+with|work\s+with\s+that|accept|agree|(?:take|keep|bear)\s+(?:that|it|this)\s+(?:into\s+account|in\s+mind)|be(?!\s+(?:done|ready|finished|responsible|handling|working|taking|owning|driving|leading|sending|updating|reviewing|writing|setting|looking|running|preparing|drafting))))\b/iu;
 /**
- * Running the meeting, not work to track (`I'll share my screen`, `I'll go first`, `I'll hand it
- * over to Priya`, `I'll drop off at half past`): what transcripts are full of. After the cue, with
- * an adverb or two before it (`I'll just say…`).
+ * Running the meeting or taking part in the talk, not work to track (`I'll share my screen`, `I'll
+ * go first`, `I'll hand it over to Priya`, `I'll push back on that`, `I'll do my best`): what
+ * transcripts are full of. After the cue, with an adverb or two before it (`I'll just say…`).
  */
 const MEETING_TALK = new RegExp(
   String.raw`^\s+(?:(?:just|quickly|briefly|first|now|then|also|probably|actually|maybe)\s+)*(?:` +
@@ -57,6 +57,10 @@ const MEETING_TALK = new RegExp(
       String.raw`(?:drop|hop|jump|sign|log)\s+(?:off|out)(?=\s*(?:[.,;:!?]|$|\s+(?:now|early|soon|at|in|after|for|then|because|a\s+bit)\b))|head\s+out|leave\s+(?:early|now|you|it\s+there|it\s+at\s+that)`,
       String.raw`say|mention|note\s+that|add\s+(?:one|that|something|to\s+that)|repeat|summari[sz]e|recap|(?:mute|unmute)|wrap\s+(?:it\s+|things\s+)?up(?=\s*(?:[.,;:!?]|$|\s+(?:now|here|there|with|by|then)\b))`,
       String.raw`(?:put|paste|drop|post)\s+(?:it|that|this|the\s+link|a\s+link|the\s+doc)\s+in\s+(?:the\s+)?chat|take\s+(?:the\s+)?(?:notes|minutes)`,
+      // Taking part in the talk: agreeing, objecting, answering.
+      String.raw`push\s+back|second|echo|play\s+devil['’]?s\s+advocate|chime\s+in|jump\s+in|bite|allow\s+(?:it|that)|believe|take\s+(?:your|his|her|their)\s+word`,
+      String.raw`answer\s+(?:that|this|it|your|the\s+question)|explain(?=\s*(?:[.,;:!?]|$|\s+(?:why|how|what|that|this|it|a\s+bit|more|briefly|quickly|myself)\b))`,
+      String.raw`try(?=\s*(?:[.,;:!?]|$))|do\s+my\s+best|leave\s+(?:that|it|this)\s+(?:to|with|for)`,
     ].join('|') +
     ')(?![\\p{L}])',
   'iu',
@@ -266,7 +270,7 @@ function promiseOf(sentence: string, at: number, m: RegExpExecArray, clauseEnd: 
   const withoutDue = (words: string, due: typeof found) => (due ? words.slice(0, due.cut.start - at - clauseStart) + words.slice(due.cut.end - at - clauseStart) : words);
   const clause = withoutDue(after, found);
   // `having the infra ready` → `the infra ready`, but `get it done` keeps its verb: `it done` says nothing.
-  let task = clauseText(clause.replace(/^\s*(?:to\s+)?(?:(?:having|get|getting)\s+(?!(?:it|this|that|them|these|those)\b))?/i, ''));
+  let task = clauseText(clause.replace(/^\s*(?:to\s+)?(?:(?:having|get|getting)\s+(?!(?:it|this|that|them|these|those|back|in|on|to|with|started|going|together|around|through|up|out|down|over|rid|a|an)\b))?/i, ''));
   let accepts = ACCEPTANCE.test(clause);
   const then = accepts ? null : AND_THEN.exec(after);
   if (then) {
