@@ -173,6 +173,7 @@ describe('transcript statements', () => {
         "I'll try. I'll do my best. I'll take your word for it.",
         "I'll believe it when I see it. I'll answer that quickly. I'll explain why.",
         "I'll leave that to Mike. I'll allow it.",
+        "I'll move on to the next item. I'll come back to that at the end. I'll make a note of it. I'm going to call it here.",
       ];
       for (const said of talk) assert.deepEqual(cues(`[05:00] Tom Bradley: ${said}`), [], said);
       const work: Array<[string, string]> = [

@@ -55,6 +55,7 @@ const MEETING_TALK = new RegExp(
       String.raw`(?:try\s+to\s+)?keep\s+(?:it|this|that|things|my\s+update)\s+(?:short|brief|quick|under)|be\s+(?:quick|brief)`,
       String.raw`(?:hand|pass|turn|give)\s+(?:it|this|things)\s+(?:over|back)\b|(?:hand|pass|turn)\s+(?:over|back)\s+to\s+(?:\p{Lu}|you\b|him\b|her\b|them\b)|let\s+(?:\p{Lu}[\p{L}'’-]*|you|him|her|them|others)\s+(?:go|take\s+(?:it|this|that|over)|speak|talk|answer|jump\s+in|continue|weigh\s+in)`,
       String.raw`(?:drop|hop|jump|sign|log)\s+(?:off|out)(?=\s*(?:[.,;:!?]|$|\s+(?:now|early|soon|at|in|after|for|then|because|a\s+bit)\b))|head\s+out|leave\s+(?:early|now|you|it\s+there|it\s+at\s+that)`,
+      String.raw`move\s+(?:on|along|us\s+along|to\s+the\s+next)|come\s+back\s+to\s+(?:that|this|it)(?=\s*(?:[.,;:!?]|$|\s+(?:in\s+a\s+(?:sec|second|minute|moment|bit)|at\s+the\s+end)\b))|call\s+(?:it|time)(?=\s*(?:[.,;:!?]|$|\s+(?:here|there|now|a\s+day)\b))|make\s+a\s+note|read\s+(?:it|them|that|this)\s+out`,
       String.raw`say|mention|note\s+that|add\s+(?:one|that|something|to\s+that)|repeat|summari[sz]e|recap|(?:mute|unmute)|wrap\s+(?:it\s+|things\s+)?up(?=\s*(?:[.,;:!?]|$|\s+(?:now|here|there|with|by|then)\b))`,
       String.raw`(?:put|paste|drop|post)\s+(?:it|that|this|the\s+link|a\s+link|the\s+doc)\s+in\s+(?:the\s+)?chat|take\s+(?:the\s+)?(?:notes|minutes)`,
       // Taking part in the talk: agreeing, objecting, answering.
