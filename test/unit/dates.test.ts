@@ -94,6 +94,15 @@ const TABLE: Array<[phrase: string, expected: string, meeting?: string]> = [
   ['tomorrow in the afternoon', '2024-01-30'],
   ['3pm Friday', '2024-02-02'],
   ['noon on Wednesday', '2024-01-31'],
+  // Parts of a day or week, and how soon.
+  ['the end of the day', MONDAY],
+  ['later today', MONDAY],
+  ['later this week', '2024-02-02'],
+  ['mid next week', '2024-02-07'],
+  ['midweek', '2024-01-31'],
+  ['late next week', '2024-02-09'],
+  ['within two weeks', '2024-02-12'],
+  ['later', 'vague'],
   ['17:30', 'none'],
   ['5pm', 'none'],
   ['noon', 'none'],
@@ -144,6 +153,20 @@ describe('due dates', () => {
       const found = find('having it ready by February 3rd for Phase 1');
       assert.equal(found?.due.text, 'February 3rd');
       assert.equal(found?.due.date, '2024-02-03');
+    });
+
+    it('takes the words that say how soon or when in the day with the date, leaving the task whole', () => {
+      for (const [text, due, date] of [
+        ['send it by the end of the day', 'the end of the day', MONDAY],
+        ['send it later today', 'later today', MONDAY],
+        ['send it early next week', 'early next week', '2024-02-05'],
+        ['send it mid next week', 'mid next week', '2024-02-07'],
+        ['send it within two weeks', 'within two weeks', '2024-02-12'],
+        ['send it by Friday 5pm', 'Friday 5pm', '2024-02-02'],
+      ]) {
+        const found = find(text);
+        assert.deepEqual([found?.due.text, found?.due.date, found && (text.slice(0, found.cut.start) + text.slice(found.cut.end)).trim()], [due, date, 'send it'], text);
+      }
     });
 
     it('keeps the preposition of a vague milestone', () => {

@@ -53,7 +53,12 @@ const RELATIVE_RULES: Rule[] = [
   rule(String.raw`(?:eod|cob|eob|end\s+of\s+(?:the\s+)?(?:day|business\s+day)|close\s+of\s+business)\s+(?:on\s+)?${WEEKDAY}`, (m, d) =>
     nextWeekdayOnOrAfter(d, WEEKDAY_NAMES[nameKey(m[1])]),
   ),
-  rule(String.raw`today|tonight|eod|cob|eob|end\s+of\s+(?:the\s+)?(?:day|business\s+day)|close\s+of\s+business|end\s+of\s+business`, (_, d) => d),
+  rule(String.raw`today|tonight|eod|cob|eob|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|business\s+day)|close\s+of\s+business|end\s+of\s+business`, (_, d) => d),
+  // The middle of a week is its Wednesday (`mid next week`, `midweek`).
+  rule(String.raw`mid[\s-]*next\s+week|(?:the\s+)?middle\s+of\s+next\s+week`, (_, d) => weekdayInWeekOf(addDays(d, 7), 3)),
+  rule(String.raw`mid[\s-]*(?:this\s+)?week|(?:the\s+)?middle\s+of\s+(?:this\s+|the\s+)?week`, (_, d) => weekdayInWeekOf(d, 3)),
+  rule(String.raw`late\s+next\s+week`, (_, d) => weekdayInWeekOf(addDays(d, 7), 5)),
+  rule(String.raw`late\s+this\s+week`, (_, d) => weekdayInWeekOf(d, 5)),
   rule(String.raw`(?:the\s+)?end\s+of\s+next\s+week|next\s+week|(?:the\s+)?end\s+of\s+the\s+following\s+week`, (_, d) => weekdayInWeekOf(addDays(d, 7), 5)),
   rule(String.raw`early\s+next\s+week|(?:the\s+)?start\s+of\s+next\s+week|(?:the\s+)?beginning\s+of\s+next\s+week`, (_, d) => weekdayInWeekOf(addDays(d, 7), 1)),
   rule(String.raw`(?:the\s+)?end\s+of\s+(?:this\s+|the\s+)?week|eow|this\s+week|(?:the\s+)?week'?s\s+end`, (_, d) => weekdayInWeekOf(d, 5)),
@@ -133,6 +138,8 @@ export function readDate(whole: string, meetingDate: string | null): DateReading
     const milestone = MILESTONE.exec(text.slice(prefix[0].length));
     return milestone ? { date: null, vague: true, invalid: false, length: prefix[0].length + milestone[0].length } : null;
   }
+  const modified = readLaterOrWithin(text, meetingDate);
+  if (modified) return modified;
   const reading =
     readIso(text) ??
     readByRules(RELATIVE_RULES, text, meetingDate) ??
@@ -160,6 +167,26 @@ function withTimeOfDay(text: string, reading: DateReading): DateReading {
   if (time) length += time[0].length;
   if (ENDS_WITH_TIME.test(text.slice(0, length))) length += TIME_ZONE.exec(text.slice(length))?.[0].length ?? 0;
   return length === reading.length ? reading : { ...reading, length };
+}
+
+/** `later today`, `later this week`: the date itself. */
+const LATER = /^later[ \t]+(?=\S)/iu;
+/** `within two weeks`: as `in two weeks`. */
+const WITHIN = /^within[ \t]+(?=\S)/iu;
+
+/** `later today` (before `later` alone is read as vague), `within two weeks`. */
+function readLaterOrWithin(text: string, meetingDate: string | null): DateReading | null {
+  const later = LATER.exec(text);
+  if (later) {
+    const rest = readDate(text.slice(later[0].length), meetingDate);
+    return rest && !rest.vague ? { ...rest, length: later[0].length + rest.length } : null;
+  }
+  const within = WITHIN.exec(text);
+  if (within) {
+    const rest = readDate(`in ${text.slice(within[0].length)}`, meetingDate);
+    return rest && !rest.vague ? { ...rest, length: within[0].length - 3 + rest.length } : null;
+  }
+  return null;
 }
 
 function readTimeThenDate(text: string, meetingDate: string | null): DateReading | null {
