@@ -176,6 +176,8 @@ const WITHIN = /^within[ \t]+(?=\S)/iu;
 
 /** `later today` (before `later` alone is read as vague), `within two weeks`. */
 function readLaterOrWithin(text: string, meetingDate: string | null): DateReading | null {
+  const first = text.charCodeAt(0) | 0x20; // lower case
+  if (first !== 0x6c && first !== 0x77) return null; // `l`, `w`: most texts start otherwise, and this is tried at every word
   const later = LATER.exec(text);
   if (later) {
     const rest = readDate(text.slice(later[0].length), meetingDate);

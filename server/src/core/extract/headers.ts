@@ -29,6 +29,14 @@ const OWNED_LIST = [
  * Its entries that name no owner are that person's.
  */
 export function listOwner(text: string): string | null {
+  if (!WORK_WORD.test(text)) return null; // most headings name no list of work
+  return listOwners.get(() => readListOwner(text), text);
+}
+
+const listOwners = new Memo<string | null>();
+const WORK_WORD = /item|task|to\s*-?\s*do|action|follow|next\s+step/i;
+
+function readListOwner(text: string): string | null {
   const words = plainText(text).replace(/^[\p{N}.)\s]+(?=\p{L})/u, '').replace(/\s*:\s*$/, '').trim();
   if (words.length > 80) return null;
   for (const pattern of OWNED_LIST) {

@@ -200,7 +200,8 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
       case 'heading': {
         statement = null;
         const kind = headerKind(unit.content.text);
-        voice = unit.depth > 1 ? (personHeading(unit.content, roster) ?? (kind === 'actions' ? listOwnerOf(unit.content, roster) : null)) : null;
+        // A section's heading may say whose work it lists (`## Maya's items`); any other may name a person.
+        voice = unit.depth < 2 ? null : kind ? (kind === 'actions' ? listOwnerOf(unit.content, roster) : null) : personHeading(unit.content, roster);
         const current = open as OpenSection | null;
         if (kind && kind !== 'attendees') start(kind, unit.content.text, { ...unit.span }, 'heading', unit.depth, unit.block);
         else if (!(current?.via === 'heading' && unit.depth > current.depth)) close(); // a sub-heading stays inside
@@ -409,9 +410,17 @@ const BOLD_NAME = /^(?:\*\*|__)[^:*_\n]{1,60}(?:\*\*|__)\s*$/u;
 
 /** The same for a line alone in its paragraph: bold (`**Alice**`, `**Alice:**`) or closed by a colon (`Alice:`). */
 function personLine(line: TextLine, roster: Roster): { written: string; span: Span } | null {
-  if (line.text.length > PERSON_LINE_MAX) return null;
+  // Most one-line paragraphs are speech: only a line that ends in a colon or in bold can be a person's.
+  if (line.text.length > PERSON_LINE_MAX || !endsInColonOrBold(line.text)) return null;
   const m = /^(?:(?:\*\*|__)([\p{L}@][^:*_\n]{0,59}?)(?:\s*:)?(?:\*\*|__)\s*:?|([\p{L}@][^:*_\n]{0,59}?)\s*:)\s*$/u.exec(line.text);
   return personNamed(m?.[1] ?? m?.[2], line, roster);
+}
+
+function endsInColonOrBold(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  const last = text.charCodeAt(end - 1);
+  return last === 58 || last === 42 || last === 95; // `:`, `*`, `_`
 }
 
 /** `name` where it is written in `content`, if it names an attendee (or, where the notes list none, is a full name). */
