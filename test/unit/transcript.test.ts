@@ -263,6 +263,15 @@ describe('transcript statements', () => {
       assert.deepEqual(asked('Can someone check the logs, metrics and traces?'), ['Check the logs, metrics and traces']);
     });
 
+    it('counts a hyphenated word once when it matches what was said with an entry', () => {
+      const listed = (entry: string) =>
+        analyze(notes(...HEADER, '', "[10:00] Priya Shah: I'll load-test the retries against staging by Friday.", '', '## Action items', entry)).items.map((i) => `${i.source} ${i.task}`);
+      // One word in common, `load-test`: other work.
+      assert.deepEqual(listed('- Priya: share the load-test dashboard'), ['transcript Load-test the retries against staging', 'summary Share the load-test dashboard']);
+      // The same work, written apart or together.
+      assert.deepEqual(listed('- Priya: load test the staging retries - Due: Friday'), ['summary Load test the staging retries']);
+    });
+
     it('takes a promise that points at work named elsewhere (`Own that`) for the entry of its owner and date', () => {
       const said = ['[10:00] Mike Johnson: The on-call handbook is stale. Who can own that?', '', '[10:05] Priya Shah: I can do it by Friday.', '', '## Action items'];
       const recorded = analyze(notes(...HEADER, '', ...said, '- Mike: book the room - Due: Friday', '- On-call handbook → Priya, Friday'));

@@ -40,7 +40,9 @@ const RECENT_TEXTS = 256;
 
 function readTerms(text: string): Set<string> {
   const terms = new Set<string>();
-  const words = (withoutAccents(text.toLowerCase(), /\p{M}/gu).match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []).map((raw) => raw.replace(/['’]/g, ''));
+  // A hyphenated compound is one word here (`load-test`: `load`), so that it counts once: as two it made
+  // `Share the load-test dashboard` the same work as `Load-test the retries` (two shared of four).
+  const words = (withoutAccents(text.toLowerCase(), /\p{M}/gu).match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?(?:-[\p{L}\p{N}]+)*/gu) ?? []).map((raw) => compoundHead(raw.replace(/['’]/g, '')));
   for (const word of words) {
     if (STOP_WORDS.has(word) || word.length < 2) continue;
     terms.add(/^\d/.test(word) || word.length <= 3 ? word : stemmer(word));
@@ -49,6 +51,13 @@ function readTerms(text: string): Set<string> {
   // its words together are its one term, or the entry recorded from it would never match it.
   if (!terms.size && words.length) terms.add(`=${words.join(' ')}`);
   return terms;
+}
+
+/** A compound's first part that says something (`load-test` → `load`, `on-call` → `call`), else the word as it is. */
+function compoundHead(word: string): string {
+  if (!word.includes('-')) return word;
+  const parts = word.split('-');
+  return parts.find((part) => part.length >= 2 && !STOP_WORDS.has(part)) ?? parts[0];
 }
 
 /**
