@@ -297,6 +297,19 @@ describe('summary entries in every shape', () => {
     ]);
   });
 
+  it("reads the items nested in a list item that is only a person's name as that person's entries", () => {
+    const model = analyze(notes('# Sync — 2025-03-10', 'Attendees: Mike Johnson, Priya Shah', '', '## Next steps', '- Mike', '  - update the RFC by Friday', '  - Priya: ping legal', '    - Due: Monday', '- **Priya Shah:**', '  - [ ] book the room', '- Tom to send the deck', '- Mike', '', '## Notes', '- Priya', '  - [ ] order badges', '  - we liked the venue'));
+    assert.deepEqual(model.items.map((i) => `${i.owner?.name ?? '-'}: ${i.task} (${i.due?.date ?? '-'})`), [
+      'Mike Johnson: Update the RFC (2025-03-14)',
+      'Priya Shah: Ping legal (2025-03-10)',
+      'Priya Shah: Book the room (-)',
+      'Tom: Send the deck (-)',
+      // A name with nothing nested is an entry as before; outside a section only the boxes are.
+      '-: Mike (-)',
+      'Priya Shah: Order badges (-)',
+    ]);
+  });
+
   it('treats a task-list item anywhere as an action item, and other lists as prose', () => {
     const model = analyze(notes('# Sync — 2025-03-10', '', '## Notes', '- we talked about caching', '- [ ] Mike: book the room'));
     assert.deepEqual(model.items.map((i) => i.task), ['Book the room']);

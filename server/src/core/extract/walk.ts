@@ -94,6 +94,8 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
   let statement: { value: Statement; block: number } | null = null;
   /** The person a heading names (`## Alice`, a standup written per person): who says the lines under it that name no speaker. */
   let voice: { written: string; span: Span } | null = null;
+  /** A list item that is only a person's name, the items nested in it their entries (`- Mike` then `  - update the RFC`). */
+  let group: { written: string; span: Span; depth: number; end: number } | null = null;
   /** The list entry whose nested items may be its fields (`- Owner: Raj`, `- Due: Friday`). */
   let fieldsOf: { entry: EntryDraft; depth: number; end: number } | null = null;
 
@@ -166,6 +168,12 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
   const ownedByVoice = (entry: EntryDraft) => {
     if (voice && !entry.parsed.owner) entry.parsed.owner = { written: voice.written, span: { ...voice.span } };
   };
+  /** The same for an item nested in a person's item (`- Mike` / `  - ping legal`); whether it was in one. */
+  const ownedByGroup = (entry: EntryDraft): boolean => {
+    if (!group || !(entry.layout.span.start > group.span.end && entry.layout.span.start < group.end)) return false;
+    if (!entry.parsed.owner) entry.parsed.owner = { written: group.written, span: { ...group.span } };
+    return true;
+  };
 
   const mark = (at: number, inner: OpenSection | null) => {
     marks.units.push(at);
@@ -179,7 +187,7 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
     const current = open as OpenSection | null;
     const unit = units[i];
     const previous = units[i - 1];
-    if (!current?.sawList || statement !== null || voice !== null || unit?.type !== 'item' || previous?.type !== 'item') return null;
+    if (!current?.sawList || statement !== null || voice !== null || group !== null || unit?.type !== 'item' || previous?.type !== 'item') return null;
     // Never between an entry and the fields under it (`- Owner: Raj`): they are read with the entry.
     if (unit.depth > 0 && !unit.checkbox) return null;
     return previous.list === unit.list ? current : null;
@@ -189,13 +197,14 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
   for (let i = from; i < to; i++) {
     const unit = units[i];
     unitIndex = i;
-    if ((open as OpenSection | null) === null && voice === null && (statement as { block: number } | null)?.block !== unit.block && (i === from || units[i - 1].block !== unit.block)) {
+    if ((open as OpenSection | null) === null && voice === null && group === null && (statement as { block: number } | null)?.block !== unit.block && (i === from || units[i - 1].block !== unit.block)) {
       mark(i, null);
     } else {
       const inner = innerAt(i);
       if (inner) mark(i, inner);
     }
     if (unit.type !== 'item') fieldsOf = null;
+    if (group && (unit.type !== 'item' || unit.depth <= group.depth || unit.span.start >= group.end)) group = null;
     switch (unit.type) {
       case 'heading': {
         statement = null;
@@ -280,11 +289,20 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
       case 'item': {
         statement = null;
         const current = open as OpenSection | null;
+        // `- Mike` with items nested in it: his list of work, not an entry.
+        const person = unit.depth === 0 && !unit.checkbox && unit.end > unit.span.end && current?.section.kind !== 'decisions' ? personItem(unit, roster) : null;
+        if (person) {
+          group = { ...person, depth: unit.depth, end: unit.end };
+          fieldsOf = null;
+          if (current) current.sawList = true;
+          break;
+        }
+        const inGroup = group !== null && unit.depth === group.depth + 1;
         if (current) {
-          if (unit.depth === 0 || unit.checkbox) {
+          if (unit.depth === 0 || unit.checkbox || inGroup) {
             current.sawList = true;
             const entry = listEntry(unit, units, text, current.section, ctx(current.section.kind));
-            if (current.section.kind !== 'decisions') ownedByVoice(entry);
+            if (current.section.kind !== 'decisions') ownedByGroup(entry) || ownedByVoice(entry);
             current.entries.push(entry);
             fieldsOf = { entry, depth: unit.depth, end: unit.end };
           } else if (fieldsOf && unit.depth === fieldsOf.depth + 1 && unit.span.start < fieldsOf.end) {
@@ -294,7 +312,7 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
           // A task-list item anywhere is an action item, even without an ACTION ITEMS heading; so
           // is an outliner's `TODO …`.
           const entry = listEntry(unit, units, text, null, ctx('actions'));
-          ownedByVoice(entry);
+          ownedByGroup(entry) || ownedByVoice(entry);
           content.entries.push(entry);
         } else {
           addStatement(unit.lines[0], unit.block); // a transcript written as a list
@@ -321,7 +339,7 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
   }
   // A section still open at the meeting's end ends with it; one open before that goes on after `to`.
   // So does a person's part (`## Alice`): what follows `to` is still theirs.
-  content.endedInSection = (open !== null || voice !== null) && to < region.units[1];
+  content.endedInSection = (open !== null || voice !== null || group !== null) && to < region.units[1];
   if (resume) {
     // Resumed in a section: it must still be open at `to`, an inner mark, its entries read being the walk's.
     const inner = content.endedInSection && (open as OpenSection | null)?.section === resume.section ? innerAt(to) : null;
@@ -401,12 +419,21 @@ function listOwnerOf(content: TextLine, roster: Roster): { written: string; span
 
 /** `## Alice`, `### 👩 Bob Jones:`, `## Alice's update` (her part of a standup). */
 const PERSON_HEADING =
-  /^(?:\*\*|__)?(?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]+\s*)?(?:([\p{L}@][^:*_'’\n]{0,59}?)['’]s?\s+(?:updates?|status|report|notes)|([\p{L}@][^:*_\n]{0,59}?))(?:\*\*|__)?\s*:?\s*$/iu;
+  /^(?:\*\*|__)?(?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]+\s*)?(?:([\p{L}@][^:*_'’\n]{0,59}?)['’]s?\s+(?:updates?|status|report|notes)|([\p{L}@][^:*_\n]{0,59}?))(?:\s*:)?(?:\*\*|__)?\s*:?\s*$/iu;
 
 /** No line that is only a person's name (at most 60 characters, with its markup and emoji) is longer. */
 const PERSON_LINE_MAX = 100;
 
 const BOLD_NAME = /^(?:\*\*|__)[^:*_\n]{1,60}(?:\*\*|__)\s*$/u;
+
+/** The person a list item is only the name of (`- Mike`, `- **Priya Shah:**`). */
+function personItem(unit: ItemUnit, roster: Roster): { written: string; span: Span } | null {
+  if (unit.lines.length !== 1) return null;
+  const line = unit.lines[0];
+  if (line.text.length > PERSON_LINE_MAX) return null;
+  const name = PERSON_HEADING.exec(line.text);
+  return personNamed(name?.[1] ?? name?.[2], line, roster);
+}
 
 /** The same for a line alone in its paragraph: bold (`**Alice**`, `**Alice:**`) or closed by a colon (`Alice:`). */
 function personLine(line: TextLine, roster: Roster): { written: string; span: Span } | null {
