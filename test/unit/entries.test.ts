@@ -288,6 +288,14 @@ describe('summary entries in every shape', () => {
     ]);
   });
 
+  it('leaves no arrow at the end of a task whose due date followed it', () => {
+    assert.deepEqual(read('- [ ] Mike: send the notes → due 5/8', '- [ ] Wei: book the room -> Friday', '- [ ] Priya: merge v1 => v2'), [
+      'action summary Mike Johnson | Send the notes | 5/8=2025-05-08 | open',
+      'action summary Wei Zhang | Book the room | Friday=2025-03-14 | open',
+      'action summary Priya Shah | Merge v1 => v2 | - | open',
+    ]);
+  });
+
   it('reads the owner after an issue key opening an entry, and keeps the key in the task', () => {
     assert.deepEqual(read('- [ ] PROJ-123 Mike: fix the login redirect by Friday', '- [OPS-7] @priya rotate the certs', '- #482: Wei to update the runbook', '- JIRA-9 is blocked on legal'), [
       'action summary Mike Johnson | PROJ-123 fix the login redirect | Friday=2025-03-14 | open',

@@ -194,7 +194,8 @@ function readEntry(text: string, base: number, ctx: EntryContext): ParsedEntry {
   }
 
   const leading = work.length - work.trimStart().length;
-  let task = trimEndChars(trimStartChars(plainText(work), /[\s:;,\-–—|]/), /[\s:;,.\-–—|]/);
+  // (An arrow left before a due date, `send notes → due 5/8`, goes with it.)
+  let task = trimEndChars(trimStartChars(plainText(work), /[\s:;,\-–—|]/), /[\s:;,.\-–—|→=>]/);
   if (/^\p{Ll}+\b/u.test(task)) task = capitalize(task); // `Wei to split…` → `Split…`, but `iOS` stays
   return { owner, task, due, done, doneDate, doneMarker, strike, statusText, ...(statusIsMarker ? { statusIsMarker } : {}), taskStart: base + leading, contentEnd };
 }
