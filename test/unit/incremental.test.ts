@@ -390,6 +390,17 @@ describe('incremental analysis equals a full analysis', function () {
     assert.equal(comparable(incremental), comparable(fullAnalysis(cut, 'log.md')));
   });
 
+  it("reads a caption's line again after an edit of its voice, which is read before where the line's reading starts", () => {
+    // Each voice opens its paragraph: the edit is before the paragraph's first line as read.
+    const said = notes('# Call — 2025-11-12', 'Attendees: Bob Jones', '', 'Captions:', '', '<v Bob Jones>Decision: we keep the fallback.</v>', '', '<v Bob Jones>I will update the runbook by Friday.</v>', '', 'Thanks all.');
+    for (const edited of [said.replace('<v Bob Jones>Decision', '<vBob Jones>Decision'), said.replace('<v Bob Jones>I will', '<v Bo Jones>I will')]) {
+      const blocks = new BlockCache();
+      analyzeNotes(said, { fileName: 'call.md', blocks });
+      const incremental = analyzeNotes(edited, { fileName: 'call.md', blocks });
+      assert.equal(comparable(incremental), comparable(fullAnalysis(edited, 'call.md')));
+    }
+  });
+
   it('reads the meeting again after an edit of the line under its title (a date may be written there alone)', () => {
     const before = notes('# Platform sync', '', 'hello there', '', '[00:01] Ana: I will fix it tomorrow.', '', '[00:02] Ana: ok');
     const after = before.replace('hello there', 'Nov 24, 2026');

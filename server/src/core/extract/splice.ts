@@ -30,9 +30,12 @@ export function spliceReading(
   if (previous.fileName !== fileName || previous.regions.length === 0) return null;
   const oldUnits = previous.units;
   const units = flat.units;
-  const { head, delta, before, after } = findChange(previous, text, units);
+  const { head, tail, delta, before, after } = findChange(previous, text, units);
   // The title and the line under it name the meeting (a date may be written alone under the title).
   if (before <= secondContentUnit(units) || before <= secondContentUnit(oldUnits)) return null;
+  // A caption's voice (`<v Ana>`) is read from its line as written, before where the line's reading
+  // starts (the tag is blanked, as indentation): an edit on such a line is read in full.
+  if (onCaptionLine(previous.text, head, previous.text.length - tail) || onCaptionLine(text, head, text.length - tail)) return null;
   const unitDelta = units.length - oldUnits.length;
   const oldWindow = oldUnits.slice(before, oldUnits.length - after);
   const newWindow = units.slice(before, units.length - after);
@@ -119,8 +122,18 @@ function findChange(previous: KeptReading, text: string, units: Unit[]) {
     if (unitStart(unit) < editEnd || !sameUnit(unit, oldUnits[old], starts[old], ends[old], delta)) break;
     after++;
   }
-  return { head, delta, before, after };
+  return { head, tail, delta, before, after };
 }
+
+/** Whether the lines from `from` to `to` of `text` hold a line opened by a caption's voice (`<v Ana>`). */
+function onCaptionLine(text: string, from: number, to: number): boolean {
+  const start = Math.max(text.lastIndexOf('\n', from - 1), text.lastIndexOf('\r', from - 1)) + 1;
+  let end = to;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  return text.includes('<v', start) && CAPTION_LINE.test(text.slice(start, end));
+}
+
+const CAPTION_LINE = /(?:^|[\r\n])[ \t]*<v[\s.]/;
 
 /** The meeting whose units hold the changed ones (`from`–`to`, old numbering), or -1. */
 function regionOf(regions: MeetingRegion[], from: number, to: number): number {
