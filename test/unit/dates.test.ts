@@ -169,6 +169,12 @@ describe('due dates', () => {
       }
     });
 
+    it('reads no due date in a repetition (`every Tuesday`)', () => {
+      assert.equal(find('book a pairing slot every Tuesday', true), null);
+      assert.equal(find('run the report each other Friday', true), null);
+      assert.equal(find('review every PR by Friday', true)?.due.date, '2024-02-02');
+    });
+
     it('keeps the preposition of a vague milestone', () => {
       assert.equal(find('implementing cost optimization before we go to production.')?.due.text, 'before we go to production');
     });
