@@ -390,6 +390,17 @@ describe('incremental analysis equals a full analysis', function () {
     assert.equal(comparable(incremental), comparable(fullAnalysis(cut, 'log.md')));
   });
 
+  it('reads a list appended after a meeting that ends in a section as part of that section', () => {
+    const notesText = notes('# Sync — 2025-03-10', '', 'Intro line.', '', '## Action items', '', '- [ ] Priya: file the PR', '- [ ] Sam: review', '');
+    for (const added of ['1. book the room', '1. one\n   - nested under one']) {
+      const blocks = new BlockCache();
+      analyzeNotes(notesText, { fileName: 'sync.md', blocks });
+      const incremental = analyzeNotes(notesText + added, { fileName: 'sync.md', blocks });
+      assert.equal(incremental.items.length, 3, added);
+      assert.equal(comparable(incremental), comparable(fullAnalysis(notesText + added, 'sync.md')));
+    }
+  });
+
   it("reads a caption's line again after an edit of its voice, which is read before where the line's reading starts", () => {
     // Each voice opens its paragraph: the edit is before the paragraph's first line as read.
     const said = notes('# Call — 2025-11-12', 'Attendees: Bob Jones', '', 'Captions:', '', '<v Bob Jones>Decision: we keep the fallback.</v>', '', '<v Bob Jones>I will update the runbook by Friday.</v>', '', 'Thanks all.');

@@ -61,6 +61,8 @@ export function spliceReading(
     if (from < 0 || to < 0) return null;
     const startUnit = marks.units[from];
     if (startUnit <= region.units[0] || startUnit <= firstContentUnit(units)) return null; // the meeting's heading or title is walked again
+    // Units appended after a meeting that ended in a section go on in it: its closing mark is no start.
+    if (startUnit >= region.units[1] && content.openAtEnd !== false) return null;
     const endUnit = marks.units[to] + unitDelta;
     // The units are walked with the speakers known at their start.
     const known = rosterOf(meeting.attendees, content.learnt.filter((l) => l.unit < startUnit));
@@ -182,6 +184,7 @@ function movedMeeting(
       marks,
       learnt,
       endedInSection: content.endedInSection,
+      openAtEnd: content.openAtEnd,
     },
   ];
 }
@@ -259,7 +262,7 @@ function joinContent(content: MeetingContent, from: number, to: number, piece: M
   for (let k = to + 1; k < marks.units.length; k++) {
     add(marks.units[k] + unitDelta, marks.statements[k] + change.statements, marks.entries[k] + change.entries, marks.sections[k] + change.sections, marks.inner[k]);
   }
-  return { sections, entries, statements, marks: joinedMarks, learnt, endedInSection: content.endedInSection };
+  return { sections, entries, statements, marks: joinedMarks, learnt, endedInSection: content.endedInSection, openAtEnd: piece.openAtEnd ?? content.openAtEnd };
 }
 
 /** `list` with its elements from `from` to `to` replaced by `piece`, and those after moved by `move`: one list of its final length. */

@@ -29,6 +29,11 @@ export interface MeetingContent {
   learnt: Array<{ unit: number; name: string }>;
   /** Whether the walk stopped inside a section, or a person's part, that goes on after its last unit (a walk of part of a meeting must not, unless it resumed that section). */
   endedInSection: boolean;
+  /**
+   * For a walk to the meeting's end: whether a section (or a person's part) was still open there.
+   * Its last mark then closes it, and a walk of units appended after it must not start there.
+   */
+  openAtEnd?: boolean;
   /** For a walk that resumed a section: whether it ended in that section, at a mark between two of its list items (its entries are then the section's entries it read). */
   endsInResumed?: boolean;
 }
@@ -339,7 +344,9 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
   }
   // A section still open at the meeting's end ends with it; one open before that goes on after `to`.
   // So does a person's part (`## Alice`): what follows `to` is still theirs.
-  content.endedInSection = (open !== null || voice !== null || group !== null) && to < region.units[1];
+  const heldOver = open !== null || voice !== null || group !== null;
+  content.endedInSection = heldOver && to < region.units[1];
+  if (to === region.units[1]) content.openAtEnd = heldOver;
   if (resume) {
     // Resumed in a section: it must still be open at `to`, an inner mark, its entries read being the walk's.
     const inner = content.endedInSection && (open as OpenSection | null)?.section === resume.section ? innerAt(to) : null;
