@@ -11,6 +11,17 @@ function cues(line: string): string[] {
   return model.statements.flatMap((s) => s.cues.map((c) => `${c.kind} ${c.owner?.name ?? '-'} | ${c.task} | ${c.due ? `${c.due.text}=${c.due.date ?? 'vague'}` : '-'}`));
 }
 
+/** Each sentence said by Tom, heard as the commitments given (`task | due`). */
+function assertTomHeard(heard: Array<[said: string, commitments: string[]]>): void {
+  for (const [said, expected] of heard) {
+    assert.deepEqual(
+      cues(`[05:00] Tom Bradley: ${said}`),
+      expected.map((cue) => `commitment Tom Bradley | ${cue}`),
+      said,
+    );
+  }
+}
+
 describe('transcript statements', () => {
   it('reads every speaker form', () => {
     const model = analyze(notes(...HEADER, '', '[05:00] Tom Bradley: hello', '', '[1:02:03] Mike Johnson: hi', '', '**Priya:** hey', '', 'Tom: plain', '', '[17:30] Mike: short name'));
@@ -186,7 +197,7 @@ describe('transcript statements', () => {
         // `get` goes only before what is made ready (`get the infra ready`), not from `get back to you`.
         ["I'll get back to you on that by Friday.", 'Get back to you on that | Friday=2024-02-02'],
       ];
-      for (const [said, cue] of work) assert.deepEqual(cues(`[05:00] Tom Bradley: ${said}`), [`commitment Tom Bradley | ${cue}`], said);
+      assertTomHeard(work.map(([said, cue]) => [said, [cue]]));
     });
 
     it('hears each promise joined on in one sentence, with its own date; a promise that refers back dates the one before', () => {
@@ -200,13 +211,7 @@ describe('transcript statements', () => {
         // Not joined on: part of the first promise.
         ["I'll make sure I can hit Friday.", ['Make sure I can hit | Friday=2024-02-02']],
       ];
-      for (const [said, expected] of heard) {
-        assert.deepEqual(
-          cues(`[05:00] Tom Bradley: ${said}`),
-          expected.map((cue) => `commitment Tom Bradley | ${cue}`),
-          said,
-        );
-      }
+      assertTomHeard(heard);
     });
 
     it('hears a second task joined on without its own cue after a task closed by its date', () => {
@@ -228,13 +233,7 @@ describe('transcript statements', () => {
         ["I'll review and merge the cache PR by Thursday.", ['Review and merge the cache PR | Thursday=2024-02-01']],
         ["I'll draft the RFC and circulate it by Friday.", ['Draft the RFC and circulate it | Friday=2024-02-02']],
       ];
-      for (const [said, expected] of heard) {
-        assert.deepEqual(
-          cues(`[05:00] Tom Bradley: ${said}`),
-          expected.map((cue) => `commitment Tom Bradley | ${cue}`),
-          said,
-        );
-      }
+      assertTomHeard(heard);
     });
 
     it("takes the request that `I'll take that` answers as its task", () => {
