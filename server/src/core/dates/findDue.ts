@@ -112,9 +112,9 @@ export function findDuePhrase(
   for (const m of text.matchAll(BARE_START)) {
     const start = m.index! + m[0].length;
     if (start === 0 && options.atEnd) continue; // the whole clause would be a date
-    if (RECURRING.test(text.slice(Math.max(0, m.index! - 16), m.index! + (m[0].length - m[0].trimStart().length)))) continue; // `every Tuesday`: when it repeats, not when it is due
     const reading = readDate(text.slice(start), meetingDate);
     if (!reading) continue;
+    if (RECURRING.test(text.slice(Math.max(0, m.index! - 16), m.index! + (m[0].length - m[0].trimStart().length)))) continue; // `every Tuesday`: when it repeats, not when it is due
     const expression = text.slice(start, start + reading.length);
     // Of vague values, only the words that say nothing else close a clause bare (`… with finance ASAP`).
     if (reading.vague && !VAGUE_WORD.test(expression)) continue;
