@@ -179,23 +179,20 @@ function readLaterOrWithin(text: string, meetingDate: string | null): DateReadin
   const first = text.charCodeAt(0) | 0x20; // lower case
   if (first !== 0x6c && first !== 0x77) return null; // `l`, `w`: most texts start otherwise, and this is tried at every word
   const later = LATER.exec(text);
-  if (later) {
-    const rest = readDate(text.slice(later[0].length), meetingDate);
-    return rest && !rest.vague ? { ...rest, length: later[0].length + rest.length } : null;
-  }
+  if (later) return dateAfter(later[0].length, text.slice(later[0].length), meetingDate);
   const within = WITHIN.exec(text);
-  if (within) {
-    const rest = readDate(`in ${text.slice(within[0].length)}`, meetingDate);
-    return rest && !rest.vague ? { ...rest, length: within[0].length - 3 + rest.length } : null;
-  }
-  return null;
+  return within ? dateAfter(within[0].length - 3, `in ${text.slice(within[0].length)}`, meetingDate) : null;
 }
 
 function readTimeThenDate(text: string, meetingDate: string | null): DateReading | null {
   const time = TIME_BEFORE.exec(text);
-  if (!time) return null;
-  const rest = readDate(text.slice(time[0].length), meetingDate);
-  return rest && !rest.vague ? { ...rest, length: time[0].length + rest.length } : null;
+  return time ? dateAfter(time[0].length, text.slice(time[0].length), meetingDate) : null;
+}
+
+/** The date `rest` names (not a vague one), read as `words` more characters long: the words before it are its own. */
+function dateAfter(words: number, rest: string, meetingDate: string | null): DateReading | null {
+  const reading = readDate(rest, meetingDate);
+  return reading && !reading.vague ? { ...reading, length: words + reading.length } : null;
 }
 
 /** A due-field value (`Due: Before production`): the whole value is the due, a date or not. */

@@ -156,7 +156,7 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
       meeting: meeting.index,
       time: head.time ?? captionTime,
       speaker,
-      text: detached(lineWords(line, textStart, text)),
+      text: detached(lineWords(line, textStart)),
       span: { start: line.start, end: line.end },
       textStart,
       cues: [],
@@ -171,12 +171,12 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
 
   /** Under a person's heading or line (`### Alice`: action items grouped by owner, a standup), an entry naming no owner is theirs. */
   const ownedByVoice = (entry: EntryDraft) => {
-    if (voice && !entry.parsed.owner) entry.parsed.owner = { written: voice.written, span: { ...voice.span } };
+    if (voice) ownedBy(entry, voice);
   };
   /** The same for an item nested in a person's item (`- Mike` / `  - ping legal`); whether it was in one. */
   const ownedByGroup = (entry: EntryDraft): boolean => {
     if (!group || !(entry.layout.span.start > group.span.end && entry.layout.span.start < group.end)) return false;
-    if (!entry.parsed.owner) entry.parsed.owner = { written: group.written, span: { ...group.span } };
+    ownedBy(entry, group);
     return true;
   };
 
@@ -419,9 +419,7 @@ function personHeading(content: TextLine, roster: Roster): { written: string; sp
  */
 function listOwnerOf(content: TextLine, roster: Roster): { written: string; span: Span } | null {
   const written = listOwner(content.text);
-  if (!written || !(roster.resolve(written).attendee || looksLikeName(written))) return null;
-  const start = content.start + content.text.indexOf(written);
-  return { written, span: { start, end: start + written.length } };
+  return written && (roster.resolve(written).attendee || looksLikeName(written)) ? placedIn(content, written) : null;
 }
 
 /** `## Alice`, `### 👩 Bob Jones:`, `## Alice's update` (her part of a standup). */
@@ -433,13 +431,14 @@ const PERSON_LINE_MAX = 100;
 
 const BOLD_NAME = /^(?:\*\*|__)[^:*_\n]{1,60}(?:\*\*|__)\s*$/u;
 
-/** The person a list item is only the name of (`- Mike`, `- **Priya Shah:**`). */
+/** The person a list item is only the name of (`- Mike`, `- **Priya Shah:**`), read as a heading is. */
 function personItem(unit: ItemUnit, roster: Roster): { written: string; span: Span } | null {
-  if (unit.lines.length !== 1) return null;
-  const line = unit.lines[0];
-  if (line.text.length > PERSON_LINE_MAX) return null;
-  const name = PERSON_HEADING.exec(line.text);
-  return personNamed(name?.[1] ?? name?.[2], line, roster);
+  return unit.lines.length === 1 ? personHeading(unit.lines[0], roster) : null;
+}
+
+/** An entry that names no owner is `person`'s (a copy of where the name is written: spans are moved one by one). */
+function ownedBy(entry: EntryDraft, person: { written: string; span: Span }): void {
+  if (!entry.parsed.owner) entry.parsed.owner = { written: person.written, span: { ...person.span } };
 }
 
 /** The same for a line alone in its paragraph: bold (`**Alice**`, `**Alice:**`) or closed by a colon (`Alice:`). */
@@ -462,6 +461,11 @@ function personNamed(name: string | undefined, content: TextLine, roster: Roster
   const written = name?.trim();
   if (!written) return null;
   if (!(roster.resolve(written).attendee || (!roster.known && looksLikeName(written) && /\s/.test(written)))) return null;
+  return placedIn(content, written);
+}
+
+/** A name with where it is written in `content`. */
+function placedIn(content: TextLine, written: string): { written: string; span: Span } {
   const start = content.start + content.text.indexOf(written);
   return { written, span: { start, end: start + written.length } };
 }
@@ -492,16 +496,16 @@ function extendStatement(statement: Statement, line: TextLine, text: string): vo
   // A head alone on its line (`Ana Souza  0:05`): the words start on this one.
   if (!statement.text.trim()) {
     statement.textStart = line.start;
-    statement.text = detached(lineWords(line, line.start, text));
-  } else statement.text = detached(statement.text + gap + lineWords(line, line.start, text));
+    statement.text = detached(lineWords(line, line.start));
+  } else statement.text = detached(statement.text + gap + lineWords(line, line.start));
 }
 
 /**
  * The words of a line from offset `from` on as its reader left them: inline HTML blanked (an HTML
- * comment in speech says nothing), offsets kept.
+ * comment in speech says nothing), offsets kept (a line's text spans `start` to `end`).
  */
-function lineWords(line: TextLine, from: number, text: string): string {
-  return line.text.length === line.end - line.start ? line.text.slice(from - line.start) : flattenLines(text.slice(from, line.end));
+function lineWords(line: TextLine, from: number): string {
+  return line.text.slice(from - line.start);
 }
 
 function kindOfSection(section: Section | null, fallback: SectionKind): SectionKind {
