@@ -241,7 +241,6 @@ const OWNER_FIELD = new RegExp(String.raw`(?<!\s)(\s*(?:[-–—|,;(\[]\s*)?)(?:
 const OWNER_TRAILING = new RegExp(String.raw`(?<!\s)(\s*(?:(?:->|=>|[-–—→])\s*|\(\s*|\[\s*|\s))(@?${NAME})(?:\s*[)\]])?[\s,;]*$`, 'u');
 const OWNER_DASH = new RegExp(String.raw`^(\s*)(${NAME})\s+[-–—]\s+(?=\S)`, 'u');
 
-/** How an entry writes its owner: the words around the name that reading the owner takes with it. */
 /** `PROJ-123`, `[OPS-7]`, `#482` opening an entry, followed by a blank or a colon. */
 const ISSUE_KEY = /^(\s*)(?:\[[A-Z][A-Z0-9]{1,9}-\d{1,7}\]|[A-Z][A-Z0-9]{1,9}-\d{1,7}|#\d{1,7}):?(?=\s)/u;
 
@@ -251,6 +250,7 @@ function withoutIssueKey(work: string): string {
   return key ? ' '.repeat(key[0].length) + work.slice(key[0].length) : work;
 }
 
+/** How an entry writes its owner: the words around the name that reading the owner takes with it. */
 function ownerFormOf(work: string, found: FoundOwner): OwnerForm {
   const oneSpace = (words: string) => words.replace(/\s+/g, ' ');
   // `@mike`; a mention of a whole name (`@Carla Diaz`) is written as `@` before the name.
