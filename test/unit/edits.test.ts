@@ -25,6 +25,8 @@ const SHAPES: Array<[shape: string, open: string[], done: string[]]> = [
   ['table with Status', ['| Owner | Task | Due | Status |', '|---|---|---|---|', '| Mike | Write the load test | Friday | Open |'], ['| Owner | Task | Due | Status |', '|---|---|---|---|', '| Mike | Write the load test | Friday | Done ✅ 2025-03-14 |']],
   ['table without Status', ['| Owner | Task | Due |', '|---|---|---|', '| Mike | Write the load test | Friday |'], ['| Owner | Task | Due |', '|---|---|---|', '| Mike | [x] Write the load test ✅ 2025-03-14 | Friday |']],
   ['plain line', ['Mike to send the notes by Friday'], ['[x] Mike to send the notes by Friday ✅ 2025-03-14']],
+  // A remark opening the line is no part of the task, but the box still opens the line.
+  ['plain line after a remark', ['Overall good progress. Mike to send the notes by Friday'], ['[x] Overall good progress. Mike to send the notes by Friday ✅ 2025-03-14']],
   // A caption pasted into a section: its voice is inline HTML there, not the entry's words (a box before it changes nothing).
   ['caption line', ['<v Mike Johnson>Mike to send the notes by Friday</v>'], ['<v Mike Johnson>[x] Mike to send the notes by Friday ✅ 2025-03-14</v>']],
   ['inline HTML around the marks', ['Mike to send the notes by Friday<b></b>'], ['[x] Mike to send the notes by Friday ✅ 2025-03-14<b></b>']],

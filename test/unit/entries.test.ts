@@ -79,6 +79,19 @@ describe('summary entries in every shape', () => {
     ]);
   });
 
+  it('reads no entry from remarks among plain lines (`Thanks everyone!`), and a line that opens with one from the task after it', () => {
+    assert.deepEqual(read('Overall the team is happy with progress. Mike will send the notes by Friday.', 'Priya: book the room', 'In summary, a good week.', 'Thanks everyone!'), [
+      'action summary Mike Johnson | Send the notes | Friday=2025-03-14 | open',
+      'action summary Priya Shah | Book the room | - | open',
+    ]);
+    // A remark's first word with an owner or a date is a task; so is any line with a box, and a word that only starts like one.
+    assert.deepEqual(read('Overall budget review by Friday', '[ ] Thanks card for Wei', 'Thanksgiving rota for the on-call'), [
+      'action summary - | Overall budget review | Friday=2025-03-14 | open',
+      'action summary - | Thanks card for Wei | - | open',
+      'action summary - | Thanksgiving rota for the on-call | - | open',
+    ]);
+  });
+
   it('reads lines opened by a ballot box as rich-text editors copy checklists (`☐`, `☑`, `☒`), and a mention of a whole name (`@Mike Johnson`)', () => {
     assert.deepEqual(read('☐ Mike Johnson: Investigate duplicate webhooks by Wednesday', '☑ Priya: Rotate the PSP key', '☒ Wei to close the epic', '☐ @Jonas Weber - update the runbook'), [
       'action summary Mike Johnson | Investigate duplicate webhooks | Wednesday=2025-03-12 | open',

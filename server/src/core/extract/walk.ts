@@ -8,6 +8,7 @@ import { type EntryContext, type ParsedEntry, opensWithTaskMarker, parseEntryTex
 import { bareHeaderLineKind, headerKind, headerLineKind, isMetadataLine, listOwner, startsList } from './headers';
 import type { MeetingRegion } from './meetings';
 import { type Roster, looksLikeName } from './people';
+import { remarksBefore } from './remarks';
 import { type StatementHead, captionVoice, readStatementHead } from './statement';
 
 /** A summary entry before linking: where it is, what it says, how it is laid out. */
@@ -112,7 +113,8 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
       // entries, nor lines without a word (`|------|-`, a broken table's rule).
       for (const line of open.lines) {
         if (/:\s*$/.test(line.text) || !/[\p{L}\p{N}]/u.test(plainText(line.text))) continue;
-        open.entries.push(lineEntry(line, section, ctx(section.kind), text));
+        const entry = lineEntry(line, section, ctx(section.kind), text);
+        if (entry) open.entries.push(entry);
       }
     }
     finishSection(section, open.entries, text);
@@ -592,13 +594,17 @@ function joinItemLines(unit: ItemUnit): string {
 }
 
 /** A task written as a plain line in a section without a list: `Mike to send the notes`. */
-function lineEntry(line: TextLine, section: Section, ctx: EntryContext, text: string): EntryDraft {
+/** A plain line's entry; null for a line of remarks only (`Thanks everyone!`) in a section of work (a box makes any line one). */
+function lineEntry(line: TextLine, section: Section, ctx: EntryContext, text: string): EntryDraft | null {
   const box = LINE_BOX.exec(line.text);
   const offset = box ? box[0].length : 0;
   // The box with the blanks after it as written: blanked inline HTML there (`[x] <v Ana>…`) is no blank to remove.
   let boxEnd = line.start + (box ? box[0].trimEnd().length : 0);
   while (box && boxEnd < line.start + offset && (text[boxEnd] === ' ' || text[boxEnd] === '\t')) boxEnd++;
-  const parsed = parseEntryText(line.text.slice(offset), line.start + offset, ctx);
+  const written = line.text.slice(offset);
+  const remarks = section.kind === 'decisions' || box ? 0 : remarksBefore(written, line.start + offset, ctx);
+  if (remarks === written.length) return null;
+  const parsed = parseEntryText(written.slice(remarks), line.start + offset + remarks, ctx);
   if (box && boxIsChecked(box[0])) parsed.done = true;
   return {
     kind: section.kind,
