@@ -92,6 +92,18 @@ describe('summary entries in every shape', () => {
     ]);
   });
 
+  it('reads action items on the lines under a name of their own as that person\'s, as Fireflies writes them, without the time they were said', () => {
+    const model = analyze(
+      notes('# Backend weekly', 'Date: 2025-03-10', 'Participants: Mike Johnson, Priya Shah', '', '## Action items', '', '**Mike Johnson**', 'Test the Redis pool by Friday (04:12)', 'Write the load test (12:40)', '', '**Priya Shah**', 'File the rollback PR [00:08:55]', 'Mike Johnson:', 'Book the room'),
+    );
+    assert.deepEqual(itemLines(model), [
+      'action summary Mike Johnson | Test the Redis pool | Friday=2025-03-14 | open',
+      'action summary Mike Johnson | Write the load test | - | open',
+      'action summary Priya Shah | File the rollback PR | - | open',
+      'action summary Mike Johnson | Book the room | - | open',
+    ]);
+  });
+
   it('reads lines opened by a ballot box as rich-text editors copy checklists (`☐`, `☑`, `☒`), and a mention of a whole name (`@Mike Johnson`)', () => {
     assert.deepEqual(read('☐ Mike Johnson: Investigate duplicate webhooks by Wednesday', '☑ Priya: Rotate the PSP key', '☒ Wei to close the epic', '☐ @Jonas Weber - update the runbook'), [
       'action summary Mike Johnson | Investigate duplicate webhooks | Wednesday=2025-03-12 | open',

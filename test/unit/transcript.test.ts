@@ -106,6 +106,13 @@ describe('transcript statements', () => {
     assert.equal(model.text.slice(actions.headerSpan.start, actions.insertAt), 'Action items:\n- [ ] Mike: rotate the keys');
   });
 
+  it('reads a person\'s line with their standup on the lines right under it, in one paragraph', () => {
+    const standup = ['**Tom**', 'Yesterday: rotated the keys', "Today: I'll wire up the password reset by Wednesday", 'Mike Johnson:', "I'm going to fix the flaky CI job by Thursday", '**Carla**', "I'll write the docs by Friday"];
+    const model = analyze(notes(...HEADER, '', ...standup));
+    assert.deepEqual(model.statements.map((s) => `${s.speaker?.name}: ${s.text}`), ['Tom Bradley: Yesterday: rotated the keys', "Tom Bradley: Today: I'll wire up the password reset by Wednesday", "Mike Johnson: I'm going to fix the flaky CI job by Thursday"]);
+    assert.deepEqual(model.items.map((i) => `${i.owner?.name ?? '-'}: ${i.task}`), ['Tom Bradley: Wire up the password reset', 'Mike Johnson: Fix the flaky CI job']);
+  });
+
   it('starts a statement at a stamp in brackets that is no time (`[10:75]`, a slip), without a time', () => {
     const model = analyze(notes(...HEADER, '', '[10:05] Tom Bradley: I will fix the build by Friday.', '[10:75] Priya: I will update the runbook by Monday.', '(9:99) Mike: ok', '10:75 Mike: not bracketed'));
     assert.deepEqual(

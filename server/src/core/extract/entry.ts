@@ -174,6 +174,9 @@ function readEntry(text: string, base: number, ctx: EntryContext): ParsedEntry {
     }
   }
   const contentEnd = base + work.trimEnd().length;
+  // Where it was said, closing the entry (`(04:12)`, `[00:14:05]`, as Fireflies writes action items): no part of the task.
+  const saidAt = SAID_AT.exec(work);
+  if (saidAt) blank({ start: saidAt.index, end: saidAt.index + saidAt[0].length });
 
   let due: DueDate | null = null;
   let owner: ParsedEntry['owner'] = null;
@@ -228,6 +231,8 @@ interface FoundOwner {
   span: Span;
   cut: Span;
 }
+
+const SAID_AT = /(?<!\s)\s*[([]\d{1,2}:\d{2}(?::\d{2})?[)\]]\s*$/u;
 
 // The shapes of an owner, compiled once (none has the g flag: exec keeps no state).
 const OWNER_COLON = new RegExp(String.raw`^(\s*)(?:\*\*|__)?(${NAME})(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)`, 'u');

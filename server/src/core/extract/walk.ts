@@ -70,10 +70,14 @@ export interface ResumedSection extends InnerMark {
   section: Section;
 }
 
+/** A person as written where their name is (a heading, a line of its own, a list item). */
+type WrittenPerson = { written: string; span: Span };
+
 interface OpenSection extends InnerMark {
   section: Section;
   sawList: boolean;
-  lines: TextLine[];
+  /** The section's plain lines, each with the person whose part it is in (under `**Maya Chen**`). */
+  lines: Array<{ line: TextLine; voice: WrittenPerson | null }>;
   entries: EntryDraft[];
 }
 
@@ -99,7 +103,7 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
   let open: OpenSection | null = resume ? { ...resume, sawList: true, lines: [], entries: [] } : null;
   let statement: { value: Statement; block: number } | null = null;
   /** The person a heading names (`## Alice`, a standup written per person): who says the lines under it that name no speaker. */
-  let voice: { written: string; span: Span } | null = null;
+  let voice: WrittenPerson | null = null;
   /** A list item that is only a person's name, the items nested in it their entries (`- Mike` then `  - update the RFC`). */
   let group: { written: string; span: Span; depth: number; end: number } | null = null;
   /** The list entry whose nested items may be its fields (`- Owner: Raj`, `- Due: Friday`). */
@@ -111,10 +115,12 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
     if (!open.sawList) {
       // A section written as plain lines, one entry each; `We agreed:` style intro lines are not
       // entries, nor lines without a word (`|------|-`, a broken table's rule).
-      for (const line of open.lines) {
+      for (const { line, voice: person } of open.lines) {
         if (/:\s*$/.test(line.text) || !/[\p{L}\p{N}]/u.test(plainText(line.text))) continue;
         const entry = lineEntry(line, section, ctx(section.kind), text);
-        if (entry) open.entries.push(entry);
+        if (!entry) continue;
+        if (person && section.kind !== 'decisions') ownedBy(entry, person);
+        open.entries.push(entry);
       }
     }
     finishSection(section, open.entries, text);
@@ -272,6 +278,24 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
           }
           if (isMetadataLine(line.text)) return;
           const current = open as OpenSection | null;
+          if (unit.lines.length > 1) {
+            // A person's line among others (`**Maya Chen**`, her action items on the lines under it, as Fireflies writes them).
+            const person = personLine(line, roster);
+            if (person) {
+              sideEffects = true;
+              statement = null;
+              voice = person;
+              if (current?.via === 'line' && current.sawList) close();
+              return;
+            }
+            if (voice && BOLD_NAME.test(line.text) && looksLikeName(line.text)) {
+              // A bold name of no one known (`**Carla**`) among them: what follows is not the last person's.
+              sideEffects = true;
+              statement = null;
+              voice = null;
+              return;
+            }
+          }
           if (addStatement(line, unit.block, timeAbove)) {
             if (current?.via === 'line') close();
             return;
@@ -285,7 +309,7 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
             close(); // prose after a header line's list ends that section
             return;
           }
-          current.lines.push(line);
+          current.lines.push({ line, voice });
         });
         if (remember && !sideEffects && (open as OpenSection | null) === null) {
           const statements = content.statements.slice(first).map((s) => rememberedStatement(s, 0, null, null));
@@ -409,7 +433,7 @@ function rememberedStatement(s: Statement, d: number, written: string | null, ro
  * The person a heading is only the name of (`## Alice`, `### Bob Jones:`, `### 👩 Alice`, `## Alice's update`): an attendee, or, where the
  * notes list none, a full name. Where it is written, for the speaker's place.
  */
-function personHeading(content: TextLine, roster: Roster): { written: string; span: Span } | null {
+function personHeading(content: TextLine, roster: Roster): WrittenPerson | null {
   if (content.text.length > PERSON_LINE_MAX) return null; // (its blanks before a colon could be split many ways)
   const name = PERSON_HEADING.exec(content.text);
   return personNamed(name?.[1] ?? name?.[2], content, roster);
@@ -419,7 +443,7 @@ function personHeading(content: TextLine, roster: Roster): { written: string; sp
  * The person a section heading says its work is for (`## Maya's items`): the words say it is a
  * person, so any name will do (one who is no attendee is then reported as an unknown owner).
  */
-function listOwnerOf(content: TextLine, roster: Roster): { written: string; span: Span } | null {
+function listOwnerOf(content: TextLine, roster: Roster): WrittenPerson | null {
   const written = listOwner(content.text);
   return written && (roster.resolve(written).attendee || looksLikeName(written)) ? placedIn(content, written) : null;
 }
@@ -434,17 +458,17 @@ const PERSON_LINE_MAX = 100;
 const BOLD_NAME = /^(?:\*\*|__)[^:*_\n]{1,60}(?:\*\*|__)\s*$/u;
 
 /** The person a list item is only the name of (`- Mike`, `- **Priya Shah:**`), read as a heading is. */
-function personItem(unit: ItemUnit, roster: Roster): { written: string; span: Span } | null {
+function personItem(unit: ItemUnit, roster: Roster): WrittenPerson | null {
   return unit.lines.length === 1 ? personHeading(unit.lines[0], roster) : null;
 }
 
 /** An entry that names no owner is `person`'s (a copy of where the name is written: spans are moved one by one). */
-function ownedBy(entry: EntryDraft, person: { written: string; span: Span }): void {
+function ownedBy(entry: EntryDraft, person: WrittenPerson): void {
   if (!entry.parsed.owner) entry.parsed.owner = { written: person.written, span: { ...person.span } };
 }
 
 /** The same for a line alone in its paragraph: bold (`**Alice**`, `**Alice:**`) or closed by a colon (`Alice:`). */
-function personLine(line: TextLine, roster: Roster): { written: string; span: Span } | null {
+function personLine(line: TextLine, roster: Roster): WrittenPerson | null {
   // Most one-line paragraphs are speech: only a line that ends in a colon or in bold can be a person's.
   if (line.text.length > PERSON_LINE_MAX || !endsInColonOrBold(line.text)) return null;
   const m = /^(?:(?:\*\*|__)([\p{L}@][^:*_\n]{0,59}?)(?:\s*:)?(?:\*\*|__)\s*:?|([\p{L}@][^:*_\n]{0,59}?)\s*:)\s*$/u.exec(line.text);
@@ -459,7 +483,7 @@ function endsInColonOrBold(text: string): boolean {
 }
 
 /** `name` where it is written in `content`, if it names an attendee (or, where the notes list none, is a full name). */
-function personNamed(name: string | undefined, content: TextLine, roster: Roster): { written: string; span: Span } | null {
+function personNamed(name: string | undefined, content: TextLine, roster: Roster): WrittenPerson | null {
   const written = name?.trim();
   if (!written) return null;
   if (!(roster.resolve(written).attendee || (!roster.known && looksLikeName(written) && /\s/.test(written)))) return null;
@@ -467,7 +491,7 @@ function personNamed(name: string | undefined, content: TextLine, roster: Roster
 }
 
 /** A name with where it is written in `content`. */
-function placedIn(content: TextLine, written: string): { written: string; span: Span } {
+function placedIn(content: TextLine, written: string): WrittenPerson {
   const start = content.start + content.text.indexOf(written);
   return { written, span: { start, end: start + written.length } };
 }
