@@ -16,6 +16,7 @@ const TODAY: Record<string, string> = {
   'standup-2025-11-03.txt': '2025-11-04',
   'team-standup-2025-11-10.md': '2025-11-12',
   'vendor-call-captions-2025-11-12.md': '2025-11-13',
+  'backend-weekly-recap-2025-11-13.md': '2025-11-17',
 };
 
 const EXAMPLES = join(ROOT, 'examples');

@@ -165,6 +165,9 @@ describe('transcript statements', () => {
       ['[05:00] Tom Bradley: I need to update the runbook by Friday.', 'commitment Tom Bradley | Update the runbook | Friday=2024-02-02'],
       ['[05:00] Tom Bradley: I have to finish the migration by Friday.', 'commitment Tom Bradley | Finish the migration | Friday=2024-02-02'],
       ['[05:00] Tom Bradley: Let me draft the RFC by Wednesday.', 'commitment Tom Bradley | Draft the RFC | Wednesday=2024-01-31'],
+      // An adverb after the cue is how it was said, not the work.
+      ["[05:00] Tom Bradley: I'll also rotate the runner tokens.", 'commitment Tom Bradley | Rotate the runner tokens | -'],
+      ['[05:00] Tom Bradley: I will definitely go ahead and book the room tomorrow.', 'commitment Tom Bradley | Book the room | tomorrow=2024-01-30'],
     ];
     for (const [line, expected] of positives) it(`hears: ${line.slice(20)}`, () => assert.deepEqual(cues(line), [expected]));
 
@@ -195,7 +198,7 @@ describe('transcript statements', () => {
       ];
       for (const said of talk) assert.deepEqual(cues(`[05:00] Tom Bradley: ${said}`), [], said);
       const work: Array<[string, string]> = [
-        ["I'll go ahead and file the ticket by Friday.", 'Go ahead and file the ticket | Friday=2024-02-02'],
+        ["I'll go ahead and file the ticket by Friday.", 'File the ticket | Friday=2024-02-02'],
         ["I'll kick off the migration on Monday.", 'Kick off the migration | Monday=2024-01-29'],
         ["I'll hand over the keys to ops by Friday.", 'Hand over the keys to ops | Friday=2024-02-02'],
         ["I'll start the load test tomorrow.", 'Start the load test | tomorrow=2024-01-30'],

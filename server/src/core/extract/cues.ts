@@ -270,8 +270,9 @@ function promiseOf(sentence: string, at: number, m: RegExpExecArray, clauseEnd: 
   if (DATED_ONLY.test(cue) && !found && !(/^let me$/i.test(cue) && ACCEPTANCE.test(after))) return null;
   const withoutDue = (words: string, due: typeof found) => (due ? words.slice(0, due.cut.start - at - clauseStart) + words.slice(due.cut.end - at - clauseStart) : words);
   const clause = withoutDue(after, found);
-  // `having the infra ready` → `the infra ready`, but `get it done` keeps its verb: `it done` says nothing.
-  let task = clauseText(clause.replace(/^\s*(?:to\s+)?(?:(?:having|get|getting)\s+(?!(?:it|this|that|them|these|those|back|in|on|to|with|started|going|together|around|through|up|out|down|over|rid|a|an)\b))?/i, ''));
+  // `having the infra ready` → `the infra ready`, but `get it done` keeps its verb: `it done` says nothing;
+  // an adverb before the work is how it was said (`I'll also rotate…`, `I will definitely go ahead and book…`).
+  let task = clauseText(clause.replace(/^\s*(?:(?:also|just|then|quickly|probably|definitely|certainly|actually|really|personally|go\s+ahead\s+and)\s+)*(?:to\s+)?(?:(?:having|get|getting)\s+(?!(?:it|this|that|them|these|those|back|in|on|to|with|started|going|together|around|through|up|out|down|over|rid|a|an)\b))?/i, ''));
   let accepts = ACCEPTANCE.test(clause);
   const then = accepts ? null : AND_THEN.exec(after);
   if (then) {
