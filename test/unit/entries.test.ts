@@ -104,6 +104,15 @@ describe('summary entries in every shape', () => {
     ]);
   });
 
+  it('reads follow-up tasks as Teams recaps write them: a topic before a colon, the owner closing the entry after its due date', () => {
+    assert.deepEqual(read('- **Cache pool**: Test the Redis pool by Wednesday. (Mike Johnson)', '- Runbook: update it for the new runners (Priya)', '- Docs: update the runbook', '- Wei: close the epic (Priya)'), [
+      'action summary Mike Johnson | Cache pool: Test the Redis pool | Wednesday=2025-03-12 | open',
+      'action summary Priya Shah | Runbook: update it for the new runners | - | open',
+      'action summary - | Docs: update the runbook | - | open',
+      'action summary Wei Zhang | Close the epic (Priya) | - | open',
+    ]);
+  });
+
   it('reads lines opened by a ballot box as rich-text editors copy checklists (`☐`, `☑`, `☒`), and a mention of a whole name (`@Mike Johnson`)', () => {
     assert.deepEqual(read('☐ Mike Johnson: Investigate duplicate webhooks by Wednesday', '☑ Priya: Rotate the PSP key', '☒ Wei to close the epic', '☐ @Jonas Weber - update the runbook'), [
       'action summary Mike Johnson | Investigate duplicate webhooks | Wednesday=2025-03-12 | open',
@@ -134,13 +143,14 @@ describe('summary entries in every shape', () => {
     assert.deepEqual(read('- Review the budget draft (Alice Smith)'), ['action summary - | Review the budget draft (Alice Smith) | - | open']);
   });
 
-  it('reads two people named together as the owners of the work (`Mike and Priya will …`), never an unknown owner', () => {
-    const model = actionItems('- Mike and Priya will pair on the migration', '- Wei and Jonas: review the ADR by Friday');
+  it('reads two people named together as the owners of the work (`Mike and Priya will …`), or a group (`The group will …`), never an unknown owner', () => {
+    const model = actionItems('- Mike and Priya will pair on the migration', '- Wei and Jonas: review the ADR by Friday', '- The group will review the staging costs by Friday');
     assert.deepEqual(itemLines(model), [
       'action summary Mike and Priya | Pair on the migration | - | open',
       'action summary Wei and Jonas | Review the ADR | Friday=2025-03-14 | open',
+      'action summary The group | Review the staging costs | Friday=2025-03-14 | open',
     ]);
-    assert.deepEqual(diagnose(model, { today: '2025-03-12' }).map((d) => d.code), ['missing-due-date', 'due-soon']);
+    assert.deepEqual(diagnose(model, { today: '2025-03-12' }).map((d) => d.code), ['missing-due-date', 'due-soon', 'due-soon']);
   });
 
   it('takes capitalised task openers for tasks, not owners', () => {

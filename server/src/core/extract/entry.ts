@@ -192,7 +192,14 @@ function readEntry(text: string, base: number, ctx: EntryContext): ParsedEntry {
     const foundOwner = findOwner(ownerWork, ctx.roster);
     if (foundOwner) {
       owner = { written: foundOwner.written, span: moveSpan(foundOwner.span, base), form: ownerFormOf(ownerWork, foundOwner) };
+      const closing = foundOwner.cut.end >= work.trimEnd().length;
       blank(foundOwner.cut);
+      // A due date before a closing owner (`… by Wednesday. (Maya Chen)`, as Teams recaps write follow-ups).
+      const before = !due && closing ? findDuePhrase(work, 0, ctx.meetingDate, { atEnd: true, allowBare: true }) : null;
+      if (before) {
+        due = { ...before.due, span: moveSpan(before.due.span, base) };
+        blank(before.cut);
+      }
     }
   }
 
@@ -315,6 +322,9 @@ function findOwner(work: string, roster: Roster): FoundOwner | null {
   // `Mike: Test…`, `**Mike:** Test…`, `**Mike**: Test…` (with a task after it: `Next steps:` alone is the task)
   const colon = OWNER_COLON.exec(work);
   if (colon && accept(colon[2], false)) {
+    // A topic, not a person, when the entry closes with an attendee: `Runbook: update it (Leo Park)`.
+    const closing = roster.resolve(colon[2]).attendee || isGroupName(colon[2]) ? null : trailingOwner(work, roster);
+    if (closing) return closing;
     const start = work.indexOf(colon[2], colon[1].length);
     return { written: colon[2], span: { start, end: start + colon[2].length }, cut: { start: colon[1].length, end: colon[0].length } };
   }
@@ -350,7 +360,11 @@ function findOwner(work: string, roster: Roster): FoundOwner | null {
     return { written: field[2], span: { start, end: start + field[2].length }, cut: { start: field.index, end: field.index + field[0].length } };
   }
 
-  // Trailing `(@ana)`, `— @ana`, `(Ana)`, `- Ana` where Ana is an attendee.
+  return trailingOwner(work, roster);
+}
+
+/** Trailing `(@ana)`, `— @ana`, `(Ana)`, `- Ana` where Ana is an attendee. */
+function trailingOwner(work: string, roster: Roster): FoundOwner | null {
   const trailing = OWNER_TRAILING.exec(work);
   if (trailing) {
     const written = trailing[2];

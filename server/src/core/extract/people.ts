@@ -16,7 +16,7 @@ const NOT_NAMES = new Set(
 );
 
 /** Owners that name a group rather than a person: an owner, but never an unknown one. */
-const GROUPS = new Set(['everyone', 'all', 'team', 'the team', 'both', 'all of us', 'everybody', 'us']);
+const GROUPS = new Set(['everyone', 'all', 'team', 'the team', 'the whole team', 'group', 'the group', 'both', 'all of us', 'everybody', 'us']);
 
 export function isGroupName(name: string): boolean {
   return GROUPS.has(normalizeName(name)) || isJointName(name);
