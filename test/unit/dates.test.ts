@@ -66,6 +66,23 @@ const TABLE: Array<[phrase: string, expected: string, meeting?: string]> = [
   ['EOD Friday', '2024-02-02'],
   ['COB on Wednesday', '2024-01-31'],
   ['end of day Thursday', '2024-02-01'],
+  // The day's end as British teams write it, on a day or alone.
+  ['EOP Friday', '2024-02-02'],
+  ['close of play', '2024-01-29'],
+  ['close of business tomorrow', '2024-01-30'],
+  ['Tuesday COP', '2024-01-30'],
+  // `w/c 5 Feb` (week commencing): that week's Friday, as `next week` is.
+  ['w/c 5 Feb', '2024-02-09'],
+  ['week commencing 5 February', '2024-02-09'],
+  ['the week of Feb 5', '2024-02-09'],
+  // Holidays (US Thanksgiving), the next on or after the meeting.
+  ['Thanksgiving', '2024-11-28'],
+  ['Thanksgiving', '2025-11-27', '2024-11-29'],
+  ['Christmas', '2024-12-25'],
+  ['Christmas Eve', '2024-12-24'],
+  ["New Year's Eve", '2024-12-31'],
+  ["New Year's Day", '2025-01-01'],
+  ['the new year', 'none'],
   // `the 15th`: that day of this month, or of the next month when it is past.
   ['the 15th', '2024-02-15'],
   ['the 31st', '2024-01-31'],

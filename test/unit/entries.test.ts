@@ -285,6 +285,17 @@ describe('summary entries in every shape', () => {
     ]);
   });
 
+  it('reads the day words of British teams (`COB`, `EOP`, `close of play`, `w/c 17 Mar`) and holidays after `by` or `before`, none of them left in the task', () => {
+    assert.deepEqual(read('- Mike: rotate the keys by COB Friday', '- Priya: patch the hosts by EOP Monday', '- Jonas: file expenses by close of play tomorrow', '- Wei: plan the game day w/c 17 Mar', '- Mike: renew the certs before Thanksgiving', '- Priya: plan for the new year'), [
+      'action summary Mike Johnson | Rotate the keys | COB Friday=2025-03-14 | open',
+      'action summary Priya Shah | Patch the hosts | EOP Monday=2025-03-10 | open',
+      'action summary Jonas Weber | File expenses | close of play tomorrow=2025-03-11 | open',
+      'action summary Wei Zhang | Plan the game day | w/c 17 Mar=2025-03-21 | open',
+      'action summary Mike Johnson | Renew the certs | Thanksgiving=2025-11-27 | open',
+      'action summary Priya Shah | Plan for the new year | - | open',
+    ]);
+  });
+
   it('reads ASAP, TBD, TBC or a period of work closing an entry as its vague due date, and not inside it', () => {
     assert.deepEqual(read('- Wei to check the budget with finance ASAP', '- Mike: pick a date, TBD', '- Priya: drain the ASAP queue', '- Jonas: rotate the keys next sprint', '- Wei: plan the next sprint goals'), [
       'action summary Wei Zhang | Check the budget with finance | ASAP=vague | open',

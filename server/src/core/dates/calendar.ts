@@ -76,6 +76,21 @@ export function nextWeekdayOnOrAfter(iso: string, weekday: number): string {
   return addDays(iso, (weekday - weekdayOf(iso) + 7) % 7);
 }
 
+/** The first `month`/`day` on or after the date (a holiday: `Christmas` in a December 28 meeting is next year's). */
+export function nextMonthDayOnOrAfter(iso: string, month: number, day: number): string {
+  const year = parseIso(iso)!.year;
+  const thisYear = isoDate(year, month, day)!;
+  return thisYear >= iso ? thisYear : isoDate(year + 1, month, day)!;
+}
+
+/** The first US Thanksgiving (November's fourth Thursday) on or after the date. */
+export function nextThanksgivingOnOrAfter(iso: string): string {
+  const year = parseIso(iso)!.year;
+  const fourthThursday = (y: number) => addDays(nextWeekdayOnOrAfter(isoDate(y, 11, 1)!, 4), 21);
+  const thisYear = fourthThursday(year);
+  return thisYear >= iso ? thisYear : fourthThursday(year + 1);
+}
+
 export function endOfMonth(iso: string, monthsAhead = 0): string {
   const d = parseIso(iso)!;
   const monthIndex = d.month - 1 + monthsAhead;

@@ -19,7 +19,7 @@ const VALUE_END = /(?<!\s)(?:\s+[-–—|]\s+|\s*;|\s*✅|\s*\((?!\s*\d)|\s*\[|\
 
 const PREPOSITIONS = /(?:^|\s)(by|before|until|till|til|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|due(?:\s+(?:by|on|before))?)\s+/giu;
 // `@November 30, 2026`, `@Tomorrow`: a date mention as Notion writes one.
-const BARE_START = /(?:^|\s)@?(?=(?:asap|tbd|tbc|today|tonight|tomorrow|tmrw|this|next|over|during|end|eow|eod|cob|the|early|mid|late|later|within|sun|mon|tue|wed|thu|fri|sat|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)[\p{L}\p{N}]*|in\s+(?:a|an|one|two|three|four|five|six|\d+|a\s+couple\s+of|a\s+few)\s)/giu;
+const BARE_START = /(?:^|\s)@?(?=(?:asap|tbd|tbc|today|tonight|tomorrow|tmrw|this|next|over|during|end|eow|eod|cob|eop|close|w\/c|week|the|early|mid|late|later|within|sun|mon|tue|wed|thu|fri|sat|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)[\p{L}\p{N}]*|in\s+(?:a|an|one|two|three|four|five|six|\d+|a\s+couple\s+of|a\s+few)\s)/giu;
 /** What makes the date after it a repetition: `every Tuesday`, `each other Friday`. */
 const RECURRING = /(?:^|\s)(?:every|each)(?:\s+other)?\s*$/iu;
 /** Vague values that close a clause bare: words that say nothing else, and a period of work (`… next sprint`). */

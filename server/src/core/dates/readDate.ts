@@ -8,6 +8,8 @@ import {
   isoDate,
   nearestYear,
   nextDayOfMonth,
+  nextMonthDayOnOrAfter,
+  nextThanksgivingOnOrAfter,
   nextWeekdayOnOrAfter,
   parseIso,
   weekdayInWeekOf,
@@ -41,6 +43,9 @@ const MONTH = String.raw`(january|february|march|april|may|june|july|august|sept
 /** `Fri.` → `fri`: the key of a weekday or month name. */
 const nameKey = (name: string) => name.toLowerCase().replace(/\.$/, '');
 
+/** The end of a working day, as teams write it (`EOD`, `COB`, British `EOP`, `close of play`). */
+const DAY_END = String.raw`eod|cob|eob|eop|end\s+of\s+(?:the\s+)?(?:day|business(?:\s+day)?|play)|close\s+of\s+(?:business|play)`;
+
 type Rule = { pattern: RegExp; resolve: (m: RegExpExecArray, meeting: string) => string | null };
 
 const rule = (source: string, resolve: Rule['resolve']): Rule => ({ pattern: new RegExp(`^(?:${source})${END}`, 'iu'), resolve });
@@ -48,12 +53,12 @@ const rule = (source: string, resolve: Rule['resolve']): Rule => ({ pattern: new
 /** Phrases relative to the meeting day that chrono reads wrongly or not at all. */
 const RELATIVE_RULES: Rule[] = [
   rule(String.raw`(?:the\s+)?day\s+after\s+tomorrow`, (_, d) => addDays(d, 2)),
-  rule(String.raw`(?:(?:eod|cob|end\s+of\s+(?:the\s+)?day)\s+)?(?:tomorrow|tmrw|tmr)(?:\s+(?:morning|afternoon|evening|night|eod|cob))?`, (_, d) => addDays(d, 1)),
+  rule(String.raw`(?:(?:${DAY_END})\s+)?(?:tomorrow|tmrw|tmr)(?:\s+(?:morning|afternoon|evening|night|${DAY_END}))?`, (_, d) => addDays(d, 1)),
   // `EOD Friday`: the day's end on that day (before `EOD` alone is read as today's).
-  rule(String.raw`(?:eod|cob|eob|end\s+of\s+(?:the\s+)?(?:day|business\s+day)|close\s+of\s+business)\s+(?:on\s+)?${WEEKDAY}`, (m, d) =>
+  rule(String.raw`(?:${DAY_END})\s+(?:on\s+)?${WEEKDAY}`, (m, d) =>
     nextWeekdayOnOrAfter(d, WEEKDAY_NAMES[nameKey(m[1])]),
   ),
-  rule(String.raw`today|tonight|eod|cob|eob|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|business\s+day)|close\s+of\s+business|end\s+of\s+business`, (_, d) => d),
+  rule(String.raw`today|tonight|(?:the\s+)?(?:${DAY_END})`, (_, d) => d),
   // The middle of a week is its Wednesday (`mid next week`, `midweek`).
   rule(String.raw`mid[\s-]*next\s+week|(?:the\s+)?middle\s+of\s+next\s+week`, (_, d) => weekdayInWeekOf(addDays(d, 7), 3)),
   rule(String.raw`mid[\s-]*(?:this\s+)?week|(?:the\s+)?middle\s+of\s+(?:this\s+|the\s+)?week`, (_, d) => weekdayInWeekOf(d, 3)),
@@ -76,11 +81,18 @@ const RELATIVE_RULES: Rule[] = [
   }),
   rule(String.raw`(?:the\s+)?end\s+of\s+(?:this\s+|the\s+)?year|eoy|this\s+year`, (_, d) => `${d.slice(0, 4)}-12-31`),
   rule(String.raw`next\s+${WEEKDAY}|${WEEKDAY}\s+(?:of\s+)?next\s+week`, (m, d) => weekdayInWeekOf(addDays(d, 7), WEEKDAY_NAMES[nameKey(m[1] ?? m[2])])),
+  // Holidays teams plan around: the next one on or after the meeting (US Thanksgiving).
+  rule(String.raw`(?:us\s+)?thanksgiving(?:\s+day)?`, (_, d) => nextThanksgivingOnOrAfter(d)),
+  rule(String.raw`(?:christmas|xmas)\s+eve`, (_, d) => nextMonthDayOnOrAfter(d, 12, 24)),
+  rule(String.raw`(?:christmas|xmas)(?:\s+day)?`, (_, d) => nextMonthDayOnOrAfter(d, 12, 25)),
+  rule(String.raw`new\s+year'?s\s+eve|nye`, (_, d) => nextMonthDayOnOrAfter(d, 12, 31)),
+  // (`the new year` is left out: `Plan for the new year` is no due date.)
+  rule(String.raw`new\s+year'?s(?:\s+day)?`, (_, d) => nextMonthDayOnOrAfter(d, 1, 1)),
 ];
 
 /** Tried after chrono, so that `Friday, February 2` or `March 4` is read as the date it names. */
 const FALLBACK_RULES: Rule[] = [
-  rule(String.raw`(?:(?:eod|cob)\s+)?(?:(?:this|on|coming|this\s+coming)\s+)?${WEEKDAY}(?:\s+(?:eod|cob|morning|afternoon|evening|night))?`, (m, d) =>
+  rule(String.raw`(?:(?:${DAY_END})\s+)?(?:(?:this|on|coming|this\s+coming)\s+)?${WEEKDAY}(?:\s+(?:${DAY_END}|cop|morning|afternoon|evening|night))?`, (m, d) =>
     nextWeekdayOnOrAfter(d, WEEKDAY_NAMES[nameKey(m[1])]),
   ),
   // `the 15th` (chrono reads no month in it): that day this month, or next month once it is past.
@@ -138,7 +150,7 @@ export function readDate(whole: string, meetingDate: string | null): DateReading
     const milestone = MILESTONE.exec(text.slice(prefix[0].length));
     return milestone ? { date: null, vague: true, invalid: false, length: prefix[0].length + milestone[0].length } : null;
   }
-  const modified = readLaterOrWithin(text, meetingDate);
+  const modified = readLaterOrWithin(text, meetingDate) ?? readWeekOf(text, meetingDate);
   if (modified) return modified;
   const reading =
     readIso(text) ??
@@ -153,13 +165,13 @@ export function readDate(whole: string, meetingDate: string | null): DateReading
 
 /** A time of day after a date (`Friday 5pm`, `Mar 19th EOD`, `Monday at noon`): part of the due, not of the task. */
 const TIME_AFTER =
-  /^,?[ \t]*(?:(?:at|by|@)[ \t]+)?(?:\d{1,2}(?::\d{2})?[ \t]*[ap]\.?m\.?|\d{1,2}:\d{2}|noon|midnight|eod|cob|eob|end[ \t]+of[ \t]+(?:the[ \t]+)?(?:day|business(?:[ \t]+day)?)|(?:in[ \t]+the[ \t]+)?(?:morning|afternoon|evening))(?![\p{L}\p{N}])/iu;
+  /^,?[ \t]*(?:(?:at|by|@)[ \t]+)?(?:\d{1,2}(?::\d{2})?[ \t]*[ap]\.?m\.?|\d{1,2}:\d{2}|noon|midnight|eod|cob|eob|eop|cop|end[ \t]+of[ \t]+(?:the[ \t]+)?(?:day|business(?:[ \t]+day)?|play)|close[ \t]+of[ \t]+(?:business|play)|(?:in[ \t]+the[ \t]+)?(?:morning|afternoon|evening))(?![\p{L}\p{N}])/iu;
 /** A time before a date (`3pm Friday`, `noon on Monday`, `end of day Friday`). */
 const TIME_BEFORE = /^(?:\d{1,2}(?::\d{2})?[ \t]*[ap]\.?m\.?|noon|midnight|end[ \t]+of[ \t]+(?:the[ \t]+)?day)(?:[ \t]+on)?[ \t]+(?=\S)/iu;
 /** A time zone after a time (`5pm PT`, `EOD CET`): in capitals, as `et` or `pt` may be words. */
 const TIME_ZONE = /^[ \t]+(?:UTC|GMT|[PMCE][SD]?T|CES?T|IST|BST|AES?T)(?![\p{L}\p{N}])/u;
 /** What a date or time read so far ends with when a time zone may follow it. */
-const ENDS_WITH_TIME = /(?:\d|[ap]\.?m\.?|noon|midnight|eod|cob|eob|day)$/iu;
+const ENDS_WITH_TIME = /(?:\d|[ap]\.?m\.?|noon|midnight|eod|cob|eob|eop|cop|day|business|play)$/iu;
 
 function withTimeOfDay(text: string, reading: DateReading): DateReading {
   let length = reading.length;
@@ -167,6 +179,16 @@ function withTimeOfDay(text: string, reading: DateReading): DateReading {
   if (time) length += time[0].length;
   if (ENDS_WITH_TIME.test(text.slice(0, length))) length += TIME_ZONE.exec(text.slice(length))?.[0].length ?? 0;
   return length === reading.length ? reading : { ...reading, length };
+}
+
+/** `w/c 24 Nov`, `the week of Feb 5` (the week commencing): that week's Friday, as `next week` is. */
+const WEEK_OF = /^(?:w\/c|w\.c\.|week[ \t]+commencing|(?:the[ \t]+)?week[ \t]+of)[ \t]+(?=\S)/iu;
+
+function readWeekOf(text: string, meetingDate: string | null): DateReading | null {
+  const week = WEEK_OF.exec(text);
+  const day = week && readDate(text.slice(week[0].length), meetingDate);
+  if (!week || !day || day.vague || day.invalid) return null;
+  return { ...day, date: day.date && weekdayInWeekOf(day.date, 5), length: week[0].length + day.length };
 }
 
 /** `later today`, `later this week`: the date itself. */
