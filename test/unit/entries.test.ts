@@ -296,6 +296,15 @@ describe('summary entries in every shape', () => {
     ]);
   });
 
+  it('reads an owner named as code comments name one (`TODO(priya):`) and a due date after `ETA`', () => {
+    assert.deepEqual(read('- [ ] TODO(priya): set up budget alerts by Tuesday', '- FIXME(@wei) close the epic', '- Mike: review the deprecation plan, ETA next Friday', '- Jonas: ship the fix (ETA: Thursday)'), [
+      'action summary Priya Shah | Set up budget alerts | Tuesday=2025-03-11 | open',
+      'action summary Wei Zhang | Close the epic | - | open',
+      'action summary Mike Johnson | Review the deprecation plan | next Friday=2025-03-21 | open',
+      'action summary Jonas Weber | Ship the fix | Thursday=2025-03-13 | open',
+    ]);
+  });
+
   it('reads ASAP, TBD, TBC or a period of work closing an entry as its vague due date, and not inside it', () => {
     assert.deepEqual(read('- Wei to check the budget with finance ASAP', '- Mike: pick a date, TBD', '- Priya: drain the ASAP queue', '- Jonas: rotate the keys next sprint', '- Wei: plan the next sprint goals'), [
       'action summary Wei Zhang | Check the budget with finance | ASAP=vague | open',

@@ -17,7 +17,7 @@ const BRACKETED = new RegExp(String.raw`(?<!\s)(\s*)([(\[])\s*(?:${FIELD_LABEL}\
 /** Where an unbracketed field value ends. */
 const VALUE_END = /(?<!\s)(?:\s+[-–—|]\s+|\s*;|\s*✅|\s*\((?!\s*\d)|\s*\[|\s+@(?=\p{L})|\s*(?:->|=>|→))|$/u;
 
-const PREPOSITIONS = /(?:^|\s)(by|before|until|till|til|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|due(?:\s+(?:by|on|before))?)\s+/giu;
+const PREPOSITIONS = /(?:^|\s)(by|before|until|till|til|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|due(?:\s+(?:by|on|before))?|eta)\s+/giu;
 // `@November 30, 2026`, `@Tomorrow`: a date mention as Notion writes one.
 const BARE_START = /(?:^|\s)@?(?=(?:asap|tbd|tbc|today|tonight|tomorrow|tmrw|this|next|over|during|end|eow|eod|cob|eop|close|w\/c|week|the|early|mid|late|later|within|sun|mon|tue|wed|thu|fri|sat|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)[\p{L}\p{N}]*|in\s+(?:a|an|one|two|three|four|five|six|\d+|a\s+couple\s+of|a\s+few)\s)/giu;
 /** What makes the date after it a repetition: `every Tuesday`, `each other Friday`. */
@@ -91,7 +91,7 @@ export function findDuePhrase(
     if (options.atEnd && !AT_END.test(text.slice(expressionEnd))) continue;
     const preposition = m[1].toLowerCase();
     // `before production` keeps its preposition: `production` alone would say something else.
-    const keepPreposition = reading.vague && preposition !== 'by' && !preposition.startsWith('due');
+    const keepPreposition = reading.vague && preposition !== 'by' && preposition !== 'eta' && !preposition.startsWith('due');
     const textStart = keepPreposition ? prepStart : m.index! + m[0].length;
     return {
       due: {

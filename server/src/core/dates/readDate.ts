@@ -118,7 +118,7 @@ const MILESTONE = new RegExp(
   'iu',
 );
 
-const PREPOSITION = /^(?:by|before|until|till|til|due|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before)\s+/iu;
+const PREPOSITION = /^(?:by|before|until|till|til|due|eta|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before)\s+/iu;
 
 /**
  * No date expression is longer than this (`no later than the end of the following week`), so the

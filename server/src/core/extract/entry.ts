@@ -239,6 +239,7 @@ interface FoundOwner {
   cut: Span;
 }
 
+const OWNER_TODO = new RegExp(String.raw`^(\s*)(?:TODO|FIXME)\(\s*(@?[${NAME_CHAR}\p{N}][${NAME_CHAR}\p{N}._\-]*(?:\s+[${NAME_CHAR}][${NAME_CHAR}'’.\-]*){0,3})\s*\)\s*:?\s*(?=\S)`, 'u');
 const SAID_AT = /(?<!\s)\s*[([]\d{1,2}:\d{2}(?::\d{2})?[)\]]\s*$/u;
 
 // The shapes of an owner, compiled once (none has the g flag: exec keeps no state).
@@ -309,6 +310,13 @@ function findOwner(work: string, roster: Roster): FoundOwner | null {
     if (!looksLikeName(written)) return false;
     return !strict || !NOT_OWNERS.has(written.split(/\s+/)[0].toLowerCase());
   };
+
+  // `TODO(sara): set up…`, as code comments name an owner: whoever is named, attendee or not.
+  const todo = OWNER_TODO.exec(work);
+  if (todo) {
+    const start = work.indexOf(todo[2], todo[1].length);
+    return { written: todo[2], span: { start, end: start + todo[2].length }, cut: { start: todo[1].length, end: todo[0].length } };
+  }
 
   // `@Jonas investigate…`
   const handle = /^(\s*)@([\p{L}\p{N}][\p{L}\p{N}._\-]*?)[.]?(\s*[:\-–—]?\s+|$)/u.exec(work);
