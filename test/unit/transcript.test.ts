@@ -113,6 +113,13 @@ describe('transcript statements', () => {
     assert.deepEqual(model.items.map((i) => `${i.owner?.name ?? '-'}: ${i.task}`), ['Tom Bradley: Wire up the password reset', 'Mike Johnson: Fix the flaky CI job']);
   });
 
+  it('reads who sent each message of a saved Zoom chat (`10:02:15 From Tom Bradley to Everyone: …`)', () => {
+    const chat = ["10:02:15 From Tom Bradley to Everyone: I'll write the timeline by Friday.", '10:03:40 From Priya Shah : I can add the alert thresholds by Monday.', "10:04:10 From Mike Johnson to Priya Shah (Direct Message): I'll review them."];
+    const model = analyze(notes(...HEADER, '', ...chat));
+    assert.deepEqual(model.statements.map((s) => `${s.time} ${s.speaker?.name}: ${s.text}`), ["10:02:15 Tom Bradley: I'll write the timeline by Friday.", '10:03:40 Priya Shah: I can add the alert thresholds by Monday.', "10:04:10 Mike Johnson: I'll review them."]);
+    assert.deepEqual(model.items.map((i) => `${i.owner?.name}: ${i.task}`), ['Tom Bradley: Write the timeline', 'Priya Shah: Add the alert thresholds', 'Mike Johnson: Review them']);
+  });
+
   it('starts a statement at a stamp in brackets that is no time (`[10:75]`, a slip), without a time', () => {
     const model = analyze(notes(...HEADER, '', '[10:05] Tom Bradley: I will fix the build by Friday.', '[10:75] Priya: I will update the runbook by Monday.', '(9:99) Mike: ok', '10:75 Mike: not bracketed'));
     assert.deepEqual(

@@ -28,6 +28,9 @@ const CUE_LINE = /^\s*(?:decision|decided|action\s+(?:items?|points?)(?:\s+for\s
 /** `AI: …`, `AI(@bjones): …`, `AI @bjones …`, `AP for me: …` (in capitals: `ai` is a word too). */
 const AI_LINE = /^\s*A[IP](?:\s*\([^():\n]{1,40}\)\s*:|\s+for\s+[^:\n]{1,40}:|\s*:|\s+@[\p{L}\p{N}])\s*\S/u;
 
+/** Zoom's saved chat: `10:02:15 From Maya Chen to Everyone: …`, `From Maya Chen : …`, `… to Leo Park (Direct Message): …`. */
+const CHAT_SENDER = /^from\s+(.+?)(?:\s+to\s+[^:()]+?)?(?:\s*\([^()]*\))?$/iu;
+
 const BRACKETED_STAMP = /^\s*(?:\*\*|__)?(?:\[\d{1,2}:\d{2}(?::\d{2})?\]|\(\d{1,2}:\d{2}(?::\d{2})?\))/;
 
 /** Whether a `[MM:SS]` or `[HH:MM:SS]` stamp is a time at all (`[5:99]` is not). */
@@ -47,7 +50,7 @@ function readHead(line: string, roster: Roster): StatementHead | null {
   const named = (written: string) => roster.resolve(written).attendee !== null || looksLikeName(written);
   const stamped = TIMESTAMP.exec(line);
   if (stamped) {
-    const written = (stamped[3] ?? '').trim();
+    const written = senderOf((stamped[3] ?? '').trim(), named);
     const valid = validTime(stamped[2]);
     // A stamp in brackets that is no time (`[10:75] Tom: …`, a slip) still starts Tom's statement,
     // without a time: read as text, it would join his words to the statement before.
@@ -72,6 +75,12 @@ function readHead(line: string, roster: Roster): StatementHead | null {
   if (plain && roster.known && roster.resolve(plain[2]).attendee && !/\s{2,}/.test(plain[2])) return spokenBy(line, plain[2], plain[1].length, null, plain[0].length);
   if (CUE_LINE.test(line) || AI_LINE.test(line)) return { time: null, speaker: null, textStart: line.length - line.trimStart().length };
   return null;
+}
+
+/** Who sent a chat message (`From Maya Chen to Everyone`: Maya Chen), when a person is named so; else `written`. */
+function senderOf(written: string, named: (name: string) => boolean): string {
+  const sender = CHAT_SENDER.exec(written)?.[1];
+  return sender && named(sender) ? sender : written;
 }
 
 /**
