@@ -186,7 +186,7 @@ describe('command line (dist/cli.js)', function () {
       const overdue = run(['list', 'examples/architecture-review-2024-01-29.txt', '--today', '2024-02-01', '--overdue']).out.trim().split('\n').slice(1);
       assert.deepEqual(overdue.map((l) => l.split(/\s{2,}/)[3]), ['Escalate TechCorp decision to Sarah', 'Test Redis connection pool optimizations']);
       const done = run(['list', 'examples', '--status', 'done', '--json']);
-      assert.deepEqual(JSON.parse(done.out).items.map((i: { task: string }) => i.task), ['File the rollback PR', 'Add a memory alarm at 80% to cache nodes', 'Bump the cache client to 2.3 (superseded by the pin)', 'Rotate the staging certificates', 'Move the flaky integration suite to its own job', 'Write the runbook for certificate rotation', 'File the replica access ticket']);
+      assert.deepEqual(JSON.parse(done.out).items.map((i: { task: string }) => i.task), ['File the rollback PR', 'Add a memory alarm at 80% to cache nodes', 'Write the rollback runbook', 'Bump the cache client to 2.3 (superseded by the pin)', 'Rotate the staging certificates', 'Move the flaky integration suite to its own job', 'Write the runbook for certificate rotation', 'File the replica access ticket']);
       assert.equal(run(['list', SAMPLE_PATH, '--owner', 'Nobody']).out.trim(), 'No action items match.');
     });
 

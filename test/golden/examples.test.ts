@@ -17,6 +17,7 @@ const TODAY: Record<string, string> = {
   'team-standup-2025-11-10.md': '2025-11-12',
   'vendor-call-captions-2025-11-12.md': '2025-11-13',
   'backend-weekly-recap-2025-11-13.md': '2025-11-17',
+  'release-readiness-2025-11-20.md': '2025-11-24',
 };
 
 const EXAMPLES = join(ROOT, 'examples');

@@ -32,6 +32,8 @@ const SHAPES: Array<[shape: string, open: string[], done: string[]]> = [
   ['inline HTML around the marks', ['Mike to send the notes by Friday<b></b>'], ['[x] Mike to send the notes by Friday ✅ 2025-03-14<b></b>']],
   ['outliner marker', ['- TODO Mike: send the notes', '  DEADLINE: <2025-03-14 Fri>'], ['- DONE Mike: send the notes', '  DEADLINE: <2025-03-14 Fri>']],
   ['ballot box', ['☐ Mike Johnson: send the notes by Friday', '☐ Tom: other'], ['☑ Mike Johnson: send the notes by Friday ✅ 2025-03-14', '☐ Tom: other']],
+  ['heading with fields', ['### Migrate the cron jobs', '- **Owner:** Mike', '- **Due:** Friday'], ['### [x] Migrate the cron jobs ✅ 2025-03-14', '- **Owner:** Mike', '- **Due:** Friday']],
+  ['heading with a status field', ['### Migrate the cron jobs', 'Owner: Mike · Status: Open'], ['### Migrate the cron jobs', 'Owner: Mike · Status: Done ✅ 2025-03-14']],
   ['wrapped', ['- Mike: migrate the cron jobs to the', '  new scheduler - Due: Friday'], ['- [x] Mike: migrate the cron jobs to the', '  new scheduler - Due: Friday ✅ 2025-03-14']],
 ];
 
@@ -43,6 +45,8 @@ describe('edits', () => {
         assert.deepEqual(after(model, complete), done);
         const reread = withEntry(...done);
         assert.equal(reread.items[0].status, 'done');
+        // The same item: its words and owner as before.
+        assert.deepEqual([reread.items[0].task, reread.items[0].owner?.name], [model.items[0].task, model.items[0].owner?.name]);
       });
       it(`${shape}: reopening gives back the original text`, () => {
         const model = withEntry(...done);
@@ -169,6 +173,37 @@ describe('edits', () => {
       assert.deepEqual(after(withEntry('- Mike: test pool', '- Tom: ship it by Friday'), (m, id) => setDueDate(m, id, '2025-03-11')), ['- Mike: test pool by 2025-03-11', '- Tom: ship it by Friday']);
       assert.deepEqual(after(withEntry('- [ ] Mike: test pool ✅ 2025-03-12'.replace(' ✅ 2025-03-12', '')), (m, id) => setDueDate(m, id, '2025-03-11')), ['- [ ] Mike: test pool - Due: 2025-03-11']);
       assert.deepEqual(after(withEntry('| Owner | Task | Due |', '|---|---|---|', '| Mike | Load test | |'), (m, id) => setDueDate(m, id, '2025-04-01')).pop(), '| Mike | Load test | 2025-04-01 |');
+    });
+  });
+
+  describe('an entry written as a heading with its fields', () => {
+    it('gets a due date, an owner, or a new one in its field, and each reads back', () => {
+      const heading = ['### Migrate the cron jobs', '- **Owner:** Mike', '- **Due:** Friday'];
+      const model = withEntry(...heading);
+      const moved = applyEdits(model.text, setDueDate(model, model.items[0].id, '2025-03-19'));
+      assert.deepEqual(moved.split('\n').slice(HEAD.length), ['### Migrate the cron jobs', '- **Owner:** Mike', '- **Due:** 2025-03-19']);
+      const unowned = withEntry('### Migrate the cron jobs', 'Due: Friday');
+      const assigned = applyEdits(unowned.text, assignOwner(unowned, unowned.items[0].id, 'Priya'));
+      assert.deepEqual(analyze(assigned).items.map((i) => `${i.owner?.name}: ${i.task} (${i.due?.date})`), ['Priya Shah: Migrate the cron jobs (2025-03-14)']);
+      const undated = withEntry('### Migrate the cron jobs', 'Owner: Mike');
+      const dated = applyEdits(undated.text, setDueDate(undated, undated.items[0].id, '2025-03-19'));
+      assert.deepEqual(analyze(dated).items.map((i) => `${i.owner?.name}: ${i.task} (${i.due?.date})`), ['Mike Johnson: Migrate the cron jobs (2025-03-19)']);
+    });
+  });
+
+  describe('recording a statement where entries are headings', () => {
+    it('writes a heading and fields like the last one, which reads back as the same work', () => {
+      for (const [fields, written] of [
+        [['- **Owner:** Mike', '- **Due:** Friday'], ['### Update the runbook', '- **Owner:** Priya', '- **Due:** 2025-03-11']],
+        [['Owner: Mike · Due: Friday · Status: Open'], ['### Update the runbook', 'Owner: Priya · Due: 2025-03-11 · Status: Open']],
+      ]) {
+        const model = analyze(notes('# Sync — 2025-03-10', 'Attendees: Mike Johnson, Priya Shah', '', '[01:00] Priya Shah: I will update the runbook by Tuesday.', '', '## Action items', '', '### Migrate the cron jobs', ...fields, '', '## Notes', 'More.'));
+        const said = model.items.find((i) => i.source === 'transcript')!;
+        const text = applyEdits(model.text, recordInSummary(model, said.id));
+        assert.deepEqual(text.split('\n').slice(8 + fields.length, 8 + fields.length + 1 + written.length), ['', ...written]);
+        const reread = analyze(text);
+        assert.deepEqual(reread.items.map((i) => `${i.source} ${i.owner?.name}: ${i.task} (${i.due?.date})`), ['summary Mike Johnson: Migrate the cron jobs (2025-03-14)', 'summary Priya Shah: Update the runbook (2025-03-11)']);
+      }
     });
   });
 

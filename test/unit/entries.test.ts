@@ -113,6 +113,16 @@ describe('summary entries in every shape', () => {
     ]);
   });
 
+  it('reads a sub-heading with lines of fields right under it as an entry, and sub-headings that only group entries as none', () => {
+    const model = actionItems('### Migrate the release pipeline', '- **Owner:** Mike', '- **Due:** Mar 19', '', '### Update the runbook', 'Owner: Priya · Due: Friday · Status: done ✅ 2025-03-12', '', '### Backend', '- Wei: close the epic', '', '### Review the budget', 'We went over it.');
+    assert.deepEqual(itemLines(model), [
+      'action summary Mike Johnson | Migrate the release pipeline | Mar 19=2025-03-19 | open',
+      'action summary Priya Shah | Update the runbook | Friday=2025-03-14 | done',
+      'action summary Wei Zhang | Close the epic | - | open',
+    ]);
+    assert.equal(model.items[1].doneDate, '2025-03-12');
+  });
+
   it('reads lines opened by a ballot box as rich-text editors copy checklists (`☐`, `☑`, `☒`), and a mention of a whole name (`@Mike Johnson`)', () => {
     assert.deepEqual(read('☐ Mike Johnson: Investigate duplicate webhooks by Wednesday', '☑ Priya: Rotate the PSP key', '☒ Wei to close the epic', '☐ @Jonas Weber - update the runbook'), [
       'action summary Mike Johnson | Investigate duplicate webhooks | Wednesday=2025-03-12 | open',

@@ -175,6 +175,8 @@ describe('transcript statements', () => {
       // An adverb after the cue is how it was said, not the work.
       ["[05:00] Tom Bradley: I'll also rotate the runner tokens.", 'commitment Tom Bradley | Rotate the runner tokens | -'],
       ['[05:00] Tom Bradley: I will definitely go ahead and book the room tomorrow.', 'commitment Tom Bradley | Book the room | tomorrow=2024-01-30'],
+      // Confirming something is work (`I'll confirm that` only agrees: below).
+      ["[05:00] Tom Bradley: I'll confirm the support rota for launch week.", 'commitment Tom Bradley | Confirm the support rota for launch week | -'],
     ];
     for (const [line, expected] of positives) it(`hears: ${line.slice(20)}`, () => assert.deepEqual(cues(line), [expected]));
 
@@ -326,6 +328,7 @@ describe('transcript statements', () => {
     });
 
     const negatives = [
+      "[05:00] Tom Bradley: I'll confirm that.",
       '[05:00] Tom Bradley: I rotated the certificates yesterday.',
       '[05:00] Tom Bradley: I already finished the migration.',
       "[05:00] Tom Bradley: Should I'll take the pager this week?",

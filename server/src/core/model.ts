@@ -81,8 +81,8 @@ export interface Section {
 }
 
 export interface EntryStyle {
-  /** `- `, `* `, or `N. ` for a numbered list (N is the next number); `| ` for a table. */
-  marker: 'bullet' | 'numbered' | 'table' | 'line';
+  /** `- `, `* `, or `N. ` for a numbered list (N is the next number); `| ` for a table; a heading with fields under it. */
+  marker: 'bullet' | 'numbered' | 'table' | 'line' | 'heading';
   bullet: string;
   indent: string;
   nextNumber: number;
@@ -94,6 +94,22 @@ export interface EntryStyle {
   /** How the owner is written (not in a table's Owner column). */
   ownerForm: OwnerForm;
   table?: TableColumns;
+  /** How an entry written as a heading writes itself and its fields (`### Task`, `- **Owner:** Maya`). */
+  heading?: HeadingStyle;
+}
+
+export interface HeadingStyle {
+  /** `### ` */
+  prefix: string;
+  /** What opens a field's line (`- **`) and what follows its label (`:** `). */
+  fieldStart: string;
+  fieldEnd: string;
+  /** Between fields on one line (` · `); null when each field has a line of its own. */
+  separator: string | null;
+  /** Labels as `Owner` (or `owner`). */
+  capital: boolean;
+  /** Whether the fields include a status. */
+  status: boolean;
 }
 
 /**
@@ -141,6 +157,8 @@ export interface EntryLayout {
   statusText: Span | null;
   /** The status is an outliner's task marker (`TODO`, `DONE`): completing and reopening rewrite it. */
   statusIsMarker?: true;
+  /** The status is a field's value under the entry (`- **Status:** open`): completing and reopening rewrite it. */
+  statusIsField?: true;
   /** Where the owner is written, or where one would be inserted. */
   ownerAt: number;
   /** Where a due date would be appended when there is none. */

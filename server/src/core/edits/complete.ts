@@ -44,6 +44,8 @@ function completeOne(model: NotesModel, item: ActionItem, options: CompleteOptio
   // `TODO fix…` → `DONE fix…`, as the outliner writes it: no date, which would end up on a
   // `DEADLINE:` line under the task, where the outliner no longer reads it.
   if (layout.statusIsMarker && layout.statusText) return [replace(layout.statusText, 'DONE')];
+  // `- **Status:** open` under a heading's entry: the field says it, as a Status cell does.
+  if (layout.statusIsField && layout.statusText) return [replace(layout.statusText, options.writeDoneDate ? `Done ✅ ${options.today}` : 'Done')];
   if (layout.checkbox) edits.push(boxEdit(model.text, layout.checkbox, true));
   else edits.push(insert(layout.boxAt, '[x] '));
   if (options.writeDoneDate && !layout.doneMarker && !endsWithPipe(model.text, layout.doneAt)) edits.push(insert(layout.doneAt, doneMarker));
@@ -62,6 +64,8 @@ function reopenOne(model: NotesModel, item: ActionItem): TextEdit[] {
   const doneStatus = status && (statusCell ? statusCellSaysDone(plainText(status)) : statusSaysDone(status)) ? layout.statusText : null;
   if (statusCell && doneStatus) {
     edits.push(replace(doneStatus, cellText(text, doneStatus, 'Open')));
+  } else if (layout.statusIsField && layout.statusText && statusCellSaysDone(plainText(status ?? ''))) {
+    edits.push(replace(layout.statusText, 'Open'));
   } else if (layout.statusIsMarker && layout.statusText) {
     if (markerSaysDone(status ?? '')) edits.push(replace(layout.statusText, 'TODO'));
   } else if (doneStatus) {

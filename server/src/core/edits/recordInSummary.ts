@@ -1,3 +1,4 @@
+import { headingEntryText } from '../extract/fields';
 import { defaultStyle } from '../extract/walk';
 import type { ActionItem, Attendee, EntryStyle, Meeting, NotesModel, PersonRef, Section, SectionKind } from '../model';
 import { standAlone, textFollows } from './newBlock';
@@ -39,6 +40,11 @@ export function newEntryOf(item: ActionItem, attendees: Attendee[]): NewEntry {
 export function insertEntry(model: NotesModel, meeting: Meeting, kind: SectionKind, entry: NewEntry, prefer: 'new' | 'review'): TextEdit[] {
   const eol = eolOf(model.text);
   const section = targetSection(model, meeting, kind, prefer);
+  if (section?.entryStyle.heading) {
+    // `### Task` and its fields, a block of its own after the last one.
+    const block = headingEntryText(section.entryStyle.heading, entry.owner, entry.task, entry.due, eol);
+    return [insert(section.insertAt, standAlone(model.text, section.insertAt, `${eol}${eol}${block}`, eol))];
+  }
   if (section) {
     const listed = section.entryStyle.marker === 'bullet' || section.entryStyle.marker === 'numbered';
     return [insert(section.insertAt, eol + entryLine(section.entryStyle, entry) + (listed && textFollows(model.text, section.insertAt) ? eol : ''))];

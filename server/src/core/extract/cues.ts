@@ -41,7 +41,7 @@ const DATED_ONLY = /^(?:I\s+can|let\s+me|I\s+need\s+to|I\s+have\s+to|I\s*['’]v
 const LET_ME_SAY = /^\s+(?:know|think|see|check\s+if|say|ask\s+(?:you|a\s+question)|share\s+my\s+screen|explain|recap|summari[sz]e|jump\s+in|guess|understand|be\b)/iu;
 /** What can follow a cue without making it a promise (`I'll be honest`, `I'll need help`, `I can't`). */
 const NOT_A_PROMISE =
-  /^(?:\s*(?:n['’]t|not|never)\b|['’]t\b|\s+(?:say|admit|tell\s+you|add\s+that|note\s+that|mention|pass|stop|leave\s+it|wait|defer|grant|give\s+you\s+that|go\s+with|assume|bet|guess|think|need|see|hear|imagine|understand|confirm|live\s+with|work\s+with\s+that|accept|agree|(?:take|keep|bear)\s+(?:that|it|this)\s+(?:into\s+account|in\s+mind)|be(?!\s+(?:done|ready|finished|responsible|handling|working|taking|owning|driving|leading|sending|updating|reviewing|writing|setting|looking|running|preparing|drafting))))\b/iu;
+  /^(?:\s*(?:n['’]t|not|never)\b|['’]t\b|\s+(?:say|admit|tell\s+you|add\s+that|note\s+that|mention|pass|stop|leave\s+it|wait|defer|grant|give\s+you\s+that|go\s+with|assume|bet|guess|think|need|see|hear|imagine|understand|confirm(?!\s+(?:the|a|an|with|our|their|his|her)\s)|live\s+with|work\s+with\s+that|accept|agree|(?:take|keep|bear)\s+(?:that|it|this)\s+(?:into\s+account|in\s+mind)|be(?!\s+(?:done|ready|finished|responsible|handling|working|taking|owning|driving|leading|sending|updating|reviewing|writing|setting|looking|running|preparing|drafting))))\b/iu;
 /**
  * Running the meeting or taking part in the talk, not work to track (`I'll share my screen`, `I'll
  * go first`, `I'll hand it over to Priya`, `I'll push back on that`, `I'll do my best`): what

@@ -8,6 +8,7 @@ import { type EntryContext, type ParsedEntry, opensWithTaskMarker, parseEntryTex
 import { bareHeaderLineKind, headerKind, headerLineKind, isMetadataLine, listOwner, startsList } from './headers';
 import type { MeetingRegion } from './meetings';
 import { type Roster, looksLikeName } from './people';
+import { fieldsOfLine, headingStyleOf, readFieldLine } from './fields';
 import { remarksBefore } from './remarks';
 import { type StatementHead, captionVoice, readStatementHead } from './statement';
 
@@ -108,6 +109,8 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
   let group: { written: string; span: Span; depth: number; end: number } | null = null;
   /** The list entry whose nested items may be its fields (`- Owner: Raj`, `- Due: Friday`). */
   let fieldsOf: { entry: EntryDraft; depth: number; end: number } | null = null;
+  /** An entry written as a heading in a section, while the lines of fields right under it are read (`### Migrate…` then `- **Owner:** Maya`). */
+  let taskHeading: EntryDraft | null = null;
 
   const close = () => {
     if (!open) return;
@@ -181,6 +184,14 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
   const ownedByVoice = (entry: EntryDraft) => {
     if (voice) ownedBy(entry, voice);
   };
+  /** Reads a unit of fields under a heading's entry into it; false when the unit is not only fields. */
+  const readFieldsOf = (entry: EntryDraft, unit: Unit): boolean => {
+    const lines = fieldLines(unit);
+    if (!lines) return false;
+    for (const { line, fields } of lines) readFieldLine(entry, line, fields, ctx(entry.kind));
+    entry.layout.after = unit.type === 'item' ? unit.end : lines[lines.length - 1].line.end;
+    return true;
+  };
   /** The same for an item nested in a person's item (`- Mike` / `  - ping legal`); whether it was in one. */
   const ownedByGroup = (entry: EntryDraft): boolean => {
     if (!group || !(entry.layout.span.start > group.span.end && entry.layout.span.start < group.end)) return false;
@@ -200,7 +211,7 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
     const current = open as OpenSection | null;
     const unit = units[i];
     const previous = units[i - 1];
-    if (!current?.sawList || statement !== null || voice !== null || group !== null || unit?.type !== 'item' || previous?.type !== 'item') return null;
+    if (!current?.sawList || statement !== null || voice !== null || group !== null || taskHeading !== null || unit?.type !== 'item' || previous?.type !== 'item') return null;
     // Never between an entry and the fields under it (`- Owner: Raj`): they are read with the entry.
     if (unit.depth > 0 && !unit.checkbox) return null;
     return previous.list === unit.list ? current : null;
@@ -217,6 +228,8 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
       if (inner) mark(i, inner);
     }
     if (unit.type !== 'item') fieldsOf = null;
+    if (taskHeading && !readFieldsOf(taskHeading, unit)) taskHeading = null;
+    if (taskHeading) continue;
     if (group && (unit.type !== 'item' || unit.depth <= group.depth || unit.span.start >= group.end)) group = null;
     switch (unit.type) {
       case 'heading': {
@@ -227,6 +240,15 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
         const current = open as OpenSection | null;
         if (kind && kind !== 'attendees') start(kind, unit.content.text, { ...unit.span }, 'heading', unit.depth, unit.block);
         else if (!(current?.via === 'heading' && unit.depth > current.depth)) close(); // a sub-heading stays inside
+        else if (!kind && !voice && current.section.kind !== 'decisions' && fieldLines(units[i + 1])) {
+          // A sub-heading with lines of fields right under it is an entry of its own (`### Migrate…`, `- Owner: Maya`).
+          const entry = lineEntry(unit.content, current.section, ctx(current.section.kind), text);
+          if (entry) {
+            current.sawList = true;
+            current.entries.push(entry);
+            taskHeading = entry;
+          }
+        }
         break;
       }
       case 'paragraph': {
@@ -457,6 +479,18 @@ const PERSON_LINE_MAX = 100;
 
 const BOLD_NAME = /^(?:\*\*|__)[^:*_\n]{1,60}(?:\*\*|__)\s*$/u;
 
+/** The lines of a paragraph or a one-line list item made only of fields (`Owner: Leo · Due: Friday`, `- **Due:** Nov 19`), each with its fields; else null. */
+function fieldLines(unit: Unit | undefined): Array<{ line: TextLine; fields: NonNullable<ReturnType<typeof fieldsOfLine>> }> | null {
+  if (!unit || (unit.type !== 'paragraph' && !(unit.type === 'item' && unit.lines.length === 1 && !unit.checkbox))) return null;
+  const lines: Array<{ line: TextLine; fields: NonNullable<ReturnType<typeof fieldsOfLine>> }> = [];
+  for (const line of unit.lines) {
+    const fields = fieldsOfLine(line.text);
+    if (!fields) return null;
+    lines.push({ line, fields });
+  }
+  return lines.length ? lines : null;
+}
+
 /** The person a list item is only the name of (`- Mike`, `- **Priya Shah:**`), read as a heading is. */
 function personItem(unit: ItemUnit, roster: Roster): WrittenPerson | null {
   return unit.lines.length === 1 ? personHeading(unit.lines[0], roster) : null;
@@ -618,7 +652,7 @@ function joinItemLines(unit: ItemUnit): string {
 }
 
 /** A task written as a plain line in a section without a list: `Mike to send the notes`. */
-/** A plain line's entry; null for a line of remarks only (`Thanks everyone!`) in a section of work (a box makes any line one). */
+/** A plain line's entry, read after the remarks opening it; null for a line of remarks only (`Thanks everyone!`) in a section of work, unless it has a box. */
 function lineEntry(line: TextLine, section: Section, ctx: EntryContext, text: string): EntryDraft | null {
   const box = LINE_BOX.exec(line.text);
   const offset = box ? box[0].length : 0;
@@ -626,8 +660,11 @@ function lineEntry(line: TextLine, section: Section, ctx: EntryContext, text: st
   let boxEnd = line.start + (box ? box[0].trimEnd().length : 0);
   while (box && boxEnd < line.start + offset && (text[boxEnd] === ' ' || text[boxEnd] === '\t')) boxEnd++;
   const written = line.text.slice(offset);
-  const remarks = section.kind === 'decisions' || box ? 0 : remarksBefore(written, line.start + offset, ctx);
-  if (remarks === written.length) return null;
+  let remarks = section.kind === 'decisions' ? 0 : remarksBefore(written, line.start + offset, ctx);
+  if (remarks === written.length) {
+    if (!box) return null;
+    remarks = 0; // a box makes a line of remarks an entry (`[ ] Thanks card for Wei`), and one marked complete stays the same entry
+  }
   const parsed = parseEntryText(written.slice(remarks), line.start + offset + remarks, ctx);
   if (box && boxIsChecked(box[0])) parsed.done = true;
   return {
@@ -762,7 +799,11 @@ function styleOf(entries: EntryDraft[], text: string, kind: SectionKind): EntryS
   const last = entries[entries.length - 1];
   const style = defaultStyle(kind);
   if (last.layout.shape === 'table') return { ...style, marker: 'table', dueStyle: 'column', table: last.layout.table!.columns };
-  if (last.layout.shape === 'line') style.marker = 'line';
+  const heading = last.layout.shape === 'line' ? headingStyleOf(last.layout.span, last.layout.after, text) : null;
+  if (heading) {
+    style.marker = 'heading';
+    style.heading = heading;
+  } else if (last.layout.shape === 'line') style.marker = 'line';
   else {
     const marker = /^([ \t]*)([-*+]|(\d+)([.)]))/.exec(text.slice(last.layout.span.start, last.layout.boxAt))!;
     style.indent = marker[1];
