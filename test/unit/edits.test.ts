@@ -182,11 +182,13 @@ describe('edits', () => {
       const model = withEntry(...heading);
       const moved = applyEdits(model.text, setDueDate(model, model.items[0].id, '2025-03-19'));
       assert.deepEqual(moved.split('\n').slice(HEAD.length), ['### Migrate the cron jobs', '- **Owner:** Mike', '- **Due:** 2025-03-19']);
-      const unowned = withEntry('### Migrate the cron jobs', 'Due: Friday');
+      const unowned = withEntry('### Migrate the cron jobs', 'Due: Friday · Status: Open');
       const assigned = applyEdits(unowned.text, assignOwner(unowned, unowned.items[0].id, 'Priya'));
+      assert.deepEqual(assigned.split('\n').slice(HEAD.length), ['### Migrate the cron jobs', 'Due: Friday · Status: Open · Owner: Priya']);
       assert.deepEqual(analyze(assigned).items.map((i) => `${i.owner?.name}: ${i.task} (${i.due?.date})`), ['Priya Shah: Migrate the cron jobs (2025-03-14)']);
-      const undated = withEntry('### Migrate the cron jobs', 'Owner: Mike');
+      const undated = withEntry('### Migrate the cron jobs', '- **Owner:** Mike', '', '## Notes');
       const dated = applyEdits(undated.text, setDueDate(undated, undated.items[0].id, '2025-03-19'));
+      assert.deepEqual(dated.split('\n').slice(HEAD.length), ['### Migrate the cron jobs', '- **Owner:** Mike', '- **Due:** 2025-03-19', '', '## Notes']);
       assert.deepEqual(analyze(dated).items.map((i) => `${i.owner?.name}: ${i.task} (${i.due?.date})`), ['Mike Johnson: Migrate the cron jobs (2025-03-19)']);
     });
   });

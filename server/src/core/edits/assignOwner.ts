@@ -1,6 +1,7 @@
+import { newField } from '../extract/fields';
 import type { NotesModel } from '../model';
 import { ownerPart, ownerTakesVerb, taskAfterVerb } from './ownerText';
-import { type TextEdit, cellText, insert, itemById, replace } from './textEdit';
+import { type TextEdit, cellText, eolOf, insert, itemById, replace } from './textEdit';
 
 /**
  * Makes `name` the owner of a summary entry: the written owner is replaced (an `@handle` stays a
@@ -22,6 +23,9 @@ export function assignOwner(model: NotesModel, itemId: string, name: string): Te
       return [replace(cell, cellText(model.text, cell, name))];
     }
   }
+  // An entry written as a heading gets a field under it, as its others are written.
+  const field = newField(model.text, layout.span, layout.after, 'Owner', name, eolOf(model.text));
+  if (field) return [insert(field.at, field.text)];
   const form = layout.ownerForm;
   if (form.place === 'end') return [insert(layout.dueAt, ownerPart(form, name))];
   if (ownerTakesVerb(form)) {

@@ -1,6 +1,7 @@
 import { dueIsLabelled } from '../dates/findDue';
+import { newField } from '../extract/fields';
 import type { NotesModel } from '../model';
-import { type TextEdit, cellText, insert, itemById, replace } from './textEdit';
+import { type TextEdit, cellText, eolOf, insert, itemById, replace } from './textEdit';
 
 /**
  * Sets a summary entry's due date to an ISO date: the written date is replaced
@@ -23,5 +24,8 @@ export function setDueDate(model: NotesModel, itemId: string, date: string): Tex
       return [replace(cell, cellText(model.text, cell, date))];
     }
   }
+  // An entry written as a heading gets a field under it, as its others are written.
+  const field = newField(model.text, layout.span, layout.after, 'Due', date, eolOf(model.text));
+  if (field) return [insert(field.at, field.text)];
   return [insert(layout.dueAt, layout.dueStyle === 'by' ? ` by ${date}` : ` - Due: ${date}`)];
 }

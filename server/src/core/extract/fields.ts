@@ -105,3 +105,11 @@ export function headingEntryText(style: HeadingStyle, owner: string | null, task
   const body = style.separator !== null ? style.fieldStart + fields.join(style.separator) : fields.map((f) => style.fieldStart + f).join(eol);
   return `${style.prefix}${task}${eol}${body}`;
 }
+
+/** A field added to an entry written as a heading (`span` its words, its fields up to `after`), as its fields are written; null for any other entry. */
+export function newField(text: string, span: { start: number; end: number }, after: number, name: 'Owner' | 'Due', value: string, eol: string): { at: number; text: string } | null {
+  const style = headingStyleOf(span, after, text);
+  if (!style) return null;
+  const label = style.capital ? name : name.toLowerCase();
+  return { at: after, text: style.separator !== null ? `${style.separator}${label}${style.fieldEnd}${value}` : `${eol}${style.fieldStart}${label}${style.fieldEnd}${value}` };
+}
