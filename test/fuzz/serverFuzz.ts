@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import type { CodeAction, CodeLens, Diagnostic, DocumentSymbol, Range, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeNotes } from '../../server/src/core/analyze';
+import { completionExtent } from '../../server/src/core/edits/undoComplete';
 import { ServerCommands } from '../../server/src/protocol';
 import { TestClient } from '../lsp/testClient';
 import { anyNotes, junkText, notesLine, wellFormedNotes } from './generators';
@@ -254,9 +255,9 @@ function checkClick(before: string, after: string, lens: CodeLens, itemId: strin
   if (!target) throw new Error(`the command edited, but item ${itemId} was not in the text it edited`);
   if (command !== ServerCommands.markComplete && command !== ServerCommands.reopen) return;
   if (after.split(/\r\n|\r|\n/).length !== before.split(/\r\n|\r|\n/).length) throw new Error('completing or reopening added or removed a line');
-  // Every edit lies on the lines of the item clicked or of its twin: never on a shifted line.
+  // Every edit lies on the lines of the item clicked or of its twin (a heading's Status field under it too): never on a shifted line.
   const lines = [target, ...target.linked.map((id) => old.items.find((i) => i.id === id)!)].map((i) => {
-    const span = i.layout?.span ?? i.span;
+    const span = i.layout ? completionExtent(i.layout) : i.span;
     return { from: old.lines.positionAt(span.start).line, to: old.lines.positionAt(span.end).line };
   });
   for (const edit of edits) {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { applyEdits, assignOwner, markAllComplete, markComplete, recordInSummary, reopen, setDueDate } from '../../server/src/core/edits';
+import { applyEdits, assignOwner, exactReopen, markAllComplete, markComplete, recordInSummary, reopen, setDueDate, undoOfCompletion } from '../../server/src/core/edits';
 import type { NotesModel } from '../../server/src/core/model';
 import { analyze, notes, sample } from '../helpers/notes';
 
@@ -190,6 +190,21 @@ describe('edits', () => {
       const dated = applyEdits(undated.text, setDueDate(undated, undated.items[0].id, '2025-03-19'));
       assert.deepEqual(dated.split('\n').slice(HEAD.length), ['### Migrate the cron jobs', '- **Owner:** Mike', '- **Due:** 2025-03-19', '', '## Notes']);
       assert.deepEqual(analyze(dated).items.map((i) => `${i.owner?.name}: ${i.task} (${i.due?.date})`), ['Mike Johnson: Migrate the cron jobs (2025-03-19)']);
+    });
+  });
+
+  describe('an entry with a Status field under its heading', () => {
+    it('is reopened to the status it had, as long as what completing wrote is still there', () => {
+      const model = withEntry('### Migrate the cron jobs', '- **Owner:** Mike', '- **Status:** In progress');
+      const edits = markComplete(model, model.items[0].id, TODAY);
+      const completed = applyEdits(model.text, edits);
+      assert.deepEqual(completed.split('\n').slice(HEAD.length), ['### Migrate the cron jobs', '- **Owner:** Mike', '- **Status:** Done ✅ 2025-03-14']);
+      const again = analyze(completed);
+      const undo = exactReopen(again, again.items[0].id, undoOfCompletion(model, model.items[0].id, edits));
+      assert.ok(undo);
+      assert.equal(applyEdits(completed, undo), model.text);
+      // Without that memory, reopening says it is open.
+      assert.deepEqual(applyEdits(completed, reopen(again, again.items[0].id)).split('\n').slice(HEAD.length), ['### Migrate the cron jobs', '- **Owner:** Mike', '- **Status:** Open']);
     });
   });
 

@@ -1,4 +1,4 @@
-import type { NotesModel } from '../model';
+import type { EntryLayout, NotesModel, Span } from '../model';
 import { type TextEdit, itemById, normalizeEdits, withTwins } from './textEdit';
 
 /**
@@ -8,6 +8,11 @@ import { type TextEdit, itemById, normalizeEdits, withTwins } from './textEdit';
  */
 export type CompletionUndo = Map<string, Array<{ at: number; written: string; original: string }>>;
 
+/** What completing or reopening an entry may write in: its text, and the fields under a heading's entry when a Status field says how it stands. */
+export function completionExtent(layout: EntryLayout): Span {
+  return { start: layout.span.start, end: layout.statusIsField ? Math.max(layout.span.end, layout.after) : layout.span.end };
+}
+
 /** The undo of `edits`, which complete `itemId` in `model`. */
 export function undoOfCompletion(model: NotesModel, itemId: string, edits: TextEdit[]): CompletionUndo {
   const undo: CompletionUndo = new Map();
@@ -15,7 +20,7 @@ export function undoOfCompletion(model: NotesModel, itemId: string, edits: TextE
   if (!item) return undo;
   for (const entry of withTwins(model, item)) {
     if (!entry.layout) continue;
-    const { start, end } = entry.layout.span;
+    const { start, end } = completionExtent(entry.layout);
     const own = normalizeEdits(edits.filter((e) => e.span.start >= start && e.span.end <= end));
     let shift = 0; // by this entry's own earlier edits; edits elsewhere move the entry as a whole
     const changes = own.map((e) => {
