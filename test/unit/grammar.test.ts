@@ -56,6 +56,11 @@ describe('TextMate grammar', () => {
     assert.deepEqual(lines[2], ['due → keyword.other.due', 'Friday → constant.numeric.date.due']);
   });
 
+  it('colours the day words of British teams and holidays as due dates (`EOP Monday`, `close of play`, `w/c 24 Nov`, `Thanksgiving`)', async () => {
+    const lines = await scopesOf(['I will patch the hosts by EOP Monday.', 'I will plan the game day w/c 24 Nov with Leo.', 'I will file it by close of play, and renew the certs before Thanksgiving.'].join('\n'));
+    assert.deepEqual(lines.map((line) => line.filter((t) => t.includes('date.due'))), [['EOP Monday → constant.numeric.date.due'], ['w/c 24 Nov → constant.numeric.date.due'], ['close of play → constant.numeric.date.due', 'Thanksgiving → constant.numeric.date.due']]);
+  });
+
   it('colours a full name and a time alone on a line (a transcript export, a chat), and ballot boxes opening a line', async () => {
     const lines = await scopesOf(['Ana Souza  0:05', '**Alice Smith** 10:32 AM', 'Standup 9:30', '☐ Bob Jones: investigate by Wednesday', '☑ Carla: rotate the key'].join('\n'), 'markdown');
     assert.deepEqual(lines[0], ['Ana Souza → entity.name.tag.speaker', '0:05 → constant.numeric.timestamp']);
