@@ -1,4 +1,4 @@
-import { dueFromValue, dueIsLabelled } from '../dates/findDue';
+import { dueIsLabelled } from '../dates/findDue';
 import { memoSettings } from '../memo';
 import { type EntryLayout, type EntryStyle, OWNER_COLON_FORM, type Section, type SectionKind, type Span, type Statement, type TableColumns } from '../model';
 import type { ItemUnit, TableUnit, TextLine, Unit } from '../parse/blocks';
@@ -605,26 +605,12 @@ function listEntry(unit: ItemUnit, units: Unit[], text: string, section: Section
 }
 
 /** `Owner: Raj`, `**Due:** Friday`: a field of the entry above, written as a bullet under it. */
-const DETAIL_FIELD = /^(?:\*\*|__)?(owner|assignee|assigned\s+to|dri|due(?:\s+date)?|deadline|eta|target\s+date)\s*(?::(?:\*\*|__)?|(?:\*\*|__)\s*:)\s*(?=\S)/iu;
-
-/** Gives an entry the owner or due date written as a bullet under it, where the entry has none of its own. */
+/** Gives an entry the owner or due date written as a bullet under it (`- Owner: Raj`, `- **Due:** Friday`), where the entry has none of its own. */
 function readDetailField(entry: EntryDraft, unit: ItemUnit, ctx: EntryContext): void {
-  if (unit.lines.length !== 1 || entry.layout.shape !== 'list' || !ctx.withOwner) return;
-  const line = unit.lines[0];
-  const field = DETAIL_FIELD.exec(line.text);
-  if (!field) return;
-  const label = field[1].toLowerCase();
-  const valueStart = field[0].length;
-  if (/^(?:due|deadline|eta|target)/.test(label)) {
-    if (!entry.parsed.due) entry.parsed.due = dueFromValue(line.text, valueStart, line.text.length, line.start, ctx.meetingDate);
-    return;
-  }
-  if (entry.parsed.owner) return;
-  const written = line.text.slice(valueStart).trimEnd().replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '').trim();
-  // One person, as a name or a handle (`Raj`, `@lena`, `Raj Patel`), not a sentence.
-  if (!/^@?[\p{L}][\p{L}\p{M}'’.\-]*(?:\s+[\p{L}][\p{L}\p{M}'’.\-]*){0,3}$/u.test(written)) return;
-  const start = line.start + line.text.indexOf(written, valueStart);
-  entry.parsed.owner = { written, span: { start, end: start + written.length } };
+  if (unit.lines.length !== 1 || entry.layout.shape !== 'list') return;
+  const fields = fieldsOfLine(unit.lines[0].text);
+  // (A status there is not read: completing the entry writes its own marks.)
+  if (fields) readFieldLine(entry, unit.lines[0], fields.filter((f) => !/^status$/i.test(f.label)), ctx);
 }
 
 const checkboxCounts = new WeakMap<Unit[], Map<number, number>>();
