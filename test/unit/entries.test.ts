@@ -114,13 +114,15 @@ describe('summary entries in every shape', () => {
   });
 
   it('reads a sub-heading with lines of fields right under it as an entry, and sub-headings that only group entries as none', () => {
-    const model = actionItems('### Migrate the release pipeline', '- **Owner:** Mike', '- **Due:** Mar 19', '', '### Update the runbook', 'Owner: Priya · Due: Friday · Status: done ✅ 2025-03-12', '', '### Backend', '- Wei: close the epic', '', '### Review the budget', 'We went over it.');
+    const model = actionItems('### Migrate the release pipeline', '- **Owner:** Mike', '- **Due:** Mar 19', '', '### Update the runbook', 'Owner: Priya · Due: Friday · Status: done ✅ 2025-03-12', '', '### Backend', '- Wei: close the epic', '', '### Review the budget', 'We went over it.', '', '### Sprint 12', '- Status: on track');
     assert.deepEqual(itemLines(model), [
       'action summary Mike Johnson | Migrate the release pipeline | Mar 19=2025-03-19 | open',
       'action summary Priya Shah | Update the runbook | Friday=2025-03-14 | done',
       'action summary Wei Zhang | Close the epic | - | open',
     ]);
     assert.equal(model.items[1].doneDate, '2025-03-12');
+    // A bullet of fields alone names no work either.
+    assert.deepEqual(read('- Mike: migrate the cron jobs', '- Status: on track', '- Due: Friday'), ['action summary Mike Johnson | Migrate the cron jobs | - | open']);
   });
 
   it('reads lines opened by a ballot box as rich-text editors copy checklists (`☐`, `☑`, `☒`), and a mention of a whole name (`@Mike Johnson`)', () => {

@@ -240,8 +240,8 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
         const current = open as OpenSection | null;
         if (kind && kind !== 'attendees') start(kind, unit.content.text, { ...unit.span }, 'heading', unit.depth, unit.block);
         else if (!(current?.via === 'heading' && unit.depth > current.depth)) close(); // a sub-heading stays inside
-        else if (!kind && !voice && current.section.kind !== 'decisions' && fieldLines(units[i + 1])) {
-          // A sub-heading with lines of fields right under it is an entry of its own (`### Migrate…`, `- Owner: Maya`).
+        else if (!kind && !voice && current.section.kind !== 'decisions' && namesWork(units, i + 1)) {
+          // A sub-heading with lines of fields right under it, an owner or a due date among them, is an entry of its own (`### Migrate…`, `- Owner: Maya`).
           const entry = lineEntry(unit.content, current.section, ctx(current.section.kind), text);
           if (entry) {
             current.sawList = true;
@@ -354,6 +354,11 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
         if (current) {
           if (unit.depth === 0 || unit.checkbox || inGroup) {
             current.sawList = true;
+            // A bullet of fields alone (`- Status: on track`, `- Due: Friday`) names no work.
+            if (!unit.checkbox && fieldLines(unit)) {
+              fieldsOf = null;
+              break;
+            }
             const entry = listEntry(unit, units, text, current.section, ctx(current.section.kind));
             if (current.section.kind !== 'decisions') ownedByGroup(entry) || ownedByVoice(entry);
             current.entries.push(entry);
@@ -489,6 +494,16 @@ function fieldLines(unit: Unit | undefined): Array<{ line: TextLine; fields: Non
     lines.push({ line, fields });
   }
   return lines.length ? lines : null;
+}
+
+/** Whether the units of fields from `from` on give an owner or a due date (`### Sprint 12` over `- Status: on track` is a heading, no work). */
+function namesWork(units: Unit[], from: number): boolean {
+  for (let i = from; i < units.length; i++) {
+    const lines = fieldLines(units[i]);
+    if (!lines) return false;
+    if (lines.some(({ fields }) => fields.some((f) => !/^status$/i.test(f.label)))) return true;
+  }
+  return false;
 }
 
 /** The person a list item is only the name of (`- Mike`, `- **Priya Shah:**`), read as a heading is. */
