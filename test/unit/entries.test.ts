@@ -370,6 +370,17 @@ describe('summary entries in every shape', () => {
       'action summary Wei Zhang | #482: update the runbook | - | open',
       'action summary - | JIRA-9 is blocked on legal | - | open',
     ]);
+    // An issue key as a link to the issue.
+    assert.deepEqual(read('- [PROJ-123](https://jira.example.com/browse/PROJ-123) Mike: fix the login redirect'), ['action summary Mike Johnson | PROJ-123 fix the login redirect | - | open']);
+  });
+
+  it('reads two people sharing the work before a colon (`Mike/Priya: …`), and words struck through inside an entry as no part of its task', () => {
+    assert.deepEqual(read('- [ ] Mike/Priya: pair on the flaky test', '- [ ] Wei: ~~drop~~ keep the legacy endpoint', '- ~~drop~~ keep the cron job', '- ~~Jonas: drop the v1 API~~ (descoped)'), [
+      'action summary Mike/Priya | Pair on the flaky test | - | open',
+      'action summary Wei Zhang | Keep the legacy endpoint | - | open',
+      'action summary - | Keep the cron job | - | open',
+      'action summary Jonas Weber | Drop the v1 API (descoped) | - | done',
+    ]);
   });
 
   it("reads the items nested in a list item that is only a person's name as that person's entries", () => {

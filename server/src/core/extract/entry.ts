@@ -125,7 +125,8 @@ function readEntry(text: string, base: number, ctx: EntryContext): ParsedEntry {
 
   let done = false;
   let strike: ParsedEntry['strike'] = null;
-  const struck = /^(\s*)~~(?=\S)([\s\S]*?\S)~~/.exec(work);
+  const struck = WHOLE_STRIKE.exec(work);
+  if (!struck) work = work.replace(INNER_STRIKE, (words) => ' '.repeat(words.length)); // `~~drop~~ keep the endpoint`: struck words are no longer the task's
   if (struck) {
     const open = struck[1].length;
     const close = struck[0].length - 2;
@@ -240,10 +241,15 @@ interface FoundOwner {
 }
 
 const OWNER_TODO = new RegExp(String.raw`^(\s*)(?:TODO|FIXME)\(\s*(@?[${NAME_CHAR}\p{N}][${NAME_CHAR}\p{N}._\-]*(?:\s+[${NAME_CHAR}][${NAME_CHAR}'’.\-]*){0,3})\s*\)\s*:?\s*(?=\S)`, 'u');
+/** An entry struck through (`~~Leo: drop the endpoint~~`, with a note or a done mark after it): done. */
+const WHOLE_STRIKE = /^(\s*)~~(?=\S)([\s\S]*?\S)~~(?=\s*(?:$|\([^()]*\)\s*$|\[[^\]]*\]\s*$|[-–—:✅]))/u;
+/** Words struck through inside an entry that goes on after them. */
+const INNER_STRIKE = /~~(?=\S)[^~\n]{0,500}?\S~~/gu;
 const SAID_AT = /(?<!\s)\s*[([]\d{1,2}:\d{2}(?::\d{2})?[)\]]\s*$/u;
 
 // The shapes of an owner, compiled once (none has the g flag: exec keeps no state).
-const OWNER_COLON = new RegExp(String.raw`^(\s*)(?:\*\*|__)?(${NAME})(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)`, 'u');
+// (Two people may share the work: `Maya/Leo: …`.)
+const OWNER_COLON = new RegExp(String.raw`^(\s*)(?:\*\*|__)?(${NAME}(?:/${NAME})?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)`, 'u');
 // The words between an owner and the task: `Wei to split…`, `Ana will draft…`.
 const TO_DO = String.raw`(?:to|will|shall|should|must|needs\s+to|is\s+to|is\s+going\s+to|'ll)`;
 const OWNER_VERB = new RegExp(String.raw`^(\s*)(${NAME}?)\s+${TO_DO}\s+(?=\p{L})`, 'u');
@@ -254,8 +260,8 @@ const OWNER_FIELD = new RegExp(String.raw`(?<!\s)(\s*(?:[-–—|,;(\[]\s*)?)(?:
 const OWNER_TRAILING = new RegExp(String.raw`(?<!\s)(\s*(?:(?:->|=>|[-–—→])\s*|\(\s*|\[\s*|\s))(@?${NAME})(?:\s*[)\]])?[\s,;]*$`, 'u');
 const OWNER_DASH = new RegExp(String.raw`^(\s*)(${NAME})\s+[-–—]\s+(?=\S)`, 'u');
 
-/** `PROJ-123`, `[OPS-7]`, `#482` opening an entry, followed by a blank or a colon. */
-const ISSUE_KEY = /^(\s*)(?:\[[A-Z][A-Z0-9]{1,9}-\d{1,7}\]|[A-Z][A-Z0-9]{1,9}-\d{1,7}|#\d{1,7}):?(?=\s)/u;
+/** `PROJ-123`, `[OPS-7]`, `[OPS-7](https://…)` (a link), `#482` opening an entry, followed by a blank or a colon. */
+const ISSUE_KEY = /^(\s*)(?:\[[A-Z][A-Z0-9]{1,9}-\d{1,7}\](?:\([^()\s]{1,500}\))?|[A-Z][A-Z0-9]{1,9}-\d{1,7}|#\d{1,7}):?(?=\s)/u;
 
 /** The entry's words with an opening issue key blanked (offsets kept). */
 function withoutIssueKey(work: string): string {
