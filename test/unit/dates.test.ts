@@ -192,6 +192,13 @@ describe('due dates', () => {
       assert.equal(find('review every PR by Friday', true)?.due.date, '2024-02-02');
     });
 
+    it('reads no due date in a start (`starting Monday`, `from next week`)', () => {
+      assert.equal(find('set up a rota for standup notes starting Monday', true), null);
+      assert.equal(find('take the pager from next week', true), null);
+      assert.equal(find('switch to the new runners as of the 15th', true), null);
+      assert.equal(find('set up the rota starting Monday by Friday', true)?.due.date, '2024-02-02');
+    });
+
     it('keeps the preposition of a vague milestone', () => {
       assert.equal(find('implementing cost optimization before we go to production.')?.due.text, 'before we go to production');
     });

@@ -375,6 +375,7 @@ describe('summary entries in every shape', () => {
   });
 
   it('reads two people sharing the work before a colon (`Mike/Priya: …`), and words struck through inside an entry as no part of its task', () => {
+    assert.deepEqual(read('- Wei + Jonas: write the estimation guide', '- Mike & Priya: plan the offsite'), ['action summary Wei + Jonas | Write the estimation guide | - | open', 'action summary Mike & Priya | Plan the offsite | - | open']);
     assert.deepEqual(read('- [ ] Mike/Priya: pair on the flaky test', '- [ ] Wei: ~~drop~~ keep the legacy endpoint', '- ~~drop~~ keep the cron job', '- ~~Jonas: drop the v1 API~~ (descoped)'), [
       'action summary Mike/Priya | Pair on the flaky test | - | open',
       'action summary Wei Zhang | Keep the legacy endpoint | - | open',

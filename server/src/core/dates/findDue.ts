@@ -22,6 +22,8 @@ const PREPOSITIONS = /(?:^|\s)(by|before|until|till|til|no\s+later\s+than|not\s+
 const BARE_START = /(?:^|\s)@?(?=(?:asap|tbd|tbc|today|tonight|tomorrow|tmrw|this|next|over|during|end|eow|eod|cob|eop|close|w\/c|week|the|early|mid|late|later|within|sun|mon|tue|wed|thu|fri|sat|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)[\p{L}\p{N}]*|in\s+(?:a|an|one|two|three|four|five|six|\d+|a\s+couple\s+of|a\s+few)\s)/giu;
 /** What makes the date after it a repetition: `every Tuesday`, `each other Friday`. */
 const RECURRING = /(?:^|\s)(?:every|each)(?:\s+other)?\s*$/iu;
+/** What makes the date after it a start, not a due date: `starting Monday`, `from next week`, `as of the 15th`. */
+const STARTING = /(?:^|\s)(?:starting|beginning|from|as\s+of|effective|commencing)(?:\s+on)?\s*$/iu;
 /** Vague values that close a clause bare: words that say nothing else, and a period of work (`… next sprint`). */
 const VAGUE_WORD = /^(?:asap|tbd|tbc|(?:the\s+)?(?:next|this|end\s+of\s+(?:the\s+)?)\s*(?:sprint|release|iteration|cycle|quarter))$/iu;
 const AT_END = /^[\s.,;:!?)\]]*$|^\s*(?:\(|[-–—]\s|->|=>|→)|^\s+@\p{L}/u;
@@ -114,7 +116,8 @@ export function findDuePhrase(
     if (start === 0 && options.atEnd) continue; // the whole clause would be a date
     const reading = readDate(text.slice(start), meetingDate);
     if (!reading) continue;
-    if (RECURRING.test(text.slice(Math.max(0, m.index! - 16), m.index! + (m[0].length - m[0].trimStart().length)))) continue; // `every Tuesday`: when it repeats, not when it is due
+    const before = text.slice(Math.max(0, m.index! - 16), m.index! + (m[0].length - m[0].trimStart().length));
+    if (RECURRING.test(before) || STARTING.test(before)) continue; // `every Tuesday`, `starting Monday`: when it repeats or starts, not when it is due
     const expression = text.slice(start, start + reading.length);
     // Of vague values, only the words that say nothing else close a clause bare (`… with finance ASAP`).
     if (reading.vague && !VAGUE_WORD.test(expression)) continue;

@@ -248,8 +248,8 @@ const INNER_STRIKE = /~~(?=\S)[^~\n]{0,500}?\S~~/gu;
 const SAID_AT = /(?<!\s)\s*[([]\d{1,2}:\d{2}(?::\d{2})?[)\]]\s*$/u;
 
 // The shapes of an owner, compiled once (none has the g flag: exec keeps no state).
-// (Two people may share the work: `Maya/Leo: …`.)
-const OWNER_COLON = new RegExp(String.raw`^(\s*)(?:\*\*|__)?(${NAME}(?:/${NAME})?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)`, 'u');
+// (Two people may share the work: `Maya/Leo: …`, `Leo + Sara: …`, `Ana & Wei: …`.)
+const OWNER_COLON = new RegExp(String.raw`^(\s*)(?:\*\*|__)?(${NAME}(?:[ \t]?[/+&][ \t]?${NAME})?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)`, 'u');
 // The words between an owner and the task: `Wei to split…`, `Ana will draft…`.
 const TO_DO = String.raw`(?:to|will|shall|should|must|needs\s+to|is\s+to|is\s+going\s+to|'ll)`;
 const OWNER_VERB = new RegExp(String.raw`^(\s*)(${NAME}?)\s+${TO_DO}\s+(?=\p{L})`, 'u');

@@ -22,9 +22,9 @@ export function isGroupName(name: string): boolean {
   return GROUPS.has(normalizeName(name)) || isJointName(name);
 }
 
-/** `Bob and Carla`, `Ana & Wei`, `Maya/Leo`: people who own the work together, a group of two. */
+/** `Bob and Carla`, `Ana & Wei`, `Maya/Leo`, `Leo + Sara`: people who own the work together, a group of two. */
 function isJointName(name: string): boolean {
-  const parts = name.split(/\s+(?:and|&)\s+|\s*\/\s*/);
+  const parts = name.split(/\s+and\s+|\s*[/+&]\s*/);
   return parts.length === 2 && parts.every((part) => looksLikeName(part));
 }
 
