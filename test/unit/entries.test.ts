@@ -277,6 +277,13 @@ describe('summary entries in every shape', () => {
     assert.equal(analyze(notes('Sync - 2025-03-10', '', 'Next steps', '', 'were not discussed.', '', '- Mike: book the room')).items.length, 0);
   });
 
+  it('reads a section name alone on a line when lines opened by a box follow it, right under it or after a blank line (as Google Meet writes suggested next steps)', () => {
+    for (const blank of [[], ['']]) {
+      const model = analyze(notes('Sync - 2025-03-10', '', 'Suggested next steps', ...blank, '[ ] Mike Johnson will book the room by Friday.', '[ ] Priya Shah will file the PR.'));
+      assert.deepEqual(model.items.map((i) => `${i.owner?.name}: ${i.task} (${i.due?.date ?? '-'})`), ['Mike Johnson: Book the room (2025-03-14)', 'Priya Shah: File the PR (-)'], `${blank.length} blank line`);
+    }
+  });
+
   it('reads a closing due value set off by a dash, vague or not', () => {
     assert.deepEqual(read('1) Dana: talk to the vendor about the SLA — ASAP', '2) Kenji: rotate the keys - next sprint', '3) Mike: book the room – Friday', '4) Wei: the check-in - out flow'), [
       'action summary Dana | Talk to the vendor about the SLA | ASAP=vague | open',

@@ -290,7 +290,9 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
             statement = null; // a caption's words end at the next caption
             return;
           }
-          const kind = listNext ? bareHeaderLineKind(line.text) : headerLineKind(line.text);
+          // A section's name alone on its line, without a colon, when a list or lines opened by a box follow (`Suggested next steps`, as Google Meet writes them).
+          const boxBelow = index + 1 < unit.lines.length && LINE_BOX.test(unit.lines[index + 1].text);
+          const kind = listNext || boxBelow ? bareHeaderLineKind(line.text) : headerLineKind(line.text);
           if (kind) {
             sideEffects = true;
             statement = null;
