@@ -59,6 +59,17 @@ describe('summary entries in every shape', () => {
     );
   });
 
+  it('reads an Owner cell that only holds its place (`—`, `n/a`) as no owner, and one of several people as a group', () => {
+    const model = actionItems('| What | Who | When |', '|---|---|---|', '| Decide on SSO | — | TBD |', '| Plan the offsite | n/a | Friday |', '| Negotiate the renewal | Mike, Priya | Friday |', '| Book the venue | Mike, Priya and Wei | Friday |');
+    assert.deepEqual(itemLines(model), [
+      'action summary - | Decide on SSO | TBD=vague | open',
+      'action summary - | Plan the offsite | Friday=2025-03-14 | open',
+      'action summary Mike, Priya | Negotiate the renewal | Friday=2025-03-14 | open',
+      'action summary Mike, Priya and Wei | Book the venue | Friday=2025-03-14 | open',
+    ]);
+    assert.deepEqual(diagnose(model, { today: '2025-03-12' }).map((d) => d.code).filter((c) => c.endsWith('owner')), ['missing-owner', 'missing-owner']);
+  });
+
   it('reads a Status cell of a check mark as done, with or without words after it', () => {
     assert.deepEqual(
       read('| Owner | Task | Status |', '|---|---|---|', '| Mike | Ship it | ✅ |', '| Priya | File the PR | ✅ done |', '| Jonas | Load test | ✔️ |', '| Wei | Split the epic | ✓ merged |', '| Mike | Book the room | Xtra work |'),

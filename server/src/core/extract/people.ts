@@ -22,10 +22,10 @@ export function isGroupName(name: string): boolean {
   return GROUPS.has(normalizeName(name)) || isJointName(name);
 }
 
-/** `Bob and Carla`, `Ana & Wei`, `Maya/Leo`, `Leo + Sara`: people who own the work together, a group of two. */
+/** `Bob and Carla`, `Ana & Wei`, `Maya/Leo`, `Leo + Sara`, `Maya, Sara` (a table's Owner cell): people who own the work together (two to four), a group. */
 function isJointName(name: string): boolean {
-  const parts = name.split(/\s+and\s+|\s*[/+&]\s*/);
-  return parts.length === 2 && parts.every((part) => looksLikeName(part));
+  const parts = name.split(/\s+and\s+|\s*[/+&,]\s*/);
+  return parts.length >= 2 && parts.length <= 4 && parts.every((part) => looksLikeName(part));
 }
 
 /** Whether a written name could be a person's name (1–4 words, not a label such as `Note`). */

@@ -737,6 +737,8 @@ export function tableColumns(unit: TableUnit): TableColumns {
   return columns;
 }
 
+const NO_ONE_CELL = /^\s*(?:[-–—?.\s]*|n\/?a|tbd|tbc|tba|none|nobody|no one|unassigned)\s*$/iu;
+
 function tableEntry(row: TableUnit['rows'][number], columns: TableColumns, section: Section | null, ctx: EntryContext): EntryDraft {
   const cell = (index: number | null): TextLine | null => (index === null ? null : row.cells[index] ?? null);
   const taskCell = cell(columns.task) ?? { start: row.span.start, end: row.span.start, text: '' };
@@ -746,7 +748,8 @@ function tableEntry(row: TableUnit['rows'][number], columns: TableColumns, secti
   if (box && /[xX]/.test(box[1])) parsed.done = true;
 
   const ownerCell = cell(columns.owner);
-  if (ownerCell && plainText(ownerCell.text) && ctx.withOwner) {
+  // A cell that only holds its place (`—`, `n/a`, `TBD`) names nobody.
+  if (ownerCell && !NO_ONE_CELL.test(plainText(ownerCell.text)) && ctx.withOwner) {
     parsed.owner = { written: plainText(ownerCell.text), span: { start: ownerCell.start, end: ownerCell.end } };
   }
   const dueCell = cell(columns.due);
