@@ -10,6 +10,7 @@ import type { CodeAction, CodeLens, Diagnostic, DocumentSymbol, Range, TextDocum
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeNotes } from '../../server/src/core/analyze';
 import { completionExtent } from '../../server/src/core/edits/undoComplete';
+import { fileNameOf } from '../../server/src/lsp/store';
 import { ServerCommands } from '../../server/src/protocol';
 import { TestClient } from '../lsp/testClient';
 import { anyNotes, junkText, notesLine, wellFormedNotes } from './generators';
@@ -250,7 +251,8 @@ async function click(client: TestClient, uri: string, lens: CodeLens, ask: Ask):
 
 function checkClick(before: string, after: string, lens: CodeLens, itemId: string, uri: string, edits: TextEdit[]): void {
   const command = lens.command!.command;
-  const old = analyzeNotes(before, { fileName: uri });
+  // Read as the server reads it: under the file's name (its date may come from it), not its URI.
+  const old = analyzeNotes(before, { fileName: fileNameOf(uri) });
   const target = old.items.find((i) => i.id === itemId);
   if (!target) throw new Error(`the command edited, but item ${itemId} was not in the text it edited`);
   if (command !== ServerCommands.markComplete && command !== ServerCommands.reopen) return;
@@ -266,7 +268,7 @@ function checkClick(before: string, after: string, lens: CodeLens, itemId: strin
     }
   }
   const expected = command === ServerCommands.markComplete ? 'done' : 'open';
-  const changed = analyzeNotes(after, { fileName: uri }).items.find((i) => i.id === target.id);
+  const changed = analyzeNotes(after, { fileName: fileNameOf(uri) }).items.find((i) => i.id === target.id);
   if (changed && changed.status !== expected) throw new Error(`"${target.task}" is ${changed.status} after ${command}`);
 }
 
