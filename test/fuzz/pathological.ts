@@ -252,6 +252,16 @@ Tom${blanks}x${blanks}:
     expect: (model) => assert.deepEqual(model.meetings[0].attendees.map((a) => a.name), ['Tom Bradley']),
   },
   {
+    name: 'a remark closed by a 200 KB run of full stops before a task on a plain line',
+    text: () => `${HEAD}## Action items\nThanks${'.'.repeat(200_000)} Tom will ship it by Friday\n`,
+    expect: (model) => assert.deepEqual(tasks(model), ['Tom Bradley: Ship it (2025-03-14) open']),
+  },
+  {
+    name: 'fields under a heading with a 200 KB run of blanks in a value',
+    text: () => `${HEAD}## Action items\n\n### Ship it\nOwner: Tom${' '.repeat(200_000)}x\nDue: Friday\n\n### Book it\nOwner: Tom${' '.repeat(200_000)}· Due: Friday\n`,
+    expect: (model) => assert.deepEqual(model.items.map((i) => `${i.task} (${i.due?.text})`), ['Ship it (Friday)', 'Book it (Friday)']),
+  },
+  {
     name: 'a 200 KB run of blanks before a closing dashed value',
     text: () => `${HEAD}## Action items\n- [ ] Tom: review the pin${' '.repeat(200_000)}— ASAP\n`,
     expect: (model) => assert.deepEqual(tasks(model), ['Tom Bradley: Review the pin (ASAP) open']),

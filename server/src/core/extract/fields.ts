@@ -20,7 +20,8 @@ const LABEL = String.raw`(?:\*\*|__)?(${NAMES})${COLON}`;
 /** A field's label opening a line. */
 const FIRST = new RegExp(`^${LABEL}(?=\\S)`, 'iu');
 /** A field's label after a separator (`·`, `|`, `;`, `•`, or a comma) on the same line. */
-const NEXT = new RegExp(String.raw`[ \t]*(?:[·•|;]|,(?=[ \t]*(?:\*\*|__)?(?:${NAMES})${COLON}))[ \t]*${LABEL}(?=\S)`, 'giu');
+// (`(?<![ \t])`: the same leftmost match, without retrying from every blank of a long run of them.)
+const NEXT = new RegExp(String.raw`(?<![ \t])[ \t]*(?:[·•|;]|,(?=[ \t]*(?:\*\*|__)?(?:${NAMES})${COLON}))[ \t]*${LABEL}(?=\S)`, 'giu');
 
 interface Field {
   label: string;
@@ -72,7 +73,7 @@ export function readFieldLine(entry: EntryDraft, line: TextLine, fields: Field[]
 
 const HEADING_PREFIX = /^ {0,3}#{1,6}[ \t]+$/;
 const FIELD_LINE = new RegExp(String.raw`^([ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\*\*|__)?)(${NAMES})(\s*(?::(?:\*\*|__)?|(?:\*\*|__)\s*:)[ \t]*)`, 'iu');
-const SEPARATOR = /[ \t]*(?:[·•|;]|,)[ \t]*(?=\S)/u;
+const SEPARATOR = /(?<![ \t])[ \t]*(?:[·•|;]|,)[ \t]*(?=\S)/u;
 
 /** How an entry read from a heading (`span` its words, its fields up to `after`) is written, so that a new one is written alike; null for any other entry. */
 export function headingStyleOf(span: { start: number; end: number }, after: number, text: string): HeadingStyle | null {

@@ -10,7 +10,8 @@ import { type EntryContext, parseEntryText } from './entry';
 const REMARK =
   /^(?:overall|in general|generally|all in all|in summary|to summari[sz]e|to sum up|on the whole|thanks|thank you|many thanks|cheers|great (?:work|job|progress|meeting|discussion|session)|good (?:work|job|progress|meeting|discussion|session)|nice work|well done|meeting (?:adjourned|ended|closed)|end of (?:the )?(?:meeting|notes))(?![\p{L}\p{N}])/iu;
 /** A sentence's end: its mark and the blanks after it, before a capital, a digit, a handle or the end of the text. */
-const SENTENCE_END = /[.!?…]+(?:\s+(?=[\p{Lu}\p{N}@])|\s*$)/gu;
+// (From the start of a run of stops only: a long run is not read again from each of its stops.)
+const SENTENCE_END = /(?<![.!?…])[.!?…]+(?:\s+(?=[\p{Lu}\p{N}@])|\s*$)/gu;
 
 /** How many characters of a line's `text` (read at `base`) are remarks before its task: all of them when it has none. */
 export function remarksBefore(text: string, base: number, ctx: EntryContext): number {
