@@ -23,7 +23,7 @@ const FIRST = new RegExp(`^${LABEL}(?=\\S)`, 'iu');
 // (`(?<![ \t])`: the same leftmost match, without retrying from every blank of a long run of them.)
 const NEXT = new RegExp(String.raw`(?<![ \t])[ \t]*(?:[·•|;]|,(?=[ \t]*(?:\*\*|__)?(?:${NAMES})${COLON}))[ \t]*${LABEL}(?=\S)`, 'giu');
 
-interface Field {
+export interface Field {
   label: string;
   /** The value, within the line's text. */
   start: number;

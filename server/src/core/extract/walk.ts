@@ -8,7 +8,7 @@ import { type EntryContext, type ParsedEntry, opensWithTaskMarker, parseEntryTex
 import { bareHeaderLineKind, headerKind, headerLineKind, isMetadataLine, listOwner, startsList } from './headers';
 import type { MeetingRegion } from './meetings';
 import { type Roster, looksLikeName } from './people';
-import { fieldsOfLine, headingStyleOf, readFieldLine } from './fields';
+import { type Field, fieldsOfLine, headingStyleOf, readFieldLine } from './fields';
 import { remarksBefore } from './remarks';
 import { type StatementHead, captionVoice, readStatementHead } from './statement';
 
@@ -184,6 +184,18 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
   const ownedByVoice = (entry: EntryDraft) => {
     if (voice) ownedBy(entry, voice);
   };
+  /** A person's line of their own (`**Alice**`, `Alice:`): what follows is theirs; whether it was one. */
+  const startsPersonPart = (line: TextLine): boolean => {
+    const person = personLine(line, roster);
+    if (!person) return false;
+    statement = null;
+    voice = person;
+    const current = open as OpenSection | null;
+    if (current?.via === 'line' && current.sawList) close(); // as any prose after a header line's list
+    return true;
+  };
+  /** A bold name of no one known (`**Carla**`) while a person's part is read. */
+  const endsPersonPart = (line: TextLine): boolean => voice !== null && BOLD_NAME.test(line.text) && looksLikeName(line.text);
   /** Reads a unit of fields under a heading's entry into it; false when the unit is not only fields. */
   const readFieldsOf = (entry: EntryDraft, unit: Unit): boolean => {
     const lines = fieldLines(unit);
@@ -253,16 +265,9 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
       }
       case 'paragraph': {
         // `**Alice**` or `Alice:` alone on a line, her standup under it: a person's part, as under `## Alice`.
-        const person = unit.lines.length === 1 ? personLine(unit.lines[0], roster) : null;
-        if (person) {
-          statement = null;
-          voice = person;
-          const current = open as OpenSection | null;
-          if (current?.via === 'line' && current.sawList) close(); // as any prose after a header line's list
-          break;
-        }
+        if (unit.lines.length === 1 && startsPersonPart(unit.lines[0])) break;
         // A bold name of no one known (`**Carla**`) starts a part that is not the last person's.
-        if (voice && unit.lines.length === 1 && BOLD_NAME.test(unit.lines[0].text) && looksLikeName(unit.lines[0].text)) voice = null;
+        if (unit.lines.length === 1 && endsPersonPart(unit.lines[0])) voice = null;
         const listNext = startsList(unit, units[i + 1]);
         // Outside any section, a paragraph of speech reads the same wherever it is: remembered by the unit.
         const plain: boolean = (open as OpenSection | null) === null && voice === null && ((statement as { block: number } | null)?.block ?? -1) !== unit.block;
@@ -304,15 +309,11 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
           const current = open as OpenSection | null;
           if (unit.lines.length > 1) {
             // A person's line among others (`**Maya Chen**`, her action items on the lines under it, as Fireflies writes them).
-            const person = personLine(line, roster);
-            if (person) {
+            if (startsPersonPart(line)) {
               sideEffects = true;
-              statement = null;
-              voice = person;
-              if (current?.via === 'line' && current.sawList) close();
               return;
             }
-            if (voice && BOLD_NAME.test(line.text) && looksLikeName(line.text)) {
+            if (endsPersonPart(line)) {
               // A bold name of no one known (`**Carla**`) among them: what follows is not the last person's.
               sideEffects = true;
               statement = null;
@@ -487,9 +488,9 @@ const PERSON_LINE_MAX = 100;
 const BOLD_NAME = /^(?:\*\*|__)[^:*_\n]{1,60}(?:\*\*|__)\s*$/u;
 
 /** The lines of a paragraph or a one-line list item made only of fields (`Owner: Leo · Due: Friday`, `- **Due:** Nov 19`), each with its fields; else null. */
-function fieldLines(unit: Unit | undefined): Array<{ line: TextLine; fields: NonNullable<ReturnType<typeof fieldsOfLine>> }> | null {
+function fieldLines(unit: Unit | undefined): Array<{ line: TextLine; fields: Field[] }> | null {
   if (!unit || (unit.type !== 'paragraph' && !(unit.type === 'item' && unit.lines.length === 1 && !unit.checkbox))) return null;
-  const lines: Array<{ line: TextLine; fields: NonNullable<ReturnType<typeof fieldsOfLine>> }> = [];
+  const lines: Array<{ line: TextLine; fields: Field[] }> = [];
   for (const line of unit.lines) {
     const fields = fieldsOfLine(line.text);
     if (!fields) return null;
