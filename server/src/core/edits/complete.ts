@@ -30,10 +30,10 @@ function completeOne(model: NotesModel, item: ActionItem, options: CompleteOptio
   const layout = item.layout;
   if (!layout || item.status === 'done') return [];
   const doneMarker = ` ✅ ${options.today}`;
-  const statusColumn = layout.table?.columns.status;
-  if (layout.table && statusColumn != null && layout.statusText) {
+  // A Status cell, or a Status field under a heading's entry (`- **Status:** open`), says it.
+  if (layout.statusText && statusIsValue(layout)) {
     const value = options.writeDoneDate ? `Done ✅ ${options.today}` : 'Done';
-    return [replace(layout.statusText, cellText(model.text, layout.statusText, value))];
+    return [replace(layout.statusText, layout.table ? cellText(model.text, layout.statusText, value) : value)];
   }
   // A table row without its task cell has nowhere to take a box: writing one at the row's start would shift its cells.
   if (layout.table && (layout.table.columns.task === null || !layout.table.cells[layout.table.columns.task])) return [];
@@ -44,12 +44,15 @@ function completeOne(model: NotesModel, item: ActionItem, options: CompleteOptio
   // `TODO fix…` → `DONE fix…`, as the outliner writes it: no date, which would end up on a
   // `DEADLINE:` line under the task, where the outliner no longer reads it.
   if (layout.statusIsMarker && layout.statusText) return [replace(layout.statusText, 'DONE')];
-  // `- **Status:** open` under a heading's entry: the field says it, as a Status cell does.
-  if (layout.statusIsField && layout.statusText) return [replace(layout.statusText, options.writeDoneDate ? `Done ✅ ${options.today}` : 'Done')];
   if (layout.checkbox) edits.push(boxEdit(model.text, layout.checkbox, true));
   else edits.push(insert(layout.boxAt, '[x] '));
   if (options.writeDoneDate && !layout.doneMarker && !endsWithPipe(model.text, layout.doneAt)) edits.push(insert(layout.doneAt, doneMarker));
   return edits;
+}
+
+/** Whether the entry's status is a value of its own (a table's Status cell, a Status field under a heading): completing and reopening rewrite it. */
+function statusIsValue(layout: NonNullable<ActionItem['layout']>): boolean {
+  return (layout.table !== undefined && layout.table.columns.status != null) || layout.statusIsField === true;
 }
 
 function reopenOne(model: NotesModel, item: ActionItem): TextEdit[] {
@@ -58,14 +61,12 @@ function reopenOne(model: NotesModel, item: ActionItem): TextEdit[] {
   const { text } = model;
   const edits: TextEdit[] = [];
   // A status that says open (`- TODO`, `Blocked`) stays: a done mark made the entry done. A table's
-  // Status cell is read as the reader reads it (`✅` alone says done there).
-  const statusCell = layout.table && layout.table.columns.status != null;
+  // Status cell, or a heading's Status field, is read as the reader reads it (`✅` alone says done there).
+  const statusValue = statusIsValue(layout);
   const status = layout.statusText && text.slice(layout.statusText.start, layout.statusText.end);
-  const doneStatus = status && (statusCell ? statusCellSaysDone(plainText(status)) : statusSaysDone(status)) ? layout.statusText : null;
-  if (statusCell && doneStatus) {
-    edits.push(replace(doneStatus, cellText(text, doneStatus, 'Open')));
-  } else if (layout.statusIsField && layout.statusText && statusCellSaysDone(plainText(status ?? ''))) {
-    edits.push(replace(layout.statusText, 'Open'));
+  const doneStatus = status && (statusValue ? statusCellSaysDone(plainText(status)) : statusSaysDone(status)) ? layout.statusText : null;
+  if (statusValue && doneStatus) {
+    edits.push(replace(doneStatus, layout.table ? cellText(text, doneStatus, 'Open') : 'Open'));
   } else if (layout.statusIsMarker && layout.statusText) {
     if (markerSaysDone(status ?? '')) edits.push(replace(layout.statusText, 'TODO'));
   } else if (doneStatus) {
