@@ -203,6 +203,9 @@ describe('edits', () => {
       const undo = exactReopen(again, again.items[0].id, undoOfCompletion(model, model.items[0].id, edits));
       assert.ok(undo);
       assert.equal(applyEdits(completed, undo), model.text);
+      // A box in the heading made it done, not its Status: reopening unchecks the box and leaves the field.
+      const boxed = withEntry('### [x] Migrate the cron jobs', '- **Owner:** Mike', '- **Status:** not done yet');
+      assert.deepEqual(applyEdits(boxed.text, reopen(boxed, boxed.items[0].id)).split('\n').slice(HEAD.length), ['### [ ] Migrate the cron jobs', '- **Owner:** Mike', '- **Status:** not done yet']);
       // Without that memory, reopening says it is open.
       assert.deepEqual(applyEdits(completed, reopen(again, again.items[0].id)).split('\n').slice(HEAD.length), ['### Migrate the cron jobs', '- **Owner:** Mike', '- **Status:** Open']);
     });
