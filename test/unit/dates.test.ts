@@ -211,6 +211,21 @@ describe('due dates', () => {
       }
     });
 
+    it('reads a number after a written date as its year only when that is the meeting\'s year or next to it', () => {
+      assert.deepEqual(readDate('3rd March 10 people', MONDAY), { date: '2024-03-03', vague: false, invalid: false, length: 9 });
+      assert.deepEqual(readDate('March 3rd, 10', MONDAY), { date: '2024-03-03', vague: false, invalid: false, length: 9 });
+      assert.deepEqual(readDate('3 Mar 25', MONDAY), { date: '2025-03-03', vague: false, invalid: false, length: 8 });
+      assert.deepEqual(readDate('3/12/23', MONDAY), { date: '2023-03-12', vague: false, invalid: false, length: 7 });
+    });
+
+    it('reads the same date whatever blanks follow it (chrono reads `3rd March` and five blanks as `March`)', () => {
+      for (const blanks of ['', ' ', '     ', '              ', '\t\t\t\t\t']) {
+        const found = find(`ship it by 3rd March${blanks}`, true);
+        assert.deepEqual([found?.due.text, found?.due.date], ['3rd March', '2024-03-03'], JSON.stringify(blanks));
+        assert.equal(readDate(`3rd March${blanks || ' '}then more`, MONDAY)?.length, 9, JSON.stringify(blanks));
+      }
+    });
+
     it('takes a closing relative phrase without a preposition', () => {
       assert.equal(find("run cleanup over the weekend.")?.due.date, '2024-02-04');
       assert.equal(find('send the notes tomorrow')?.due.date, '2024-01-30');

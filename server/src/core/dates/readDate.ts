@@ -263,7 +263,15 @@ const undated = new Set<string>();
 const chronoReadings = new Map<string, DateReading>();
 const CHRONO_MEMORY = 20_000;
 
-function readWithChrono(text: string, meetingDate: string | null): DateReading | null {
+/**
+ * A run of blanks no date is written with: chrono reads `3rd March` followed by five blanks as
+ * `March` and the blanks (from its 5th character), so the text it is given ends before one.
+ */
+const WIDE_BLANKS = /\s{4,}/;
+
+function readWithChrono(whole: string, meetingDate: string | null): DateReading | null {
+  const wide = WIDE_BLANKS.exec(whole);
+  const text = wide ? whole.slice(0, wide.index) : whole;
   if (undated.has(text)) return null;
   const key = `${meetingDate}\u0000${text}`;
   const known = chronoReadings.get(key);
@@ -279,6 +287,12 @@ function readWithChrono(text: string, meetingDate: string | null): DateReading |
   return reading && { ...reading };
 }
 
+/**
+ * A two-digit number after a written date, which chrono takes for its year (`3 Mar 25`); kept as
+ * the year only when it is that of the meeting or next to it.
+ */
+const SHORT_YEAR_AFTER_DATE = /(?<=[\p{L}\p{N}][.,]?)\s+'?\d{2}$/u;
+
 function readWithChronoNow(text: string, meetingDate: string | null): DateReading | null {
   const reference = meetingDate ? parseIso(meetingDate)! : { year: 2000, month: 1, day: 1 };
   const [result] = casualEnglish.parse(text, new Date(reference.year, reference.month - 1, reference.day, 12));
@@ -291,7 +305,13 @@ function readWithChronoNow(text: string, meetingDate: string | null): DateReadin
   let date: string | null;
   if (start.isCertain('year')) {
     const yearWritten = /\d{4}/.test(result.text);
-    date = meetingDate || yearWritten ? isoDate(start.get('year')!, month, day) : null;
+    const year = start.get('year')!;
+    const shortYear = !yearWritten && SHORT_YEAR_AFTER_DATE.exec(result.text.trimEnd());
+    if (shortYear && meetingDate && Math.abs(year - reference.year) > 1) {
+      // `3rd March 10`, `March 3rd 10 people`: a number after the date, not its year (2010).
+      return readWithChronoNow(text.slice(0, shortYear.index), meetingDate);
+    }
+    date = meetingDate || yearWritten ? isoDate(year, month, day) : null;
   } else {
     date = meetingDate ? nearestYear(meetingDate, month, day) : null;
   }
