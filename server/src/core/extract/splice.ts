@@ -132,7 +132,9 @@ function onCaptionLine(text: string, from: number, to: number): boolean {
   const start = Math.max(text.lastIndexOf('\n', from - 1), text.lastIndexOf('\r', from - 1)) + 1;
   let end = to;
   while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-  return text.includes('<v', start) && CAPTION_LINE.test(text.slice(start, end));
+  // The lines alone are looked at: `includes` from `start` on would read to the end of a long transcript.
+  const lines = text.slice(start, end);
+  return lines.includes('<v') && CAPTION_LINE.test(lines);
 }
 
 const CAPTION_LINE = /(?:^|[\r\n])[ \t]*<v[\s.]/;
