@@ -211,6 +211,25 @@ describe('edits', () => {
     });
   });
 
+  describe('a list entry with a Status field in the bullets under it', () => {
+    it('reads as the field says, and completing or reopening rewrites the field (and a box beside it)', () => {
+      const model = withEntry('- Update the runbook', '  - Owner: Mike', '  - Due: Tuesday', '  - Status: done', '- [ ] Rotate the keys', '  - Owner: Priya', '  - Status: in progress');
+      assert.deepEqual(model.items.map((i) => `${i.owner?.name}: ${i.task} (${i.due?.date}) ${i.status}`), ['Mike Johnson: Update the runbook (2025-03-11) done', 'Priya Shah: Rotate the keys (undefined) open']);
+      const keys = model.items[1];
+      const edits = markComplete(model, keys.id, TODAY);
+      const completed = applyEdits(model.text, edits);
+      assert.deepEqual(completed.split('\n').slice(HEAD.length + 4), ['- [x] Rotate the keys', '  - Owner: Priya', '  - Status: Done ✅ 2025-03-14']);
+      const again = analyze(completed);
+      assert.deepEqual(again.items.map((i) => i.status), ['done', 'done']);
+      const undo = exactReopen(again, keys.id, undoOfCompletion(model, keys.id, edits));
+      assert.ok(undo);
+      assert.equal(applyEdits(completed, undo), model.text);
+      assert.deepEqual(applyEdits(completed, reopen(again, keys.id)).split('\n').slice(HEAD.length + 4), ['- [ ] Rotate the keys', '  - Owner: Priya', '  - Status: Open']);
+      const runbook = applyEdits(model.text, reopen(model, model.items[0].id));
+      assert.deepEqual(runbook.split('\n').slice(HEAD.length, HEAD.length + 4), ['- Update the runbook', '  - Owner: Mike', '  - Due: Tuesday', '  - Status: Open']);
+    });
+  });
+
   describe('recording a statement where entries are headings', () => {
     it('writes a heading and fields like the last one, which reads back as the same work', () => {
       for (const [fields, written] of [

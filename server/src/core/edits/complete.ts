@@ -33,7 +33,9 @@ function completeOne(model: NotesModel, item: ActionItem, options: CompleteOptio
   // A Status cell, or a Status field under a heading's entry (`- **Status:** open`), says it.
   if (layout.statusText && statusIsValue(layout)) {
     const value = options.writeDoneDate ? `Done ✅ ${options.today}` : 'Done';
-    return [replace(layout.statusText, layout.table ? cellText(model.text, layout.statusText, value) : value)];
+    const status = replace(layout.statusText, layout.table ? cellText(model.text, layout.statusText, value) : value);
+    // A box beside it is made to say the same (`- [ ] Task` with `- Status: open` under it); reopening unchecks it.
+    return layout.checkbox ? [boxEdit(model.text, layout.checkbox, true), status] : [status];
   }
   // A table row without its task cell has nowhere to take a box: writing one at the row's start would shift its cells.
   if (layout.table && (layout.table.columns.task === null || !layout.table.cells[layout.table.columns.task])) return [];

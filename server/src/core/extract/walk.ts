@@ -622,13 +622,15 @@ function listEntry(unit: ItemUnit, units: Unit[], text: string, section: Section
   };
 }
 
-/** `Owner: Raj`, `**Due:** Friday`: a field of the entry above, written as a bullet under it. */
-/** Gives an entry the owner or due date written as a bullet under it (`- Owner: Raj`, `- **Due:** Friday`), where the entry has none of its own. */
+/**
+ * Gives an entry the owner, due date or status written as a bullet under it (`- Owner: Raj`,
+ * `- **Due:** Friday`, `- Status: done`), where the entry has none of its own. Completing and
+ * reopening such an entry rewrite its Status field.
+ */
 function readDetailField(entry: EntryDraft, unit: ItemUnit, ctx: EntryContext): void {
   if (unit.lines.length !== 1 || entry.layout.shape !== 'list') return;
   const fields = fieldsOfLine(unit.lines[0].text);
-  // (A status there is not read: completing the entry writes its own marks.)
-  if (fields) readFieldLine(entry, unit.lines[0], fields.filter((f) => !/^status$/i.test(f.label)), ctx);
+  if (fields) readFieldLine(entry, unit.lines[0], fields, ctx);
 }
 
 const checkboxCounts = new WeakMap<Unit[], Map<number, number>>();
