@@ -216,6 +216,7 @@ describe('summary entries in every shape', () => {
       'action summary Jonas Weber | On-call handbook | end of month=2025-03-31 | open',
       'action summary Priya Shah | Rotate the keys | - | open',
     ]);
+    assert.deepEqual(read('- Mike → migrate the cron jobs', '- Priya -> file the rollback PR'), ['action summary Mike Johnson | Migrate the cron jobs | - | open', 'action summary Priya Shah | File the rollback PR | - | open']);
     // A word before a dash that names nobody at the meeting is part of the task.
     assert.deepEqual(read('- Docs — update the runbook', '- Dana - talk to the vendor'), ['action summary - | Docs — update the runbook | - | open', 'action summary - | Dana - talk to the vendor | - | open']);
   });
@@ -444,6 +445,15 @@ describe('summary entries in every shape', () => {
       'action summary Wei Zhang | Migrate CI runners | Tomorrow=2025-03-11 | open',
       'action summary Jonas Weber | Talk to finance about the budget | - | open',
       'action summary - | Ping @mon about it | - | open',
+    ]);
+  });
+
+  it('reads Obsidian Tasks’ due date (`📅`) alone as the due: its priorities and other dates (scheduled, start, created, a recurrence) are no part of the task', () => {
+    assert.deepEqual(read('- [ ] Write the migration guide ⏫ 📅 2025-03-12', '- [ ] Mike: update the status page 🔼 ⏳ 2025-03-11', '- [ ] Rotate the keys 🔁 every week on Monday 📅 2025-03-17 ⏬', '- [ ] Plan the offsite 🛫 2025-03-01 ➕ 2025-02-20'), [
+      'action summary - | Write the migration guide | 2025-03-12=2025-03-12 | open',
+      'action summary Mike Johnson | Update the status page | - | open',
+      'action summary - | Rotate the keys | 2025-03-17=2025-03-17 | open',
+      'action summary - | Plan the offsite | - | open',
     ]);
   });
 

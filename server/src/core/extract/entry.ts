@@ -174,6 +174,9 @@ function readEntry(text: string, base: number, ctx: EntryContext): ParsedEntry {
       blank({ start, end: marker[0].length });
     }
   }
+  // Obsidian Tasks' priorities and its dates that are no due date (scheduled, start, created, a
+  // recurrence): no part of the task, and never read as its due (`📅 2025-11-28` is).
+  work = work.replace(TASKS_PLUGIN_MARKS, (mark) => ' '.repeat(mark.length));
   const contentEnd = base + work.trimEnd().length;
   // Where it was said, closing the entry (`(04:12)`, `[00:14:05]`, as Fireflies writes action items): no part of the task.
   const saidAt = SAID_AT.exec(work);
@@ -245,6 +248,9 @@ const OWNER_TODO = new RegExp(String.raw`^(\s*)(?:TODO|FIXME)\(\s*(@?[${NAME_CHA
 const WHOLE_STRIKE = /^(\s*)~~(?=\S)([\s\S]*?\S)~~(?=\s*(?:$|\([^()]*\)\s*$|\[[^\]]*\]\s*$|[-–—:✅]))/u;
 /** Words struck through inside an entry that goes on after them. */
 const INNER_STRIKE = /~~(?=\S)[^~\n]{0,500}?\S~~/gu;
+/** `⏫`, `🔼`, `⏳ 2025-11-24`, `🛫 …`, `➕ …`, `🔁 every week`: the Tasks plugin's marks other than due (`📅`) and done (`✅`). */
+// (`(?<![ \t])`: not tried again from every blank of a long run of them.)
+const TASKS_PLUGIN_MARKS = /(?<![ \t])[ \t]*(?:[⏫🔼🔽⏬🔺]\uFE0F?|[⏳🛫➕]\uFE0F?[ \t]*\d{4}-\d{2}-\d{2}|🔁\uFE0F?[^📅⏳🛫➕✅⏫🔼🔽⏬🔺\r\n]*)/gu;
 const SAID_AT = /(?<!\s)\s*[([]\d{1,2}:\d{2}(?::\d{2})?[)\]]\s*$/u;
 
 // The shapes of an owner, compiled once (none has the g flag: exec keeps no state).
@@ -258,7 +264,7 @@ const OWNER_FIELD = new RegExp(String.raw`(?<!\s)(\s*(?:[-–—|,;(\[]\s*)?)(?:
 // (A due date cut out before it may leave its comma: `Handbook → Jonas, end of month`.)
 // (One run of blanks after the name, not `\s*…\s*$`: two in a row took quadratic time on a long run.)
 const OWNER_TRAILING = new RegExp(String.raw`(?<!\s)(\s*(?:(?:->|=>|[-–—→])\s*|\(\s*|\[\s*|\s))(@?${NAME})(?:\s*[)\]])?[\s,;]*$`, 'u');
-const OWNER_DASH = new RegExp(String.raw`^(\s*)(${NAME})\s+[-–—]\s+(?=\S)`, 'u');
+const OWNER_DASH = new RegExp(String.raw`^(\s*)(${NAME})\s+(?:[-–—→]|->|=>)\s+(?=\S)`, 'u');
 
 /** `PROJ-123`, `[OPS-7]`, `[OPS-7](https://…)` (a link), `#482` opening an entry, followed by a blank or a colon. */
 const ISSUE_KEY = /^(\s*)(?:\[[A-Z][A-Z0-9]{1,9}-\d{1,7}\](?:\([^()\s]{1,500}\))?|[A-Z][A-Z0-9]{1,9}-\d{1,7}|#\d{1,7}):?(?=\s)/u;
@@ -360,7 +366,7 @@ function findOwner(work: string, roster: Roster): FoundOwner | null {
     }
   }
 
-  // `Mike — migrate the cron jobs`: only an attendee (`Docs — update the runbook` is a task).
+  // `Mike — migrate the cron jobs`, `Leo → update the status page`: only an attendee (`Docs — update the runbook` is a task).
   const dash = OWNER_DASH.exec(work);
   if (dash && roster.resolve(dash[2]).attendee) {
     const start = dash[1].length;
