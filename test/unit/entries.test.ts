@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { applyEdits, setDueDate } from '../../server/src/core/edits';
+import { applyEdits, markComplete, recordInSummary, setDueDate } from '../../server/src/core/edits';
 import { diagnose } from '../../server/src/core/rules';
 import { analyze, itemLine, notes, onlyItem } from '../helpers/notes';
 
@@ -90,6 +90,22 @@ describe('summary entries in every shape', () => {
     ]);
   });
 
+  it('reads lines opened by a bullet (`•`, `◦`), as list items come out of rich-text editors and Otter in plain text, under a section name with or without a colon', () => {
+    const model = analyze(notes('Sync 2025-03-10', 'Attendees: Mike Johnson, Priya Shah', '', 'Action Items', '• Mike to send the notes by Friday', '    ◦ the Q3 numbers too', '• [ ] Priya: book the room', '◦ Priya - order lunch'));
+    assert.deepEqual(itemLines(model), [
+      'action summary Mike Johnson | Send the notes | Friday=2025-03-14 | open',
+      'action summary Priya Shah | Book the room | - | open',
+      'action summary Priya Shah | Order lunch | - | open',
+    ]);
+    // Recording a statement there writes a line like the others; completing one checks its box.
+    const said = analyze(notes('Sync 2025-03-10', '', '[01:00] Tom Bradley: I will patch the hosts tomorrow.', '', 'ACTION ITEMS:', '• Mike Johnson - rotate the keys'));
+    assert.deepEqual(itemLines(said).map((line) => line.split(' | ').slice(0, 2).join(' | ')), ['commitment transcript Tom Bradley | Patch the hosts', 'action summary Mike Johnson | Rotate the keys']);
+    const recorded = applyEdits(said.text, recordInSummary(said, said.items[0].id));
+    assert.deepEqual(recorded.split('\n').slice(5), ['• Mike Johnson - rotate the keys', '• Tom Bradley - Patch the hosts - Due: 2025-03-11']);
+    const done = applyEdits(model.text, markComplete(model, model.items[1].id, { today: '2025-03-12', writeDoneDate: true }));
+    assert.equal(done.split('\n')[6], '• [x] Priya: book the room ✅ 2025-03-12');
+  });
+
   it('reads no entry from remarks among plain lines (`Thanks everyone!`), and a line that opens with one from the task after it', () => {
     assert.deepEqual(read('Overall the team is happy with progress. Mike will send the notes by Friday.', 'Priya: book the room', 'In summary, a good week.', 'Thanks everyone!'), [
       'action summary Mike Johnson | Send the notes | Friday=2025-03-14 | open',
@@ -161,6 +177,11 @@ describe('summary entries in every shape', () => {
       'action summary Carla Diaz | Update the hiring plan | Friday=2025-03-14 | open',
       'action summary - | Talk to the vendor (Acme) | - | open',
       'action summary - | Migrate the cron jobs | Friday=2025-03-14 | open',
+    ]);
+    // So is a full name opening an entry before a dash (`Leo Park - update the runbook`, as Otter writes action items), not a word alone.
+    assert.deepEqual(itemLines(analyze(notes('# Recap', 'Date: 2025-03-10', '', '## Action items', '- Leo Park - update the runbook', '- Docs - update the wiki'))), [
+      'action summary Leo Park | Update the runbook | - | open',
+      'action summary - | Docs - update the wiki | - | open',
     ]);
     // Where the notes list attendees, a name that is none of theirs stays in the task.
     assert.deepEqual(read('- Review the budget draft (Alice Smith)'), ['action summary - | Review the budget draft (Alice Smith) | - | open']);

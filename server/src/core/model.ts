@@ -89,6 +89,8 @@ export interface EntryStyle {
   /** Whether entries carry a checkbox, and the open box as they write it: `[ ]`, or `☐` on plain lines. */
   checkbox: boolean;
   openBox: '[ ]' | '☐';
+  /** The bullet plain lines open with (`•`), when they have one. */
+  lineBullet?: string;
   /** `Owner: task - Due: date` or `Owner: task by date`. */
   dueStyle: 'due-field' | 'by' | 'column';
   /** How the owner is written (not in a table's Owner column). */

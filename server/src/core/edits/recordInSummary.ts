@@ -78,7 +78,7 @@ function entryLine(style: EntryStyle, { owner, task, due }: NewEntry): string {
   }
   const body = withOwner(style.ownerForm, owner, task, due ? (style.dueStyle === 'by' ? ` by ${due}` : ` - Due: ${due}`) : '');
   const box = style.checkbox ? `${style.openBox} ` : '';
-  if (style.marker === 'line') return `${box}${body}`;
+  if (style.marker === 'line') return `${style.lineBullet ? `${style.lineBullet} ` : ''}${box}${body}`;
   const marker = style.marker === 'numbered' ? `${style.nextNumber}${style.bullet}` : style.bullet;
   return `${style.indent}${marker} ${box}${body}`;
 }

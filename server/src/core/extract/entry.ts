@@ -366,9 +366,10 @@ function findOwner(work: string, roster: Roster): FoundOwner | null {
     }
   }
 
-  // `Mike — migrate the cron jobs`, `Leo → update the status page`: only an attendee (`Docs — update the runbook` is a task).
+  // `Mike — migrate the cron jobs`, `Leo → update the status page`: only an attendee (`Docs — update the runbook` is a task),
+  // or a full name where the notes list none (`Leo Park - update the runbook`, as Otter writes action items).
   const dash = OWNER_DASH.exec(work);
-  if (dash && roster.resolve(dash[2]).attendee) {
+  if (dash && (roster.resolve(dash[2]).attendee || (!roster.known && /\s/.test(dash[2].trim()) && accept(dash[2], true)))) {
     const start = dash[1].length;
     return { written: dash[2], span: { start, end: start + dash[2].length }, cut: { start, end: dash[0].length } };
   }

@@ -1,7 +1,7 @@
 import { Memo } from '../memo';
 import type { SectionKind } from '../model';
 import type { Unit } from '../parse/blocks';
-import { LINE_BOX } from '../text/checkbox';
+import { opensListLine } from '../text/checkbox';
 import { plainText } from '../text/plain';
 
 export type HeaderKind = SectionKind | 'attendees';
@@ -103,10 +103,10 @@ export function bareHeaderLineKind(line: string): HeaderKind | null {
   return text && text.length <= 40 && !/[.?!,;:]$/.test(text) ? headerKind(text) : null;
 }
 
-/** Whether a one-line paragraph is directly followed by a list, a table or lines opened by a box, as a bare header line is. */
+/** Whether a one-line paragraph is directly followed by a list, a table or lines opened by a box or a bullet, as a bare header line is. */
 export function startsList(paragraph: Unit, next: Unit | undefined): boolean {
   if (paragraph.type !== 'paragraph' || paragraph.lines.length !== 1 || next?.block !== paragraph.block + 1) return false;
-  return next.type === 'item' || next.type === 'table' || (next.type === 'paragraph' && LINE_BOX.test(next.lines[0]?.text ?? ''));
+  return next.type === 'item' || next.type === 'table' || (next.type === 'paragraph' && opensListLine(next.lines[0]?.text ?? ''));
 }
 
 /** `Attendees: a, b` (also bold, or `Participants`, `Present`): where the list of names starts. */

@@ -2,7 +2,7 @@ import { dueIsLabelled } from '../dates/findDue';
 import { memoSettings } from '../memo';
 import { type EntryLayout, type EntryStyle, OWNER_COLON_FORM, type Section, type SectionKind, type Span, type Statement, type TableColumns } from '../model';
 import type { ItemUnit, TableUnit, TextLine, Unit } from '../parse/blocks';
-import { LINE_BOX, boxIsChecked } from '../text/checkbox';
+import { LINE_BOX, LINE_BULLET, boxIsChecked, opensListLine } from '../text/checkbox';
 import { detached, flattenLines, plainText } from '../text/plain';
 import { type EntryContext, type ParsedEntry, opensWithTaskMarker, parseEntryText, statusCellSaysDone } from './entry';
 import { bareHeaderLineKind, headerKind, headerLineKind, isMetadataLine, listOwner, startsList } from './headers';
@@ -117,9 +117,16 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
     const section = open.section;
     if (!open.sawList) {
       // A section written as plain lines, one entry each; `We agreed:` style intro lines are not
-      // entries, nor lines without a word (`|------|-`, a broken table's rule).
+      // entries, nor lines without a word (`|------|-`, a broken table's rule), nor a bullet
+      // indented under another one (a detail of that entry, as nested bullets are in a list).
+      let bulletIndent = -1;
       for (const { line, voice: person } of open.lines) {
         if (/:\s*$/.test(line.text) || !/[\p{L}\p{N}]/u.test(plainText(line.text))) continue;
+        if (LINE_BULLET.test(line.text)) {
+          const indent = indentationOf(line, text);
+          if (bulletIndent >= 0 && indent > bulletIndent && !LINE_BOX.test(line.text.replace(LINE_BULLET, ''))) continue;
+          bulletIndent = indent;
+        } else bulletIndent = -1;
         const entry = lineEntry(line, section, ctx(section.kind), text);
         if (!entry) continue;
         if (person && section.kind !== 'decisions') ownedBy(entry, person);
@@ -295,8 +302,8 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
             statement = null; // a caption's words end at the next caption
             return;
           }
-          // A section's name alone on its line, without a colon, when a list or lines opened by a box follow (`Suggested next steps`, as Google Meet writes them).
-          const boxBelow = index + 1 < unit.lines.length && LINE_BOX.test(unit.lines[index + 1].text);
+          // A section's name alone on its line, without a colon, when a list or lines opened by a box or a bullet follow (`Suggested next steps`, as Google Meet writes them).
+          const boxBelow = index + 1 < unit.lines.length && opensListLine(unit.lines[index + 1].text);
           const kind = listNext || boxBelow ? bareHeaderLineKind(line.text) : headerLineKind(line.text);
           if (kind) {
             sideEffects = true;
@@ -657,13 +664,23 @@ function joinItemLines(unit: ItemUnit): string {
   return result;
 }
 
+/** How far a line is indented in the text (its `start` is after the indentation). */
+function indentationOf(line: TextLine, text: string): number {
+  let at = line.start;
+  while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+  return line.start - at;
+}
+
 /** A task written as a plain line in a section without a list: `Mike to send the notes`. */
 /** A plain line's entry, read after the remarks opening it; null for a line of remarks only (`Thanks everyone!`) in a section of work, unless it has a box. */
 function lineEntry(line: TextLine, section: Section, ctx: EntryContext, text: string): EntryDraft | null {
-  const box = LINE_BOX.exec(line.text);
-  const offset = box ? box[0].length : 0;
+  // `• [ ] Maya: …`: a bullet, then a box.
+  const bullet = LINE_BULLET.exec(line.text)?.[0].length ?? 0;
+  const box = LINE_BOX.exec(line.text.slice(bullet));
+  const offset = bullet + (box ? box[0].length : 0);
+  const boxStart = line.start + bullet;
   // The box with the blanks after it as written: blanked inline HTML there (`[x] <v Ana>…`) is no blank to remove.
-  let boxEnd = line.start + (box ? box[0].trimEnd().length : 0);
+  let boxEnd = boxStart + (box ? box[0].trimEnd().length : 0);
   while (box && boxEnd < line.start + offset && (text[boxEnd] === ' ' || text[boxEnd] === '\t')) boxEnd++;
   const written = line.text.slice(offset);
   let remarks = section.kind === 'decisions' ? 0 : remarksBefore(written, line.start + offset, ctx);
@@ -682,7 +699,7 @@ function lineEntry(line: TextLine, section: Section, ctx: EntryContext, text: st
       span: { start: line.start, end: line.end },
       after: line.end,
       boxAt: line.start + offset,
-      checkbox: box ? { start: line.start, end: boxEnd } : null,
+      checkbox: box ? { start: boxStart, end: boxEnd } : null,
       doneAt: line.start + line.text.trimEnd().length,
       doneMarker: parsed.doneMarker,
       strike: parsed.strike,
@@ -812,7 +829,11 @@ function styleOf(entries: EntryDraft[], text: string, kind: SectionKind): EntryS
   if (heading) {
     style.marker = 'heading';
     style.heading = heading;
-  } else if (last.layout.shape === 'line') style.marker = 'line';
+  } else if (last.layout.shape === 'line') {
+    style.marker = 'line';
+    const bullet = LINE_BULLET.exec(text.slice(last.layout.span.start, last.layout.span.end));
+    if (bullet) style.lineBullet = bullet[0].trimEnd();
+  }
   else {
     const marker = /^([ \t]*)([-*+]|(\d+)([.)]))/.exec(text.slice(last.layout.span.start, last.layout.boxAt))!;
     style.indent = marker[1];
