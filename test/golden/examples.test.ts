@@ -18,6 +18,7 @@ const TODAY: Record<string, string> = {
   'vendor-call-captions-2025-11-12.md': '2025-11-13',
   'backend-weekly-recap-2025-11-13.md': '2025-11-17',
   'release-readiness-2025-11-20.md': '2025-11-24',
+  'mobile-sync-otter-2025-11-18.txt': '2025-11-21',
 };
 
 const EXAMPLES = join(ROOT, 'examples');

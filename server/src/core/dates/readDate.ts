@@ -114,7 +114,7 @@ const VAGUE = new RegExp(
 /** What may follow "before" or "until" without being a date: a milestone, so a vague due. */
 const MILESTONE = new RegExp(
   String.raw`^(?:(?:we|they|it|you|i)\s+(?:go|goes|ship|ships|launch|launches|release|releases|deploy|deploys|move|moves|roll\s+out|cut\s+over|hand\s+off|start|begin)\s+(?:to\s+|it\s+to\s+)?)?(?:the\s+|our\s+)?` +
-    String.raw`(?:production|prod|launch|release|go[\s-]live|ga|general\s+availability|demo|rollout|roll-out|deployment|deploy|cutover|migration|code\s+freeze|freeze|beta|offsite|kickoff|kick-off|holidays|planning|sprint\s+planning|review|handover|hand-off|launch\s+day|next\s+(?:sprint|release|meeting|sync|standup|quarter)|end\s+of\s+(?:the\s+)?(?:sprint|quarter))${END}`,
+    String.raw`(?:production|prod|launch|release|go[\s-]live|ga|general\s+availability|demo|rollout|roll-out|deployment|deploy|cutover|migration|code\s+freeze|freeze|beta|offsite|kickoff|kick-off|holidays|planning|sprint\s+planning|review|handover|hand-off|launch\s+day|(?:release\s+)?train|next\s+(?:sprint|release|meeting|sync|standup|quarter|train|release\s+train|retro|demo)|end\s+of\s+(?:the\s+)?(?:sprint|quarter))${END}`,
   'iu',
 );
 

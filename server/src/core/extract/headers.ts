@@ -85,6 +85,14 @@ function readHeaderLine(line: string): HeaderKind | null {
   return name ? headerKind(name) : null;
 }
 
+/** The title of another part of the notes on a line of its own (`Transcript`, `Summary`, `Keywords`, as Otter exports them). */
+const PART_TITLE = /^(?:\*\*|__)?(?:transcript|summary|overview|outline|keywords|(?:meeting\s+)?notes|discussion|agenda|highlights|key\s+points|details|chapters|questions)(?:\*\*|__)?\s*:?$/i;
+
+/** Whether a line only names another part of the notes: it ends a section written as plain lines. */
+export function isPartTitle(line: string): boolean {
+  return PART_TITLE.test(line.trim());
+}
+
 const metadataLines = new Memo<boolean>();
 
 /** An `Attendees:` or `Date:` line (metadata, not speech), remembered per line text. */

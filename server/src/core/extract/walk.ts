@@ -5,7 +5,7 @@ import type { ItemUnit, TableUnit, TextLine, Unit } from '../parse/blocks';
 import { LINE_BOX, LINE_BULLET, boxIsChecked, opensListLine } from '../text/checkbox';
 import { detached, flattenLines, plainText } from '../text/plain';
 import { type EntryContext, type ParsedEntry, opensWithTaskMarker, parseEntryText, statusCellSaysDone } from './entry';
-import { bareHeaderLineKind, headerKind, headerLineKind, isMetadataLine, listOwner, startsList } from './headers';
+import { bareHeaderLineKind, headerKind, headerLineKind, isMetadataLine, isPartTitle, listOwner, startsList } from './headers';
 import type { MeetingRegion } from './meetings';
 import { type Roster, looksLikeName } from './people';
 import { type Field, fieldsOfLine, headingStyleOf, readFieldLine } from './fields';
@@ -314,6 +314,12 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
           }
           if (isMetadataLine(line.text)) return;
           const current = open as OpenSection | null;
+          if (current?.via === 'line' && unit.lines.length === 1 && isPartTitle(line.text)) {
+            // `Transcript` on its own line after a section of plain lines: another part of the notes.
+            sideEffects = true;
+            close();
+            return;
+          }
           if (unit.lines.length > 1) {
             // A person's line among others (`**Maya Chen**`, her action items on the lines under it, as Fireflies writes them).
             if (startsPersonPart(line)) {
