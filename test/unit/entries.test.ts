@@ -188,13 +188,14 @@ describe('summary entries in every shape', () => {
   });
 
   it('reads two people named together as the owners of the work (`Mike and Priya will …`), or a group (`The group will …`), never an unknown owner', () => {
-    const model = actionItems('- Mike and Priya will pair on the migration', '- Wei and Jonas: review the ADR by Friday', '- The group will review the staging costs by Friday');
+    const model = actionItems('- Mike and Priya will pair on the migration', '- Wei and Jonas: review the ADR by Friday', '- The group will review the staging costs by Friday', '- Mike Johnson and Priya Shah to pair on the rollback plan by Friday');
     assert.deepEqual(itemLines(model), [
       'action summary Mike and Priya | Pair on the migration | - | open',
       'action summary Wei and Jonas | Review the ADR | Friday=2025-03-14 | open',
       'action summary The group | Review the staging costs | Friday=2025-03-14 | open',
+      'action summary Mike Johnson and Priya Shah | Pair on the rollback plan | Friday=2025-03-14 | open',
     ]);
-    assert.deepEqual(diagnose(model, { today: '2025-03-12' }).map((d) => d.code), ['missing-due-date', 'due-soon', 'due-soon']);
+    assert.deepEqual(diagnose(model, { today: '2025-03-12' }).map((d) => d.code), ['missing-due-date', 'due-soon', 'due-soon', 'due-soon']);
   });
 
   it('takes capitalised task openers for tasks, not owners', () => {

@@ -258,7 +258,8 @@ const SAID_AT = /(?<!\s)\s*[([]\d{1,2}:\d{2}(?::\d{2})?[)\]]\s*$/u;
 const OWNER_COLON = new RegExp(String.raw`^(\s*)(?:\*\*|__)?(${NAME}(?:[ \t]?[/+&][ \t]?${NAME})?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)`, 'u');
 // The words between an owner and the task: `Wei to split…`, `Ana will draft…`.
 const TO_DO = String.raw`(?:to|will|shall|should|must|needs\s+to|is\s+to|is\s+going\s+to|'ll)`;
-const OWNER_VERB = new RegExp(String.raw`^(\s*)(${NAME}?)\s+${TO_DO}\s+(?=\p{L})`, 'u');
+// (Two people's full names are one name too many for NAME: `Ana Costa and Leo Park to pair…`.)
+const OWNER_VERB = new RegExp(String.raw`^(\s*)(${NAME}?(?:\s+(?:and|&)\s+${NAME}?)?)\s+${TO_DO}\s+(?=\p{L})`, 'u');
 const TO_DO_AFTER_NAME = new RegExp(String.raw`^\s+${TO_DO}\s+`, 'u');
 const OWNER_FIELD = new RegExp(String.raw`(?<!\s)(\s*(?:[-–—|,;(\[]\s*)?)(?:owner|assignee|assigned\s+to|who|dri)(?:\s*::?\s*|\s+)(@?${NAME})\s*[)\]]?`, 'iu');
 // (A due date cut out before it may leave its comma: `Handbook → Jonas, end of month`.)
