@@ -322,6 +322,19 @@ describe('transcript statements', () => {
       assert.deepEqual(twins.items.map((i) => `${i.source} ${i.kind} ${i.mentions.length}`), ['summary action 1', 'summary commitment 1']);
     });
 
+    it('reads the work and the date a request asks for, a request that points back at the work proposed before it, and a promise that points back at one in the sentence before', () => {
+      const said = (...lines: string[]) => analyze(notes(...HEADER, '', ...lines)).items.map((i) => `${i.owner?.name}: ${i.task} | ${i.due?.date ?? '-'}`);
+      assert.deepEqual(said('[10:00] Mike Johnson: Can someone update the runbook by Friday?', "[10:05] Priya Shah: I'll take that."), ['Priya Shah: Update the runbook | 2024-02-02']);
+      assert.deepEqual(said('[10:00] Priya Shah: I should probably also ping the bank about the settlement delays.', '[10:01] Mike Johnson: Can you do that today?', '[10:02] Priya Shah: Yep, will do.'), ['Priya Shah: Ping the bank about the settlement delays | 2024-01-29']);
+      assert.deepEqual(said("[10:00] Mike Johnson: Let's have Priya own the PCI audit prep.", "[10:01] Priya Shah: Sure, I'll own that. I'll get it to you by end of next week."), ['Priya Shah: Own the PCI audit prep | 2024-02-09']);
+      assert.deepEqual(said("[10:00] Priya Shah: I'd be happy to write the postmortem, I can have it done by Wednesday."), ['Priya Shah: Write the postmortem | 2024-01-31']);
+      assert.deepEqual(said('[10:00] Mike Johnson: Priya, can you send the vendor the signed contract?', '[10:01] Priya Shah: On it.'), ['Priya Shah: Send the vendor the signed contract | -']);
+      assert.deepEqual(said('[10:00] Mike Johnson: Can someone rotate the keys?', '[10:01] Priya Shah: I am on it.'), ['Priya Shah: Rotate the keys | -']);
+      // A promise taken back as it is made is none; `on it` in other words is no answer.
+      assert.deepEqual(said("[10:00] Priya Shah: I'll try to get the dashboard fixed, no promises though."), []);
+      assert.deepEqual(said('[10:00] Mike Johnson: Can someone rotate the keys?', '[10:01] Priya Shah: The team is on it.'), []);
+    });
+
     it("dates the request taken on with the promise joined on to `I'll take that`", () => {
       const model = analyze(notes(...HEADER, '', '[10:00] Mike Johnson: Can someone update the runbook?', '', "[10:05] Priya Shah: I'll take that, and I can have it by Friday."));
       assert.deepEqual(model.items.map((i) => `${i.owner?.name}: ${i.task} | ${i.due?.date}`), ['Priya Shah: Update the runbook | 2024-02-02']);

@@ -32,8 +32,9 @@ const ACTION = /(?:^|[\s(])(?:action\s+(?:items?|points?)|action|todo|to-do|foll
  */
 const ACTION_AI = /^\s*A[IP](?:(?:\s+for\s+|\s*\(\s*)([^():\n]{1,40}?)\s*\)?\s*:|\s*:|\s+(@[\p{L}\p{N}][\p{L}\p{N}._-]*)(?=\s))\s*/u;
 const COMMITMENT =
-  /(?<![\p{L}'’])(I\s+commit\s+to|I\s+promise\s+to|I\s+plan\s+to|I\s+volunteer\s+to|I\s*['’]m\s+committing\s+to|I\s*['’]ll|I\s+will|I\s*['’]m\s+going\s+to|I\s+am\s+going\s+to|I\s*['’]m\s+gonna|I\s+shall|I\s+can|I\s*['’]m\s+on\s+it|let\s+me|I\s+need\s+to|I\s+have\s+to|I\s*['’]ve\s+got\s+to|will(?=\s+do(?![\p{L}])))(?![\p{L}])/giu;
-/** What may come before `will do` for it to be a promise: nothing, or a yes (`Sure, will do`), not `That will do`. */
+  /(?<![\p{L}'’])(I\s+commit\s+to|I\s+promise\s+to|I\s+plan\s+to|I\s+volunteer\s+to|I\s*['’]m\s+committing\s+to|I\s*['’]ll|I\s+will|I\s*['’]m\s+going\s+to|I\s+am\s+going\s+to|I\s*['’]m\s+gonna|I\s+shall|I\s+can|I\s*['’]m\s+on\s+it|I\s+am\s+on\s+it|I\s*['’]d\s+be\s+happy\s+to|I\s*['’]m\s+happy\s+to|let\s+me|I\s+need\s+to|I\s+have\s+to|I\s*['’]ve\s+got\s+to|will(?=\s+do(?![\p{L}]))|on\s+it(?=\s*[.!]*\s*$))(?![\p{L}])/giu;
+const NO_PROMISES = /(?<![\p{L}])(?:no\s+promises?|can['’]?t\s+promise|not\s+promising)(?![\p{L}])/iu;
+/** What may come before `will do` or `on it` for it to be a promise: nothing, or a yes (`Sure, will do`), not `That will do`. */
 const WILL_DO_OPENER = /^\s*(?:(?:sure|ok|okay|yes|yep|yeah|absolutely|definitely|got\s+it)\s*[,!.]?\s+)?$/iu;
 /** Cues that are promises only with a date (`I can have it by Friday`, `Let me draft it by Wednesday`), or, for `Let me`, taking a request on. */
 const DATED_ONLY = /^(?:I\s+can|let\s+me|I\s+need\s+to|I\s+have\s+to|I\s*['’]ve\s+got\s+to)$/iu;
@@ -75,11 +76,11 @@ function noPromiseAfter(after: string): boolean {
 const CONDITION = /\b(?:if|unless|whether|in\s+case|as\s+long\s+as|provided)\b/iu;
 /** What takes on work named elsewhere (`take that`, `dig into it`): the request it answers says what. */
 const ACCEPTANCE =
-  /^\s*(?:take|own|handle|grab|do|pick\s+up|cover|tackle|fix|check|chase|look\s+into|look\s+at|dig\s+into|deal\s+with|sort\s+out|take\s+care\s+of|follow\s+up\s+on|work\s+on|jump\s+on)\s+(?:that|it|this|this\s+one|that\s+one|one)(?:\s+(?:on|up|out))?\s*[.!]?$|^\s*on\s+it\s*[.!]?$|^\s*do\s*[.!]?$|^\s*$/iu;
+  /^\s*(?:take|own|handle|grab|do|pick\s+up|cover|tackle|fix|check|chase|look\s+into|look\s+at|dig\s+into|deal\s+with|sort\s+out|take\s+care\s+of|follow\s+up\s+on|work\s+on|jump\s+on)\s+(?:that|it|this|this\s+one|that\s+one|one)(?:\s+(?:on|up|out))?\s*[.!]?$|^\s*on\s+it\s*[.!]?$|^\s*do\s*[.!]?$|^\s*[.!]*\s*$/iu;
 /** The `and` after which a promise goes on (`dig into it this week and report back`); `(?<!\s)`: linear on long blanks. */
 const AND_THEN = /(?<!\s)\s+and\s+/iu;
 const REQUEST_OPENER =
-  /^(?:(?:so|ok(?:ay)?|also|and)\s*,?\s+)?(?:(?:can|could|would|will)\s+(?:someone|somebody|anyone|anybody|you|one\s+of\s+you)\s+(?:please\s+)?|who\s+(?:can|could|will|wants\s+to)\s+|(?:someone|somebody|anyone)\s+(?:needs\s+to|should|has\s+to|must)\s+|(?:we|someone)\s+need\s+(?:someone\s+)?to\s+|please\s+)/iu;
+  /^(?:(?:so|ok(?:ay)?|also|and)\s*,?\s+)?(?:(?:can|could|would|will)\s+(?:someone|somebody|anyone|anybody|you|one\s+of\s+you)\s+(?:please\s+)?|who\s+(?:can|could|will|wants\s+to)\s+|(?:someone|somebody|anyone)\s+(?:needs\s+to|should|has\s+to|must)\s+|(?:we|someone)\s+need\s+(?:someone\s+)?to\s+|please\s+|let['’]?s\s+have\s+(?:\p{Lu}[\p{L}'’-]*|you|someone|somebody)\s+|I['’]d\s+like\s+(?:\p{Lu}[\p{L}'’-]*|you|someone|somebody)\s+to\s+)/iu;
 
 const statementCues = new Memo<{ cues: FoundCue[]; answersRequest: boolean }>();
 const requests = new Memo<string | null>();
@@ -125,9 +126,27 @@ function readCues(text: string, base: number, ctx: CueContext, probe: { answersR
       cues.push(actionCue(sentence.text, at, action, ctx));
       continue;
     }
-    cues.push(...commitmentCues(sentence.text, at, ctx, probe));
+    const promises = commitmentCues(sentence.text, at, ctx, probe);
+    const before = cues[cues.length - 1];
+    const [first] = promises;
+    if (first && before?.kind === 'commitment' && before.owner === 'speaker' && first.owner === 'speaker') {
+      // `I'll own that. I'll get it to you by Friday.`: a promise that only refers back dates the one before it.
+      if (pointsElsewhere(first.task)) {
+        cues[cues.length - 1] = { ...before, span: { start: before.span.start, end: first.span.end }, due: before.due ?? first.due };
+        promises.shift();
+      } else if (takesOnOnly(before.sentence)) {
+        // `On it. I'll have new thresholds up by EOD.`: the next promise says what was taken on.
+        cues.pop();
+      }
+    }
+    cues.push(...promises);
   }
   return cues;
+}
+
+/** A sentence that only takes work on (`On it.`, `Sure, will do!`, `I'm on it.`): the work is said elsewhere. */
+function takesOnOnly(sentence: string): boolean {
+  return /^\s*(?:(?:sure|ok|okay|yes|yep|yeah|absolutely|definitely|got\s+it)\s*[,!.]?\s+)?(?:I\s*['’]m\s+|I\s+am\s+)?(?:on\s+it|will\s+do)\s*[.!]*\s*$/iu.test(sentence);
 }
 
 /** `Action item for me: test the pool by tomorrow`: the rest reads like a summary entry. */
@@ -150,14 +169,15 @@ function actionCue(sentence: string, at: number, m: RegExpExecArray, ctx: CueCon
  * promise that only refers back (`…, and I'll have it done by Friday`) dates the one before it.
  */
 function commitmentCues(sentence: string, at: number, ctx: CueContext, probe: { answersRequest: boolean }): FoundCue[] {
-  if (/\?\s*$/.test(sentence)) return [];
+  // A question, or a promise taken back as it is made (`I'll try to fix the dashboard, no promises though`).
+  if (/\?\s*$/.test(sentence) || NO_PROMISES.test(sentence)) return [];
   // Where the first condition word is: a cue after it is conditional (found once, and only for a sentence with a cue).
   let condition: number | undefined;
   const clauses: Array<{ cue: RegExpExecArray; end: number; promise: boolean }> = [];
   COMMITMENT.lastIndex = 0;
   for (let m = COMMITMENT.exec(sentence); m; m = COMMITMENT.exec(sentence)) {
     // (Checked here, not in a lookbehind: one run back to the sentence's start at every position was quadratic.)
-    if (/^will$/i.test(m[0]) && !WILL_DO_OPENER.test(sentence.slice(0, m.index))) continue;
+    if (/^(?:will|on\s+it)$/i.test(m[0]) && !WILL_DO_OPENER.test(sentence.slice(0, m.index))) continue;
     condition ??= CONDITION.exec(sentence)?.index ?? Infinity;
     const last = clauses[clauses.length - 1];
     const gap = last ? sentence.slice(last.cue.index + last.cue[0].length, m.index) : '';
@@ -284,14 +304,22 @@ function promiseOf(sentence: string, at: number, m: RegExpExecArray, clauseEnd: 
       found ??= headDue;
     }
   }
+  let due = found?.due ?? null;
   if (accepts) {
     probe.answersRequest = true;
-    if (ctx.previousRequest) task = capitalize(ctx.previousRequest);
-    // `Will do` says what it takes on only after a request.
-    else if (/^will$/i.test(cue)) return null;
+    const asked = ctx.previousRequest;
+    if (asked) {
+      // The request's date is the promise's (`Can someone update the runbook by Friday?` `I'll take that.`),
+      // kept where it was taken on: the request is another statement.
+      const askedDue = findDuePhrase(asked, 0, ctx.meetingDate, { atEnd: false, allowBare: true });
+      task = clauseText(askedDue ? asked.slice(0, askedDue.cut.start) + asked.slice(askedDue.cut.end) : asked);
+      if (!due && askedDue) due = { ...askedDue.due, span: { start: at + m.index, end: at + clauseEnd } };
+    }
+    // `Will do`, `On it` say what they take on only after a request.
+    else if (/^(?:will|on it)$/i.test(cue)) return null;
   }
   if (!task) return null;
-  return { kind: 'commitment', task, sentence, span: { start: at + m.index, end: at + clauseEnd }, owner: 'speaker', due: found?.due ?? null };
+  return { kind: 'commitment', task, sentence, span: { start: at + m.index, end: at + clauseEnd }, owner: 'speaker', due };
 }
 
 function clauseText(text: string): string {
@@ -309,6 +337,28 @@ function withoutAddress(request: string): string {
   let rest = request;
   for (let cut = rest.replace(TRAILING_ADDRESS, ''); cut !== rest; cut = rest.replace(TRAILING_ADDRESS, '')) rest = cut;
   return rest;
+}
+
+/** What a statement says should be done (`I should probably ping the bank`, `We need to rotate the keys`): the work, or null. */
+const INTENTION = /^(?:(?:so|and|also|ok(?:ay)?|oh)\s*,?\s+)?(?:I|we|someone|somebody)\s+(?:should|need\s+to|have\s+to|must|ought\s+to|could|might\s+want\s+to)\s+(?:(?:probably|also|really|maybe|just|definitely|still)\s+)*(?=\p{Ll})/iu;
+
+/**
+ * The work a request is about. One that only points at it (`Can you do that today?`) asks for what
+ * the statement before it said should be done (`I should probably ping the bank`), by its date.
+ */
+export function workAsked(request: string, earlier: string | null, meetingDate: string | null): string {
+  if (earlier === null) return request;
+  const due = findDuePhrase(request, 0, meetingDate, { atEnd: false, allowBare: true });
+  const words = due ? request.slice(0, due.cut.start) + request.slice(due.cut.end) : request;
+  if (!pointsElsewhere(words.trim())) return request;
+  const sentences = splitSentences(earlier);
+  for (let i = sentences.length - 1; i >= 0; i--) {
+    const intention = INTENTION.exec(sentences[i].text);
+    if (!intention) continue;
+    const work = trimEndChars(sentences[i].text.slice(intention[0].length), /[?.!\s]/).replace(/\s+/g, ' ');
+    return due ? `${work}${request.slice(due.cut.start, due.cut.end).replace(/\s+/g, ' ')}` : work;
+  }
+  return request;
 }
 
 /** The request in a statement that `I'll take that` answers: `Can someone update the runbook?`. */

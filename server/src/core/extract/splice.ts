@@ -93,9 +93,10 @@ export function spliceReading(
     contents.push(movedContent);
   }
   const joined = contents[r];
-  // Cues of the statements walked again, and of the one after them (it may answer the last of them).
+  // Cues of the statements walked again, and of the two after them (they may answer the last of them,
+  // or ask about it and be answered).
   const firstNew = content.marks.statements[from];
-  const afterNew = firstNew + piece.statements.length;
+  const afterNew = firstNew + piece.statements.length + 1;
   for (let i = firstNew; i <= afterNew && i < joined.statements.length; i++) {
     readStatementCues(joined.statements, i, newRegion.meeting.date, newRegion.roster);
   }

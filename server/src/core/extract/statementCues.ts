@@ -1,5 +1,5 @@
 import type { PersonRef, Statement, StatementCue } from '../model';
-import { type CueContext, type FoundCue, findCues, requestIn } from './cues';
+import { type CueContext, type FoundCue, findCues, requestIn, workAsked } from './cues';
 import type { Roster } from './people';
 
 /** Finds the cues of every statement of a meeting (kept in `statement.cues`); returns them all, in order. */
@@ -9,12 +9,15 @@ export function readCues(statements: Statement[], meetingDate: string | null, ro
   return cues;
 }
 
-/** Finds the cues of statement `i` (which may answer a request in the statement before it) and keeps them in it. */
+/**
+ * Finds the cues of statement `i` (which may answer a request in the statement before it, and that
+ * request point at work named in the one before that) and keeps them in it.
+ */
 export function readStatementCues(statements: Statement[], i: number, meetingDate: string | null, roster: Roster): StatementCue[] {
   const statement = statements[i];
   const previous = statements[i - 1];
   const otherSpeaker = previous && (!previous.speaker || !statement.speaker || previous.speaker.name !== statement.speaker.name);
-  const found = findCues(statement.text, statement.textStart, new StatementContext(meetingDate, roster, otherSpeaker ? previous : null));
+  const found = findCues(statement.text, statement.textStart, new StatementContext(meetingDate, roster, otherSpeaker ? previous : null, statements[i - 2] ?? null));
   statement.cues = found.map((cue) => toStatementCue(cue, statement, roster));
   return statement.cues;
 }
@@ -27,10 +30,12 @@ class StatementContext implements CueContext {
     readonly meetingDate: string | null,
     readonly roster: Roster,
     private readonly previous: Statement | null,
+    private readonly earlier: Statement | null,
   ) {}
 
   get previousRequest(): string | null {
-    return this.previous ? requestIn(this.previous.text) : null;
+    const request = this.previous ? requestIn(this.previous.text) : null;
+    return request && workAsked(request, this.earlier?.text ?? null, this.meetingDate);
   }
 }
 

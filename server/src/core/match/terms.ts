@@ -68,7 +68,7 @@ export function pointsElsewhere(task: string): boolean {
   return POINTS_ELSEWHERE.test(task);
 }
 
-const POINTS_ELSEWHERE = /^(?:[\p{L}]+(?:\s+(?:up|on|over|care\s+of))?\s+)?(?:it|that|this|them|these|those)(?:\s+(?:one|done|ready|finished|out|up|on|over|in|merged|shipped))?$/iu;
+const POINTS_ELSEWHERE = /^(?:[\p{L}]+(?:\s+(?:up|on|over|care\s+of))?\s+)?(?:it|that|this|them|these|those)(?:\s+(?:one|done|ready|finished|out|up|on|over|in|merged|shipped))?(?:\s+(?:to|for|over\s+to)\s+(?:you|him|her|them|us|everyone|\p{Lu}[\p{L}'’-]*))?$/iu;
 
 export interface Similarity {
   shared: number;
