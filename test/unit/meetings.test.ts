@@ -90,6 +90,14 @@ describe('meetings', () => {
       assert.deepEqual(attendeesOf('**Participants:** Ana and Ben; Cleo (PM, Growth)'), ['Ana', 'Ben', 'Cleo (PM, Growth)']);
       assert.deepEqual(attendeesOf('Present: Sara Lind, Tomás Ruiz'), ['Sara Lind', 'Tomás Ruiz']);
     });
+    it('from Google Meet\'s `Invited` line: its people as links, or as names copied with nothing between them (first and last name each)', () => {
+      const invited = (line: string) => analyze(notes('# Platform sync', '', line, '', 'Maya Chen and Leo Park discussed the cutover.')).meetings[0].attendees.map((a) => a.name);
+      assert.deepEqual(invited('Invited [Maya Chen](mailto:maya@example.com) [Leo Park](mailto:leo@example.com)'), ['Maya Chen', 'Leo Park']);
+      assert.deepEqual(invited('Invited Maya Chen Leo Park Ana Costa'), ['Maya Chen', 'Leo Park', 'Ana Costa']);
+      // Words that do not pair up into names are no list of people, nor is a sentence.
+      assert.deepEqual(invited('Invited Maya Chen Leo'), []);
+      assert.deepEqual(invited('Invited guests will present the demo'), []);
+    });
     it('from front matter, as a list or a comma string', () => {
       assert.deepEqual(attendeesOf(notes('---', 'attendees:', '  - Priya Shah (SRE)', '  - Jonas', '---')), ['Priya Shah (SRE)', 'Jonas']);
       assert.deepEqual(attendeesOf(notes('---', 'attendees: Priya Shah, Jonas Weber', '---')), ['Priya Shah', 'Jonas Weber']);

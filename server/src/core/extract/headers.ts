@@ -3,6 +3,7 @@ import type { SectionKind } from '../model';
 import type { Unit } from '../parse/blocks';
 import { opensListLine } from '../text/checkbox';
 import { plainText } from '../text/plain';
+import { parseInvitedLine } from './people';
 
 export type HeaderKind = SectionKind | 'attendees';
 
@@ -95,9 +96,9 @@ export function isPartTitle(line: string): boolean {
 
 const metadataLines = new Memo<boolean>();
 
-/** An `Attendees:` or `Date:` line (metadata, not speech), remembered per line text. */
+/** An `Attendees:`, `Invited …` or `Date:` line (metadata, not speech), remembered per line text. */
 export function isMetadataLine(line: string): boolean {
-  return metadataLines.get(() => attendeeLine(line) !== null || dateLine(line) !== null, line);
+  return metadataLines.get(() => attendeeLine(line) !== null || dateLine(line) !== null || parseInvitedLine(line, 0) !== null, line);
 }
 
 /**

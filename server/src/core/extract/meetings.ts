@@ -4,7 +4,7 @@ import type { Attendee, DateSource, Meeting } from '../model';
 import { type FlatDocument, type TextLine, type Unit, unitStart } from '../parse/blocks';
 import { normalizeName, plainText, trimEndChars } from '../text/plain';
 import { attendeeLine, bareHeaderLineKind, dateLine, headerKind, headerLineKind, startsList } from './headers';
-import { Roster, parseAttendee, parseAttendeeList } from './people';
+import { Roster, parseAttendee, parseAttendeeList, parseInvitedLine } from './people';
 import { readStatementHead } from './statement';
 
 /** A meeting and the units of the document that belong to it. */
@@ -146,7 +146,7 @@ function titleOf(units: Unit[], from: number, to: number): TextLine | null {
     }
     if (unit.type === 'paragraph') {
       const line = unit.lines[0];
-      const isMetadata = attendeeLine(line.text) !== null || dateLine(line.text) !== null || headerLineKind(line.text) !== null;
+      const isMetadata = attendeeLine(line.text) !== null || dateLine(line.text) !== null || headerLineKind(line.text) !== null || parseInvitedLine(line.text, 0) !== null;
       if (!isMetadata && !readStatementHead(line.text, empty) && plainText(line.text)) return { ...line, text: plainText(line.text) };
     }
     return null;
@@ -214,8 +214,11 @@ function findAttendees(units: Unit[], from: number, to: number): Attendee[] {
     for (const line of unit.lines) {
       const at = attendeeLine(line.text);
       const header = startsList(unit, units[i + 1]) ? bareHeaderLineKind(line.text) : headerLineKind(line.text);
+      const invited = at === null ? parseInvitedLine(line.text, line.start) : null;
       if (at !== null) {
         found.push(...parseAttendeeList(line.text.slice(at), line.start + at));
+      } else if (invited) {
+        found.push(...invited);
       } else if (header === 'attendees') {
         capture = { block: unit.block, heading: false };
       } else if (header) {

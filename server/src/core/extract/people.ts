@@ -64,6 +64,39 @@ export function parseAttendeeList(value: string, base: number): Attendee[] {
   return attendees;
 }
 
+/** Google Meet's notes: `Invited Maya Chen Leo Park` (its people chips copied as text), or with links (`[Maya Chen](mailto:…)`). */
+const INVITED = /^Invited[ \t]+(?=\S)/;
+const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
+
+/** The people of a Google Meet `Invited` line, or null when the line is none. */
+export function parseInvitedLine(text: string, base: number): Attendee[] | null {
+  const invited = INVITED.exec(text);
+  if (!invited || text.length > 2000) return null;
+  const rest = text.slice(invited[0].length);
+  const at = base + invited[0].length;
+  if (rest.includes('[')) {
+    // Names as links: each link's text is one person.
+    const people: Attendee[] = [];
+    for (const link of rest.matchAll(/\[([^\]\n]{1,80})\]\([^)\s]*\)/g)) {
+      const attendee = parseAttendee(link[1], at + link.index! + 1);
+      if (attendee) people.push(attendee);
+    }
+    return people.length ? people : null;
+  }
+  if (/[,;]/.test(rest)) return parseAttendeeList(rest, at);
+  // Chips copied as text: nothing between the names. Read as first and last names, two words each,
+  // when every word is capitalised and they pair up; else it is no list of people.
+  const words = [...rest.matchAll(/\S+/g)];
+  if (words.length < 2 || words.length % 2 !== 0 || !words.every((w) => NAME_WORD.test(w[0]))) return null;
+  const people: Attendee[] = [];
+  for (let i = 0; i < words.length; i += 2) {
+    const start = at + words[i].index!;
+    const end = at + words[i + 1].index! + words[i + 1][0].length;
+    people.push({ name: `${words[i][0]} ${words[i + 1][0]}`, role: null, span: { start, end } });
+  }
+  return people;
+}
+
 /** `Ana and Ben` names two people; `Ana (Product and Design)` one. */
 function splitAnd(text: string, start: number): Array<{ text: string; start: number }> {
   if (/\(/.test(text)) return [{ text, start }];
