@@ -24,6 +24,9 @@ const TABLE: Array<[phrase: string, expected: string, meeting?: string]> = [
   ['March 4, 2025', '2025-03-04'],
   ['Monday, March 10th 2025', '2025-03-10'],
   ['Friday, February 2', '2024-02-02'],
+  // Day and month with a closing stop, as German-speaking teams write them.
+  ['2.2.', '2024-02-02'],
+  ['28.11.', '2023-11-28'],
   // A month and day with no year: the year nearest the meeting.
   ['December 18', '2024-12-18', '2025-01-08'],
   ['December 18', '2023-12-18'],
@@ -161,6 +164,9 @@ describe('due dates', () => {
     assert.deepEqual(readDueValue('Before production', MONDAY), { date: null, vague: true, invalid: false, length: 17 });
     assert.deepEqual(readDueValue('whenever Sam is back', MONDAY), { date: null, vague: true, invalid: false, length: 20 });
     assert.equal(readDueValue('Friday (pending review)', MONDAY).date, '2024-02-02');
+    // A field's value reaches the reader without its closing stop (`Due: 2.2.`); a version is no date.
+    assert.deepEqual(readDueValue('2.2', MONDAY), { date: '2024-02-02', vague: false, invalid: false, length: 3 });
+    assert.equal(readDate('2.2 of the API', MONDAY), null);
   });
 
   describe('in running words', () => {

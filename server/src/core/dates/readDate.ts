@@ -95,6 +95,8 @@ const FALLBACK_RULES: Rule[] = [
   rule(String.raw`(?:(?:${DAY_END})\s+)?(?:(?:this|on|coming|this\s+coming)\s+)?${WEEKDAY}(?:\s+(?:${DAY_END}|cop|morning|afternoon|evening|night))?`, (m, d) =>
     nextWeekdayOnOrAfter(d, WEEKDAY_NAMES[nameKey(m[1])]),
   ),
+  // `28.11.`: day and month as German-speaking teams write them, the year nearest the meeting (`28.11` alone may be a number).
+  rule(String.raw`(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.`, (m, d) => nearestYear(d, Number(m[2]), Number(m[1]))!),
   // `the 15th` (chrono reads no month in it): that day this month, or next month once it is past.
   rule(String.raw`the\s+(0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)`, (m, d) => nextDayOfMonth(d, Number(m[1]))),
   rule(String.raw`(?:(?:the\s+)?end\s+of\s+)?${MONTH}`, (m, d) => {
@@ -219,6 +221,9 @@ function dateAfter(words: number, rest: string, meetingDate: string | null): Dat
 
 /** A due-field value (`Due: Before production`): the whole value is the due, a date or not. */
 export function readDueValue(text: string, meetingDate: string | null): DateReading {
+  // `Due: 28.11.` reaches here without its closing stop: labelled a due date, it is day and month.
+  const dayMonth = /^\d{1,2}\.\d{1,2}$/.test(text) ? readDate(`${text}.`, meetingDate) : null;
+  if (dayMonth?.date) return { ...dayMonth, length: text.length };
   const reading = readDate(text, meetingDate);
   if (reading && reading.length >= text.trimEnd().length - 1) return reading;
   if (reading?.date) return reading; // `Friday (pending review)`: the date, then a remark
