@@ -53,6 +53,11 @@ const repository = {
         captures: captures(N('markup.bold'), N('punctuation.definition.bold'), N('entity.name.tag.speaker'), N('punctuation.definition.bold'), N('entity.name.tag.speaker'), N('constant.numeric.timestamp')),
       },
       {
+        comment: '[Ana Souza] 10:02:15 alone on a line, the words under it (Zoom\'s saved transcript)',
+        match: String.raw`^\s*(\[)(${NAME})(\])[ \t]+(\d{1,2}:\d{2}(?::\d{2})?)\s*$`,
+        captures: captures(N('punctuation.definition.speaker.begin'), N('entity.name.tag.speaker'), N('punctuation.definition.speaker.end'), N('constant.numeric.timestamp')),
+      },
+      {
         comment: '<v Ana Souza>… : a WebVTT caption\'s voice (Teams), `<v.loud Ana>` with classes',
         match: String.raw`^\s*(<v(?:\.[\w-]+)*)[ \t]+([^<>\n]{1,60}?)[ \t]*(>)`,
         captures: captures(N('punctuation.definition.tag.voice.begin'), N('entity.name.tag.speaker'), N('punctuation.definition.tag.voice.end')),

@@ -68,6 +68,8 @@ describe('TextMate grammar', () => {
     assert.deepEqual(lines[2], []);
     assert.deepEqual(lines[3], ['☐ → constant.language.checkbox.unchecked', 'by → keyword.other.due', 'Wednesday → constant.numeric.date.due']);
     assert.deepEqual(lines[4], ['☑ → markup.inserted.checkbox.checked constant.language.checkbox']);
+    const zoom = await scopesOf('[Ana Souza] 10:02:15', 'markdown');
+    assert.deepEqual(zoom[0], ['[ → punctuation.definition.speaker.begin', 'Ana Souza → entity.name.tag.speaker', '] → punctuation.definition.speaker.end', '10:02:15 → constant.numeric.timestamp']);
     const plain = await scopesOf('☐ Bob Jones: investigate');
     assert.deepEqual(plain[0], ['☐ → constant.language.checkbox.unchecked', 'Bob Jones → entity.name.tag.owner', ': → punctuation.separator.owner']);
   });

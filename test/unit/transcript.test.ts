@@ -48,6 +48,9 @@ describe('transcript statements', () => {
       ["0:05 Tom Bradley: I'll send the agenda by Friday.", '1:02:03 Mike Johnson: Sounds good. I will review the contract Monday.'],
     );
     assert.deepEqual(model.items.map((i) => `${i.owner?.name}: ${i.task}`), ['Tom Bradley: Send the agenda', 'Mike Johnson: Review the contract']);
+    // Zoom's saved transcript: the name in brackets, then the time.
+    const zoom = analyze(notes('Vendor call - 2025-06-02', '', '[Ana Souza] 10:02:15', "I'll send the agenda by Friday.", '', '[Ben] 10:02:40', 'Sounds good.'));
+    assert.deepEqual(zoom.statements.map((s) => `${s.time} ${s.speaker?.name}: ${s.text}`), ["10:02:15 Ana Souza: I'll send the agenda by Friday.", '10:02:40 Ben: Sounds good.']);
     // Where the notes name no attendees, a full name is enough; a single word is not.
     const unnamed = analyze(notes('Vendor sync - 2025-06-02', '', 'Ana Souza  0:05', "I'll send the agenda by Friday.", '', 'Standup 9:30', 'I will check.'));
     assert.deepEqual(unnamed.statements.map((s) => `${s.speaker?.name}: ${s.text}`), ["Ana Souza: I'll send the agenda by Friday."]);

@@ -20,6 +20,8 @@ const STAMP_AFTER = /^(\s*)(?:\*\*|__)?([\p{L}@][^:\n[\]()*_]{0,59}?)(?:\*\*|__)
  * exports); `**Ana Souza** 10:32 AM` as a chat's messages are copied.
  */
 const NAME_THEN_TIME = /^(\s*)(?:\*\*|__)?([\p{L}@][^:\n[\]()*_\d]{0,59}?)(?:\*\*|__)?\s+(\d{1,2}:\d{2}(?::\d{2})?)([ \t]*[AaPp]\.?[Mm]\.?)?\s*$/u;
+/** `[Ana Souza] 10:02:15` alone on its line, the words on the lines under it (Zoom's saved transcript). */
+const BRACKETED_NAME_THEN_TIME = /^(\s*)\[([\p{L}@][^\]\n:]{0,59}?)\][ \t]+(\d{1,2}:\d{2}(?::\d{2})?)\s*$/u;
 /** `<v Ana Souza>I'll send the deck.</v>`: a WebVTT caption's voice (`<v.loud Ana>` with classes), as Teams writes captions. */
 const VOICE = /^<v(?:\.[\w-]+)*[ \t]+([^<>\n]{0,60}?)[ \t]*>[ \t]*/u;
 const BOLD_SPEAKER = /^(\s*)(?:\*\*|__)([^*_:\n]{1,60}?)(?:\s*:\s*(?:\*\*|__)|(?:\*\*|__)\s*:)[ \t]*(?=\S)/u;
@@ -69,6 +71,8 @@ function readHead(line: string, roster: Roster): StatementHead | null {
     const time = alone[4] ? `${alone[3]} ${alone[4].trim().replace(/\./g, '').toUpperCase()}` : alone[3];
     if (roster.resolve(written).attendee || (!roster.known && looksLikeName(written) && /\s/.test(written))) return spokenBy(line, written, alone[1].length, time, line.length);
   }
+  const bracketed = BRACKETED_NAME_THEN_TIME.exec(line);
+  if (bracketed && validTime(bracketed[3]) && named(bracketed[2].trim())) return spokenBy(line, bracketed[2].trim(), bracketed[1].length + 1, bracketed[3], line.length);
   const bold = BOLD_SPEAKER.exec(line);
   if (bold && named(bold[2].trim())) return spokenBy(line, bold[2].trim(), bold[1].length, null, bold[0].length);
   const plain = PLAIN_SPEAKER.exec(line);
