@@ -356,7 +356,7 @@ export function workAsked(request: string, earlier: string | null, meetingDate: 
     const intention = INTENTION.exec(sentences[i].text);
     if (!intention) continue;
     const work = trimEndChars(sentences[i].text.slice(intention[0].length), /[?.!\s]/).replace(/\s+/g, ' ');
-    return due ? `${work}${request.slice(due.cut.start, due.cut.end).replace(/\s+/g, ' ')}` : work;
+    return due ? `${work} ${request.slice(due.cut.start, due.cut.end).replace(/\s+/g, ' ').trim()}` : work;
   }
   return request;
 }

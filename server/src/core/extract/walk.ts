@@ -677,8 +677,7 @@ function indentationOf(line: TextLine, text: string): number {
   return line.start - at;
 }
 
-/** A task written as a plain line in a section without a list: `Mike to send the notes`. */
-/** A plain line's entry, read after the remarks opening it; null for a line of remarks only (`Thanks everyone!`) in a section of work, unless it has a box. */
+/** A plain line's entry (`Mike to send the notes`, in a section without a list), read after the remarks opening it; null for a line of remarks only (`Thanks everyone!`) in a section of work, unless it has a box. */
 function lineEntry(line: TextLine, section: Section, ctx: EntryContext, text: string): EntryDraft | null {
   // `• [ ] Maya: …`: a bullet, then a box.
   const bullet = LINE_BULLET.exec(line.text)?.[0].length ?? 0;
