@@ -178,6 +178,11 @@ describe('summary entries in every shape', () => {
       'action summary - | Talk to the vendor (Acme) | - | open',
       'action summary - | Migrate the cron jobs | Friday=2025-03-14 | open',
     ]);
+    // So is a mention's display name as Notion writes it (`@Maya Chen Send…`), a first and a last name, not a verb after a first name.
+    assert.deepEqual(itemLines(analyze(notes('# Weekly sync', 'Date: 2025-03-10', '', '## Action items', '- [ ] @Maya Chen Send the deck by Friday', '- [ ] @Maya Fix the login bug'))), [
+      'action summary Maya Chen | Send the deck | Friday=2025-03-14 | open',
+      'action summary Maya | Fix the login bug | - | open',
+    ]);
     // So is a full name opening an entry before a dash (`Leo Park - update the runbook`, as Otter writes action items), not a word alone.
     assert.deepEqual(itemLines(analyze(notes('# Recap', 'Date: 2025-03-10', '', '## Action items', '- Leo Park - update the runbook', '- Docs - update the wiki'))), [
       'action summary Leo Park | Update the runbook | - | open',

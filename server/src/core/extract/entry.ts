@@ -307,7 +307,9 @@ function mentionedAttendee(work: string, start: number, first: string, roster: R
   const words = rest[0].trim().split(/\s+/);
   for (let n = words.length; n >= 1; n--) {
     const name = `${first} ${words.slice(0, n).join(' ')}`;
-    if (!isWholeName(name, roster)) continue;
+    // Where the notes list no attendees, a mention's display name as Notion writes it (`@Maya Chen Send…`): a first and a last name.
+    const displayName = n === 1 && !roster.known && /^\p{Lu}/u.test(first) && /^\p{Lu}/u.test(words[0]) && !TASK_VERBS.has(words[0].toLowerCase());
+    if (!isWholeName(name, roster) && !displayName) continue;
     const end = work.indexOf(words[n - 1], nameStart) + words[n - 1].length;
     const after = AFTER_MENTION.exec(work.slice(end));
     if (!after) continue;
@@ -315,6 +317,16 @@ function mentionedAttendee(work: string, start: number, first: string, roster: R
   }
   return null;
 }
+
+/** Verbs that open a task (`@Maya Fix the login bug`): after a mention, no last name. */
+const TASK_VERBS = new Set(
+  ('add align analyse analyze announce approve archive ask assess audit book build bump buy call cancel check clean close collect compare confirm ' +
+    'configure contact coordinate create debug decide define deploy design discuss document draft email escalate estimate evaluate file finalise ' +
+    'finalize find fix follow get hire implement install investigate invite look make measure merge migrate monitor move notify open order organise ' +
+    'organize patch ping plan post prepare present profile publish reach read refactor release remind remove renew reply research respond review ' +
+    'revert roll rotate run schedule send set share ship sign submit summarise summarize sync talk test track triage update upgrade validate verify write')
+    .split(' '),
+);
 
 /** The owner of an entry, in the shapes teams write them. */
 function findOwner(work: string, roster: Roster): FoundOwner | null {
