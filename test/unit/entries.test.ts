@@ -183,6 +183,8 @@ describe('summary entries in every shape', () => {
       'action summary Maya Chen | Send the deck | Friday=2025-03-14 | open',
       'action summary Maya | Fix the login bug | - | open',
     ]);
+    // Before a task in lower case, whoever is named: Confluence writes mentions so.
+    assert.deepEqual(read('- [ ] @Ana Costa book the room'), ['action summary Ana Costa | Book the room | - | open']);
     // So is a full name opening an entry before a dash (`Leo Park - update the runbook`, as Otter writes action items), not a word alone.
     assert.deepEqual(itemLines(analyze(notes('# Recap', 'Date: 2025-03-10', '', '## Action items', '- Leo Park - update the runbook', '- Docs - update the wiki'))), [
       'action summary Leo Park | Update the runbook | - | open',

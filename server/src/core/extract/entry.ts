@@ -307,8 +307,14 @@ function mentionedAttendee(work: string, start: number, first: string, roster: R
   const words = rest[0].trim().split(/\s+/);
   for (let n = words.length; n >= 1; n--) {
     const name = `${first} ${words.slice(0, n).join(' ')}`;
-    // Where the notes list no attendees, a mention's display name as Notion writes it (`@Maya Chen Send…`): a first and a last name.
-    const displayName = n === 1 && !roster.known && /^\p{Lu}/u.test(first) && /^\p{Lu}/u.test(words[0]) && !TASK_VERBS.has(words[0].toLowerCase());
+    // A mention's display name as Notion and Confluence write it, a first and a last name: where the
+    // notes list no attendees (`@Maya Chen Send…`), or of no attendee before a task in lower case (`@Ana Costa book the room`).
+    const displayName =
+      n === 1 &&
+      /^\p{Lu}/u.test(first) &&
+      /^\p{Lu}/u.test(words[0]) &&
+      !TASK_VERBS.has(words[0].toLowerCase()) &&
+      (!roster.known || (/^\p{Ll}/u.test(words[1] ?? '') && !roster.resolve(first).attendee));
     if (!isWholeName(name, roster) && !displayName) continue;
     const end = work.indexOf(words[n - 1], nameStart) + words[n - 1].length;
     const after = AFTER_MENTION.exec(work.slice(end));
