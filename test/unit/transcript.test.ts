@@ -114,6 +114,9 @@ describe('transcript statements', () => {
     const model = analyze(notes(...HEADER, '', ...standup));
     assert.deepEqual(model.statements.map((s) => `${s.speaker?.name}: ${s.text}`), ['Tom Bradley: Yesterday: rotated the keys', "Tom Bradley: Today: I'll wire up the password reset by Wednesday", "Mike Johnson: I'm going to fix the flaky CI job by Thursday"]);
     assert.deepEqual(model.items.map((i) => `${i.owner?.name ?? '-'}: ${i.task}`), ['Tom Bradley: Wire up the password reset', 'Mike Johnson: Fix the flaky CI job']);
+    // In single stars, as Slack's standup bots write a name in bold; an unknown name there ends the last person's part.
+    const slack = analyze(notes(...HEADER, '', '*Tom*', "Today: I'll wire up the password reset by Wednesday", '_Carla_', "I'll write the docs by Friday"));
+    assert.deepEqual(slack.items.map((i) => `${i.owner?.name ?? '-'}: ${i.task}`), ['Tom Bradley: Wire up the password reset']);
   });
 
   it('reads who sent each message of a saved Zoom chat (`10:02:15 From Tom Bradley to Everyone: …`)', () => {

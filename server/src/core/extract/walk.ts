@@ -498,7 +498,7 @@ const PERSON_HEADING =
 /** No line that is only a person's name (at most 60 characters, with its markup and emoji) is longer. */
 const PERSON_LINE_MAX = 100;
 
-const BOLD_NAME = /^(?:\*\*|__)[^:*_\n]{1,60}(?:\*\*|__)\s*$/u;
+const BOLD_NAME = /^(\*\*|__|\*|_)[^:*_\n]{1,60}\1\s*$/u;
 
 /** The lines of a paragraph or a one-line list item made only of fields (`Owner: Leo · Due: Friday`, `- **Due:** Nov 19`), each with its fields; else null. */
 function fieldLines(unit: Unit | undefined): Array<{ line: TextLine; fields: Field[] }> | null {
@@ -532,12 +532,13 @@ function ownedBy(entry: EntryDraft, person: WrittenPerson): void {
   if (!entry.parsed.owner) entry.parsed.owner = { written: person.written, span: { ...person.span } };
 }
 
-/** The same for a line alone in its paragraph: bold (`**Alice**`, `**Alice:**`) or closed by a colon (`Alice:`). */
+/** The same for a line alone in its paragraph: bold (`**Alice**`, `**Alice:**`, `*Alice*`) or closed by a colon (`Alice:`). */
 function personLine(line: TextLine, roster: Roster): WrittenPerson | null {
   // Most one-line paragraphs are speech: only a line that ends in a colon or in bold can be a person's.
   if (line.text.length > PERSON_LINE_MAX || !endsInColonOrBold(line.text)) return null;
-  const m = /^(?:(?:\*\*|__)([\p{L}@][^:*_\n]{0,59}?)(?:\s*:)?(?:\*\*|__)\s*:?|([\p{L}@][^:*_\n]{0,59}?)\s*:)\s*$/u.exec(line.text);
-  return personNamed(m?.[1] ?? m?.[2], line, roster);
+  // (In single stars too, `*Alice*`: Slack's bold, as standup bots post it.)
+  const m = /^(?:(\*\*|__|\*|_)([\p{L}@][^:*_\n]{0,59}?)(?:\s*:)?\1\s*:?|([\p{L}@][^:*_\n]{0,59}?)\s*:)\s*$/u.exec(line.text);
+  return personNamed(m?.[2] ?? m?.[3], line, roster);
 }
 
 function endsInColonOrBold(text: string): boolean {
