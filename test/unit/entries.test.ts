@@ -323,6 +323,12 @@ describe('summary entries in every shape', () => {
       const model = analyze(notes('Sync - 2025-03-10', '', 'Suggested next steps', ...blank, '[ ] Mike Johnson will book the room by Friday.', '[ ] Priya Shah will file the PR.'));
       assert.deepEqual(model.items.map((i) => `${i.owner?.name}: ${i.task} (${i.due?.date ?? '-'})`), ['Mike Johnson: Book the room (2025-03-14)', 'Priya Shah: File the PR (-)'], `${blank.length} blank line`);
     }
+    // Not within a section of plain lines: marking the line below complete writes its box, and would turn an entry into a header (fuzz seed 975000006).
+    for (const blank of [[], ['']]) {
+      const model = analyze(notes('Sync - 2025-03-10', '', 'COMMITMENTS:', 'TODO', ...blank, '**Tom Bradley:** I will fix the flaky test by Friday'));
+      const completed = analyze(applyEdits(model.text, markComplete(model, model.items[1].id, { today: '2025-03-12', writeDoneDate: false })));
+      assert.deepEqual(completed.items.map((i) => `${i.id === model.items.find((m) => m.task === i.task)?.id} ${i.kind} ${i.task} ${i.status}`), ['true commitment TODO open', 'true commitment I will fix the flaky test done'], `${blank.length} blank line`);
+    }
   });
 
   it('reads a closing due value set off by a dash, vague or not', () => {

@@ -303,8 +303,12 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
             return;
           }
           // A section's name alone on its line, without a colon, when a list or lines opened by a box or a bullet follow (`Suggested next steps`, as Google Meet writes them).
-          const boxBelow = index + 1 < unit.lines.length && opensListLine(unit.lines[index + 1].text);
-          const kind = listNext || boxBelow ? bareHeaderLineKind(line.text) : headerLineKind(line.text);
+          // Not within a section of plain lines: there, marking the line below complete (which writes its
+          // box) would turn this entry into a header.
+          const plainSection = open !== null && !(open as OpenSection).sawList;
+          const boxBelow = !plainSection && ((index + 1 < unit.lines.length && opensListLine(unit.lines[index + 1].text)) || (listNext && index === 0 && units[i + 1]?.type === 'paragraph'));
+          const listBelow = listNext && units[i + 1]?.type !== 'paragraph';
+          const kind = listBelow || boxBelow ? bareHeaderLineKind(line.text) : headerLineKind(line.text);
           if (kind) {
             sideEffects = true;
             statement = null;
