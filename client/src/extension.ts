@@ -14,7 +14,7 @@ const ACTION_ITEMS_PART = new ProgressType<ActionItemsResult>();
 
 let client: LanguageClient | undefined;
 
-const NOTES_GLOB = '**/*.{md,markdown,txt}';
+const NOTES_GLOB = '**/*.{md,markdown,txt,vtt,srt}';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath('dist/server.js');

@@ -144,7 +144,7 @@ export interface NotesSettings {
 }
 
 export const DEFAULT_SETTINGS: NotesSettings = {
-  files: '**/*.{md,markdown,txt}',
+  files: '**/*.{md,markdown,txt,vtt,srt}',
   severity: {},
   dueSoonDays: 3,
   carriedOverAfter: 2,

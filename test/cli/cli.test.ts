@@ -121,6 +121,23 @@ describe('command line (dist/cli.js)', function () {
     });
   });
 
+  describe('caption files', () => {
+    it('reads .vtt and .srt files in a folder as transcripts, titled by their file names', () => {
+      const calls = join(dir, 'calls');
+      mkdirSync(calls);
+      writeFileSync(join(calls, '2025-11-20-vendor-call.vtt'), 'WEBVTT\n\n00:00:01.000 --> 00:00:05.000\n<v Maya Chen>I will send the deck by Friday.</v>\n');
+      writeFileSync(join(calls, '2025-11-20-sync.srt'), '1\n00:00:01,000 --> 00:00:05,000\nLeo Park: I will book the room tomorrow.\n');
+      const report = JSON.parse(run(['check', '.', '--json', '--today', '2025-11-21'], calls).out);
+      assert.deepEqual(
+        report.files.map((f: { path: string; meetings: Array<{ title: string }>; actionItems: Array<{ owner: string; task: string; due: { date: string } | null }> }) => [f.path, f.meetings[0].title, f.actionItems.map((i) => `${i.owner}: ${i.task} (${i.due?.date})`)]),
+        [
+          ['2025-11-20-sync.srt', 'Sync', ['Leo Park: Book the room (2025-11-21)']],
+          ['2025-11-20-vendor-call.vtt', 'Vendor call', ['Maya Chen: Send the deck (2025-11-21)']],
+        ],
+      );
+    });
+  });
+
   describe('--cache DIR', () => {
     it('gives the same report from its cache, notices changed files, and shrugs off a damaged cache', () => {
       const repo = join(dir, 'cached');

@@ -69,7 +69,7 @@ export class WorkspaceIndexer {
   private folders: string[] = [];
   private include: (path: string) => boolean = () => true;
   private exclude: (path: string) => boolean = () => false;
-  private includeGlob = '**/*.{md,markdown,txt}';
+  private includeGlob = '**/*.{md,markdown,txt,vtt,srt}';
   private excludeGlobs: string[] = [];
   private maxBytes = 5 * 1024 * 1024;
   private generation = 0;

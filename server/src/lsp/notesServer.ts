@@ -255,7 +255,7 @@ export function startServer(connection: Connection): void {
     // crypto for an id, ~4 ms of a start), before the scan that the watchers keep up to date.
     if (registerConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'meetingNotes' }).catch(() => undefined);
     if (registerWatchers) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown,txt}' }] }).catch(() => undefined);
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown,txt,vtt,srt}' }] }).catch(() => undefined);
     }
     await scanWorkspace();
   });

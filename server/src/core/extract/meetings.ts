@@ -134,6 +134,8 @@ function firstDate(candidates: Array<[string | null, DateSource]>): [string | nu
   return found ? [found[0], found[1]] : [null, null];
 }
 
+const CAPTION_START = /^(?:WEBVTT(?:[ \t].*)?|\d+)$/;
+
 /** The title: the first heading, else the first line, unless that line is metadata or speech. */
 function titleOf(units: Unit[], from: number, to: number): TextLine | null {
   const empty = new Roster([]);
@@ -146,6 +148,8 @@ function titleOf(units: Unit[], from: number, to: number): TextLine | null {
     }
     if (unit.type === 'paragraph') {
       const line = unit.lines[0];
+      // A caption file's header (`WEBVTT`) or a caption's number (SRT) names nothing: the file's name is the title.
+      if (CAPTION_START.test(line.text)) return null;
       const isMetadata = attendeeLine(line.text) !== null || dateLine(line.text) !== null || headerLineKind(line.text) !== null || parseInvitedLine(line.text, 0) !== null;
       if (!isMetadata && !readStatementHead(line.text, empty) && plainText(line.text)) return { ...line, text: plainText(line.text) };
     }

@@ -81,6 +81,17 @@ function readHead(line: string, roster: Roster): StatementHead | null {
   return null;
 }
 
+/**
+ * `Maya Chen: I'll send…` right under a caption's timing line (SRT, Zoom's captions): a full name is
+ * the speaker even where the notes list no attendees (elsewhere `Name:` is a speaker only when an attendee).
+ */
+export function captionSpeakerHead(line: string): StatementHead | null {
+  const plain = PLAIN_SPEAKER.exec(line);
+  const written = plain?.[2].trim();
+  if (!plain || !written || !/\s/.test(written) || !looksLikeName(written)) return null;
+  return spokenBy(line, written, plain[1].length, null, plain[0].length);
+}
+
 /** Who sent a chat message (`From Maya Chen to Everyone`: Maya Chen), when a person is named so; else `written`. */
 function senderOf(written: string, named: (name: string) => boolean): string {
   const sender = CHAT_SENDER.exec(written)?.[1];

@@ -10,7 +10,7 @@ import type { MeetingRegion } from './meetings';
 import { type Roster, looksLikeName } from './people';
 import { type Field, fieldsOfLine, headingStyleOf, readFieldLine } from './fields';
 import { remarksBefore } from './remarks';
-import { type StatementHead, captionVoice, readStatementHead } from './statement';
+import { type StatementHead, captionSpeakerHead, captionVoice, readStatementHead } from './statement';
 
 /** A summary entry before linking: where it is, what it says, how it is laid out. */
 export interface EntryDraft {
@@ -158,7 +158,8 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
   /** Whether the paragraph being read changed anything but the statements (the roster, a section): then it is not remembered. */
   let sideEffects = false;
   const addStatement = (line: TextLine, block: number, captionTime: string | null = null): boolean => {
-    const head: (StatementHead & { speakerAt?: Span }) | null = captionHead(line, text) ?? readStatementHead(line.text, roster) ?? voicedHead(line);
+    const head: (StatementHead & { speakerAt?: Span }) | null =
+      captionHead(line, text) ?? readStatementHead(line.text, roster) ?? (captionTime !== null ? captionSpeakerHead(line.text) : null) ?? voicedHead(line);
     // In a summary section `Priya: book the room` is an entry; only a timestamped line is speech.
     if (!head || (open && !head.time)) return false;
     const speaker = head.speaker
