@@ -250,6 +250,7 @@ describe('transcript statements', () => {
         ['Sure, I will look at the pin by Friday, and will do the docs.', ['Look at the pin | Friday=2024-02-02', 'Do the docs | -']],
         // What another subject does, reporting back and no work at all are no part of the promise.
         ["I'll send the notes tomorrow and then we can discuss.", ['Send the notes | tomorrow=2024-01-30']],
+        ["I'll fix the login crash by Thursday, then we cut the release.", ['Fix the login crash | Thursday=2024-02-01']],
         ["I'll send the notes tomorrow and Mike will review them.", ['Send the notes | tomorrow=2024-01-30']],
         ["I'll fix the bug by Friday and the docs are due Monday.", ['Fix the bug | Friday=2024-02-02']],
         ["I'll look at the logs today and report back.", ['Look at the logs | today=2024-01-29']],

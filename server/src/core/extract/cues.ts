@@ -281,8 +281,13 @@ function splitAtDatedTask(clause: string, base: number, ctx: CueContext): { head
   return null;
 }
 
-function promiseOf(sentence: string, at: number, m: RegExpExecArray, clauseEnd: number, ctx: CueContext, probe: { answersRequest: boolean }): FoundCue | null {
+/** `…, then we cut the release`: what others do next is no part of the promise. (`(?<![\s,;])`: linear on long blanks.) */
+const OTHERS_NEXT = /(?<![\s,;])[\s,;]*\s(?:and\s+)?then\s+(?:we|they|you|he|she|someone|everyone|everybody|the\s+team)(?![\p{L}])/iu;
+
+function promiseOf(sentence: string, at: number, m: RegExpExecArray, end: number, ctx: CueContext, probe: { answersRequest: boolean }): FoundCue | null {
   const clauseStart = m.index + m[0].length;
+  const others = OTHERS_NEXT.exec(sentence.slice(clauseStart, end));
+  const clauseEnd = others ? clauseStart + others.index : end;
   const after = sentence.slice(clauseStart, clauseEnd);
   let found = findDuePhrase(after, at + clauseStart, ctx.meetingDate, { atEnd: false, allowBare: true });
   const cue = m[0].replace(/\s+/g, ' ');
