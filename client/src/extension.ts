@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, ProgressType, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
-import { ActionItemsRequest, type ActionItemsResult, DidChangeNotification, type DidChangeParams } from '../../server/src/protocol';
+import { ActionItemsRequest, type ActionItemsResult, DidChangeNotification, type DidChangeParams, NOTES_FILES_GLOB } from '../../server/src/protocol';
 import { ListingRefresher } from './logic/refresher';
 import { SERVER_ENVIRONMENT } from './serverEnvironment';
 import { registerCommands } from './commands';
@@ -14,7 +14,6 @@ const ACTION_ITEMS_PART = new ProgressType<ActionItemsResult>();
 
 let client: LanguageClient | undefined;
 
-const NOTES_GLOB = '**/*.{md,markdown,txt,vtt,srt}';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath('dist/server.js');
@@ -30,7 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'plaintext' },
       { scheme: 'untitled', language: 'markdown' },
     ],
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(NOTES_GLOB) },
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(NOTES_FILES_GLOB) },
     outputChannelName: 'Meeting Notes',
     // Where the server keeps its index cache, so that the workspace is ready at once next time.
     initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },

@@ -143,8 +143,11 @@ export interface NotesSettings {
   maxFileSize: number;
 }
 
+/** The files that may hold notes, by default (the extensions of `NOTES_EXTENSIONS`): watched by the client and the server, indexed. */
+export const NOTES_FILES_GLOB = '**/*.{md,markdown,txt,vtt,srt}';
+
 export const DEFAULT_SETTINGS: NotesSettings = {
-  files: '**/*.{md,markdown,txt,vtt,srt}',
+  files: NOTES_FILES_GLOB,
   severity: {},
   dueSoonDays: 3,
   carriedOverAfter: 2,

@@ -2,7 +2,8 @@ import { type Dirent, existsSync, readFileSync, readdirSync, realpathSync, statS
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
-// Caption files (`.vtt`, `.srt`) are transcripts: what was promised in them is read too.
+// Caption files (`.vtt`, `.srt`) are transcripts: what was promised in them is read too. (The same
+// extensions as protocol.ts's NOTES_FILES_GLOB.)
 export const NOTES_EXTENSIONS = ['.md', '.markdown', '.txt', '.vtt', '.srt'];
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
 

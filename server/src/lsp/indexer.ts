@@ -14,7 +14,7 @@ import { type DiscoverJob, type FoundFile, type IndexJob, type IndexedResult, ty
 import { WorkerPool } from '../index/pool';
 import { type ReadOptions, readNotesFile } from '../index/readNotesFile';
 import { storedDigest, storedJson } from '../index/stored';
-import type { NotesSettings } from '../protocol';
+import { NOTES_FILES_GLOB, type NotesSettings } from '../protocol';
 import { growHeapFor } from './heapGrowth';
 import type { IndexedFile, NotesStore } from './store';
 
@@ -69,7 +69,7 @@ export class WorkspaceIndexer {
   private folders: string[] = [];
   private include: (path: string) => boolean = () => true;
   private exclude: (path: string) => boolean = () => false;
-  private includeGlob = '**/*.{md,markdown,txt,vtt,srt}';
+  private includeGlob = NOTES_FILES_GLOB;
   private excludeGlobs: string[] = [];
   private maxBytes = 5 * 1024 * 1024;
   private generation = 0;

@@ -11,6 +11,7 @@ import {
   DidChangeNotification,
   type DidChangeParams,
   type GoToArgs,
+  NOTES_FILES_GLOB,
   type NotesSettings,
   ServerCommands,
 } from '../protocol';
@@ -255,7 +256,7 @@ export function startServer(connection: Connection): void {
     // crypto for an id, ~4 ms of a start), before the scan that the watchers keep up to date.
     if (registerConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'meetingNotes' }).catch(() => undefined);
     if (registerWatchers) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown,txt,vtt,srt}' }] }).catch(() => undefined);
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: NOTES_FILES_GLOB }] }).catch(() => undefined);
     }
     await scanWorkspace();
   });
