@@ -417,7 +417,7 @@ function trailingOwner(work: string, roster: Roster): FoundOwner | null {
       const separated = n === words.length ? /[-–—→>(\[]/.test(trailing[1]) : false;
       // Set off by a bracket or a dash: an attendee, or a full name where the notes list none
       // (`(Alice Smith)`, as meeting recaps write their follow-up tasks).
-      const named = separated && (roster.resolve(candidate).attendee || (!roster.known && /\s/.test(candidate) && looksLikeName(candidate)));
+      const named = separated && roster.namesPerson(candidate);
       if (!isHandle && !named) continue;
       const start = trailing.index + trailing[0].lastIndexOf(candidate);
       const cutStart = n === words.length ? trailing.index : start;

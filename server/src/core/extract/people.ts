@@ -219,6 +219,11 @@ export class Roster {
     return { attendee: null, speaker: speakers.length === 1 ? speakers[0] : null, ambiguous: speakers.length > 1 };
   }
 
+  /** Whether `written` names an attendee, or, where the notes list none, is a full name (`Alice Smith`; `Standup` is none). */
+  namesPerson(written: string): boolean {
+    return this.resolve(written).attendee !== null || (!this.known && /\s/.test(written) && looksLikeName(written));
+  }
+
   /** A person reference for a name written at `span`. */
   ref(written: string, span: Span): PersonRef {
     let known = this.refs.get(written);

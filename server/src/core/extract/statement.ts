@@ -69,7 +69,7 @@ function readHead(line: string, roster: Roster): StatementHead | null {
     const written = alone[2].trim();
     // An attendee, or, where the notes name none, a full name (`Standup 9:30` is no speaker).
     const time = alone[4] ? `${alone[3]} ${alone[4].trim().replace(/\./g, '').toUpperCase()}` : alone[3];
-    if (roster.resolve(written).attendee || (!roster.known && looksLikeName(written) && /\s/.test(written))) return spokenBy(line, written, alone[1].length, time, line.length);
+    if (roster.namesPerson(written)) return spokenBy(line, written, alone[1].length, time, line.length);
   }
   const bracketed = BRACKETED_NAME_THEN_TIME.exec(line);
   if (bracketed && validTime(bracketed[3]) && named(bracketed[2].trim())) return spokenBy(line, bracketed[2].trim(), bracketed[1].length + 1, bracketed[3], line.length);

@@ -557,7 +557,7 @@ function endsInColonOrBold(text: string): boolean {
 function personNamed(name: string | undefined, content: TextLine, roster: Roster): WrittenPerson | null {
   const written = name?.trim();
   if (!written) return null;
-  if (!(roster.resolve(written).attendee || (!roster.known && looksLikeName(written) && /\s/.test(written)))) return null;
+  if (!roster.namesPerson(written)) return null;
   return placedIn(content, written);
 }
 
