@@ -30,7 +30,7 @@ function completeOne(model: NotesModel, item: ActionItem, options: CompleteOptio
   const layout = item.layout;
   if (!layout || item.status === 'done') return [];
   const doneMarker = ` ✅ ${options.today}`;
-  // A Status cell, or a Status field under a heading's entry (`- **Status:** open`), says it.
+  // A Status cell, or a Status field under the entry (`- **Status:** open`, under a heading or a list item), says it.
   if (layout.statusText && statusIsValue(layout)) {
     const value = options.writeDoneDate ? `Done ✅ ${options.today}` : 'Done';
     const status = replace(layout.statusText, layout.table ? cellText(model.text, layout.statusText, value) : value);
@@ -52,7 +52,7 @@ function completeOne(model: NotesModel, item: ActionItem, options: CompleteOptio
   return edits;
 }
 
-/** Whether the entry's status is a value of its own (a table's Status cell, a Status field under a heading): completing and reopening rewrite it. */
+/** Whether the entry's status is a value of its own (a table's Status cell, a Status field under the entry): completing and reopening rewrite it. */
 function statusIsValue(layout: NonNullable<ActionItem['layout']>): boolean {
   return (layout.table !== undefined && layout.table.columns.status != null) || layout.statusIsField === true;
 }
@@ -63,7 +63,7 @@ function reopenOne(model: NotesModel, item: ActionItem): TextEdit[] {
   const { text } = model;
   const edits: TextEdit[] = [];
   // A status that says open (`- TODO`, `Blocked`) stays: a done mark made the entry done. A table's
-  // Status cell, or a heading's Status field, is read as the reader reads it (`✅` alone says done there).
+  // Status cell, or a Status field under the entry, is read as the reader reads it (`✅` alone says done there).
   const statusValue = statusIsValue(layout);
   const status = layout.statusText && text.slice(layout.statusText.start, layout.statusText.end);
   const doneStatus = status && (statusValue ? statusCellSaysDone(plainText(status)) : statusSaysDone(status)) ? layout.statusText : null;

@@ -8,7 +8,7 @@ import { type TextEdit, itemById, normalizeEdits, withTwins } from './textEdit';
  */
 export type CompletionUndo = Map<string, Array<{ at: number; written: string; original: string }>>;
 
-/** What completing or reopening an entry may write in: its text, and the fields under a heading's entry when a Status field says how it stands. */
+/** What completing or reopening an entry may write in: its text, and the fields under it (a heading's, a list item's) when a Status field says how it stands. */
 export function completionExtent(layout: EntryLayout): Span {
   return { start: layout.span.start, end: layout.statusIsField ? Math.max(layout.span.end, layout.after) : layout.span.end };
 }

@@ -34,8 +34,12 @@ const ACTION_AI = /^\s*A[IP](?:(?:\s+for\s+|\s*\(\s*)([^():\n]{1,40}?)\s*\)?\s*:
 const COMMITMENT =
   /(?<![\p{L}'’])(I\s+commit\s+to|I\s+promise\s+to|I\s+plan\s+to|I\s+volunteer\s+to|I\s*['’]m\s+committing\s+to|I\s*['’]ll|I\s+will|I\s*['’]m\s+going\s+to|I\s+am\s+going\s+to|I\s*['’]m\s+gonna|I\s+shall|I\s+can|I\s*['’]m\s+on\s+it|I\s+am\s+on\s+it|I\s*['’]d\s+be\s+happy\s+to|I\s*['’]m\s+happy\s+to|let\s+me|I\s+need\s+to|I\s+have\s+to|I\s*['’]ve\s+got\s+to|will(?=\s+do(?![\p{L}]))|on\s+it(?=\s*[.!]*\s*$))(?![\p{L}])/giu;
 const NO_PROMISES = /(?<![\p{L}])(?:no\s+promises?|can['’]?t\s+promise|not\s+promising)(?![\p{L}])/iu;
+/** A yes opening an answer (`Sure, …`, `Yep …`). */
+const YES = String.raw`(?:sure|ok|okay|yes|yep|yeah|absolutely|definitely|got\s+it)\s*[,!.]?\s+`;
 /** What may come before `will do` or `on it` for it to be a promise: nothing, or a yes (`Sure, will do`), not `That will do`. */
-const WILL_DO_OPENER = /^\s*(?:(?:sure|ok|okay|yes|yep|yeah|absolutely|definitely|got\s+it)\s*[,!.]?\s+)?$/iu;
+const WILL_DO_OPENER = new RegExp(String.raw`^\s*(?:${YES})?$`, 'iu');
+/** A sentence that only takes work on (`On it.`, `Sure, will do!`, `I'm on it.`): the work is said elsewhere. */
+const TAKES_ON_ONLY = new RegExp(String.raw`^\s*(?:${YES})?(?:I\s*['’]m\s+|I\s+am\s+)?(?:on\s+it|will\s+do)\s*[.!]*\s*$`, 'iu');
 /** Cues that are promises only with a date (`I can have it by Friday`, `Let me draft it by Wednesday`), or, for `Let me`, taking a request on. */
 const DATED_ONLY = /^(?:I\s+can|let\s+me|I\s+need\s+to|I\s+have\s+to|I\s*['’]ve\s+got\s+to)$/iu;
 /** What follows `Let me` that is no work the speaker takes on (`Let me know by Friday` asks the others). */
@@ -134,7 +138,7 @@ function readCues(text: string, base: number, ctx: CueContext, probe: { answersR
       if (pointsElsewhere(first.task)) {
         cues[cues.length - 1] = { ...before, span: { start: before.span.start, end: first.span.end }, due: before.due ?? first.due };
         promises.shift();
-      } else if (takesOnOnly(before.sentence)) {
+      } else if (TAKES_ON_ONLY.test(before.sentence)) {
         // `On it. I'll have new thresholds up by EOD.`: the next promise says what was taken on.
         cues.pop();
       }
@@ -142,11 +146,6 @@ function readCues(text: string, base: number, ctx: CueContext, probe: { answersR
     cues.push(...promises);
   }
   return cues;
-}
-
-/** A sentence that only takes work on (`On it.`, `Sure, will do!`, `I'm on it.`): the work is said elsewhere. */
-function takesOnOnly(sentence: string): boolean {
-  return /^\s*(?:(?:sure|ok|okay|yes|yep|yeah|absolutely|definitely|got\s+it)\s*[,!.]?\s+)?(?:I\s*['’]m\s+|I\s+am\s+)?(?:on\s+it|will\s+do)\s*[.!]*\s*$/iu.test(sentence);
 }
 
 /** `Action item for me: test the pool by tomorrow`: the rest reads like a summary entry. */

@@ -33,9 +33,15 @@ class StatementContext implements CueContext {
     private readonly earlier: Statement | null,
   ) {}
 
+  /** Worked out once: a statement that answers is asked for it again as its cues are read. */
+  private asked: string | null | undefined;
+
   get previousRequest(): string | null {
-    const request = this.previous ? requestIn(this.previous.text) : null;
-    return request && workAsked(request, this.earlier?.text ?? null, this.meetingDate);
+    if (this.asked === undefined) {
+      const request = this.previous ? requestIn(this.previous.text) : null;
+      this.asked = request && workAsked(request, this.earlier?.text ?? null, this.meetingDate);
+    }
+    return this.asked;
   }
 }
 

@@ -277,6 +277,8 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
         // A bold name of no one known (`**Carla**`) starts a part that is not the last person's.
         if (unit.lines.length === 1 && endsPersonPart(unit.lines[0])) voice = null;
         const listNext = startsList(unit, units[i + 1]);
+        // Of those, a paragraph of lines opened by a box or a bullet rather than a list or a table.
+        const linesNext = listNext && units[i + 1]?.type === 'paragraph';
         // Outside any section, a paragraph of speech reads the same wherever it is: remembered by the unit.
         const plain: boolean = (open as OpenSection | null) === null && voice === null && ((statement as { block: number } | null)?.block ?? -1) !== unit.block;
         const remember = plain && memoSettings.enabled;
@@ -307,9 +309,8 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
           // Not within a section of plain lines: there, marking the line below complete (which writes its
           // box) would turn this entry into a header.
           const plainSection = open !== null && !(open as OpenSection).sawList;
-          const boxBelow = !plainSection && ((index + 1 < unit.lines.length && opensListLine(unit.lines[index + 1].text)) || (listNext && index === 0 && units[i + 1]?.type === 'paragraph'));
-          const listBelow = listNext && units[i + 1]?.type !== 'paragraph';
-          const kind = listBelow || boxBelow ? bareHeaderLineKind(line.text) : headerLineKind(line.text);
+          const linesBelow = linesNext || (index + 1 < unit.lines.length && opensListLine(unit.lines[index + 1].text));
+          const kind = (listNext && !linesNext) || (linesBelow && !plainSection) ? bareHeaderLineKind(line.text) : headerLineKind(line.text);
           if (kind) {
             sideEffects = true;
             statement = null;
