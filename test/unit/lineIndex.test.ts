@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import type { LineIndex } from '../../server/src/core/model';
-import { createLineIndex } from '../../server/src/core/text/lineIndex';
+import { createLineIndex, lineStartBefore } from '../../server/src/core/text/lineIndex';
 
 /** Each line's start, as the index gives them. */
 const starts = (text: string, index: LineIndex = createLineIndex(text)) => Array.from({ length: index.lineCount }, (_, line) => index.lineStart(line));
@@ -15,6 +15,11 @@ describe('line index', () => {
     assert.deepEqual(starts('a\rb\r'), [0, 2, 4]);
     assert.deepEqual(starts('a\r\nb\rc\nd'), [0, 3, 5, 7]);
     assert.deepEqual(starts('\r\r\n\n'), [0, 1, 3, 4]);
+  });
+
+  it('finds where the line an offset is on starts: after the last \\n or \\r before it', () => {
+    const text = 'ab\ncd\r\nef\rgh';
+    assert.deepEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((offset) => lineStartBefore(text, offset)), [0, 0, 0, 3, 3, 3, 6, 7, 7, 7, 10, 10, 10]);
   });
 
   it('turns offsets into positions and back on every line ending', () => {

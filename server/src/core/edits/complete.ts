@@ -1,6 +1,7 @@
 import { doneMarks, markerSaysDone, statusCellSaysDone, statusSaysDone } from '../extract/entry';
 import type { ActionItem, NotesModel, Span } from '../model';
 import { boxIsChecked } from '../text/checkbox';
+import { lineStartBefore } from '../text/lineIndex';
 import { flattenLines, plainText } from '../text/plain';
 import { type CompleteOptions, type TextEdit, cellText, insert, itemById, normalizeEdits, remove, replace, withTwins } from './textEdit';
 
@@ -126,8 +127,7 @@ function endsWithPipe(text: string, at: number): boolean {
 /** Removes a span, but never a line break at its edges: reopening must not join two lines. */
 function removeWithinLines(text: string, span: Span): TextEdit {
   let { start, end } = span;
-  const lastBreak = Math.max(text.lastIndexOf('\n', end - 1), text.lastIndexOf('\r', end - 1));
-  if (lastBreak >= start) start = lastBreak + 1;
+  start = Math.max(start, lineStartBefore(text, end));
   return remove({ start, end: Math.max(start, end) });
 }
 

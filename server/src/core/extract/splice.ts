@@ -2,6 +2,7 @@ import type { Attendee, PersonRef } from '../model';
 import { type FlatDocument, type TextLine, type Unit, unitEnd, unitStart } from '../parse/blocks';
 import { attendeeLine, bareHeaderLineKind, dateLine, headerKind, headerLineKind } from './headers';
 import type { MeetingRegion } from './meetings';
+import { lineStartBefore } from '../text/lineIndex';
 import { moveSpan } from '../text/span';
 import { moveDraft, moveStatement, movedSections } from './moved';
 import { Roster, couldName } from './people';
@@ -130,7 +131,7 @@ function findChange(previous: KeptReading, text: string, units: Unit[]) {
 
 /** Whether the lines from `from` to `to` of `text` hold a line opened by a caption's voice (`<v Ana>`). */
 function onCaptionLine(text: string, from: number, to: number): boolean {
-  const start = Math.max(text.lastIndexOf('\n', from - 1), text.lastIndexOf('\r', from - 1)) + 1;
+  const start = lineStartBefore(text, from);
   let end = to;
   while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
   // The lines alone are looked at: `includes` from `start` on would read to the end of a long transcript.

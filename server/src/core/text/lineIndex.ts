@@ -65,6 +65,16 @@ function lineBreaks(text: string, carriageReturns: boolean, starts: Int32Array |
   return n;
 }
 
+/**
+ * Where the line `offset` is on starts: after the last `\n` or `\r` before it. Stepping back by hand: two
+ * `lastIndexOf` calls (for `\n` and for `\r`) would read a whole text without a `\r` each time.
+ */
+export function lineStartBefore(text: string, offset: number): number {
+  let i = offset - 1;
+  while (i >= 0 && text.charCodeAt(i) !== 10 /* \n */ && text.charCodeAt(i) !== 13 /* \r */) i--;
+  return i + 1;
+}
+
 /** The line an offset is on, given where the lines start (a binary search). */
 export function lineAt(starts: Int32Array, offset: number): number {
   let low = 0;
