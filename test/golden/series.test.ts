@@ -10,6 +10,7 @@ import { ROOT } from '../helpers/notes';
 // Folders of examples/ that hold one meeting series, and the day each is judged on.
 const SERIES: Record<string, string> = {
   'platform-weekly': '2025-10-22',
+  'payments-standup': '2025-11-19',
 };
 
 const EXPECTED = join(ROOT, 'test', 'golden', 'expected');

@@ -276,8 +276,10 @@ describe('a file as the server index keeps it (digest, and the model when asked 
     assert.throws(() => storedDigest('[1,0,[],[["Sync",null,["Ana"]]],[],[],[[],[],"[[],[]]"],[]]'), /another shape/);
     assert.throws(() => storedDigest('[1,0,[],[],[],[],[[],[]],[]]'), /another shape/);
     assert.throws(() => storedDigest('[1,0,[],[],[],[],[[],[],[]],[]]'), /another shape/);
-    const digest = storedDigest('[1,9,[4],[["Sync",null,["Ana",null]]],[[1,0,"Action items"]],[],[["ana"],[],"[[\\"Ana\\"],[0,0,1,4]]"],[["id",0,0,0,"task",0,5,9,null,null,null,0,[],null,null,null,null]]]');
+    assert.throws(() => storedDigest('[1,0,[],[],[],[],[[],[],"[[],[]]"],[],[[0,"Ana","finished",null,"Finished."]]]'), /another shape/);
+    const digest = storedDigest('[1,9,[4],[["Sync",null,["Ana",null]]],[[1,0,"Action items"]],[],[["ana"],[],"[[\\"Ana\\"],[0,0,1,4]]"],[["id",0,0,0,"task",0,5,9,null,null,null,0,[],null,null,null,null]],[[0,"Ana","finished","the docs","Yesterday: finished the docs"]]]');
     assert.deepEqual(digest.meetings, [{ index: 0, title: 'Sync', date: null, attendees: [{ name: 'Ana', role: null }] }]);
+    assert.deepEqual(digest.reports, [{ meeting: 0, person: 'Ana', verb: 'finished', work: 'the docs', said: 'Yesterday: finished the docs' }]);
     assert.deepEqual(placesOf(digest), [{ key: 'ana', name: 'Ana', role: 'attendee', span: { start: 1, end: 4 } }]);
     assert.throws(() => placesOf(storedDigest('[1,0,[],[],[],[],[[],[],"[[\\"Ana\\"],[1,0,1,4]]"],[]]')), /another shape/);
     assert.deepEqual(digest.lines.rangeOf(digest.items[0].span), { start: { line: 1, character: 1 }, end: { line: 1, character: 5 } });

@@ -1,3 +1,4 @@
+import { type DoneReport, doneReportsOfModel } from './extract/doneReports';
 import { mentionsIn, namedPeople, packPlaces } from './editor/people';
 import { lineAt } from './text/lineIndex';
 import type { ActionItem, Attendee, Decision, DueDate, EntryLayout, ItemKind, ItemSource, ItemStatus, LineIndex, Meeting, NotesModel, PersonRef, Position, Range, Section, SectionKind, Span } from './model';
@@ -30,6 +31,13 @@ export interface NotesDigest {
    * (see `placesOf`: references, a rename); worked out from a full model, which has none.
    */
   places?: string;
+  /** Work the file's speakers report done (see `doneReportsOf`); worked out from a full model, which has none. */
+  reports?: readonly DoneReport[];
+}
+
+/** The work a file's speakers report done: the digest's, or read from a full model's statements. */
+export function doneReportsOf(digest: NotesDigest): readonly DoneReport[] {
+  return digest.reports ?? ('statements' in digest ? doneReportsOfModel(digest as NotesModel) : []);
 }
 
 export interface NamedPeople {
@@ -82,14 +90,15 @@ export function encodeDigest(model: NotesModel): unknown {
       i.layout ? i.layout.span.start : null,
       i.layout ? i.layout.span.end : null,
     ]),
+    doneReportsOfModel(model).map((r) => [r.meeting, r.person, r.verb, r.work, r.said]),
   ];
 }
 
 /** A digest from `encodeDigest`'s output (freshly parsed JSON); throws on data of another shape. */
 export function decodeDigest(data: unknown): NotesDigest {
-  if (!Array.isArray(data) || data.length !== 8) throw new Error('digest has another shape');
-  const [notes, length, lengths, meetings, sections, decisions, people, items] = data as [unknown, unknown, unknown[], unknown[][], unknown[][], unknown[][], unknown[][], unknown[][]];
-  if (typeof length !== 'number' || ![lengths, meetings, sections, decisions, people, items].every(Array.isArray) || people.length !== 3 || !Array.isArray(people[0]) || !Array.isArray(people[1])) throw new Error('digest has another shape');
+  if (!Array.isArray(data) || data.length !== 9) throw new Error('digest has another shape');
+  const [notes, length, lengths, meetings, sections, decisions, people, items, reports] = data as [unknown, unknown, unknown[], unknown[][], unknown[][], unknown[][], unknown[][], unknown[][], unknown[][]];
+  if (typeof length !== 'number' || ![lengths, meetings, sections, decisions, people, items, reports].every(Array.isArray) || people.length !== 3 || !Array.isArray(people[0]) || !Array.isArray(people[1])) throw new Error('digest has another shape');
   const starts = new Int32Array(lengths.length + 1);
   for (let line = 1; line < starts.length; line++) starts[line] = starts[line - 1] + Number(lengths[line - 1]);
   const digest: NotesDigest = {
@@ -100,6 +109,7 @@ export function decodeDigest(data: unknown): NotesDigest {
     decisions: decisions.map(([id, meeting, said, source, start, end]) => ({ id: text(id), meeting: Number(meeting), text: text(said), source: oneOf(SOURCES, source), span: { start: Number(start), end: Number(end) } })),
     people: { keys: people[0].map(text), speakers: people[1].map(text) },
     places: text(people[2]),
+    reports: reports.map(([meeting, person, verb, work, said]) => ({ meeting: Number(meeting), person: text(person), verb: text(verb), work: text(work), said: text(said) })),
     items: items.map((row) => {
       const [id, meeting, kind, source, task, status, start, end, owner, dueText, dueDate, vague, linked, written, doneDate, layoutStart, layoutEnd] = row;
       if (!Array.isArray(linked)) throw new Error('digest has another shape');

@@ -254,7 +254,8 @@ export type DiagnosticCode =
   | 'uncaptured-decision'
   | 'due-date-mismatch'
   | 'carried-over'
-  | 'dropped-item';
+  | 'dropped-item'
+  | 'reported-done';
 
 /** What a quick fix needs, carried on the diagnostic so no re-parse is needed. */
 export interface DiagnosticData {

@@ -1,6 +1,6 @@
 import { shortLabel } from '../dates/calendar';
 import { latestMeeting } from '../series';
-import { type Rule, describe, message, named, openItems, seriesInfo } from './rule';
+import { type Rule, describe, fileLabel, message, named, openItems, seriesInfo } from './rule';
 
 export const droppedItem: Rule = {
   code: 'dropped-item',
@@ -23,16 +23,6 @@ export const droppedItem: Rule = {
     });
   },
 };
-
-/** The file's name as a person would say it: the last part of a path or URI. */
-function fileLabel(file: string): string {
-  const name = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
-}
 
 function sayDropped(task: string, owner: string | null, which: string, title: string, date: string, where: string): string {
   return `${describe(task, owner)} is still open here but the status list of ${which}, ${title} on ${shortLabel(date)} (${date}${where}), leaves it out: carry it over, or mark it done`;

@@ -7,6 +7,7 @@ import { dueSoon } from './dueSoon';
 import { missingDueDate } from './missingDueDate';
 import { missingOwner } from './missingOwner';
 import { overdue } from './overdue';
+import { reportedDone } from './reportedDone';
 import { type Message, type Rule, wordsOf } from './rule';
 import { uncapturedCommitment } from './uncapturedCommitment';
 import { uncapturedDecision } from './uncapturedDecision';
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   dueDateMismatch,
   carriedOver,
   droppedItem,
+  reportedDone,
 ];
 
 export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = RULES.map((r) => r.code);

@@ -92,3 +92,13 @@ export function named(item: ActionItem): [task: string, owner: string | null] {
 export function meetingOf(model: NotesModel, item: { meeting: number }): Meeting {
   return model.meetings[item.meeting];
 }
+
+/** A file's name as a person would say it: the last part of a path or URI. */
+export function fileLabel(file: string): string {
+  const name = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}

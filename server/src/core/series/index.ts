@@ -1,9 +1,9 @@
-import type { NotesDigest } from '../digest';
+import { type NotesDigest, doneReportsOf } from '../digest';
 import { drain } from '../steps';
 import { type MeetingGroup, datedGroupIds, groupMeetings } from './identify';
 import { type FollowFrom, type FollowedWork, firstMeetingReadOtherwise, followWorkSteps, keptWork, readKey, threadsFrom, workRead } from './threads';
 import { Hash53 } from '../text/hash';
-import type { ItemInSeries, Series, SeriesIndex, SeriesSource } from './types';
+import type { ItemInSeries, Series, SeriesIndex, SeriesReport, SeriesSource } from './types';
 
 export type { FollowedWork } from './threads';
 
@@ -107,7 +107,7 @@ function* seriesOfGroupSteps(group: MeetingGroup, modelOf: (file: string) => Not
   if (remembered) key = (stampOf && stampKey(group, stampOf)) ?? readKey((read ??= workRead(group, modelOf)));
   const kept = key !== undefined ? remembered!.get(group.id) : undefined;
   const threads = kept && kept.read === key ? threadsFrom(group, kept) : null;
-  const built: Series = { ...group, threads: threads ?? (yield* followWorkSteps(group, modelOf, from)) };
+  const built: Series = { ...group, threads: threads ?? (yield* followWorkSteps(group, modelOf, from)), reports: reportsOf(group, modelOf) };
   if (threads) takenFromMemory.add(built);
   if (from) seriesCounts.resumed++;
   builtFrom.set(built, { models: used, read: read ?? (old ? workRead(group, modelOf) : null), key });
@@ -212,6 +212,15 @@ function updatedIndex(sources: readonly SeriesSource[], previous: SeriesIndex): 
     }
   }
   return indexOf(series, sources, byItem, byFile, members, at);
+}
+
+/** The work reported done in a group's meetings, in meeting order. */
+function reportsOf(group: MeetingGroup, modelOf: (file: string) => NotesDigest): SeriesReport[] {
+  const reports: SeriesReport[] = [];
+  for (const meeting of group.meetings) {
+    for (const report of doneReportsOf(modelOf(meeting.file))) if (report.meeting === meeting.meeting) reports.push({ meeting, report });
+  }
+  return reports;
 }
 
 /** Each source's stamp by its file (undefined: none). */

@@ -1,6 +1,7 @@
 // A meeting series: the notes of one recurring meeting (same title in one folder, or the meetings
 // of one running log file), read in date order, with each piece of work followed from meeting to meeting.
 import type { NotesDigest } from '../digest';
+import type { DoneReport } from '../extract/doneReports';
 import type { ItemStatus } from '../model';
 
 /** One notes file as the series see it: `file` is whatever names it for the caller (a path, a URI). */
@@ -55,6 +56,14 @@ export interface Series {
   title: string;
   meetings: SeriesMeeting[];
   threads: WorkThread[];
+  /** Work reported done in the series' meetings (`Yesterday: finished …`), in meeting order. */
+  reports: SeriesReport[];
+}
+
+/** A report of finished work in one meeting of a series. */
+export interface SeriesReport {
+  meeting: SeriesMeeting;
+  report: DoneReport;
 }
 
 /** What the series say about one item. */

@@ -1,0 +1,52 @@
+import { shortLabel } from '../dates/calendar';
+import { reportCloses } from '../match/doneWork';
+import { sameName } from '../match/link';
+import type { ActionItem } from '../model';
+import type { Series, SeriesReport } from '../series';
+import { type Rule, describe, fileLabel, message, named, openItems, seriesInfo } from './rule';
+
+// An open item whose owner said, in a later meeting of the series, that the work is done (a
+// standup's `Yesterday: finished the rollback script`): the notes still say open, so it is
+// reported with a fix that marks it complete. Only the work's latest entry, and only reports by
+// its owner: a person reporting done is taken at their word about their own work.
+
+export const reportedDone: Rule = {
+  code: 'reported-done',
+  defaultSeverity: 'information',
+  check(model, ctx) {
+    const series = ctx.series.index.seriesOf(ctx.series.file);
+    if (!series.some((s) => s.reports.length)) return [];
+    return openItems(model).flatMap((item) => {
+      const info = seriesInfo(ctx, item);
+      // Superseded entries say nothing of how the work stands; a twin pair is reported once, on its action item.
+      if (!item.owner || (info ? info.next || info.entry.itemId !== item.id : item.kind === 'commitment' && item.linked.length > 0)) return [];
+      const found = reportAfter(series, ctx.series.file, item, item.owner.name);
+      if (!found) return [];
+      const { meeting, report } = found;
+      const where = meeting.file === ctx.series.file ? '' : `, ${fileLabel(meeting.file)}`;
+      return [
+        {
+          message: message(sayReportedDone, ...named(item), report.person, meeting.title, meeting.date, where, report.said),
+          span: item.span,
+          data: { itemId: item.id },
+        },
+      ];
+    });
+  },
+};
+
+/** The first report by `owner`, in a meeting after the item's, that the item's work is done. */
+function reportAfter(series: readonly Series[], file: string, item: ActionItem, owner: string): SeriesReport | null {
+  for (const s of series) {
+    const own = s.meetings.find((m) => m.file === file && m.meeting === item.meeting);
+    if (!own) continue;
+    const found = s.reports.find((r) => r.meeting.position > own.position && sameName(r.report.person, owner) && reportCloses(r.report, item.task));
+    if (found) return found;
+  }
+  return null;
+}
+
+function sayReportedDone(task: string, owner: string | null, person: string, title: string, date: string, where: string, said: string): string {
+  const quote = said.length > 100 ? `${said.slice(0, 99)}…` : said;
+  return `${describe(task, owner)} is still open here, but ${person} reported it done in ${title} on ${shortLabel(date)} (${date}${where}): "${quote}". Mark it complete if so`;
+}

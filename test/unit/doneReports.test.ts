@@ -1,0 +1,128 @@
+import { strict as assert } from 'node:assert';
+import { decodeDigest, doneReportsOf, encodeDigest } from '../../server/src/core/digest';
+import { applyEdits } from '../../server/src/core/edits';
+import { fixesFor } from '../../server/src/core/edits/fixes';
+import { findDoneReports } from '../../server/src/core/extract/doneReports';
+import { reportCloses } from '../../server/src/core/match/doneWork';
+import type { NotesModel } from '../../server/src/core/model';
+import { diagnose } from '../../server/src/core/rules';
+import { buildSeries } from '../../server/src/core/series';
+import { analyze, lineOf, notes } from '../helpers/notes';
+
+/** What a statement reports done, as `verb: work`. */
+const reported = (text: string) => findDoneReports(text).map((r) => `${r.verb}: ${r.work}`);
+
+describe('work reported done', () => {
+  it('reads finished work from standup lines and first-person past tense', () => {
+    assert.deepEqual(reported('Yesterday: finished the refund webhook retries'), ['finished: the refund webhook retries']);
+    assert.deepEqual(reported('Yesterday I finished the login screen. Today the settings page.'), ['finished: the login screen']);
+    assert.deepEqual(reported('Yesterday, reviewed the PCI checklist'), ['reviewed: the PCI checklist']);
+    assert.deepEqual(reported("I've merged the cache fix."), ['merged: the cache fix']);
+    assert.deepEqual(reported('Done: wrapped up the audit'), ['wrapped: the audit']);
+    assert.deepEqual(reported('We shipped 4.2.1 yesterday.'), ['shipped: 4.2.1']);
+    assert.deepEqual(reported('I got the replica ticket done.'), ['done: the replica ticket']);
+    assert.deepEqual(reported('The rollback script is merged now.'), ['merged: The rollback script']);
+  });
+
+  it('reads each piece of a list, and a first clause whatever follows it', () => {
+    assert.deepEqual(reported('Yesterday: load-tested the retries; wrote the rollback script, but it still needs a review'), ['load-tested: the retries', 'wrote: the rollback script']);
+  });
+
+  it('reads nothing from plans, questions, work begun or not done, or a bare past verb that may be a heading', () => {
+    for (const text of [
+      "Today: I'll load-test the retries against staging by Wednesday",
+      'Did you finish the docs?',
+      "I haven't finished the docs",
+      'Yesterday: almost finished the migration',
+      'Yesterday: started the migration',
+      'Yesterday: worked on the rollback script',
+      'I need the dashboard by Friday.',
+      'Fixed bugs in the importer',
+      'Blockers: none',
+    ]) {
+      assert.deepEqual(reported(text), [], text);
+    }
+  });
+
+  it('closes a task when a finishing verb names two of its words, or its own verb in the past does', () => {
+    const closes = (verb: string, work: string, task: string) => reportCloses({ verb, work }, task);
+    assert.equal(closes('finished', 'the retries against staging', 'Load-test the retries against staging'), true);
+    assert.equal(closes('load-tested', 'the retries', 'Load-test the retries against staging'), true);
+    assert.equal(closes('reviewed', 'the PCI checklist', 'Review the PCI checklist'), true);
+    assert.equal(closes('wrote', 'the rollback script', 'Write the ledger rollback script'), true);
+    assert.equal(closes('finished', 'onboarding', 'Onboarding'), true);
+    // One shared word is a passing likeness; another past verb is other work.
+    assert.equal(closes('finished', 'the docs', 'Review the API docs'), false);
+    assert.equal(closes('paired', 'with Ana on the ledger migration', 'Write the ledger migration plan'), false);
+    assert.equal(closes('reviewed', 'the rollback script', 'Write the ledger rollback script'), false);
+  });
+
+  it('keeps what a file reports done in its stored digest', () => {
+    const model = analyze(notes('# Payments standup — 2025-11-18', 'Attendees: Lena Fischer, Raj Patel', '', '## Lena', '- Yesterday: finished the refund retries', '', '## Raj', '- Yesterday: paired with Ana'), 'a.md');
+    const stored = decodeDigest(JSON.parse(JSON.stringify(encodeDigest(model))));
+    assert.deepEqual(stored.reports, [
+      { meeting: 0, person: 'Lena Fischer', verb: 'finished', work: 'the refund retries', said: 'Yesterday: finished the refund retries' },
+      { meeting: 0, person: 'Raj Patel', verb: 'paired', work: 'with Ana', said: 'Yesterday: paired with Ana' },
+    ]);
+    assert.deepEqual(doneReportsOf(stored), doneReportsOf(model));
+  });
+});
+
+describe('reported-done', () => {
+  const standup = (date: string, ...body: string[]) => notes(`# Payments standup — ${date}`, 'Attendees: Lena Fischer, Raj Patel', '', ...body);
+
+  /** `file:line message` of every reported-done finding when the files are read together (as models, or as stored digests). */
+  function findings(files: Record<string, string>, stored = false): string[] {
+    const models = Object.entries(files).map(([file, text]) => ({ file, model: analyze(text, file) }));
+    const index = buildSeries(models.map(({ file, model }) => ({ file, model: stored ? decodeDigest(JSON.parse(JSON.stringify(encodeDigest(model)))) : model })));
+    return models.flatMap(({ file, model }: { file: string; model: NotesModel }) =>
+      diagnose(model, { today: '2025-11-19', series: { index, file } })
+        .filter((d) => d.code === 'reported-done')
+        .map((d) => `${file}:${lineOf(model, d.span.start)} ${d.message}`),
+    );
+  }
+
+  it('reports an open item its owner said was done in a later meeting of the series, and its quick fix marks it complete', () => {
+    const files = {
+      'a.md': standup('2025-11-17', '## Lena', "- Today: I'll load-test the retries against staging by Wednesday", '', '## Action items', '- [ ] Raj: write the ledger rollback script (due: Wednesday)'),
+      'b.md': standup('2025-11-18', '## Lena', '- Yesterday: load-tested the retries against staging', '', '## Raj', '- Yesterday: wrote the ledger rollback script; it still needs a review'),
+    };
+    const expected = [
+      'a.md:5 "Load-test the retries against staging" (Lena Fischer) is still open here, but Lena Fischer reported it done in Payments standup on Tue, Nov 18 (2025-11-18, b.md): "Yesterday: load-tested the retries against staging". Mark it complete if so',
+      'a.md:8 "Write the ledger rollback script" (Raj Patel) is still open here, but Raj Patel reported it done in Payments standup on Tue, Nov 18 (2025-11-18, b.md): "Yesterday: wrote the ledger rollback script; it still needs a review". Mark it complete if so',
+    ];
+    assert.deepEqual(findings(files), expected);
+    assert.deepEqual(findings(files, true), expected, 'the same from the index’s stored digests');
+
+    const sources = Object.entries(files).map(([file, text]) => ({ file, model: analyze(text, file) }));
+    const [first] = sources;
+    const found = diagnose(first.model, { today: '2025-11-19', series: { index: buildSeries(sources), file: 'a.md' } }).filter((d) => d.code === 'reported-done');
+    const fixes = fixesFor(first.model, 'reported-done', found[1].data, '2025-11-19', { today: '2025-11-19', writeDoneDate: true });
+    assert.deepEqual(fixes.map((f) => [f.title, f.preferred]), [['Mark "Write the ledger rollback script" complete', true]]);
+    assert.equal(applyEdits(first.model.text, fixes[0].edits).split('\n')[7], '- [x] Raj: write the ledger rollback script (due: Wednesday) ✅ 2025-11-19');
+  });
+
+  it('says nothing of reports by someone else, in an earlier or the same meeting, or of work a later meeting lists again', () => {
+    assert.deepEqual(
+      findings({
+        'a.md': standup('2025-11-17', '## Lena', '- Yesterday: wrote the ledger rollback script', '', '## Action items', '- [ ] Raj: write the ledger rollback script (due: Wednesday)'),
+        'b.md': standup('2025-11-18', '## Raj', '- Yesterday: paired with Lena on the ledger migration'),
+      }),
+      [],
+    );
+    assert.deepEqual(findings({ 'a.md': standup('2025-11-17', '## Raj', '- Yesterday: wrote the ledger rollback script', '', '## Action items', '- [ ] Raj: write the ledger rollback script') }), []);
+    assert.deepEqual(
+      findings({
+        'a.md': standup('2025-11-17', '## Action items', '- [ ] Raj: write the ledger rollback script'),
+        'b.md': standup('2025-11-18', '## Raj', '- Yesterday: wrote the ledger rollback script', '', '## Action items', '- [ ] Raj: write the ledger rollback script'),
+      }).map((f) => f.split(' ')[0]),
+      [],
+      'b.md lists it open again after the report: the latest entry tells',
+    );
+  });
+
+  it('reads a running log’s later meetings as well', () => {
+    const log = notes('# Payments log', '', '## 2025-11-17', 'Attendees: Lena Fischer', '- [ ] Lena: finish the refund retries', '', '## 2025-11-18', 'Attendees: Lena Fischer', '', 'Lena: Yesterday I finished the refund retries.');
+    assert.deepEqual(findings({ 'log.md': log }).map((f) => f.split(' ')[0]), ['log.md:5']);
+  });
+});
