@@ -51,6 +51,7 @@ describe('work reported done', () => {
     assert.equal(closes('reviewed', 'the PCI checklist', 'Review the PCI checklist'), true);
     assert.equal(closes('wrote', 'the rollback script', 'Write the ledger rollback script'), true);
     assert.equal(closes('finished', 'onboarding', 'Onboarding'), true);
+    assert.equal(closes('complete', 'The PCI audit', 'Run the PCI audit'), true);
     // One shared word is a passing likeness; another past verb is other work.
     assert.equal(closes('finished', 'the docs', 'Review the API docs'), false);
     assert.equal(closes('paired', 'with Ana on the ledger migration', 'Write the ledger migration plan'), false);

@@ -24,7 +24,7 @@ export interface DoneReport {
 export type ReportedWork = Pick<DoneReport, 'verb' | 'work' | 'said'>;
 
 /** Verbs that say work is over whatever the work is (`finished the docs`); any other past verb must be the task's own (`reviewed` for `Review …`). */
-export const FINISHING_VERBS = new Set(['finished', 'completed', 'wrapped', 'shipped', 'merged', 'landed', 'deployed', 'released', 'closed', 'resolved', 'fixed', 'delivered', 'submitted', 'published', 'done']);
+export const FINISHING_VERBS = new Set(['finished', 'completed', 'complete', 'wrapped', 'shipped', 'merged', 'landed', 'deployed', 'released', 'closed', 'resolved', 'fixed', 'delivered', 'submitted', 'published', 'done']);
 
 /**
  * Past verbs that say work went on or began rather than ended, or that tell of talk, not work (`we
