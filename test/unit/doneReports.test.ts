@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { decodeDigest, doneReportsOf, encodeDigest } from '../../server/src/core/digest';
+import { decodeDigest, doneReportsIn, encodeDigest } from '../../server/src/core/digest';
 import { applyEdits } from '../../server/src/core/edits';
 import { fixesFor } from '../../server/src/core/edits/fixes';
 import { findDoneReports } from '../../server/src/core/extract/doneReports';
@@ -65,7 +65,7 @@ describe('work reported done', () => {
       { meeting: 0, person: 'Lena Fischer', verb: 'finished', work: 'the refund retries', said: 'Yesterday: finished the refund retries' },
       { meeting: 0, person: 'Raj Patel', verb: 'paired', work: 'with Ana', said: 'Yesterday: paired with Ana' },
     ]);
-    assert.deepEqual(doneReportsOf(stored), doneReportsOf(model));
+    assert.deepEqual(doneReportsIn(stored, 0), doneReportsIn(model, 0));
   });
 });
 

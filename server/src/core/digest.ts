@@ -31,13 +31,13 @@ export interface NotesDigest {
    * (see `placesOf`: references, a rename); worked out from a full model, which has none.
    */
   places?: string;
-  /** Work the file's speakers report done (see `doneReportsOf`); worked out from a full model, which has none. */
+  /** Work the file's speakers report done (see `doneReportsIn`); worked out from a full model, which has none. */
   reports?: readonly DoneReport[];
 }
 
-/** The work a file's speakers report done: the digest's, or read from a full model's statements. */
-export function doneReportsOf(digest: NotesDigest): readonly DoneReport[] {
-  return digest.reports ?? ('statements' in digest ? doneReportsOfModel(digest as NotesModel) : []);
+/** The work a file's speakers report done in one of its meetings: the digest's, or read from a full model's statements. */
+export function doneReportsIn(digest: NotesDigest, meeting: number): DoneReport[] {
+  return (digest.reports ?? doneReportsOfModel(digest as NotesModel)).filter((r) => r.meeting === meeting);
 }
 
 export interface NamedPeople {

@@ -41,7 +41,6 @@ export function fixesFor(model: NotesModel, code: DiagnosticCode, data: FixData,
     case 'dropped-item':
       return [{ title: `Mark "${quote}" complete`, edits: markComplete(model, item.id, complete) }];
     case 'reported-done':
-      return [{ title: `Mark "${quote}" complete`, edits: markComplete(model, item.id, complete), preferred: true, completes: item.id }];
     case 'overdue':
     case 'due-soon':
       return [{ title: `Mark "${quote}" complete`, edits: markComplete(model, item.id, complete), preferred: true, completes: item.id }, ...(code === 'overdue' ? later : [])];

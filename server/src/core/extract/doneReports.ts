@@ -1,4 +1,3 @@
-import { Memo } from '../memo';
 import type { NotesModel, Statement } from '../model';
 import { splitSentences } from './statement';
 
@@ -40,37 +39,41 @@ const NOT_DONE_VERBS = new Set(
 
 const IRREGULAR_PAST = 'wrote|built|sent|ran|drew|gave|led|met|paid|spoke|told|caught|bought|found|put|set|cut|shut|read|did|made|took|got|sold|split|won|rewrote|rebuilt|resent|reran';
 
+// Parts of the patterns below, written once: the quick first look (MAY_REPORT) is made of them too.
+const LABEL_WORDS = String.raw`yesterday|done|completed|finished|shipped`;
+const SUBJECT_PART = String.raw`(?:I|we)(?:\s+ha(?:ve|d)|['’]ve)?\s+(?:(?:also|already|finally|just|then|now)\s+)?`;
+const PAST_VERB_PART = String.raw`(?:\p{L}+-)*\p{L}{2,}ed|${IRREGULAR_PAST}`;
+const PASSIVE_PART = String.raw`(?:is|are|was|were|has\s+been|have\s+been|got)\s+(?:now\s+|finally\s+|all\s+|already\s+)?(done|finished|complete|completed|merged|shipped|deployed|fixed|resolved|closed|released|landed)`;
+
 /** `Yesterday:`, `Done:`, `Yesterday, …`: what follows is work already done. */
-const DONE_LABEL = /^(?:(?:yesterday|done|completed|finished|shipped)\s*[:–—-]|yesterday\s*,?(?=\s))\s*/iu;
+const DONE_LABEL = new RegExp(String.raw`^(?:(?:${LABEL_WORDS})\s*[:–—-]|yesterday\s*,?(?=\s))\s*`, 'iu');
 /** `I`, `I've`, `we have also`: the speaker (or the team) as the one who did it. */
-const SUBJECT = /^(?:I|we)(?:\s+(?:have|had)|['’]ve)?\s+(?:(?:also|already|finally|just|then|now)\s+)?/iu;
+const SUBJECT = new RegExp(`^${SUBJECT_PART}`, 'iu');
 /** A past verb opening the clause, with its particle (`wrapped up`, `rolled out`). */
-const PAST_VERB = new RegExp(String.raw`^((?:\p{L}+-)*\p{L}{2,}ed|${IRREGULAR_PAST})(?:\s+(?:up|out|off|through|over))?(?=\s)`, 'iu');
+const PAST_VERB = new RegExp(String.raw`^(${PAST_VERB_PART})(?:\s+(?:up|out|off|through|over))?(?=\s)`, 'iu');
 /** `The ledger migration is merged`, `the dashboards are done now`. */
-const PASSIVE = /^(.{3,120}?)\s+(?:is|are|was|were|has\s+been|have\s+been|got)\s+(?:now\s+|finally\s+|all\s+|already\s+)?(done|finished|complete|completed|merged|shipped|deployed|fixed|resolved|closed|released|landed)(?:\s+now)?[.!]*$/iu;
+const PASSIVE = new RegExp(String.raw`^(.{3,120}?)\s+${PASSIVE_PART}(?:\s+now)?[.!]*$`, 'iu');
 /** `got the replica ticket done`. */
-const GOT_DONE = /^got\s+(.{3,120}?)\s+(done|finished|merged|shipped|over\s+the\s+line)[.!]*$/iu;
+const GOT_DONE = /^got\s+(.{3,120}?)\s+(done|finished|merged|shipped)[.!]*$/iu;
 /** Words that take the "done" away: not yet, almost, half of it. */
-const NOT_DONE = /(?<![\p{L}])(?:not|never|almost|nearly|partly|partially|halfway|mostly|hopefully|yet|n['’]t)(?![\p{L}])|n['’]t(?![\p{L}])/iu;
+const NOT_DONE = /(?<![\p{L}])(?:not|never|almost|nearly|partly|partially|halfway|mostly|hopefully|yet)(?![\p{L}])|n['’]t(?![\p{L}])/iu;
 /** Where the work's words end: a second clause (`, but …`, `; then …`, ` so …`). */
 const CLAUSE_END = /\s*(?:;|,\s*(?:but|so|and\s+(?:today|now|then)|then)\s|\s+(?:but|so|because|which|and\s+(?:today|now|then))\s|\s+[–—]\s)/iu;
 
 /** When it was done, after the work (`shipped 4.2.1 yesterday`): no part of the work's words. */
 const WHEN_DONE = /,?\s+(?:yesterday|today|this\s+morning|last\s+night|earlier(?:\s+today)?)$/iu;
 
-/** The work a statement's text reports done (computed once per text). */
+/** The work a statement's text reports done. */
 export function findDoneReports(text: string): readonly ReportedWork[] {
   // Cheap first look: a statement that names no past verb, label or finishing word reports nothing.
-  if (!MAY_REPORT.test(text)) return NONE;
-  return reportsByText.get(() => readReports(text), text);
+  return MAY_REPORT.test(text) ? readReports(text) : NONE;
 }
 
 const NONE: readonly ReportedWork[] = [];
 const MAY_REPORT = new RegExp(
-  String.raw`yesterday|^\s*(?:done|completed|finished|shipped)\b|(?<![\p{L}])(?:I|we)(?:\s+ha(?:ve|d)|['’]ve)?\s+(?:(?:also|already|finally|just|then|now)\s+)?(?:(?:\p{L}+-)*\p{L}{2,}ed|${IRREGULAR_PAST})(?![\p{L}])|(?:is|are|was|were|been|got)\s+(?:now\s+|finally\s+|all\s+|already\s+)?(?:done|finished|complete|completed|merged|shipped|deployed|fixed|resolved|closed|released|landed)(?![\p{L}])|^\s*got\s`,
+  String.raw`yesterday|^\s*(?:${LABEL_WORDS})\b|(?<![\p{L}])${SUBJECT_PART}(?:${PAST_VERB_PART})(?![\p{L}])|${PASSIVE_PART}(?![\p{L}])|^\s*got\s`,
   'iu',
 );
-const reportsByText = new Memo<readonly ReportedWork[]>();
 
 function readReports(text: string): readonly ReportedWork[] {
   const found: ReportedWork[] = [];
@@ -105,25 +108,25 @@ function readClause(clause: string, labelled: boolean): Omit<ReportedWork, 'said
 }
 
 function reported(verb: string, rest: string): Omit<ReportedWork, 'said'> | null {
-  const lower = verb.toLowerCase().replace(/\s+/g, ' ');
-  if (NOT_DONE_VERBS.has(lower.split(' ')[0])) return null;
+  const lower = verb.toLowerCase();
+  if (NOT_DONE_VERBS.has(lower)) return null;
   const work = rest.trim().replace(/[.!,:]+$/, '').replace(WHEN_DONE, '');
   return work ? { verb: lower, work } : null;
 }
 
-const modelReports = new WeakMap<NotesModel, readonly DoneReport[]>();
+const modelReports = new WeakMap<object, readonly DoneReport[]>();
 
 /** What the statements of a model report done, by meeting and speaker (once per model version). */
-export function doneReportsOfModel(model: Pick<NotesModel, 'statements'> & object): readonly DoneReport[] {
-  let reports = modelReports.get(model as NotesModel);
-  if (!reports) modelReports.set(model as NotesModel, (reports = readModelReports(model.statements)));
+export function doneReportsOfModel(model: Pick<NotesModel, 'statements'>): readonly DoneReport[] {
+  let reports = modelReports.get(model);
+  if (!reports) modelReports.set(model, (reports = readModelReports(model.statements)));
   return reports;
 }
 
 /**
- * What each statement reports, by the statement: after an edit of a long running log (a series of
- * its own, read again at every keystroke) the statements not walked again are the same objects,
- * moved, with the same text.
+ * What each statement reports, by the statement (the one cache of reports): after an edit of a long
+ * running log (a series of its own, read again at every keystroke) the statements not walked again
+ * are the same objects, moved, with the same text.
  */
 const statementReports = new WeakMap<Statement, { text: string; found: readonly ReportedWork[] }>();
 

@@ -16,10 +16,9 @@ const IRREGULAR_PRESENT: Record<string, string> = {
 /** Whether `report` says the work of `task` is done. */
 export function reportCloses(report: Pick<DoneReport, 'verb' | 'work'>, task: string): boolean {
   const taskTerms = termsOf(task);
-  const verbWord = report.verb.split(' ')[0];
-  const verb = first(termsOf(IRREGULAR_PRESENT[verbWord] ?? verbWord));
+  const verb = first(termsOf(IRREGULAR_PRESENT[report.verb] ?? report.verb));
   const ownVerb = verb !== undefined && verb === first(taskTerms);
-  if (!ownVerb && !FINISHING_VERBS.has(verbWord)) return false;
+  if (!ownVerb && !FINISHING_VERBS.has(report.verb)) return false;
   const said = new Set(termsOf(report.work));
   if (ownVerb) said.add(verb);
   const s = similarity(taskTerms, said);

@@ -1,4 +1,4 @@
-import { type NotesDigest, doneReportsOf } from '../digest';
+import { type NotesDigest, doneReportsIn } from '../digest';
 import { drain } from '../steps';
 import { type MeetingGroup, datedGroupIds, groupMeetings } from './identify';
 import { type FollowFrom, type FollowedWork, firstMeetingReadOtherwise, followWorkSteps, keptWork, readKey, threadsFrom, workRead } from './threads';
@@ -217,9 +217,7 @@ function updatedIndex(sources: readonly SeriesSource[], previous: SeriesIndex): 
 /** The work reported done in a group's meetings, in meeting order. */
 function reportsOf(group: MeetingGroup, modelOf: (file: string) => NotesDigest): SeriesReport[] {
   const reports: SeriesReport[] = [];
-  for (const meeting of group.meetings) {
-    for (const report of doneReportsOf(modelOf(meeting.file))) if (report.meeting === meeting.meeting) reports.push({ meeting, report });
-  }
+  for (const meeting of group.meetings) for (const report of doneReportsIn(modelOf(meeting.file), meeting.meeting)) reports.push({ meeting, report });
   return reports;
 }
 

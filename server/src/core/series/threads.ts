@@ -1,6 +1,6 @@
 import { type Candidate, assignOneToOne, sameName } from '../match/link';
 import { sameWork, similarity, termsOf } from '../match/terms';
-import { type DigestItem, type NotesDigest, doneReportsOf } from '../digest';
+import { type DigestItem, type NotesDigest, doneReportsIn } from '../digest';
 import type { ItemStatus } from '../model';
 import { Hash53 } from '../text/hash';
 import { type MeetingGroup, isReviewSection } from './identify';
@@ -194,7 +194,7 @@ export function workRead(group: MeetingGroup, modelOf: (file: string) => NotesDi
       for (const id of item.linked) values.push(id);
     }
     // What is reported done is read with the work: a series whose reports changed is made again.
-    for (const report of doneReportsOf(model)) if (report.meeting === meeting.meeting) values.push(report.person, report.verb, report.work, report.said);
+    for (const report of doneReportsIn(model, meeting.meeting)) values.push(report.person, report.verb, report.work, report.said);
   }
   return values;
 }
