@@ -210,6 +210,7 @@ describe('transcript statements', () => {
         "I'll believe it when I see it. I'll answer that quickly. I'll explain why.",
         "I'll leave that to Mike. I'll allow it.",
         "I'll move on to the next item. I'll come back to that at the end. I'll make a note of it. I'm going to call it here.",
+        "I'll probably join late on Thursday. I'll know more after the vendor call. I'll remain on call this week.",
       ];
       for (const said of talk) assert.deepEqual(cues(`[05:00] Tom Bradley: ${said}`), [], said);
       const work: Array<[string, string]> = [
@@ -217,6 +218,7 @@ describe('transcript statements', () => {
         ["I'll kick off the migration on Monday.", 'Kick off the migration | Monday=2024-01-29'],
         ["I'll hand over the keys to ops by Friday.", 'Hand over the keys to ops | Friday=2024-02-02'],
         ["I'll start the load test tomorrow.", 'Start the load test | tomorrow=2024-01-30'],
+        ["I'll join the later call with the vendor by Friday.", 'Join the later call with the vendor | Friday=2024-02-02'],
         ["I'll add a retry to the client by Friday.", 'Add a retry to the client | Friday=2024-02-02'],
         ["I'll explain the new rota in the wiki by Friday.", 'Explain the new rota in the wiki | Friday=2024-02-02'],
         // `get` goes only before what is made ready (`get the infra ready`), not from `get back to you`.

@@ -30,7 +30,7 @@ export function rowTooltip(item: WorkspaceActionItem, today: string): string {
     '',
     `- Owner: ${escape(item.owner ?? 'none')}`,
     `- Due: ${escape(dueDetail(item))}${item.status === 'open' && item.due?.date ? ` — ${relativeDue(item, today)}` : ''}`,
-    `- Status: ${item.status}${item.source === 'transcript' ? ' — said in the transcript, not in the summary' : ''}`,
+    `- Status: ${item.status}${item.source === 'transcript' ? ' — not in the summary' : ''}`,
     `- ${item.kind === 'commitment' ? 'Commitment' : 'Action item'} of ${escape(item.meeting.title)}${item.meeting.date ? ` (${item.meeting.date})` : ''}`,
     `- ${escape(file)}:${item.range.start.line + 1}`,
   ];

@@ -23,7 +23,7 @@ export function toICalendar(items: ExportItem[], options: IcsOptions): string {
       `${item.kind === 'commitment' ? 'Commitment' : 'Action item'} from ${item.meeting.title}${item.meeting.date ? ` (${item.meeting.date})` : ''}.`,
       `Due: ${item.due.text}${item.due.text === item.due.date ? '' : ` (${item.due.date})`}${isOverdue(item, options.today) ? ', overdue' : ''}.`,
       ...(item.waited ? [`Carried over ${item.waited} meeting${item.waited === 1 ? '' : 's'} since ${item.firstRecorded}.`] : []),
-      ...(item.source === 'transcript' ? ['Said in the transcript; no summary entry records it.'] : []),
+      ...(item.source === 'transcript' ? ['Not in the summary: no summary entry records it.'] : []),
       `${item.path}:${item.line}`,
     ];
     lines.push(

@@ -5,6 +5,7 @@ import type { CueKind, DueDate, Span } from '../model';
 import { capitalize, plainText, trimEndChars, trimStartChars } from '../text/plain';
 import { moveSpan } from '../text/span';
 import { type EntryContext, moveDue, parseEntryText } from './entry';
+import { notedPromise } from './notedPromise';
 import { splitSentences } from './statement';
 
 /** A cue found in spoken text, before it is tied to its statement. */
@@ -21,6 +22,11 @@ export interface FoundCue {
 export interface CueContext extends EntryContext {
   /** The request the previous speaker made (`Can someone update the runbook?`), for `I'll take that`. */
   previousRequest: string | null;
+  /**
+   * Written notes rather than speech (a statement of no speaker): a sentence opening with a person's
+   * promise (`Carol will update the runbook`) is theirs.
+   */
+  noted?: boolean;
 }
 
 const DECISION = /(?:^|[\s(])(?:(?:final|key)\s+)?(?:decision|decided)\s*:\s*/iu;
@@ -46,7 +52,7 @@ const DATED_ONLY = /^(?:I\s+can|let\s+me|I\s+need\s+to|I\s+have\s+to|I\s*['’]v
 const LET_ME_SAY = /^\s+(?:know|think|see|check\s+if|say|ask\s+(?:you|a\s+question)|share\s+my\s+screen|explain|recap|summari[sz]e|jump\s+in|guess|understand|be\b)/iu;
 /** What can follow a cue without making it a promise (`I'll be honest`, `I'll need help`, `I can't`). */
 const NOT_A_PROMISE =
-  /^(?:\s*(?:n['’]t|not|never)\b|['’]t\b|\s+(?:say|admit|tell\s+you|add\s+that|note\s+that|mention|pass|stop|leave\s+it|wait|defer|grant|give\s+you\s+that|go\s+with|assume|bet|guess|think|need|see|hear|imagine|understand|confirm(?!\s+(?:the|a|an|with|our|their|his|her)\s)|live\s+with|work\s+with\s+that|accept|agree|(?:take|keep|bear)\s+(?:that|it|this)\s+(?:into\s+account|in\s+mind)|be(?!\s+(?:done|ready|finished|responsible|handling|working|taking|owning|driving|leading|sending|updating|reviewing|writing|setting|looking|running|preparing|drafting))))\b/iu;
+  /^(?:\s*(?:n['’]t|not|never)\b|['’]t\b|\s+(?:say|admit|tell\s+you|add\s+that|note\s+that|mention|pass|stop|leave\s+it|wait|defer|grant|give\s+you\s+that|go\s+with|assume|bet|guess|think|need|see|hear|know|remain|imagine|understand|confirm(?!\s+(?:the|a|an|with|our|their|his|her)\s)|live\s+with|work\s+with\s+that|accept|agree|(?:take|keep|bear)\s+(?:that|it|this)\s+(?:into\s+account|in\s+mind)|be(?!\s+(?:done|ready|finished|responsible|handling|working|taking|owning|driving|leading|sending|updating|reviewing|writing|setting|looking|running|preparing|drafting))))\b/iu;
 /**
  * Running the meeting or taking part in the talk, not work to track (`I'll share my screen`, `I'll
  * go first`, `I'll hand it over to Priya`, `I'll push back on that`, `I'll do my best`): what
@@ -59,7 +65,7 @@ const MEETING_TALK = new RegExp(
       String.raw`go\s+(?:first|next|last|quickly)|go\s+ahead(?!\s+and\b)|start\s+(?:with|by|us\s+off)|(?:kick|start)\s+(?:it|us|things)\s+off|kick\s+off(?=\s*(?:[.,;:!?]|$|\s+(?:now|with|by)\b))|begin\s+(?:with|by)`,
       String.raw`(?:try\s+to\s+)?keep\s+(?:it|this|that|things|my\s+update)\s+(?:short|brief|quick|under)|be\s+(?:quick|brief)`,
       String.raw`(?:hand|pass|turn|give)\s+(?:it|this|things)\s+(?:over|back)\b|(?:hand|pass|turn)\s+(?:over|back)\s+to\s+(?:\p{Lu}|you\b|him\b|her\b|them\b)|let\s+(?:\p{Lu}[\p{L}'’-]*|you|him|her|them|others)\s+(?:go|take\s+(?:it|this|that|over)|speak|talk|answer|jump\s+in|continue|weigh\s+in)`,
-      String.raw`(?:drop|hop|jump|sign|log)\s+(?:off|out)(?=\s*(?:[.,;:!?]|$|\s+(?:now|early|soon|at|in|after|for|then|because|a\s+bit)\b))|head\s+out|leave\s+(?:early|now|you|it\s+there|it\s+at\s+that)`,
+      String.raw`join\s+(?:(?:a\s+(?:bit|little|few\s+minutes)\s+)?late|later)(?![\p{L}])|(?:drop|hop|jump|sign|log)\s+(?:off|out)(?=\s*(?:[.,;:!?]|$|\s+(?:now|early|soon|at|in|after|for|then|because|a\s+bit)\b))|head\s+out|leave\s+(?:early|now|you|it\s+there|it\s+at\s+that)`,
       String.raw`move\s+(?:on|along|us\s+along|to\s+the\s+next)|come\s+back\s+to\s+(?:that|this|it)(?=\s*(?:[.,;:!?]|$|\s+(?:in\s+a\s+(?:sec|second|minute|moment|bit)|at\s+the\s+end)\b))|call\s+(?:it|time)(?=\s*(?:[.,;:!?]|$|\s+(?:here|there|now|a\s+day)\b))|make\s+a\s+note|read\s+(?:it|them|that|this)\s+out`,
       String.raw`say|mention|note\s+that|add\s+(?:one|that|something|to\s+that)|repeat|summari[sz]e|recap|(?:mute|unmute)|wrap\s+(?:it\s+|things\s+)?up(?=\s*(?:[.,;:!?]|$|\s+(?:now|here|there|with|by|then)\b))`,
       String.raw`(?:put|paste|drop|post)\s+(?:it|that|this|the\s+link|a\s+link|the\s+doc)\s+in\s+(?:the\s+)?chat|take\s+(?:the\s+)?(?:notes|minutes)`,
@@ -87,6 +93,8 @@ const REQUEST_OPENER =
   /^(?:(?:so|ok(?:ay)?|also|and)\s*,?\s+)?(?:(?:can|could|would|will)\s+(?:someone|somebody|anyone|anybody|you|one\s+of\s+you)\s+(?:please\s+)?|who\s+(?:can|could|will|wants\s+to)\s+|(?:someone|somebody|anyone)\s+(?:needs\s+to|should|has\s+to|must)\s+|(?:we|someone)\s+need\s+(?:someone\s+)?to\s+|please\s+|let['’]?s\s+have\s+(?:\p{Lu}[\p{L}'’-]*|you|someone|somebody)\s+|I['’]d\s+like\s+(?:\p{Lu}[\p{L}'’-]*|you|someone|somebody)\s+to\s+)/iu;
 
 const statementCues = new Memo<{ cues: FoundCue[]; answersRequest: boolean }>();
+/** The same for written notes, which read the same words otherwise (`Carol will …` is a promise of Carol's there only). */
+const notedCues = new Memo<{ cues: FoundCue[]; answersRequest: boolean }>();
 const requests = new Memo<string | null>();
 
 /**
@@ -94,10 +102,10 @@ const requests = new Memo<string | null>();
  * is only read when the statement answers one (`I'll take that`), so it may be a getter.
  */
 export function findCues(text: string, base: number, ctx: CueContext): FoundCue[] {
-  const found = statementCues.get(
+  const found = (ctx.noted ? notedCues : statementCues).get(
     () => {
       const probe = { answersRequest: false };
-      const cues = readCues(text, 0, { meetingDate: ctx.meetingDate, roster: ctx.roster, withOwner: ctx.withOwner, previousRequest: null }, probe);
+      const cues = readCues(text, 0, { meetingDate: ctx.meetingDate, roster: ctx.roster, withOwner: ctx.withOwner, previousRequest: null, noted: ctx.noted }, probe);
       return { cues, answersRequest: probe.answersRequest };
     },
     text,
@@ -130,7 +138,7 @@ function readCues(text: string, base: number, ctx: CueContext, probe: { answersR
       cues.push(actionCue(sentence.text, at, action, ctx));
       continue;
     }
-    const promises = commitmentCues(sentence.text, at, ctx, probe);
+    const promises = (ctx.noted ? notedPromiseCues(sentence.text, at, ctx, probe) : null) ?? commitmentCues(sentence.text, at, ctx, probe);
     const before = cues[cues.length - 1];
     const [first] = promises;
     if (first && before?.kind === 'commitment' && before.owner === 'speaker' && first.owner === 'speaker') {
@@ -233,6 +241,20 @@ function commitmentCue(sentence: string, at: number, m: RegExpExecArray, clauseE
 }
 
 const nonEmpty = (cue: FoundCue | null): FoundCue[] => (cue ? [cue] : []);
+
+/**
+ * The promises of a sentence of written notes that opens with a person's (`Carol agreed to update the
+ * runbook by Dec 1`): read as a first-person promise is, owned by that person; null when it opens
+ * with none.
+ */
+function notedPromiseCues(sentence: string, at: number, ctx: CueContext, probe: { answersRequest: boolean }): FoundCue[] | null {
+  const noted = notedPromise(sentence, ctx.roster);
+  if (!noted) return null;
+  if (/\?\s*$/.test(sentence) || NO_PROMISES.test(sentence) || noPromiseAfter(sentence.slice(noted.cue.length))) return [];
+  const cue = Object.assign([noted.cue], { index: 0, input: sentence }) as RegExpExecArray;
+  const owner = { written: noted.person.written, span: { start: at + noted.person.start, end: at + noted.person.end } };
+  return commitmentCue(sentence, at, cue, sentence.length, ctx, probe).map((found) => ({ ...found, owner }));
+}
 
 /**
  * `and`, `, and`, `and then`, `and also` between two tasks. Linear on long runs of blanks: `(?<!\s)`

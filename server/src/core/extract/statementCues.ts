@@ -17,7 +17,8 @@ export function readStatementCues(statements: Statement[], i: number, meetingDat
   const statement = statements[i];
   const previous = statements[i - 1];
   const otherSpeaker = previous && (!previous.speaker || !statement.speaker || previous.speaker.name !== statement.speaker.name);
-  const found = findCues(statement.text, statement.textStart, new StatementContext(meetingDate, roster, otherSpeaker ? previous : null, statements[i - 2] ?? null));
+  const context = new StatementContext(meetingDate, roster, otherSpeaker ? previous : null, statements[i - 2] ?? null, statement.speaker === null);
+  const found = findCues(statement.text, statement.textStart, context);
   statement.cues = found.map((cue) => toStatementCue(cue, statement, roster));
   return statement.cues;
 }
@@ -31,6 +32,8 @@ class StatementContext implements CueContext {
     readonly roster: Roster,
     private readonly previous: Statement | null,
     private readonly earlier: Statement | null,
+    /** A statement of no speaker is written notes (`Decision: …`, `Carol will …`), not speech. */
+    readonly noted: boolean,
   ) {}
 
   /** Worked out once: a statement that answers is asked for it again as its cues are read. */

@@ -9,6 +9,7 @@ import { bareHeaderLineKind, headerKind, headerLineKind, isMetadataLine, isPartT
 import type { MeetingRegion } from './meetings';
 import { type Roster, looksLikeName } from './people';
 import { type Field, fieldsOfLine, headingStyleOf, readFieldLine } from './fields';
+import { notedPromise } from './notedPromise';
 import { remarksBefore } from './remarks';
 import { type StatementHead, captionSpeakerHead, captionVoice, readStatementHead } from './statement';
 
@@ -157,11 +158,16 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
   const writtenSpeakers: Array<string | null> = [];
   /** Whether the paragraph being read changed anything but the statements (the roster, a section): then it is not remembered. */
   let sideEffects = false;
-  const addStatement = (line: TextLine, block: number, captionTime: string | null = null): boolean => {
+  /** Starts a statement at `line` when it is one: the statement, or null. */
+  const addStatement = (line: TextLine, block: number, captionTime: string | null = null): Statement | null => {
     const head: (StatementHead & { speakerAt?: Span }) | null =
-      captionHead(line, text) ?? readStatementHead(line.text, roster) ?? (captionTime !== null ? captionSpeakerHead(line.text) : null) ?? voicedHead(line);
+      captionHead(line, text) ??
+      readStatementHead(line.text, roster) ??
+      (captionTime !== null ? captionSpeakerHead(line.text) : null) ??
+      voicedHead(line) ??
+      notedHead(line, block);
     // In a summary section `Priya: book the room` is an entry; only a timestamped line is speech.
-    if (!head || (open && !head.time)) return false;
+    if (!head || (open && !head.time)) return null;
     const speaker = head.speaker
       ? roster.ref(head.speaker.written, head.speakerAt ? { ...head.speakerAt } : { start: line.start + head.speaker.start, end: line.start + head.speaker.end })
       : null;
@@ -182,11 +188,19 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
     };
     content.statements.push(value);
     statement = { value, block };
-    return true;
+    return value;
   };
 
   /** A line under a person's heading that names no speaker of its own is theirs (a line with a word: not `---`). */
   const voicedHead = (line: TextLine) => (voice && !open && /[\p{L}\p{N}]/u.test(line.text) ? spokenAt(voice.written, voice.span) : null);
+
+  /**
+   * A line of written notes, not speech, that records someone's promise (`Carol will update the
+   * runbook by Friday`): a statement of no speaker, as a `Decision: …` line is. Not a line that goes
+   * on with a statement above it in the same paragraph.
+   */
+  const notedHead = (line: TextLine, block: number): StatementHead | null =>
+    !open && statement?.block !== block && notedPromise(line.text, roster) ? { time: null, speaker: null, textStart: line.text.length - line.text.trimStart().length } : null;
 
   /** Under a person's heading or line (`### Alice`: action items grouped by owner, a standup), an entry naming no owner is theirs. */
   const ownedByVoice = (entry: EntryDraft) => {
@@ -395,7 +409,9 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
           ownedByGroup(entry) || ownedByVoice(entry);
           content.entries.push(entry);
         } else {
-          addStatement(unit.lines[0], unit.block); // a transcript written as a list
+          // A transcript written as a list, or notes of what was said: the item's paragraph is one statement.
+          const said = addStatement(unit.lines[0], unit.block);
+          for (let k = 1; said && k < unit.lines.length; k++) extendStatement(said, unit.lines[k], text);
         }
         break;
       }
