@@ -331,12 +331,15 @@ describe('summary entries in every shape', () => {
     }
   });
 
-  it('reads a closing due value set off by a dash, vague or not', () => {
-    assert.deepEqual(read('1) Dana: talk to the vendor about the SLA — ASAP', '2) Kenji: rotate the keys - next sprint', '3) Mike: book the room – Friday', '4) Wei: the check-in - out flow'), [
+  it('reads a closing due value set off by a dash (or a slash or a bar), vague or not', () => {
+    assert.deepEqual(read('1) Dana: talk to the vendor about the SLA — ASAP', '2) Kenji: rotate the keys - next sprint', '3) Mike: book the room – Friday', '4) Wei: the check-in - out flow', '5) Wei: fix the alerts / Friday', '6) Mike: move CI / CD to the new runners', '7) Priya: renew the certs | TBD'), [
       'action summary Dana | Talk to the vendor about the SLA | ASAP=vague | open',
       'action summary Kenji | Rotate the keys | next sprint=vague | open',
       'action summary Mike Johnson | Book the room | Friday=2025-03-14 | open',
       'action summary Wei Zhang | The check-in - out flow | - | open',
+      'action summary Wei Zhang | Fix the alerts | Friday=2025-03-14 | open',
+      'action summary Mike Johnson | Move CI / CD to the new runners | - | open',
+      'action summary Priya Shah | Renew the certs | TBD=vague | open',
     ]);
   });
 

@@ -163,12 +163,13 @@ function oneLine(text: string): string {
 }
 
 /**
- * The value closing a clause after a dash set off by blanks (`talk to the vendor — ASAP`): what
- * follows the last dash, without trailing blanks and stops. Found by scanning, in linear time (the
- * equivalent pattern, `/\s+[–—-]\s+([^\s–—-][^–—-]*?)[\s.!]*$/`, took minutes on long runs of blanks).
+ * The value closing a clause after a dash set off by blanks (`talk to the vendor — ASAP`), or a
+ * slash or a bar (`fix the alerts / Friday`, `… | Friday` as columns typed in plain text): what
+ * follows the last of them, without trailing blanks and stops. Found by scanning, in linear time
+ * (the equivalent pattern, `/\s+[–—-]\s+([^\s–—-][^–—-]*?)[\s.!]*$/`, took minutes on long runs of blanks).
  */
 function dashedValue(text: string): ClosingValue | null {
-  const dash = Math.max(text.lastIndexOf('-'), text.lastIndexOf('–'), text.lastIndexOf('—'));
+  const dash = Math.max(text.lastIndexOf('-'), text.lastIndexOf('–'), text.lastIndexOf('—'), text.lastIndexOf('/'), text.lastIndexOf('|'));
   if (dash <= 0 || !/\s/.test(text[dash - 1]) || !/\s/.test(text[dash + 1] ?? '')) return null;
   let valueStart = dash + 1;
   while (valueStart < text.length && /\s/.test(text[valueStart])) valueStart++;
