@@ -43,8 +43,9 @@ const MONTH = String.raw`(january|february|march|april|may|june|july|august|sept
 /** `Fri.` → `fri`: the key of a weekday or month name. */
 const nameKey = (name: string) => name.toLowerCase().replace(/\.$/, '');
 
-/** The end of a working day, as teams write it (`EOD`, `COB`, British `EOP`, `close of play`). */
-const DAY_END = String.raw`eod|cob|eob|eop|end\s+of\s+(?:the\s+)?(?:day|business(?:\s+day)?|play)|close\s+of\s+(?:business|play)`;
+/** The end of a working day, as teams write it (`EOD`, `COB`, British `EOP`, `close of play`), its words apart by `blank`. */
+const dayEnd = (blank: string) => String.raw`eod|cob|eob|eop|end${blank}of${blank}(?:the${blank})?(?:day|business(?:${blank}day)?|play)|close${blank}of${blank}(?:business|play)`;
+const DAY_END = dayEnd(String.raw`\s+`);
 
 type Rule = { pattern: RegExp; resolve: (m: RegExpExecArray, meeting: string) => string | null };
 
@@ -166,8 +167,10 @@ export function readDate(whole: string, meetingDate: string | null): DateReading
 }
 
 /** A time of day after a date (`Friday 5pm`, `Mar 19th EOD`, `Monday at noon`): part of the due, not of the task. */
-const TIME_AFTER =
-  /^,?[ \t]*(?:(?:at|by|@)[ \t]+)?(?:\d{1,2}(?::\d{2})?[ \t]*[ap]\.?m\.?|\d{1,2}:\d{2}|noon|midnight|eod|cob|eob|eop|cop|end[ \t]+of[ \t]+(?:the[ \t]+)?(?:day|business(?:[ \t]+day)?|play)|close[ \t]+of[ \t]+(?:business|play)|(?:in[ \t]+the[ \t]+)?(?:morning|afternoon|evening))(?![\p{L}\p{N}])/iu;
+const TIME_AFTER = new RegExp(
+  String.raw`^,?[ \t]*(?:(?:at|by|@)[ \t]+)?(?:\d{1,2}(?::\d{2})?[ \t]*[ap]\.?m\.?|\d{1,2}:\d{2}|noon|midnight|cop|${dayEnd('[ \\t]+')}|(?:in[ \t]+the[ \t]+)?(?:morning|afternoon|evening))(?![\p{L}\p{N}])`,
+  'iu',
+);
 /** A time before a date (`3pm Friday`, `noon on Monday`, `end of day Friday`). */
 const TIME_BEFORE = /^(?:\d{1,2}(?::\d{2})?[ \t]*[ap]\.?m\.?|noon|midnight|end[ \t]+of[ \t]+(?:the[ \t]+)?day)(?:[ \t]+on)?[ \t]+(?=\S)/iu;
 /** A time zone after a time (`5pm PT`, `EOD CET`): in capitals, as `et` or `pt` may be words. */
