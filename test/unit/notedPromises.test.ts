@@ -39,6 +39,15 @@ describe('promises written in the notes (`Carol will update the runbook by Frida
     );
   });
 
+  it('reads two people’s promise as theirs together, as an entry’s owner (both must be people the notes name)', () => {
+    assert.deepEqual(promises('- Bob and Carol will pair on the cache design by Monday', '- Alice & Carol are going to review the RFC', '- Bob and Zed will fix it'), [
+      'Bob and Carol | Pair on the cache design | 2024-01-29',
+      'Alice & Carol | Review the RFC | -',
+    ]);
+    const recorded = analyze(notes(...HEADER, '- Bob and Carol will pair on the cache design by Monday', '', '## Action items', '- Bob and Carol: pair on the cache design - Due: Monday'));
+    assert.deepEqual(recorded.items.map((i) => itemLine(recorded, i)), ['8 action summary Bob and Carol | Pair on the cache design | Monday=2024-01-29 | open']);
+  });
+
   it('reads plain lines and paragraphs too, and an item’s words over two lines', () => {
     assert.deepEqual(promises('Notes:', 'Carol will update the runbook by Friday.', 'Bob to fix the flaky CI job.'), ['Carol Diaz | Update the runbook | 2024-02-02', 'Bob Chen | Fix the flaky CI job | -']);
     assert.deepEqual(promises('- Alice will write up the incident timeline', '  and circulate it by Wednesday'), ['Alice Moreau | Write up the incident timeline and circulate it | 2024-01-31']);

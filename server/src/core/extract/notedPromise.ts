@@ -2,13 +2,17 @@ import type { Roster } from './people';
 
 /**
  * A promise as written notes record it, in the third person: `Carol will update the runbook by
- * Friday`, `Alice to draft the RFC`, `Bob agreed to …`, `Dave said he'd …`, `@wei is going to …`.
+ * Friday`, `Alice to draft the RFC`, `Bob agreed to …`, `Dave said he'd …`, `@wei is going to …`,
+ * `Bob and Carol will …`.
  * The person opens the sentence; the work starts with a word in lower case. The cue words end
  * before the blank after them, as a first-person cue's do, so that what follows is read the same.
  */
+const PERSON = String.raw`(?:@[\p{L}\p{N}][\p{L}\p{N}._-]*|\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,2})`;
+/** Two people together (`Bob and Carol`, `Ana & Wei`, `Maya/Leo`), as an entry's owner may be. */
+const TOGETHER = /\s+(?:and|&)\s+|\s*[/+]\s*/u;
 const NOTED_PROMISE = new RegExp(
-  String.raw`^(?:\*\*|__)?(@[\p{L}\p{N}][\p{L}\p{N}._-]*|\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,2})(?:\*\*|__)?` +
-    String.raw`\s+(?:will|(?:is|['’]s)\s+(?:going\s+to|gonna)|to|(?:has\s+)?(?:agreed|committed|promised|volunteered|offered|plans?)\s+to|said\s+(?:he|she|they)\s*(?:['’]d|would|will|['’]ll))` +
+  String.raw`^(?:\*\*|__)?(${PERSON}(?:(?:\s+(?:and|&)\s+|\s*[/+]\s*)${PERSON})?)(?:\*\*|__)?` +
+    String.raw`\s+(?:will|(?:is|are|['’](?:s|re))\s+(?:going\s+to|gonna)|to|(?:ha(?:s|ve)\s+)?(?:agreed|committed|promised|volunteered|offered|plans?)\s+to|said\s+(?:he|she|they)\s*(?:['’]d|would|will|['’]ll))` +
     String.raw`(?=\s+\p{Ll})`,
   'u',
 );
@@ -22,11 +26,12 @@ export interface NotedPromise {
 
 /**
  * The promise a sentence of written notes (not speech) opens with, when the person is one the
- * notes name: an attendee, or a full name where they list none (`The team will …` names no one).
+ * notes name: an attendee, or a full name where they list none (`The team will …` names no one);
+ * two people together, when both are.
  */
 export function notedPromise(text: string, roster: Roster): NotedPromise | null {
   const m = NOTED_PROMISE.exec(text);
-  if (!m || !roster.namesPerson(m[1])) return null;
+  if (!m || !m[1].split(TOGETHER).every((name) => roster.namesPerson(name))) return null;
   const start = m[0].indexOf(m[1]);
   return { cue: m[0], person: { written: m[1], start, end: start + m[1].length } };
 }
