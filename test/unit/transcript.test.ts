@@ -195,6 +195,24 @@ describe('transcript statements', () => {
       assert.deepEqual(cues('[05:00] Tom Bradley: Will do.'), []);
     });
 
+    it('takes a yes alone (`Sure thing.`) as taking on a request made of the speaker by name, and as nothing otherwise', () => {
+      const answered = (request: string, answer: string, who = 'Priya Shah') =>
+        analyze(notes(...HEADER, '', `[10:00] Mike Johnson: ${request}`, '', `[10:05] ${who}: ${answer}`)).items.map((i) => `${i.owner?.name}: ${i.task} | ${i.due?.date ?? '-'} | ${i.span.start}`);
+      const at = notes(...HEADER, '', '[10:00] Mike Johnson: x', '', '[10:05] Priya Shah: ').length;
+      for (const request of ['The runbook is stale. Priya, can you update it by Friday?', 'Can you update the runbook by Friday, Priya?', 'Could you update the runbook by Friday, @priya?']) {
+        const said = answered(request, 'Sure thing.');
+        const expected = request.includes('stale') ? 'Update it' : 'Update the runbook';
+        assert.deepEqual(said, [`Priya Shah: ${expected} | 2024-02-02 | ${at + request.length - 1}`], request);
+      }
+      assert.deepEqual(answered('Priya, can you update the runbook?', 'Yep, can do!').map((i) => i.split(' | ').slice(0, 2).join(' | ')), ['Priya Shah: Update the runbook | -']);
+      // Not made of this speaker, or of no one by name: a yes may only agree.
+      assert.deepEqual(answered('Tom, can you update the runbook by Friday?', 'Sure.'), []);
+      assert.deepEqual(answered('Can someone update the runbook by Friday?', 'Sure.'), []);
+      assert.deepEqual(answered('Priya, does that make sense?', 'Yes.'), []);
+      // More than a yes is read as it says.
+      assert.deepEqual(answered('Priya, can you update the runbook?', 'Sure, but not this week.'), []);
+    });
+
     it('does not take running the meeting for promises, and keeps the work said the same way', () => {
       const talk = [
         "OK, I'll share my screen. I'll go first and keep it short.",

@@ -27,6 +27,11 @@ export interface CueContext extends EntryContext {
    * promise (`Carol will update the runbook`) is theirs.
    */
   noted?: boolean;
+  /**
+   * The request the previous speaker made of this one by name (`Alice, can you draft it by Friday?`),
+   * which a yes alone (`Sure thing.`) takes on.
+   */
+  addressedRequest?: string | null;
 }
 
 const DECISION = /(?:^|[\s(])(?:(?:final|key)\s+)?(?:decision|decided)\s*:\s*/iu;
@@ -44,6 +49,8 @@ const NO_PROMISES = /(?<![\p{L}])(?:no\s+promises?|can['’]?t\s+promise|not\s+p
 const YES = String.raw`(?:sure|ok|okay|yes|yep|yeah|absolutely|definitely|got\s+it)\s*[,!.]?\s+`;
 /** What may come before `will do` or `on it` for it to be a promise: nothing, or a yes (`Sure, will do`), not `That will do`. */
 const WILL_DO_OPENER = new RegExp(String.raw`^\s*(?:${YES})?$`, 'iu');
+/** A yes and nothing else (`Sure thing.`, `Yep, can do!`): a promise only as the answer to a request made of the speaker by name. */
+const YES_ALONE = /^\s*(?:(?:sure(?:\s+thing)?|yes|yep|yeah|yup|ok(?:ay)?|absolutely|definitely|of\s+course|can\s+do|you\s+got\s+it|no\s+problem|sounds\s+good|happy\s+to)(?:\s*[,!.]\s*|\s+|\s*$))+$/iu;
 /** A sentence that only takes work on (`On it.`, `Sure, will do!`, `I'm on it.`): the work is said elsewhere. */
 const TAKES_ON_ONLY = new RegExp(String.raw`^\s*(?:${YES})?(?:I\s*['’]m\s+|I\s+am\s+)?(?:on\s+it|will\s+do)\s*[.!]*\s*$`, 'iu');
 /** Cues that are promises only with a date (`I can have it by Friday`, `Let me draft it by Wednesday`), or, for `Let me`, taking a request on. */
@@ -95,7 +102,7 @@ const REQUEST_OPENER =
 const statementCues = new Memo<{ cues: FoundCue[]; answersRequest: boolean }>();
 /** The same for written notes, which read the same words otherwise (`Carol will …` is a promise of Carol's there only). */
 const notedCues = new Memo<{ cues: FoundCue[]; answersRequest: boolean }>();
-const requests = new Memo<string | null>();
+const requests = new Memo<{ request: string; addressee: string | null } | null>();
 
 /**
  * Decisions, action items and first-person commitments in one statement's text. `previousRequest`
@@ -111,7 +118,7 @@ export function findCues(text: string, base: number, ctx: CueContext): FoundCue[
     text,
     ctx.roster.scope(ctx.meetingDate, ctx.withOwner),
   );
-  if (found.answersRequest && ctx.previousRequest) return readCues(text, base, ctx, { answersRequest: false });
+  if (found.answersRequest && (ctx.previousRequest || ctx.addressedRequest)) return readCues(text, base, ctx, { answersRequest: false });
   return found.cues.map((cue) => movedCue(cue, base));
 }
 
@@ -122,6 +129,11 @@ function movedCue(cue: FoundCue, base: number): FoundCue {
 }
 
 function readCues(text: string, base: number, ctx: CueContext, probe: { answersRequest: boolean }): FoundCue[] {
+  if (YES_ALONE.test(text)) {
+    probe.answersRequest = true;
+    const asked = ctx.addressedRequest;
+    return asked ? nonEmpty(yesCue(text, base, asked, ctx)) : [];
+  }
   const cues: FoundCue[] = [];
   for (const sentence of splitSentences(text)) {
     const at = base + sentence.start;
@@ -337,15 +349,32 @@ function promiseOf(sentence: string, at: number, m: RegExpExecArray, end: number
     if (asked) {
       // The request's date is the promise's (`Can someone update the runbook by Friday?` `I'll take that.`),
       // kept where it was taken on: the request is another statement.
-      const askedDue = findDuePhrase(asked, 0, ctx.meetingDate, { atEnd: false, allowBare: true });
-      task = clauseText(askedDue ? asked.slice(0, askedDue.cut.start) + asked.slice(askedDue.cut.end) : asked);
-      if (!due && askedDue) due = { ...askedDue.due, span: { start: at + m.index, end: at + clauseEnd } };
+      const work = apartFromDue(asked, ctx.meetingDate);
+      task = clauseText(work.words);
+      if (!due && work.due) due = { ...work.due.due, span: { start: at + m.index, end: at + clauseEnd } };
     }
     // `Will do`, `On it` say what they take on only after a request.
     else if (/^(?:will|on it)$/i.test(cue)) return null;
   }
   if (!task) return null;
   return { kind: 'commitment', task, sentence, span: { start: at + m.index, end: at + clauseEnd }, owner: 'speaker', due };
+}
+
+/** `Sure thing.` answering `Alice, can you draft a proposal by Friday?`: the request's work and date, taken on where the yes is. */
+function yesCue(text: string, base: number, asked: string, ctx: CueContext): FoundCue | null {
+  const work = apartFromDue(asked, ctx.meetingDate);
+  const task = clauseText(work.words);
+  if (!task) return null;
+  const sentence = text.trim();
+  const start = base + text.indexOf(sentence);
+  const span = { start, end: start + sentence.length };
+  return { kind: 'commitment', task, sentence, span, owner: 'speaker', due: work.due && { ...work.due.due, span } };
+}
+
+/** A request's words without its due date, and the date. */
+function apartFromDue(request: string, meetingDate: string | null): { words: string; due: ReturnType<typeof findDuePhrase> } {
+  const due = findDuePhrase(request, 0, meetingDate, { atEnd: false, allowBare: true });
+  return { words: due ? request.slice(0, due.cut.start) + request.slice(due.cut.end) : request, due };
 }
 
 function clauseText(text: string): string {
@@ -374,8 +403,7 @@ const INTENTION = /^(?:(?:so|and|also|ok(?:ay)?|oh)\s*,?\s+)?(?:I|we|someone|som
  */
 export function workAsked(request: string, earlier: string | null, meetingDate: string | null): string {
   if (earlier === null) return request;
-  const due = findDuePhrase(request, 0, meetingDate, { atEnd: false, allowBare: true });
-  const words = due ? request.slice(0, due.cut.start) + request.slice(due.cut.end) : request;
+  const { words, due } = apartFromDue(request, meetingDate);
   if (!pointsElsewhere(words.trim())) return request;
   const sentences = splitSentences(earlier);
   for (let i = sentences.length - 1; i >= 0; i--) {
@@ -389,18 +417,29 @@ export function workAsked(request: string, earlier: string | null, meetingDate: 
 
 /** The request in a statement that `I'll take that` answers: `Can someone update the runbook?`. */
 export function requestIn(text: string): string | null {
-  return requests.get(() => readRequest(text), text);
+  return requests.get(() => readRequest(text), text)?.request ?? null;
 }
 
-function readRequest(text: string): string | null {
+/** Whom the request in a statement names as its addressee (`Alice, can you …?`, `Can you …, @alice?`), as written. */
+export function addresseeIn(text: string): string | null {
+  return requests.get(() => readRequest(text), text)?.addressee ?? null;
+}
+
+/** `Alice, can you …`: a name opening a request. */
+const ADDRESS_BEFORE = /^([\p{L} ]{1,30}),\s+(?=(?:can|could|would|will|please)\b)/iu;
+
+function readRequest(text: string): { request: string; addressee: string | null } | null {
   const sentences = splitSentences(text);
   for (let i = sentences.length - 1; i >= 0; i--) {
-    const sentence = sentences[i].text.replace(/^[\p{L} ]{1,30},\s+(?=(?:can|could|would|will|please)\b)/iu, '');
+    const before = ADDRESS_BEFORE.exec(sentences[i].text);
+    const sentence = before ? sentences[i].text.slice(before[0].length) : sentences[i].text;
     const opener = REQUEST_OPENER.exec(sentence);
     if (opener || /\?\s*$/.test(sentence)) {
       // Blanks collapsed: a request said over two lines reads the same whatever ends them.
-      const request = withoutAddress(trimEndChars(sentence.slice(opener ? opener[0].length : 0), /[?.!\s]/).replace(/\s+/g, ' '));
-      if (request && opener) return request;
+      const said = trimEndChars(sentence.slice(opener ? opener[0].length : 0), /[?.!\s]/).replace(/\s+/g, ' ');
+      const request = withoutAddress(said);
+      const after = /,\s*(@[\w.-]+|\p{Lu}[\p{Ll}'’-]*(?:\s+\p{Lu}[\p{Ll}'’-]*){0,2})(?:,\s*please)?$/u.exec(said)?.[1];
+      if (request && opener) return { request, addressee: before?.[1].trim() ?? after ?? null };
     }
   }
   return null;

@@ -1,5 +1,5 @@
 import type { PersonRef, Statement, StatementCue } from '../model';
-import { type CueContext, type FoundCue, findCues, requestIn, workAsked } from './cues';
+import { type CueContext, type FoundCue, addresseeIn, findCues, requestIn, workAsked } from './cues';
 import type { Roster } from './people';
 
 /** Finds the cues of every statement of a meeting (kept in `statement.cues`); returns them all, in order. */
@@ -17,7 +17,7 @@ export function readStatementCues(statements: Statement[], i: number, meetingDat
   const statement = statements[i];
   const previous = statements[i - 1];
   const otherSpeaker = previous && (!previous.speaker || !statement.speaker || previous.speaker.name !== statement.speaker.name);
-  const context = new StatementContext(meetingDate, roster, otherSpeaker ? previous : null, statements[i - 2] ?? null, statement.speaker === null);
+  const context = new StatementContext(meetingDate, roster, otherSpeaker ? previous : null, statements[i - 2] ?? null, statement.speaker);
   const found = findCues(statement.text, statement.textStart, context);
   statement.cues = found.map((cue) => toStatementCue(cue, statement, roster));
   return statement.cues;
@@ -32,9 +32,19 @@ class StatementContext implements CueContext {
     readonly roster: Roster,
     private readonly previous: Statement | null,
     private readonly earlier: Statement | null,
-    /** A statement of no speaker is written notes (`Decision: …`, `Carol will …`), not speech. */
-    readonly noted: boolean,
+    private readonly speaker: PersonRef | null,
   ) {}
+
+  /** A statement of no speaker is written notes (`Decision: …`, `Carol will …`), not speech. */
+  get noted(): boolean {
+    return this.speaker === null;
+  }
+
+  /** The request, when the previous speaker made it of this one by name (`Alice, can you …?`). */
+  get addressedRequest(): string | null {
+    const addressee = this.previous && this.speaker ? addresseeIn(this.previous.text) : null;
+    return addressee && this.speaker && isSpeaker(this.roster, addressee, this.speaker) ? this.previousRequest : null;
+  }
 
   /** Worked out once: a statement that answers is asked for it again as its cues are read. */
   private asked: string | null | undefined;
@@ -46,6 +56,13 @@ class StatementContext implements CueContext {
     }
     return this.asked;
   }
+}
+
+/** Whether a name as written (`Alice`, `@amoreau`) is the speaker's. */
+function isSpeaker(roster: Roster, written: string, speaker: PersonRef): boolean {
+  const { attendee } = roster.resolve(written);
+  if (attendee || speaker.attendee) return attendee?.name === speaker.attendee?.name;
+  return written.replace(/^@/, '').toLowerCase() === speaker.name.toLowerCase();
 }
 
 function toStatementCue(cue: FoundCue, statement: Statement, roster: Roster): StatementCue {
