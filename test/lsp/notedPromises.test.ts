@@ -25,6 +25,12 @@ describe('language server: promises written in the discussion notes', function (
     const priya = lines.indexOf('- Priya to share the rollback timeline with support by Thursday.');
     assert.deepEqual(uncaptured(await c.pullDiagnostics(uri)), [`${priya + 1}: Priya Shah committed to "Share the rollback timeline with support" (Thursday), but no summary entry records it`]);
 
+    const hover = (await c.hover(uri, { line: priya, character: 12 }))?.contents as { value: string } | undefined;
+    assert.equal(
+      hover?.value.replace(/\(file:[^)]*#/g, '(…#'),
+      '**Commitment** (in the notes, not in the summary) · Priya Shah · due Thu 2025-03-13 · today\n\nWritten ([line 21](…#L21)):\n> Priya to share the rollback timeline with support by Thursday.',
+    );
+
     // Jonas's promise is his entry's: the entry's lens goes to where the notes say it.
     const jonas = lines.indexOf('- Jonas will investigate the cache hit rate by Wednesday.');
     const entry = lines.indexOf('- [ ] @Jonas investigate remote cache hit rate (due: 2025-03-12)');

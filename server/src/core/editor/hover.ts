@@ -8,6 +8,7 @@ import {
   dueWithoutDay,
   escapeMarkdown,
   isRelative,
+  isWritten,
   itemLine,
   itemStanding,
   kindLabel,
@@ -109,7 +110,8 @@ function withoutTwins<T extends { doc: DigestDoc; item: DigestItem }>(entries: T
 }
 
 function itemHover(item: ActionItem, uri: string, model: NotesModel, today: string): string {
-  const heading = item.source === 'transcript' ? `**${capitalFirst(kindLabel(item))}** (said, not in the summary)` : `**${capitalFirst(kindLabel(item))}**`;
+  const how = item.statement && isWritten(item.statement) ? 'in the notes' : 'said';
+  const heading = item.source === 'transcript' ? `**${capitalFirst(kindLabel(item))}** (${how}, not in the summary)` : `**${capitalFirst(kindLabel(item))}**`;
   const lines = [`${heading} · ${escapeMarkdown(itemLine(item, today))}`];
   const said = item.source === 'transcript' && item.statement ? item.statement.cues.filter((c) => c.span.start === item.span.start) : item.mentions;
   lines.push(...saidLines(said, uri, model));
@@ -132,7 +134,8 @@ function saidLines(cues: StatementCue[], uri: string, model: NotesModel): string
     seen.add(cue.statement.span.start);
     const line = model.lines.positionAt(cue.statement.span.start).line + 1;
     const when = whenSaid(cue.statement);
-    lines.push(`Said ${when ? `${escapeMarkdown(when)} ` : ''}(${lineLink(uri, line, `line ${line}`)}):\n> ${escapeMarkdown(cue.sentence)}`);
+    const verb = isWritten(cue.statement) ? 'Written' : 'Said';
+    lines.push(`${verb} ${when ? `${escapeMarkdown(when)} ` : ''}(${lineLink(uri, line, `line ${line}`)}):\n> ${escapeMarkdown(cue.sentence)}`);
   }
   return lines;
 }
