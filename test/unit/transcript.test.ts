@@ -195,6 +195,24 @@ describe('transcript statements', () => {
       assert.deepEqual(cues('[05:00] Tom Bradley: Will do.'), []);
     });
 
+    it('reads a promise with its `I` left out (`Will send the deck by Friday.`, `Priya: will check with legal`), not `Will` the person', () => {
+      assertTomHeard([
+        ['Will send the deck by Friday.', ['Send the deck | Friday=2024-02-02']],
+        ['will check with legal tomorrow', ['Check with legal | tomorrow=2024-01-30']],
+        ['Gonna fix the cache bug tomorrow.', ['Fix the cache bug | tomorrow=2024-01-30']],
+        ['Will discuss the budget with finance by Friday.', ['Discuss the budget with finance | Friday=2024-02-02']],
+        ['Will is going to handle the rollout.', []],
+        ['Will thinks we should wait.', []],
+        ['Will that work for everyone?', []],
+        ['Will be out on Friday.', []],
+        ['Will need a hand with the migration.', []],
+      ]);
+      assert.deepEqual(cues('Priya: will check with legal by Friday'), ['commitment Priya Shah | Check with legal | Friday=2024-02-02']);
+      // Where someone called Will is at the meeting, `Will handle the rollout` may be about him.
+      const withWill = analyze(notes('Sync - January 29, 2024', 'Attendees: Tom Bradley, Will Turner', '', '[05:00] Tom Bradley: Will handle the rollout by Friday.'));
+      assert.deepEqual(withWill.items, []);
+    });
+
     it('takes a yes alone (`Sure thing.`) as taking on a request made of the speaker by name, and as nothing otherwise', () => {
       const answered = (request: string, answer: string, who = 'Priya Shah') =>
         analyze(notes(...HEADER, '', `[10:00] Mike Johnson: ${request}`, '', `[10:05] ${who}: ${answer}`)).items.map((i) => `${i.owner?.name}: ${i.task} | ${i.due?.date ?? '-'} | ${i.span.start}`);
