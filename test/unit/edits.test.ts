@@ -82,6 +82,18 @@ describe('edits', () => {
       assert.deepEqual(after(withEntry(...table, '| Priya | rotate the keys | Done ✅ 2025-03-12 |'), reopen), [...table, '| Priya | rotate the keys | Open |']);
     });
 
+    it('a `Done?` column of Yes and No is written in its own words', () => {
+      const table = ['| Item | DRI | Done? |', '|---|---|---|'];
+      const model = withEntry(...table, '| Capacity plan | Mike | No |');
+      assert.equal(model.items[0].status, 'open');
+      assert.equal(withEntry(...table, '| Capacity plan | Mike | Yes |').items[0].status, 'done');
+      const completed = after(model, complete);
+      assert.deepEqual(completed, [...table, '| Capacity plan | Mike | Yes ✅ 2025-03-14 |']);
+      assert.equal(withEntry(...completed).items[0].status, 'done');
+      assert.deepEqual(after(withEntry(...completed), reopen), [...table, '| Capacity plan | Mike | No |']);
+      assert.deepEqual(after(withEntry(...table, '| Capacity plan | Mike | ✅ |'), reopen), [...table, '| Capacity plan | Mike | Open |']);
+    });
+
     it('a Status cell of a check mark says done, and reopening makes it Open', () => {
       const table = ['| Owner | Task | Status |', '|---|---|---|'];
       for (const status of ['✅', '✅ done', '✔️', '✓ merged', 'x']) {

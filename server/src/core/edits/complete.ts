@@ -33,7 +33,8 @@ function completeOne(model: NotesModel, item: ActionItem, options: CompleteOptio
   const doneMarker = ` ✅ ${options.today}`;
   // A Status cell, or a Status field under the entry (`- **Status:** open`, under a heading or a list item), says it.
   if (layout.statusText && statusIsValue(layout)) {
-    const value = options.writeDoneDate ? `Done ✅ ${options.today}` : 'Done';
+    const word = layout.table && SAYS_NO.test(plainText(model.text.slice(layout.statusText.start, layout.statusText.end))) ? 'Yes' : 'Done';
+    const value = options.writeDoneDate ? `${word} ✅ ${options.today}` : word;
     const status = replace(layout.statusText, layout.table ? cellText(model.text, layout.statusText, value) : value);
     // A box beside it is made to say the same (`- [ ] Task` with `- Status: open` under it); reopening unchecks it.
     return layout.checkbox ? [boxEdit(model.text, layout.checkbox, true), status] : [status];
@@ -53,6 +54,10 @@ function completeOne(model: NotesModel, item: ActionItem, options: CompleteOptio
   return edits;
 }
 
+/** A table's `Done?` column says `No` and `Yes`: completing and reopening keep to its words. */
+const SAYS_NO = /^\s*(?:no|n)\s*$/iu;
+const SAYS_YES = /^\s*(?:yes|y)(?![\p{L}])/iu;
+
 /** Whether the entry's status is a value of its own (a table's Status cell, a Status field under the entry): completing and reopening rewrite it. */
 function statusIsValue(layout: NonNullable<ActionItem['layout']>): boolean {
   return (layout.table !== undefined && layout.table.columns.status != null) || layout.statusIsField === true;
@@ -69,7 +74,8 @@ function reopenOne(model: NotesModel, item: ActionItem): TextEdit[] {
   const status = layout.statusText && text.slice(layout.statusText.start, layout.statusText.end);
   const doneStatus = status && (statusValue ? statusCellSaysDone(plainText(status)) : statusSaysDone(status)) ? layout.statusText : null;
   if (statusValue && doneStatus) {
-    edits.push(replace(doneStatus, layout.table ? cellText(text, doneStatus, 'Open') : 'Open'));
+    const word = layout.table && SAYS_YES.test(plainText(status ?? '')) ? 'No' : 'Open';
+    edits.push(replace(doneStatus, layout.table ? cellText(text, doneStatus, word) : word));
   } else if (layout.statusIsMarker && layout.statusText) {
     if (markerSaysDone(status ?? '')) edits.push(replace(layout.statusText, 'TODO'));
   } else if (doneStatus) {

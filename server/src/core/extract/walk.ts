@@ -745,7 +745,7 @@ function lineEntry(line: TextLine, section: Section, ctx: EntryContext, text: st
 const COLUMN_NAMES: Array<[keyof Omit<TableColumns, 'count'>, RegExp]> = [
   ['owner', /^(?:owners?|who|assignee|assigned\s+to|responsible|person|dri|name)$/],
   ['due', /^(?:due|due\s+date|when|deadline|date|by|by\s+when|target(?:\s+date)?|eta)$/],
-  ['status', /^(?:status|state|done|complete|progress|✅|✓)$/],
+  ['status', /^(?:status|state|done|complete|completed|finished|progress|✅|✔️?|☑️?|✓)$/],
   ['task', /^(?:tasks?|actions?|action\s+items?|items?|what|description|todo|to\s+do|title|follow[\s-]?ups?|decisions?|commitments?|details?)$/],
 ];
 
@@ -764,7 +764,7 @@ function isActionTable(unit: TableUnit, columns: TableColumns): boolean {
 }
 
 function headerName(cell: string): string {
-  return plainText(cell).toLowerCase().replace(/[:#*]/g, '').trim();
+  return plainText(cell).toLowerCase().replace(/[:#*?]/g, '').trim(); // `Done?` is a Done column
 }
 
 export function tableColumns(unit: TableUnit): TableColumns {
