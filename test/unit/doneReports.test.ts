@@ -22,13 +22,16 @@ describe('work reported done', () => {
     assert.deepEqual(reported('We shipped 4.2.1 yesterday.'), ['shipped: 4.2.1']);
     assert.deepEqual(reported('I got the replica ticket done.'), ['done: the replica ticket']);
     assert.deepEqual(reported('The rollback script is merged now.'), ['merged: The rollback script']);
+    // With the `I` left out, as people say it and scribes write it (`Raj: merged the cache fix`).
+    assert.deepEqual(reported('Merged the cache fix yesterday. Today: the docs.'), ['merged: the cache fix']);
+    assert.deepEqual(reported('Quick one. Fixed the flaky login test.'), ['fixed: the flaky login test']);
   });
 
   it('reads each piece of a list, and a first clause whatever follows it', () => {
     assert.deepEqual(reported('Yesterday: load-tested the retries; wrote the rollback script, but it still needs a review'), ['load-tested: the retries', 'wrote: the rollback script']);
   });
 
-  it('reads nothing from plans, questions, work begun or not done, or a bare past verb that may be a heading', () => {
+  it('reads nothing from plans, questions, work begun or not done, or talk', () => {
     for (const text of [
       "Today: I'll load-test the retries against staging by Wednesday",
       'Did you finish the docs?',
@@ -37,7 +40,8 @@ describe('work reported done', () => {
       'Yesterday: started the migration',
       'Yesterday: worked on the rollback script',
       'I need the dashboard by Friday.',
-      'Fixed bugs in the importer',
+      'Discussed the rollout with Lena.',
+      'Started on the importer, not done yet.',
       'Blockers: none',
     ]) {
       assert.deepEqual(reported(text), [], text);
@@ -120,6 +124,14 @@ describe('reported-done', () => {
       [],
       'b.md lists it open again after the report: the latest entry tells',
     );
+  });
+
+  it('reads a report with the `I` left out, as a scribe writes it (`Raj: merged the cache fix`, a line under `## Raj`)', () => {
+    const files = {
+      'a.md': standup('2025-11-17', '## Action items', '- [ ] Raj: merge the cache fix', '- [ ] Lena: fix the flaky login test', '- [ ] Raj: write the runbook'),
+      'b.md': standup('2025-11-18', 'Raj: merged the cache fix yesterday', '', '## Lena', '- Fixed the flaky login test.', '- Discussed the runbook with Raj.'),
+    };
+    assert.deepEqual(findings(files).map((f) => f.split(' ').slice(0, 2).join(' ')), ['a.md:5 "Merge', 'a.md:6 "Fix']);
   });
 
   it('reads a running log’s later meetings as well', () => {

@@ -71,7 +71,7 @@ export function findDoneReports(text: string): readonly ReportedWork[] {
 
 const NONE: readonly ReportedWork[] = [];
 const MAY_REPORT = new RegExp(
-  String.raw`yesterday|^\s*(?:${LABEL_WORDS})\b|(?<![\p{L}])${SUBJECT_PART}(?:${PAST_VERB_PART})(?![\p{L}])|${PASSIVE_PART}(?![\p{L}])|^\s*got\s`,
+  String.raw`yesterday|^\s*(?:${LABEL_WORDS})\b|(?<![\p{L}])${SUBJECT_PART}(?:${PAST_VERB_PART})(?![\p{L}])|${PASSIVE_PART}(?![\p{L}])|^\s*got\s|(?:^|[.!?]\s)\s*(?:${PAST_VERB_PART})\s`,
   'iu',
 );
 
@@ -88,20 +88,22 @@ function readReports(text: string): readonly ReportedWork[] {
       const end = CLAUSE_END.exec(part);
       const clause = end ? part.slice(0, end.index) : part;
       if (NOT_DONE.test(clause)) continue;
-      const report = readClause(clause, !!label);
+      const report = readClause(clause);
       if (report) found.push({ ...report, said });
     }
   }
   return found.length ? found : NONE;
 }
 
-function readClause(clause: string, labelled: boolean): Omit<ReportedWork, 'said'> | null {
+/**
+ * A clause of what a speaker said: `I merged X`, `X is merged`, or a past verb with the `I` left out
+ * (`Raj: merged the cache fix`, a line under `## Raj`), as people say and scribes write it.
+ */
+function readClause(clause: string): Omit<ReportedWork, 'said'> | null {
   const subject = SUBJECT.exec(clause);
   const body = subject ? clause.slice(subject[0].length) : clause;
   const passive = PASSIVE.exec(body) ?? GOT_DONE.exec(body);
   if (passive) return reported(passive[2], passive[1]);
-  // Without a label or a subject, `Fixed …` may be a heading or a task, not a report.
-  if (!labelled && !subject) return null;
   const verb = PAST_VERB.exec(body);
   if (!verb) return null;
   return reported(verb[1], body.slice(verb[0].length));
