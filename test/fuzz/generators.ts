@@ -82,7 +82,7 @@ const longRun = fc
 const entry = fc.oneof(
   filled(fc.tuple(owner, pick(['- {o}: {task} - Due: {due}', '1. {o}: {task} by {due}', '- [ ] {o} {task} (due: {due})', '* {o} to {task}', '- {task}', '2) {o}: {task}'])).map(([o, t]) => t.replace('{o}', o))),
   filled(pick(['- [x] {task} ✅ 2025-03-10', '- ~~{task}~~ (moved)', '- {name}: {task} - Done', '- [ ] {task}', '{name} to {task} by {due}', '  - a detail about {task}'])),
-  filled(pick(['☐ {name}: {task} by {due}', '☑ {task} ✅ 2025-03-10', '☒ @{name} - {task}', '- {name} will {task}', '- {name} agreed to {task} by {due}', '- {task} by {due} → {name}', '- {task} - Due: {due} @jonas', '- {task} (owner: {name})'])),
+  filled(pick(['☐ {name}: {task} by {due}', '☑ {task} ✅ 2025-03-10', '☒ @{name} - {task}', '- {name} will {task}', '- {name} agreed to {task} by {due}', '- {name} finished {task}', '- {task} by {due} → {name}', '- {task} - Due: {due} @jonas', '- {task} (owner: {name})'])),
   filled(pick(['  - AI(@jonas): {task} by {due}', '- AI: {name} to {task}', '- Action item (@ana): {task}', '  - AI @priya.shah {task}', '- {name} (@jonas)'])),
   filled(pick(['- TODO {name}: {task}\n  DEADLINE: <2025-03-14 Fri>', '- DONE {task}', '- LATER {task} @{due}', '- [ ] {task} [owner:: {name}] [due:: {due}]', '- [ ] {task} @{name}'])),
   filled(pick(['| {name} | {task} | {due} | Open |', '| {name} | {task} | {due} | Done |', '| {task} | {name} |'])),

@@ -134,6 +134,16 @@ describe('reported-done', () => {
     assert.deepEqual(findings(files).map((f) => f.split(' ').slice(0, 2).join(' ')), ['a.md:5 "Merge', 'a.md:6 "Fix']);
   });
 
+  it('reads a report the notes write in the third person (`Raj merged the cache fix`) as that person’s', () => {
+    const files = {
+      'a.md': standup('2025-11-17', '## Action items', '- [ ] Raj: merge the cache fix', '- [ ] Lena: finish the refund retries', '- [ ] Raj: write the runbook'),
+      'b.md': standup('2025-11-18', '## Notes', '- Raj merged the cache fix yesterday.', '- Lena has finished the refund retries', '- Raj discussed the runbook with Lena.', '- Zed wrote the runbook.'),
+    };
+    assert.deepEqual(findings(files).map((f) => f.split(' ').slice(0, 2).join(' ')), ['a.md:5 "Merge', 'a.md:6 "Finish']);
+    const model = analyze(files['b.md'], 'b.md');
+    assert.deepEqual(model.statements.map((s) => `${s.speaker?.name}: ${s.text}`), ['Raj Patel: merged the cache fix yesterday.', 'Lena Fischer: finished the refund retries']);
+  });
+
   it('reads a running log’s later meetings as well', () => {
     const log = notes('# Payments log', '', '## 2025-11-17', 'Attendees: Lena Fischer', '- [ ] Lena: finish the refund retries', '', '## 2025-11-18', 'Attendees: Lena Fischer', '', 'Lena: Yesterday I finished the refund retries.');
     assert.deepEqual(findings({ 'log.md': log }).map((f) => f.split(' ')[0]), ['log.md:5']);

@@ -41,7 +41,7 @@ const LINES = [
   '- TODO Tom: fix it', '  DEADLINE: <2025-03-14 Fri>', '- DONE ship it', '  - LATER nested', 'TODO not an item', '☐ Tom: task by Friday', '☑ done task', '**Tom Bradley** 10:32 AM',
   '| Time | Item | Who |', '| Task | Owner |', '- [ ] x [owner:: Tom] @Tomorrow', '- Ship @Mike Johnson',
   '  - AI(@tom): fix it by Friday', 'AI: Tom to ship it', '- Tom Bradley (@tom)',
-  'Tom will ship the docs by Friday', '- Mike to test the pool\n  by tomorrow', '- Tom Bradley agreed to fix it.', "Priya said she'd book the room. Tom will not.",
+  'Tom will ship the docs by Friday', '- Mike fixed the flaky test.', 'Priya has finished the runbook', '- Mike to test the pool\n  by tomorrow', '- Tom Bradley agreed to fix it.', "Priya said she'd book the room. Tom will not.",
   '__Tom:__ ok', 'Tom Bradley  0:05', 'Mike Johnson 1:02:03\nI will do it by Friday.', '**Tom:**', '*Tom:* hi', '_x', '**', '***bold italic***', '** spaced**', '*\ttab', '_ _ _', '**Tom:** a\n**Priya:** b', '  **indented:** bold',
 ];
 

@@ -5,7 +5,7 @@ import type { CueKind, DueDate, Span } from '../model';
 import { capitalize, plainText, trimEndChars, trimStartChars } from '../text/plain';
 import { moveSpan } from '../text/span';
 import { type EntryContext, moveDue, parseEntryText } from './entry';
-import { notedPromise } from './notedPromise';
+import { notedPromise } from './noted';
 import { splitSentences } from './statement';
 
 /** A cue found in spoken text, before it is tied to its statement. */

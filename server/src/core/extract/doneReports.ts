@@ -29,7 +29,7 @@ export const FINISHING_VERBS = new Set(['finished', 'completed', 'complete', 'wr
  * Past verbs that say work went on or began rather than ended, or that tell of talk, not work (`we
  * agreed on the rollout plan`); and words in -ed that are no past verb.
  */
-const NOT_DONE_VERBS = new Set(
+export const NOT_DONE_VERBS = new Set(
   (
     'started began continued kept tried attempted worked looked picked paused blocked stalled planned scheduled ' +
     'agreed discussed talked mentioned asked answered suggested noticed decided wanted needed liked hoped guessed assumed expected wondered seemed felt heard saw thought said ' +
@@ -42,7 +42,7 @@ const IRREGULAR_PAST = 'wrote|built|sent|ran|drew|gave|led|met|paid|spoke|told|c
 // Parts of the patterns below, written once: the quick first look (MAY_REPORT) is made of them too.
 const LABEL_WORDS = String.raw`yesterday|done|completed|finished|shipped`;
 const SUBJECT_PART = String.raw`(?:I|we)(?:\s+ha(?:ve|d)|['’]ve)?\s+(?:(?:also|already|finally|just|then|now)\s+)?`;
-const PAST_VERB_PART = String.raw`(?:\p{L}+-)*\p{L}{2,}ed|${IRREGULAR_PAST}`;
+export const PAST_VERB_PART = String.raw`(?:\p{L}+-)*\p{L}{2,}ed|${IRREGULAR_PAST}`;
 const PASSIVE_PART = String.raw`(?:is|are|was|were|has\s+been|have\s+been|got)\s+(?:now\s+|finally\s+|all\s+|already\s+)?(done|finished|complete|completed|merged|shipped|deployed|fixed|resolved|closed|released|landed)`;
 
 /** `Yesterday:`, `Done:`, `Yesterday, …`: what follows is work already done. */

@@ -9,7 +9,7 @@ import { bareHeaderLineKind, headerKind, headerLineKind, isMetadataLine, isPartT
 import type { MeetingRegion } from './meetings';
 import { type Roster, looksLikeName } from './people';
 import { type Field, fieldsOfLine, headingStyleOf, readFieldLine } from './fields';
-import { notedPromise } from './notedPromise';
+import { notedPromise, notedReport } from './noted';
 import { remarksBefore } from './remarks';
 import { type StatementHead, captionSpeakerHead, captionVoice, readStatementHead } from './statement';
 
@@ -199,8 +199,13 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
    * runbook by Friday`): a statement of no speaker, as a `Decision: …` line is. Not a line that goes
    * on with a statement above it in the same paragraph.
    */
-  const notedHead = (line: TextLine, block: number): StatementHead | null =>
-    !open && statement?.block !== block && notedPromise(line.text, roster) ? { time: null, speaker: null, textStart: line.text.length - line.text.trimStart().length } : null;
+  const notedHead = (line: TextLine, block: number): StatementHead | null => {
+    if (open || statement?.block === block) return null;
+    if (notedPromise(line.text, roster)) return { time: null, speaker: null, textStart: line.text.length - line.text.trimStart().length };
+    // `Raj merged the cache fix`: his words from the verb on, as `Raj: merged the cache fix` is.
+    const report = notedReport(line.text, roster);
+    return report && { time: null, speaker: { written: report.written, start: report.start, end: report.start + report.written.length }, textStart: report.textStart };
+  };
 
   /** Under a person's heading or line (`### Alice`: action items grouped by owner, a standup), an entry naming no owner is theirs. */
   const ownedByVoice = (entry: EntryDraft) => {
