@@ -27,6 +27,14 @@ describe('work reported done', () => {
     assert.deepEqual(reported('Quick one. Fixed the flaky login test.'), ['fixed: the flaky login test']);
   });
 
+  it('reads a report said over two lines the same whatever ends them (fuzz seed 980000012)', () => {
+    for (const end of ['\n', '\r\n']) {
+      assert.deepEqual(findDoneReports(`I rotated the staging${end} certificates on Thursday.`), [
+        { verb: 'rotated', work: 'the staging certificates on Thursday', said: 'I rotated the staging certificates on Thursday.' },
+      ]);
+    }
+  });
+
   it('reads each piece of a list, and a first clause whatever follows it', () => {
     assert.deepEqual(reported('Yesterday: load-tested the retries; wrote the rollback script, but it still needs a review'), ['load-tested: the retries', 'wrote: the rollback script']);
   });

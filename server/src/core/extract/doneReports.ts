@@ -89,7 +89,8 @@ function readReports(text: string): readonly ReportedWork[] {
       const clause = end ? part.slice(0, end.index) : part;
       if (NOT_DONE.test(clause)) continue;
       const report = readClause(clause);
-      if (report) found.push({ ...report, said });
+      // Blanks as one: a sentence said over two lines reads the same whatever ends them (`\r\n` is two blanks in the reading).
+      if (report) found.push({ verb: report.verb, work: oneLine(report.work), said: oneLine(said) });
     }
   }
   return found.length ? found : NONE;
@@ -115,6 +116,8 @@ function reported(verb: string, rest: string): Omit<ReportedWork, 'said'> | null
   const work = rest.trim().replace(/[.!,:]+$/, '').replace(WHEN_DONE, '');
   return work ? { verb: lower, work } : null;
 }
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ');
 
 const modelReports = new WeakMap<object, readonly DoneReport[]>();
 
