@@ -82,6 +82,16 @@ describe('edits', () => {
       assert.deepEqual(after(withEntry(...table, '| Priya | rotate the keys | Done ✅ 2025-03-12 |'), reopen), [...table, '| Priya | rotate the keys | Open |']);
     });
 
+    it('a row short of its Status cell keeps its words: its status was read from them (fuzz seed 980000013)', () => {
+      const table = ['| Owner | Task | Status |', '|---|---|---|'];
+      const model = withEntry(...table, '| Mike | TODO: write the load test |');
+      assert.equal(model.items[0].status, 'open');
+      const completed = after(model, complete);
+      assert.deepEqual(completed, [...table, '| Mike | [x] TODO: write the load test ✅ 2025-03-14 |']);
+      assert.equal(withEntry(...completed).items[0].status, 'done');
+      assert.deepEqual(after(withEntry(...completed), reopen), [...table, '| Mike | TODO: write the load test |']);
+    });
+
     it('a `Done?` column of Yes and No is written in its own words', () => {
       const table = ['| Item | DRI | Done? |', '|---|---|---|'];
       const model = withEntry(...table, '| Capacity plan | Mike | No |');

@@ -58,9 +58,15 @@ function completeOne(model: NotesModel, item: ActionItem, options: CompleteOptio
 const SAYS_NO = /^\s*(?:no|n)\s*$/iu;
 const SAYS_YES = /^\s*(?:yes|y)(?![\p{L}])/iu;
 
-/** Whether the entry's status is a value of its own (a table's Status cell, a Status field under the entry): completing and reopening rewrite it. */
+/**
+ * Whether the entry's status is a value of its own (a table's Status cell, a Status field under the
+ * entry): completing and reopening rewrite it. A row short of its Status cell has none: its status
+ * was read from its words (`TODO: …`), which are not to be written over.
+ */
 function statusIsValue(layout: NonNullable<ActionItem['layout']>): boolean {
-  return (layout.table !== undefined && layout.table.columns.status != null) || layout.statusIsField === true;
+  const table = layout.table;
+  if (table) return table.columns.status != null && table.cells[table.columns.status] !== undefined;
+  return layout.statusIsField === true;
 }
 
 function reopenOne(model: NotesModel, item: ActionItem): TextEdit[] {
