@@ -213,6 +213,13 @@ describe('transcript statements', () => {
       assert.deepEqual(withWill.items, []);
     });
 
+    it('reads a promise said over two lines the same whatever ends them (fuzz seed 980000014)', () => {
+      for (const end of ['\n', '\r\n']) {
+        const model = analyze(notes(...HEADER, '', "[05:00] Tom Bradley: I'll send the deck (the one for sales", 'tomorrow).').replace(/\n/g, end));
+        assert.deepEqual(model.items.map((i) => `${i.task} | ${i.due?.date}`), ['Send the deck (the one for sales) | 2024-01-30'], JSON.stringify(end));
+      }
+    });
+
     it('takes a yes alone (`Sure thing.`) as taking on a request made of the speaker by name, and as nothing otherwise', () => {
       const answered = (request: string, answer: string, who = 'Priya Shah') =>
         analyze(notes(...HEADER, '', `[10:00] Mike Johnson: ${request}`, '', `[10:05] ${who}: ${answer}`)).items.map((i) => `${i.owner?.name}: ${i.task} | ${i.due?.date ?? '-'} | ${i.span.start}`);

@@ -84,6 +84,16 @@ export function findDuePhrase(
   meetingDate: string | null,
   options: { atEnd: boolean; allowBare: boolean },
 ): FoundDue | null {
+  const found = findDueAt(text, base, meetingDate, options);
+  if (!found) return null;
+  // The cut takes every blank before the phrase: the words left read the same whatever the blanks
+  // were (a line ended by `\r\n` is two blanks in the reading, by `\n` one).
+  let start = found.cut.start - base;
+  while (start > 0 && /\s/.test(text[start - 1])) start--;
+  return start + base === found.cut.start ? found : { due: found.due, cut: { start: start + base, end: found.cut.end } };
+}
+
+function findDueAt(text: string, base: number, meetingDate: string | null, options: { atEnd: boolean; allowBare: boolean }): FoundDue | null {
   const matches = [...text.matchAll(PREPOSITIONS)];
   for (const m of matches.reverse()) {
     const prepStart = m.index! + (m[0].length - m[0].trimStart().length);
