@@ -25,6 +25,7 @@ describe('promises written in the notes (`Carol will update the runbook by Frida
         '- Bob said he’d ping legal about the license question tomorrow',
         '- @bchen is going to rotate the staging keys by EOD',
         '- **Carol Diaz** will also book the offsite room',
+        '- Alice Moreau (PM) will own the launch comms',
       ),
       [
         'Carol Diaz | Update the on-call runbook | 2024-02-02',
@@ -35,6 +36,7 @@ describe('promises written in the notes (`Carol will update the runbook by Frida
         'Bob Chen | Ping legal about the license question | 2024-01-30',
         'Bob Chen | Rotate the staging keys | 2024-01-29',
         'Carol Diaz | Book the offsite room | -',
+        'Alice Moreau | Own the launch comms | -',
       ],
     );
   });

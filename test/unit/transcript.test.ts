@@ -208,6 +208,9 @@ describe('transcript statements', () => {
         ['Will need a hand with the migration.', []],
       ]);
       assert.deepEqual(cues('Priya: will check with legal by Friday'), ['commitment Priya Shah | Check with legal | Friday=2024-02-02']);
+      // A standup's plan for the day, its `I` left out.
+      assert.deepEqual(cues('Priya: Today: will finish the rota by Friday'), ['commitment Priya Shah | Finish the rota | Friday=2024-02-02']);
+      assert.deepEqual(cues('Priya: Today: will is out'), []);
       // Where someone called Will is at the meeting, `Will handle the rollout` may be about him.
       const withWill = analyze(notes('Sync - January 29, 2024', 'Attendees: Tom Bradley, Will Turner', '', '[05:00] Tom Bradley: Will handle the rollout by Friday.'));
       assert.deepEqual(withWill.items, []);

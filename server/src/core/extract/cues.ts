@@ -43,7 +43,7 @@ const ACTION = /(?:^|[\s(])(?:action\s+(?:items?|points?)|action|todo|to-do|foll
  */
 const ACTION_AI = /^\s*A[IP](?:(?:\s+for\s+|\s*\(\s*)([^():\n]{1,40}?)\s*\)?\s*:|\s*:|\s+(@[\p{L}\p{N}][\p{L}\p{N}._-]*)(?=\s))\s*/u;
 const COMMITMENT =
-  /(?<![\p{L}'’])(I\s+commit\s+to|I\s+promise\s+to|I\s+plan\s+to|I\s+volunteer\s+to|I\s*['’]m\s+committing\s+to|I\s*['’]ll|I\s+will|I\s*['’]m\s+going\s+to|I\s+am\s+going\s+to|I\s*['’]m\s+gonna|I\s+shall|I\s+can|I\s*['’]m\s+on\s+it|I\s+am\s+on\s+it|I\s*['’]d\s+be\s+happy\s+to|I\s*['’]m\s+happy\s+to|let\s+me|I\s+need\s+to|I\s+have\s+to|I\s*['’]ve\s+got\s+to|will(?=\s+do(?![\p{L}]))|on\s+it(?=\s*[.!]*\s*$)|^(?:will|gonna)(?=\s+\p{Ll}))(?![\p{L}])/giu;
+  /(?<![\p{L}'’])(I\s+commit\s+to|I\s+promise\s+to|I\s+plan\s+to|I\s+volunteer\s+to|I\s*['’]m\s+committing\s+to|I\s*['’]ll|I\s+will|I\s*['’]m\s+going\s+to|I\s+am\s+going\s+to|I\s*['’]m\s+gonna|I\s+shall|I\s+can|I\s*['’]m\s+on\s+it|I\s+am\s+on\s+it|I\s*['’]d\s+be\s+happy\s+to|I\s*['’]m\s+happy\s+to|let\s+me|I\s+need\s+to|I\s+have\s+to|I\s*['’]ve\s+got\s+to|will(?=\s+do(?![\p{L}]))|on\s+it(?=\s*[.!]*\s*$)|^(?:(?:today|tomorrow|this\s+week|next|plans?)\s*[:–—-]\s*)?(?:will|gonna)(?=\s+\p{Ll}))(?![\p{L}])/giu;
 const NO_PROMISES = /(?<![\p{L}])(?:no\s+promises?|can['’]?t\s+promise|not\s+promising)(?![\p{L}])/iu;
 /** A yes opening an answer (`Sure, …`, `Yep …`). */
 const YES = String.raw`(?:sure|ok|okay|yes|yep|yeah|absolutely|definitely|got\s+it)\s*[,!.]?\s+`;
@@ -86,8 +86,9 @@ const MEETING_TALK = new RegExp(
 );
 
 /**
- * `Will send the deck by Friday.`, `gonna fix it tomorrow` (the `I` left out, as people say and
- * notes write after a speaker's name): a promise when the word after is a verb's plain form, not
+ * `Will send the deck by Friday.`, `gonna fix it tomorrow`, a standup's `Today: will finish the
+ * docs` (the `I` left out, as people say and notes write after a speaker's name): a promise when
+ * the word after is a verb's plain form, not
  * `Will is …`, `Will thinks …` (Will, a person), and no attendee is called Will.
  */
 function elidedPromise(cue: string, after: string, ctx: CueContext): boolean {
@@ -211,7 +212,7 @@ function commitmentCues(sentence: string, at: number, ctx: CueContext, probe: { 
   for (let m = COMMITMENT.exec(sentence); m; m = COMMITMENT.exec(sentence)) {
     // (Checked here, not in a lookbehind: one run back to the sentence's start at every position was quadratic.)
     if (/^(?:will|on\s+it)$/i.test(m[0]) && !WILL_DO_OPENER.test(sentence.slice(0, m.index))) continue;
-    if (m.index === 0 && /^(?:will|gonna)$/i.test(m[0]) && !elidedPromise(m[0], sentence.slice(m[0].length), ctx)) continue;
+    if (m.index === 0 && /(?:^|\s)(?:will|gonna)$/i.test(m[0]) && !elidedPromise(m[0], sentence.slice(m[0].length), ctx)) continue;
     condition ??= CONDITION.exec(sentence)?.index ?? Infinity;
     const last = clauses[clauses.length - 1];
     const gap = last ? sentence.slice(last.cue.index + last.cue[0].length, m.index) : '';

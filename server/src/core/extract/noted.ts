@@ -6,6 +6,8 @@ import type { Roster } from './people';
 
 /** A person as notes write one: a handle, or up to three capitalised words. */
 const PERSON = String.raw`(?:@[\p{L}\p{N}][\p{L}\p{N}._-]*|\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,2})`;
+/** Their role after the name, as attendee lists write it (`Alice Moreau (PM) will …`): no part of the name. */
+const ROLE = String.raw`(?:\s*\([^()\n]{1,40}\))?`;
 /** Two people together (`Bob and Carol`, `Ana & Wei`, `Maya/Leo`), as an entry's owner may be. */
 const TOGETHER_PART = String.raw`\s+(?:and|&)\s+|\s*[/+]\s*`;
 const TOGETHER = new RegExp(TOGETHER_PART, 'u');
@@ -17,7 +19,7 @@ const TOGETHER = new RegExp(TOGETHER_PART, 'u');
  * before the blank after them, as a first-person cue's do, so that what follows is read the same.
  */
 const NOTED_PROMISE = new RegExp(
-  String.raw`^(?:\*\*|__)?(${PERSON}(?:(?:${TOGETHER_PART})${PERSON})?)(?:\*\*|__)?` +
+  String.raw`^(?:\*\*|__)?(${PERSON}(?:(?:${TOGETHER_PART})${PERSON})?)(?:\*\*|__)?${ROLE}` +
     String.raw`\s+(?:will|(?:is|are|['’](?:s|re))\s+(?:going\s+to|gonna)|to|(?:ha(?:s|ve)\s+)?(?:agreed|committed|promised|volunteered|offered|plans?)\s+to|said\s+(?:he|she|they)\s*(?:['’]d|would|will|['’]ll))` +
     String.raw`(?=\s+\p{Ll})`,
   'u',
@@ -48,7 +50,7 @@ export function notedPromise(text: string, roster: Roster): NotedPromise | null 
  * The person is one the notes name; a verb of work begun or of talk makes no report.
  */
 const NOTED_REPORT = new RegExp(
-  String.raw`^((?:\*\*|__)?(${PERSON})(?:\*\*|__)?\s+(?:ha(?:s|ve)\s+)?(?:(?:also|already|finally|just)\s+)?)(${PAST_VERB_PART})(?=\s)`,
+  String.raw`^((?:\*\*|__)?(${PERSON})(?:\*\*|__)?${ROLE}\s+(?:ha(?:s|ve)\s+)?(?:(?:also|already|finally|just)\s+)?)(${PAST_VERB_PART})(?=\s)`,
   'u',
 );
 
