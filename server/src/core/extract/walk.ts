@@ -528,8 +528,18 @@ const PERSON_LINE_MAX = 100;
 const BOLD_NAME = /^(\*\*|__|\*|_)[^:*_\n]{1,60}\1\s*$/u;
 
 /** The lines of a paragraph or a one-line list item made only of fields (`Owner: Leo · Due: Friday`, `- **Due:** Nov 19`), each with its fields; else null. */
+/** The field lines of each unit, read once: a heading's entry asks whether the units after it name work, then reads them. */
+const fieldLinesOf = new WeakMap<Unit, Array<{ line: TextLine; fields: Field[] }> | null>();
+
 function fieldLines(unit: Unit | undefined): Array<{ line: TextLine; fields: Field[] }> | null {
-  if (!unit || (unit.type !== 'paragraph' && !(unit.type === 'item' && unit.lines.length === 1 && !unit.checkbox))) return null;
+  if (!unit) return null;
+  let known = fieldLinesOf.get(unit);
+  if (known === undefined) fieldLinesOf.set(unit, (known = readFieldLines(unit)));
+  return known;
+}
+
+function readFieldLines(unit: Unit): Array<{ line: TextLine; fields: Field[] }> | null {
+  if (unit.type !== 'paragraph' && !(unit.type === 'item' && unit.lines.length === 1 && !unit.checkbox)) return null;
   const lines: Array<{ line: TextLine; fields: Field[] }> = [];
   for (const line of unit.lines) {
     const fields = fieldsOfLine(line.text);
