@@ -150,6 +150,9 @@ describe('reported-done', () => {
     assert.deepEqual(findings(files).map((f) => f.split(' ').slice(0, 2).join(' ')), ['a.md:5 "Merge', 'a.md:6 "Finish']);
     const model = analyze(files['b.md'], 'b.md');
     assert.deepEqual(model.statements.map((s) => `${s.speaker?.name}: ${s.text}`), ['Raj Patel: merged the cache fix yesterday.', 'Lena Fischer: finished the refund retries']);
+    // The writer speaking for themselves on the line: not Raj's words (`I'll` would be his promise).
+    const writer = analyze(standup('2025-11-18', '- Raj merged the cache fix; I’ll follow up with support by Friday.'), 'c.md');
+    assert.deepEqual([writer.statements.length, writer.items.length], [0, 0]);
   });
 
   it('reads a running log’s later meetings as well', () => {

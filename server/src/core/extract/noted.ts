@@ -54,8 +54,11 @@ const NOTED_REPORT = new RegExp(
   'u',
 );
 
+/** The writer speaking for themselves (`…; I'll follow up`): such a line is not the person's words. */
+const WRITER_SPEAKS = /(?<![\p{L}])I(?:\s*['’](?:ll|m|ve|d)|\s+(?:will|am|have|can|need|should|shall))(?![\p{L}])/u;
+
 export function notedReport(line: string, roster: Roster): { written: string; start: number; textStart: number } | null {
   const m = NOTED_REPORT.exec(line);
-  if (!m || NOT_DONE_VERBS.has(m[3].toLowerCase()) || !roster.namesPerson(m[2])) return null;
+  if (!m || NOT_DONE_VERBS.has(m[3].toLowerCase()) || WRITER_SPEAKS.test(line) || !roster.namesPerson(m[2])) return null;
   return { written: m[2], start: m[1].indexOf(m[2]), textStart: m[1].length };
 }
