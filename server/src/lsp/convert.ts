@@ -43,7 +43,7 @@ export function toDiagnostics(model: NotesModel, findings: Judged[], previous?: 
 
 /** A new diagnostic: only here is its message put in words. */
 function newDiagnostic(range: Range, d: Judged): Diagnostic {
-  return { range, severity: SEVERITY[d.severity], code: d.code, source: SOURCE, message: wordsOf(d.message), data: { ...d.data, code: d.code } };
+  return { range, severity: SEVERITY[d.severity], code: d.code, source: SOURCE, message: wordsOf(d.message), data: d.data }; // the code is the diagnostic's own: not again in its data
 }
 
 /**
