@@ -196,13 +196,13 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
 
   /**
    * A line of written notes, not speech, that records someone's promise (`Carol will update the
-   * runbook by Friday`): a statement of no speaker, as a `Decision: …` line is. Not a line that goes
-   * on with a statement above it in the same paragraph.
+   * runbook by Friday`: a statement of no speaker, as a `Decision: …` line is) or work they did
+   * (`Raj merged the cache fix`: his words from the verb on). Not a line that goes on with a
+   * statement above it in the same paragraph.
    */
   const notedHead = (line: TextLine, block: number): StatementHead | null => {
     if (open || statement?.block === block) return null;
     if (notedPromise(line.text, roster)) return { time: null, speaker: null, textStart: line.text.length - line.text.trimStart().length };
-    // `Raj merged the cache fix`: his words from the verb on, as `Raj: merged the cache fix` is.
     const report = notedReport(line.text, roster);
     return report && { time: null, speaker: { written: report.written, start: report.start, end: report.start + report.written.length }, textStart: report.textStart };
   };
@@ -527,7 +527,6 @@ const PERSON_LINE_MAX = 100;
 
 const BOLD_NAME = /^(\*\*|__|\*|_)[^:*_\n]{1,60}\1\s*$/u;
 
-/** The lines of a paragraph or a one-line list item made only of fields (`Owner: Leo · Due: Friday`, `- **Due:** Nov 19`), each with its fields; else null. */
 /** The field lines of each unit, read once: a heading's entry asks whether the units after it name work, then reads them. */
 const fieldLinesOf = new WeakMap<Unit, Array<{ line: TextLine; fields: Field[] }> | null>();
 
@@ -538,6 +537,7 @@ function fieldLines(unit: Unit | undefined): Array<{ line: TextLine; fields: Fie
   return known;
 }
 
+/** The lines of a paragraph or a one-line list item made only of fields (`Owner: Leo · Due: Friday`, `- **Due:** Nov 19`), each with its fields; else null. */
 function readFieldLines(unit: Unit): Array<{ line: TextLine; fields: Field[] }> | null {
   if (unit.type !== 'paragraph' && !(unit.type === 'item' && unit.lines.length === 1 && !unit.checkbox)) return null;
   const lines: Array<{ line: TextLine; fields: Field[] }> = [];
