@@ -155,6 +155,21 @@ describe('reported-done', () => {
     assert.deepEqual([writer.statements.length, writer.items.length], [0, 0]);
   });
 
+  it('reads a report of the owner’s work by someone else when it names the work as theirs (`merged Raj’s rollback script`)', () => {
+    const files = {
+      'a.md': standup('2025-11-17', '## Action items', '- [ ] Raj: write the ledger rollback script', '- [ ] Lena: fix the flaky login test'),
+      'b.md': standup('2025-11-18', "Lena: merged Raj's ledger rollback script yesterday.", "Raj: Lena's flaky login test is fixed now."),
+    };
+    const expected = [
+      'a.md:5 "Write the ledger rollback script" (Raj Patel) is still open here, but Lena Fischer reported it done in Payments standup on Tue, Nov 18 (2025-11-18, b.md): "merged Raj\'s ledger rollback script yesterday.". Mark it complete if so',
+      'a.md:6 "Fix the flaky login test" (Lena Fischer) is still open here, but Raj Patel reported it done in Payments standup on Tue, Nov 18 (2025-11-18, b.md): "Lena\'s flaky login test is fixed now.". Mark it complete if so',
+    ];
+    assert.deepEqual(findings(files), expected);
+    assert.deepEqual(findings(files, true), expected, 'the same from the index’s stored digests');
+    // Someone else's work that is not the owner's closes nothing.
+    assert.deepEqual(findings({ ...files, 'b.md': standup('2025-11-18', "Lena: merged Ana's ledger rollback script yesterday.") }), []);
+  });
+
   it('reads a running log’s later meetings as well', () => {
     const log = notes('# Payments log', '', '## 2025-11-17', 'Attendees: Lena Fischer', '- [ ] Lena: finish the refund retries', '', '## 2025-11-18', 'Attendees: Lena Fischer', '', 'Lena: Yesterday I finished the refund retries.');
     assert.deepEqual(findings({ 'log.md': log }).map((f) => f.split(' ')[0]), ['log.md:5']);

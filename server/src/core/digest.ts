@@ -90,7 +90,7 @@ export function encodeDigest(model: NotesModel): unknown {
       i.layout ? i.layout.span.start : null,
       i.layout ? i.layout.span.end : null,
     ]),
-    doneReportsOfModel(model).map((r) => [r.meeting, r.person, r.verb, r.work, r.said]),
+    doneReportsOfModel(model).map((r) => (r.by ? [r.meeting, r.person, r.verb, r.work, r.said, r.by] : [r.meeting, r.person, r.verb, r.work, r.said])),
   ];
 }
 
@@ -109,7 +109,14 @@ export function decodeDigest(data: unknown): NotesDigest {
     decisions: decisions.map(([id, meeting, said, source, start, end]) => ({ id: text(id), meeting: Number(meeting), text: text(said), source: oneOf(SOURCES, source), span: { start: Number(start), end: Number(end) } })),
     people: { keys: people[0].map(text), speakers: people[1].map(text) },
     places: text(people[2]),
-    reports: reports.map(([meeting, person, verb, work, said]) => ({ meeting: Number(meeting), person: text(person), verb: text(verb), work: text(work), said: text(said) })),
+    reports: reports.map(([meeting, person, verb, work, said, by]) => ({
+      meeting: Number(meeting),
+      person: text(person),
+      verb: text(verb),
+      work: text(work),
+      said: text(said),
+      ...(by === undefined ? {} : { by: text(by) }),
+    })),
     items: items.map((row) => {
       const [id, meeting, kind, source, task, status, start, end, owner, dueText, dueDate, vague, linked, written, doneDate, layoutStart, layoutEnd] = row;
       if (!Array.isArray(linked)) throw new Error('digest has another shape');

@@ -9,8 +9,10 @@ import { splitSentences } from './statement';
 /** One piece of finished work, as a person reported it in a meeting. */
 export interface DoneReport {
   meeting: number;
-  /** The speaker: an attendee's full name where the notes name one. */
+  /** Whose work it is: the speaker (an attendee's full name where the notes name one), or the person named as its owner (`Raj's script`). */
   person: string;
+  /** Who reported it, when that is not `person` (`Lena: merged Raj's script`). */
+  by?: string;
   /** The verb as said, lower case: `finished`, `reviewed`, `merged`. */
   verb: string;
   /** What was done, without the verb: `the refund webhook retries`. */
@@ -119,6 +121,13 @@ function reported(verb: string, rest: string): Omit<ReportedWork, 'said'> | null
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ');
 
+/** Work named as someone's (`Raj's rollback script`, `@raj's fix`): whose, and the work. */
+const OWNED_WORK = /^(?:the\s+)?(@?\p{Lu}[\p{L}-]*|@[\p{L}\p{N}._-]+)['’]s\s+(\S.*)$/u;
+
+function sameFirstWord(a: string, b: string): boolean {
+  return a.replace(/^@/, '').split(/\s+/)[0].toLowerCase() === b.split(/\s+/)[0].toLowerCase();
+}
+
 const modelReports = new WeakMap<object, readonly DoneReport[]>();
 
 /** What the statements of a model report done, by meeting and speaker (once per model version). */
@@ -144,7 +153,12 @@ function readModelReports(statements: readonly Statement[]): readonly DoneReport
     if (!speaker) continue;
     let known = statementReports.get(statement);
     if (known?.text !== text) statementReports.set(statement, (known = { text, found: findDoneReports(text) }));
-    for (const work of known.found) reports.push({ meeting, person: speaker.name, ...work });
+    for (const work of known.found) {
+      // `Raj's rollback script is merged`, `merged Raj's script`: Raj's work, whoever says it.
+      const owner = OWNED_WORK.exec(work.work);
+      if (owner && !sameFirstWord(owner[1], speaker.name)) reports.push({ meeting, person: owner[1].replace(/^@/, ''), by: speaker.name, verb: work.verb, work: owner[2], said: work.said });
+      else reports.push({ meeting, person: speaker.name, ...work });
+    }
   }
   return reports;
 }

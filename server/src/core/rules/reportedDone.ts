@@ -7,8 +7,9 @@ import { type Rule, describe, fileLabel, message, named, openItems, seriesInfo }
 
 // An open item whose owner said, in a later meeting of the series, that the work is done (a
 // standup's `Yesterday: finished the rollback script`): the notes still say open, so it is
-// reported with a fix that marks it complete. Only the work's latest entry, and only reports by
-// its owner: a person reporting done is taken at their word about their own work.
+// reported with a fix that marks it complete. Only the work's latest entry, and only reports of
+// its owner's work: by the owner (taken at their word about their own work), or naming the owner's
+// work as theirs (`Lena: merged Raj's rollback script`).
 
 export const reportedDone: Rule = {
   code: 'reported-done',
@@ -26,7 +27,7 @@ export const reportedDone: Rule = {
       const where = meeting.file === ctx.series.file ? '' : `, ${fileLabel(meeting.file)}`;
       return [
         {
-          message: message(sayReportedDone, ...named(item), report.person, meeting.title, meeting.date, where, report.said),
+          message: message(sayReportedDone, ...named(item), report.by ?? report.person, meeting.title, meeting.date, where, report.said),
           span: item.span,
           data: { itemId: item.id },
         },

@@ -194,7 +194,7 @@ export function workRead(group: MeetingGroup, modelOf: (file: string) => NotesDi
       for (const id of item.linked) values.push(id);
     }
     // What is reported done is read with the work: a series whose reports changed is made again.
-    for (const report of doneReportsIn(model, meeting.meeting)) values.push(report.person, report.verb, report.work, report.said);
+    for (const report of doneReportsIn(model, meeting.meeting)) values.push(report.person, report.by ?? '', report.verb, report.work, report.said);
   }
   return values;
 }
