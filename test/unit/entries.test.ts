@@ -341,6 +341,12 @@ describe('summary entries in every shape', () => {
       'action summary Mike Johnson | Move CI / CD to the new runners | - | open',
       'action summary Priya Shah | Renew the certs | TBD=vague | open',
     ]);
+    // The separator before the value, not a dash or slash inside the date; an owner set off before it.
+    assert.deepEqual(read('- Review the Q1 budget - Priya - 2025-03-20', '- Fix the alerts / 3/20', '- Update the runbook (Wei, by Wed)'), [
+      'action summary Priya Shah | Review the Q1 budget | 2025-03-20=2025-03-20 | open',
+      'action summary - | Fix the alerts | 3/20=2025-03-20 | open',
+      'action summary Wei Zhang | Update the runbook | Wed=2025-03-12 | open',
+    ]);
   });
 
   it('reads `due <date>` without a colon and the day words teams write (`EOD Friday`, `the 15th`, `end of Q1`, `first thing Monday`)', () => {

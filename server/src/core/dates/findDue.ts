@@ -172,6 +172,8 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ');
 }
 
+const SEPARATORS = '-–—/|';
+
 /**
  * The value closing a clause after a dash set off by blanks (`talk to the vendor — ASAP`), or a
  * slash or a bar (`fix the alerts / Friday`, `… | Friday` as columns typed in plain text): what
@@ -179,8 +181,10 @@ function oneLine(text: string): string {
  * (the equivalent pattern, `/\s+[–—-]\s+([^\s–—-][^–—-]*?)[\s.!]*$/`, took minutes on long runs of blanks).
  */
 function dashedValue(text: string): ClosingValue | null {
-  const dash = Math.max(text.lastIndexOf('-'), text.lastIndexOf('–'), text.lastIndexOf('—'), text.lastIndexOf('/'), text.lastIndexOf('|'));
-  if (dash <= 0 || !/\s/.test(text[dash - 1]) || !/\s/.test(text[dash + 1] ?? '')) return null;
+  // The last separator set off by blanks: not the dashes or slashes inside a date (`2026-12-04`, `12/5`).
+  let dash = text.length - 1;
+  while (dash > 0 && !(SEPARATORS.includes(text[dash]) && /\s/.test(text[dash - 1]) && /\s/.test(text[dash + 1] ?? ''))) dash--;
+  if (dash <= 0) return null;
   let valueStart = dash + 1;
   while (valueStart < text.length && /\s/.test(text[valueStart])) valueStart++;
   let end = text.length;

@@ -264,7 +264,8 @@ const TO_DO_AFTER_NAME = new RegExp(String.raw`^\s+${TO_DO}\s+`, 'u');
 const OWNER_FIELD = new RegExp(String.raw`(?<!\s)(\s*(?:[-–—|,;(\[]\s*)?)(?:owner|assignee|assigned\s+to|who|dri)(?:\s*::?\s*|\s+)(@?${NAME})\s*[)\]]?`, 'iu');
 // (A due date cut out before it may leave its comma: `Handbook → Jonas, end of month`.)
 // (One run of blanks after the name, not `\s*…\s*$`: two in a row took quadratic time on a long run.)
-const OWNER_TRAILING = new RegExp(String.raw`(?<!\s)(\s*(?:(?:->|=>|[-–—→])\s*|\(\s*|\[\s*|\s))(@?${NAME})(?:\s*[)\]])?[\s,;]*$`, 'u');
+// (`(Bob, by Wed)`: the due date cut out leaves `(Bob, )`.)
+const OWNER_TRAILING = new RegExp(String.raw`(?<!\s)(\s*(?:(?:->|=>|[-–—→])\s*|\(\s*|\[\s*|\s))(@?${NAME})(?:[\s,;]*[)\]])?[\s,;]*$`, 'u');
 const OWNER_DASH = new RegExp(String.raw`^(\s*)(${NAME})\s+(?:[-–—→]|->|=>)\s+(?=\S)`, 'u');
 
 /** `PROJ-123`, `[OPS-7]`, `[OPS-7](https://…)` (a link), `#482` opening an entry, followed by a blank or a colon. */
