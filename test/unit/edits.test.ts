@@ -290,6 +290,14 @@ describe('edits', () => {
       assert.deepEqual(assigned('- Mike to migrate the cron jobs', '- Update the runbook'), { line: '- Priya to update the runbook', reread: 'Priya Shah: Update the runbook (no date)' });
       assert.deepEqual(assigned('- Mike will migrate the cron jobs', '- API docs refresh'), { line: '- Priya will API docs refresh', reread: 'Priya Shah: API docs refresh (no date)' });
     });
+    it('writes only the owner before an entry of no words, whatever ends its line (fuzz seed 980000025)', () => {
+      for (const end of ['\n', '\r\n']) {
+        const text = ['## Next steps', 'Overall the team is happy with the pace. Omar will book the capacity review by Friday.', '[x] ', '## Next steps'].join(end);
+        const model = analyze(text);
+        const empty = model.items.find((i) => !i.task && !i.owner)!;
+        assert.deepEqual(applyEdits(text, assignOwner(model, empty.id, 'Priya')).split(end), ['## Next steps', 'Overall the team is happy with the pace. Omar will book the capacity review by Friday.', '[x] Priya will ', '## Next steps'], JSON.stringify(end));
+      }
+    });
     it('replaces an unknown owner, keeping a handle a handle', () => {
       assert.deepEqual(after(withEntry('- Sam: review the pin'), (m, id) => assignOwner(m, id, 'Tom Bradley')), ['- Tom Bradley: review the pin']);
       assert.deepEqual(after(withEntry('- [ ] @sam review the pin'), (m, id) => assignOwner(m, id, 'Tom Bradley')), ['- [ ] @Tom review the pin']);

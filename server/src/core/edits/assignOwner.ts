@@ -32,7 +32,8 @@ export function assignOwner(model: NotesModel, itemId: string, name: string): Te
     // `Tom to patch…`: the task's first letter goes to lower case in the same edit.
     const first = model.text.slice(layout.ownerAt, layout.ownerAt + 1);
     const lowered = taskAfterVerb(model.text.slice(layout.ownerAt, layout.dueAt));
-    if (lowered[0] !== first) return [replace({ start: layout.ownerAt, end: layout.ownerAt + 1 }, ownerPart(form, name) + lowered[0])];
+    // (An entry of no words, `[x] ` alone, has no letter to lower: the owner is only inserted.)
+    if (lowered && lowered[0] !== first) return [replace({ start: layout.ownerAt, end: layout.ownerAt + 1 }, ownerPart(form, name) + lowered[0])];
   }
   return [insert(layout.ownerAt, ownerPart(form, name))];
 }
