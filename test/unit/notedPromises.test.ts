@@ -91,6 +91,8 @@ describe('promises written in the notes (`Carol will update the runbook by Frida
     assert.deepEqual(summary.items.map((i) => itemLine(summary, i)), ['6 action summary Carol Diaz | Update the runbook | Friday=2024-02-02 | open']);
     // Under a person's heading, the lines are that person's words: `Bob will review my PR` is Alice's, and no promise of hers.
     assert.deepEqual(promises('## Alice', '- Bob will review my PR by Friday'), []);
+    // A caption's words are speech, by someone: about Carol, not written notes of her promise.
+    assert.deepEqual(promises('00:01:05.000 --> 00:01:09.500', 'Carol will send the deck by Friday.', '', '00:01:10.000 --> 00:01:12.000', 'Decision: we ship it. Bob will write the notes.'), []);
   });
 
   it('reports a promise no entry records as uncaptured, with a fix that records it for its person', () => {

@@ -69,11 +69,6 @@ export function kindLabel(item: Pick<DigestItem, 'kind'>): string {
   return item.kind === 'commitment' ? 'commitment' : 'action item';
 }
 
-/** Whether a statement is a line of written notes (`Carol will …`, `Decision: …`): no one said it, no time was kept. */
-export function isWritten(statement: Statement): boolean {
-  return !statement.speaker && !statement.time;
-}
-
 /** `at 07:30 by Mike Johnson`, or `by Ana` for a transcript without times. */
 export function whenSaid(statement: Statement): string {
   const who = statement.speaker ? ` by ${statement.speaker.name}` : '';

@@ -8,7 +8,6 @@ import {
   dueWithoutDay,
   escapeMarkdown,
   isRelative,
-  isWritten,
   itemLine,
   itemStanding,
   kindLabel,
@@ -16,6 +15,7 @@ import {
   longDate,
   whenSaid,
 } from './describe';
+import { isWritten } from '../extract/statement';
 import { type Target, recordersOf, targetAt } from './locate';
 import { type DigestDoc, type NotesDoc, type PersonMention, itemsOwnedBy, roleOf } from './people';
 import type { DigestItem } from '../digest';

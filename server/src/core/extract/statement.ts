@@ -1,4 +1,5 @@
 import { Memo } from '../memo';
+import type { Statement } from '../model';
 import { type Roster, looksLikeName } from './people';
 
 /** The head of a transcript line: `[05:00] Tom Bradley: `, `**Priya:** `, `Mike: ` (an attendee). */
@@ -90,6 +91,11 @@ export function captionSpeakerHead(line: string): StatementHead | null {
   const written = plain?.[2].trim();
   if (!plain || !written || !/\s/.test(written) || !looksLikeName(written)) return null;
   return spokenBy(line, written, plain[1].length, null, plain[0].length);
+}
+
+/** Whether a statement is a line of written notes (`Carol will …`, `Decision: …`), not speech: no one said it, no time was kept. */
+export function isWritten(statement: Pick<Statement, 'speaker' | 'time'>): boolean {
+  return !statement.speaker && !statement.time;
 }
 
 /** Who sent a chat message (`From Maya Chen to Everyone`: Maya Chen), when a person is named so; else `written`. */

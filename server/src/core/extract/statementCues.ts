@@ -1,6 +1,7 @@
 import type { PersonRef, Statement, StatementCue } from '../model';
 import { type CueContext, type FoundCue, addresseeIn, findCues, requestIn, workAsked } from './cues';
 import type { Roster } from './people';
+import { isWritten } from './statement';
 
 /** Finds the cues of every statement of a meeting (kept in `statement.cues`); returns them all, in order. */
 export function readCues(statements: Statement[], meetingDate: string | null, roster: Roster): StatementCue[] {
@@ -17,7 +18,7 @@ export function readStatementCues(statements: Statement[], i: number, meetingDat
   const statement = statements[i];
   const previous = statements[i - 1];
   const otherSpeaker = previous && (!previous.speaker || !statement.speaker || previous.speaker.name !== statement.speaker.name);
-  const context = new StatementContext(meetingDate, roster, otherSpeaker ? previous : null, statements[i - 2] ?? null, statement.speaker);
+  const context = new StatementContext(meetingDate, roster, otherSpeaker ? previous : null, statements[i - 2] ?? null, statement);
   const found = findCues(statement.text, statement.textStart, context);
   statement.cues = found.map((cue) => toStatementCue(cue, statement, roster));
   return statement.cues;
@@ -32,18 +33,19 @@ class StatementContext implements CueContext {
     readonly roster: Roster,
     private readonly previous: Statement | null,
     private readonly earlier: Statement | null,
-    private readonly speaker: PersonRef | null,
+    private readonly statement: Statement,
   ) {}
 
-  /** A statement of no speaker is written notes (`Decision: …`, `Carol will …`), not speech. */
+  /** Written notes (`Decision: …`, `Carol will …`), not speech. */
   get noted(): boolean {
-    return this.speaker === null;
+    return isWritten(this.statement);
   }
 
   /** The request, when the previous speaker made it of this one by name (`Alice, can you …?`). */
   get addressedRequest(): string | null {
-    const addressee = this.previous && this.speaker ? addresseeIn(this.previous.text) : null;
-    return addressee && this.speaker && isSpeaker(this.roster, addressee, this.speaker) ? this.previousRequest : null;
+    const { speaker } = this.statement;
+    const addressee = this.previous && speaker ? addresseeIn(this.previous.text) : null;
+    return addressee && speaker && isSpeaker(this.roster, addressee, speaker) ? this.previousRequest : null;
   }
 
   /** Worked out once: a statement that answers is asked for it again as its cues are read. */

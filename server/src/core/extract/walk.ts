@@ -165,7 +165,7 @@ export function walkMeeting(units: Unit[], region: MeetingRegion, text: string, 
       readStatementHead(line.text, roster) ??
       (captionTime !== null ? captionSpeakerHead(line.text) : null) ??
       voicedHead(line) ??
-      notedHead(line, block);
+      (captionTime === null ? notedHead(line, block) : null); // a caption's words are speech, not notes
     // In a summary section `Priya: book the room` is an entry; only a timestamped line is speech.
     if (!head || (open && !head.time)) return null;
     const speaker = head.speaker
