@@ -249,7 +249,7 @@ const JOINED_CONDITION = /(?<!\s)(?:\s*[,;]\s*(?:(?:and|but|so)\s+)?|\s+(?:and|b
  * today and scope it next sprint`); what another subject does after it is no part of it (`I'll send
  * the notes tomorrow and then we can discuss`).
  */
-function commitmentCue(sentence: string, at: number, m: RegExpExecArray, clauseEnd: number, ctx: CueContext, probe: { answersRequest: boolean }): FoundCue[] {
+function commitmentCue(sentence: string, at: number, m: CueAt, clauseEnd: number, ctx: CueContext, probe: { answersRequest: boolean }): FoundCue[] {
   const clauseStart = m.index + m[0].length;
   const cue = m[0].replace(/\s+/g, ' ');
   const split = splitAtDatedTask(sentence.slice(clauseStart, clauseEnd), at + clauseStart, ctx);
@@ -270,6 +270,9 @@ function commitmentCue(sentence: string, at: number, m: RegExpExecArray, clauseE
 
 const nonEmpty = (cue: FoundCue | null): FoundCue[] => (cue ? [cue] : []);
 
+/** A promise's cue words (`I'll`, `Carol agreed to`) and where in the sentence they start, as a match of COMMITMENT gives them. */
+type CueAt = Pick<RegExpExecArray, 0 | 'index'>;
+
 /**
  * The promises of a sentence of written notes that opens with a person's (`Carol agreed to update the
  * runbook by Dec 1`): read as a first-person promise is, owned by that person; null when it opens
@@ -279,7 +282,7 @@ function notedPromiseCues(sentence: string, at: number, ctx: CueContext, probe: 
   const noted = notedPromise(sentence, ctx.roster);
   if (!noted) return null;
   if (/\?\s*$/.test(sentence) || NO_PROMISES.test(sentence) || noPromiseAfter(sentence.slice(noted.cue.length))) return [];
-  const cue = Object.assign([noted.cue], { index: 0, input: sentence }) as RegExpExecArray;
+  const cue: CueAt = { 0: noted.cue, index: 0 };
   const owner = { written: noted.person.written, span: { start: at + noted.person.start, end: at + noted.person.end } };
   return commitmentCue(sentence, at, cue, sentence.length, ctx, probe).map((found) => ({ ...found, owner }));
 }
@@ -333,7 +336,7 @@ function splitAtDatedTask(clause: string, base: number, ctx: CueContext): { head
 /** `…, then we cut the release`: what others do next is no part of the promise. (`(?<![\s,;])`: linear on long blanks.) */
 const OTHERS_NEXT = /(?<![\s,;])[\s,;]*\s(?:and\s+)?then\s+(?:we|they|you|he|she|someone|everyone|everybody|the\s+team)(?![\p{L}])/iu;
 
-function promiseOf(sentence: string, at: number, m: RegExpExecArray, end: number, ctx: CueContext, probe: { answersRequest: boolean }): FoundCue | null {
+function promiseOf(sentence: string, at: number, m: CueAt, end: number, ctx: CueContext, probe: { answersRequest: boolean }): FoundCue | null {
   const clauseStart = m.index + m[0].length;
   const others = OTHERS_NEXT.exec(sentence.slice(clauseStart, end));
   const clauseEnd = others ? clauseStart + others.index : end;

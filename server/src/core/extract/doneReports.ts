@@ -1,3 +1,4 @@
+import { sameName } from '../match/link';
 import type { NotesModel, Statement } from '../model';
 import { splitSentences } from './statement';
 
@@ -124,10 +125,6 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ');
 /** Work named as someone's (`Raj's rollback script`, `@raj's fix`): whose, and the work. */
 const OWNED_WORK = /^(?:the\s+)?(@?\p{Lu}[\p{L}-]*|@[\p{L}\p{N}._-]+)['’]s\s+(\S.*)$/u;
 
-function sameFirstWord(a: string, b: string): boolean {
-  return a.replace(/^@/, '').split(/\s+/)[0].toLowerCase() === b.split(/\s+/)[0].toLowerCase();
-}
-
 const modelReports = new WeakMap<object, readonly DoneReport[]>();
 
 /** What the statements of a model report done, by meeting and speaker (once per model version). */
@@ -156,7 +153,7 @@ function readModelReports(statements: readonly Statement[]): readonly DoneReport
     for (const work of known.found) {
       // `Raj's rollback script is merged`, `merged Raj's script`: Raj's work, whoever says it.
       const owner = OWNED_WORK.exec(work.work);
-      if (owner && !sameFirstWord(owner[1], speaker.name)) reports.push({ meeting, person: owner[1].replace(/^@/, ''), by: speaker.name, verb: work.verb, work: owner[2], said: work.said });
+      if (owner && !sameName(owner[1], speaker.name)) reports.push({ meeting, person: owner[1].replace(/^@/, ''), by: speaker.name, verb: work.verb, work: owner[2], said: work.said });
       else reports.push({ meeting, person: speaker.name, ...work });
     }
   }

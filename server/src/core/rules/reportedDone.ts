@@ -36,7 +36,7 @@ export const reportedDone: Rule = {
   },
 };
 
-/** The first report by `owner`, in a meeting after the item's, that the item's work is done. */
+/** The first report of `owner`'s work (by them, or naming it as theirs), in a meeting after the item's, that the item's work is done. */
 function reportAfter(series: readonly Series[], file: string, item: ActionItem, owner: string): SeriesReport | null {
   for (const s of series) {
     const own = s.meetings.find((m) => m.file === file && m.meeting === item.meeting);
