@@ -100,6 +100,11 @@ function elidedPromise(cue: string, after: string, ctx: CueContext): boolean {
 /** A word after `Will` that no plain verb is: `is`, `has`, `thinks` (not `discuss`, `focus`). */
 const NOT_A_PLAIN_VERB = /^\s+(?:is|was|has|had|and|or|\p{Ll}*(?<![su])s)(?![\p{L}])/u;
 
+/** A question, or a promise taken back as it is made (`I'll try to fix the dashboard, no promises though`): no promise in the sentence. */
+function takenBack(sentence: string): boolean {
+  return /\?\s*$/.test(sentence) || NO_PROMISES.test(sentence);
+}
+
 /** Whether what follows a cue says it is no promise: a negation, words that take nothing on, or running the meeting. */
 function noPromiseAfter(after: string): boolean {
   return NOT_A_PROMISE.test(after) || MEETING_TALK.test(after);
@@ -203,8 +208,7 @@ function actionCue(sentence: string, at: number, m: RegExpExecArray, ctx: CueCon
  * promise that only refers back (`…, and I'll have it done by Friday`) dates the one before it.
  */
 function commitmentCues(sentence: string, at: number, ctx: CueContext, probe: { answersRequest: boolean }): FoundCue[] {
-  // A question, or a promise taken back as it is made (`I'll try to fix the dashboard, no promises though`).
-  if (/\?\s*$/.test(sentence) || NO_PROMISES.test(sentence)) return [];
+  if (takenBack(sentence)) return [];
   // Where the first condition word is: a cue after it is conditional (found once, and only for a sentence with a cue).
   let condition: number | undefined;
   const clauses: Array<{ cue: RegExpExecArray; end: number; promise: boolean }> = [];
@@ -281,7 +285,7 @@ type CueAt = Pick<RegExpExecArray, 0 | 'index'>;
 function notedPromiseCues(sentence: string, at: number, ctx: CueContext, probe: { answersRequest: boolean }): FoundCue[] | null {
   const noted = notedPromise(sentence, ctx.roster);
   if (!noted) return null;
-  if (/\?\s*$/.test(sentence) || NO_PROMISES.test(sentence) || noPromiseAfter(sentence.slice(noted.cue.length))) return [];
+  if (takenBack(sentence) || noPromiseAfter(sentence.slice(noted.cue.length))) return [];
   const cue: CueAt = { 0: noted.cue, index: 0 };
   const owner = { written: noted.person.written, span: { start: at + noted.person.start, end: at + noted.person.end } };
   return commitmentCue(sentence, at, cue, sentence.length, ctx, probe).map((found) => ({ ...found, owner }));
@@ -405,12 +409,17 @@ function clauseText(text: string): string {
  * said to the listener, not part of the work. Only a name (capitalised words, a handle) or a please
  * is taken off: `check the logs, metrics and traces` keeps its list.
  */
-const TRAILING_ADDRESS = /,\s*(?:please|@[\w.-]+|\p{Lu}[\p{Ll}'’-]*(?:\s+\p{Lu}[\p{Ll}'’-]*){0,2})$/u;
+const TRAILING_ADDRESS = /,\s*(?:please|(@[\w.-]+|\p{Lu}[\p{Ll}'’-]*(?:\s+\p{Lu}[\p{Ll}'’-]*){0,2}))$/u;
 
-function withoutAddress(request: string): string {
+/** The request without whom it ends by addressing (and a please), and that addressee (`…, Ben, please` → `Ben`). */
+function withoutAddress(request: string): { rest: string; addressee: string | null } {
   let rest = request;
-  for (let cut = rest.replace(TRAILING_ADDRESS, ''); cut !== rest; cut = rest.replace(TRAILING_ADDRESS, '')) rest = cut;
-  return rest;
+  let addressee: string | null = null;
+  for (let m = TRAILING_ADDRESS.exec(rest); m; m = TRAILING_ADDRESS.exec(rest)) {
+    addressee ??= m[1] ?? null;
+    rest = rest.slice(0, m.index);
+  }
+  return { rest, addressee };
 }
 
 /** What a statement says should be done (`I should probably ping the bank`, `We need to rotate the keys`): the work, or null. */
@@ -455,10 +464,8 @@ function readRequest(text: string): { request: string; addressee: string | null 
     const opener = REQUEST_OPENER.exec(sentence);
     if (opener || /\?\s*$/.test(sentence)) {
       // Blanks collapsed: a request said over two lines reads the same whatever ends them.
-      const said = trimEndChars(sentence.slice(opener ? opener[0].length : 0), /[?.!\s]/).replace(/\s+/g, ' ');
-      const request = withoutAddress(said);
-      const after = /,\s*(@[\w.-]+|\p{Lu}[\p{Ll}'’-]*(?:\s+\p{Lu}[\p{Ll}'’-]*){0,2})(?:,\s*please)?$/u.exec(said)?.[1];
-      if (request && opener) return { request, addressee: before?.[1].trim() ?? after ?? null };
+      const { rest: request, addressee } = withoutAddress(trimEndChars(sentence.slice(opener ? opener[0].length : 0), /[?.!\s]/).replace(/\s+/g, ' '));
+      if (request && opener) return { request, addressee: before?.[1].trim() ?? addressee };
     }
   }
   return null;
