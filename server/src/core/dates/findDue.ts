@@ -154,7 +154,10 @@ function dueOfWhole(closing: ClosingValue | null, base: number, meetingDate: str
   };
 }
 
-/** A value closing a clause: where it starts and its text, and the part of the clause a due date there cuts. */
+/**
+ * A value closing a clause: where it starts and its text, and the part of the clause a due date
+ * there cuts, from its separator or bracket (findDuePhrase takes the blanks before it too).
+ */
 interface ClosingValue {
   start: number;
   end: number;
@@ -190,14 +193,12 @@ function dashedValue(text: string): ClosingValue | null {
   let end = text.length;
   while (end > valueStart && /[\s.!]/.test(text[end - 1])) end--;
   if (end <= valueStart) return null;
-  let start = dash;
-  while (start > 0 && /\s/.test(text[start - 1])) start--;
-  return { start, end, valueStart, value: text.slice(valueStart, end) };
+  return { start: dash, end, valueStart, value: text.slice(valueStart, end) };
 }
 
 /**
  * The value of a closing group in brackets (`(Wed)`, `[by Mar 14]`), without a `by` before it: the
- * group with the blanks before it is what a due date there cuts. Only a group after some words.
+ * group is what a due date there cuts. Only a group after some words.
  */
 function bracketedValue(text: string): ClosingValue | null {
   let end = text.length;
@@ -210,7 +211,5 @@ function bracketedValue(text: string): ClosingValue | null {
   const by = /^\s*(?:by\s+)?/iu.exec(inside)![0].length;
   const value = inside.slice(by).trim();
   if (!value || /[()[\]]/.test(value)) return null;
-  let start = open;
-  while (start > 0 && /\s/.test(text[start - 1])) start--;
-  return { start, end, valueStart: open + 1 + by, value };
+  return { start: open, end, valueStart: open + 1 + by, value };
 }
