@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { ROOT } from '../helpers/notes';
+import { ROOT, notes } from '../helpers/notes';
 import { TestClient } from './testClient';
 
 const FIRST = '2025-11-17-payments-standup.md';
@@ -50,5 +50,33 @@ describe('language server: work reported done in a later standup', function () {
     c.edit(uri(NEXT), { start: { line, character: 13 }, end: { line, character: 25 } }, 'started on ');
     assert.match(c.text(uri(NEXT)).split('\n')[line], /^- Yesterday: started on the retries/);
     assert.deepEqual(reportedDone(await c.pullDiagnostics(uri(FIRST))), [17]);
+  });
+
+  it('reports a weekly’s item a standup beside it says is done, and refreshes the weekly when the report is taken back', async () => {
+    const weekly = join(dir, 'notes', 'weekly', '2025-11-14-platform-weekly.md');
+    const standup = join(dir, 'notes', 'standups', '2025-11-17-standup.md');
+    mkdirSync(join(dir, 'notes', 'weekly'), { recursive: true });
+    mkdirSync(join(dir, 'notes', 'standups'), { recursive: true });
+    writeFileSync(weekly, notes('# Platform weekly — 2025-11-14', 'Attendees: Lena Fischer, Raj Patel', '', '## Action items', '- [ ] Raj: write the ledger rollback script', '- [ ] Lena: fix the flaky login test'));
+    const report = notes('# Standup — 2025-11-17', 'Attendees: Lena Fischer, Raj Patel', '', 'Raj: Yesterday I wrote the ledger rollback script.', 'Lena: paired with Raj on the ledger.');
+    writeFileSync(standup, report);
+    const c = (client = await TestClient.start({ pull: true, folder: pathToFileURL(dir).toString(), today: '2025-11-19' }));
+    await c.until(() => c.progressEnded > 0, 'the end of indexing');
+    const weeklyUri = pathToFileURL(weekly).toString();
+    const standupUri = pathToFileURL(standup).toString();
+    c.open(weeklyUri, readFileSync(weekly, 'utf8'));
+    const found = (await c.pullDiagnostics(weeklyUri)).filter((d) => d.code === 'reported-done');
+    assert.deepEqual(
+      found.map((d) => `${d.range.start.line + 1} ${d.message}`),
+      ['5 "Write the ledger rollback script" (Raj Patel) is still open here, but Raj Patel reported it done in Standup on Mon, Nov 17 (2025-11-17, 2025-11-17-standup.md): "Yesterday I wrote the ledger rollback script.". Mark it complete if so'],
+    );
+
+    // The standup's report taken back in its buffer: the weekly is asked for again, and says nothing.
+    c.open(standupUri, report);
+    await new Promise((resolve) => setTimeout(resolve, 400)); // the refresh that opening it causes goes by
+    const refreshes = c.refreshCount;
+    c.replace(standupUri, report.replace('Yesterday I wrote', 'Today I will write'));
+    await c.until(() => c.refreshCount > refreshes, 'a diagnostic refresh');
+    assert.deepEqual(reportedDone(await c.pullDiagnostics(weeklyUri)), []);
   });
 });

@@ -170,6 +170,24 @@ describe('reported-done', () => {
     assert.deepEqual(findings({ ...files, 'b.md': standup('2025-11-18', "Lena: merged Ana's ledger rollback script yesterday.") }), []);
   });
 
+  it('reads a report in another meeting near the file, on a later day: a daily standup closes what a weekly gave', () => {
+    const weekly = (date: string, ...body: string[]) => notes(`# Platform weekly — ${date}`, 'Attendees: Lena Fischer, Raj Patel', '', ...body);
+    const files = {
+      'notes/weekly/2025-11-14.md': weekly('2025-11-14', '## Action items', '- [ ] Raj: write the ledger rollback script', '- [ ] Lena: fix the flaky login test', '- [ ] Raj: merge the cache fix'),
+      'notes/standups/2025-11-14.md': standup('2025-11-14', 'Raj: merged the cache fix this morning.'),
+      'notes/standups/2025-11-17.md': standup('2025-11-17', 'Raj: Yesterday I wrote the ledger rollback script.'),
+      'other-team/standups/2025-11-18.md': standup('2025-11-18', 'Lena: fixed the flaky login test.'),
+    };
+    assert.deepEqual(findings(files), [
+      'notes/weekly/2025-11-14.md:5 "Write the ledger rollback script" (Raj Patel) is still open here, but Raj Patel reported it done in Payments standup on Mon, Nov 17 (2025-11-17, 2025-11-17.md): "Yesterday I wrote the ledger rollback script.". Mark it complete if so',
+    ]);
+    assert.deepEqual(findings(files, true).map((f) => f.split(' ')[0]), ['notes/weekly/2025-11-14.md:5'], 'the same from the index’s stored digests');
+    // Another team's notes (not under the folder above this one's) and the same day's meetings say nothing: `merge the cache fix` and Lena's item stay open.
+    // A later weekly that lists the work again open tells how it stands after the report.
+    const again = { ...files, 'notes/weekly/2025-11-21.md': weekly('2025-11-21', '## Action items', '- [ ] Raj: write the ledger rollback script') };
+    assert.deepEqual(findings(again), []);
+  });
+
   it('reads a running log’s later meetings as well', () => {
     const log = notes('# Payments log', '', '## 2025-11-17', 'Attendees: Lena Fischer', '- [ ] Lena: finish the refund retries', '', '## 2025-11-18', 'Attendees: Lena Fischer', '', 'Lena: Yesterday I finished the refund retries.');
     assert.deepEqual(findings({ 'log.md': log }).map((f) => f.split(' ')[0]), ['log.md:5']);

@@ -12,7 +12,7 @@ describe('series tracker', () => {
 
   it('while indexing, serves no series until they are first worked out, then the newest', () => {
     let files = [file('2025-10-06-weekly.md', '2025-10-06'), file('2025-10-13-weekly.md', '2025-10-13')];
-    const tracker = new SeriesTracker({ digests: () => files });
+    const tracker = new SeriesTracker({ digests: () => files, digestOf: (uri) => files.find((f) => f.uri === uri) });
     const first = tracker.whileIndexing();
     assert.deepEqual(first.series, [], 'nothing worked out while files arrive');
     files = [...files, file('2025-10-20-weekly.md', '2025-10-20')];
@@ -25,7 +25,7 @@ describe('series tracker', () => {
 
   it('once indexed, every request gets the series of the files as they are', () => {
     let files = [file('2025-10-06-weekly.md', '2025-10-06')];
-    const tracker = new SeriesTracker({ digests: () => files });
+    const tracker = new SeriesTracker({ digests: () => files, digestOf: (uri) => files.find((f) => f.uri === uri) });
     const first = tracker.current();
     files = [...files, file('2025-10-13-weekly.md', '2025-10-13')];
     assert.notEqual(tracker.current(), first);
@@ -36,7 +36,7 @@ describe('series tracker', () => {
     const a = file('2025-10-06-weekly.md', '2025-10-06');
     const b = file('2025-10-13-weekly.md', '2025-10-13');
     let files = [a];
-    const tracker = new SeriesTracker({ digests: () => files });
+    const tracker = new SeriesTracker({ digests: () => files, digestOf: (uri) => files.find((f) => f.uri === uri) });
     const first = tracker.whileIndexing();
     files = [a, b];
     const settling = tracker.settle();
@@ -47,5 +47,20 @@ describe('series tracker', () => {
     const settled = tracker.whileIndexing();
     assert.deepEqual(settled.seriesOf(b.uri).map((s) => s.meetings.map((m) => m.date)), [['2025-10-06', '2025-10-13']]);
     assert.equal(tracker.current(), settled, 'nothing changed since: not worked out again');
+  });
+
+  it('counts as mates of a file that reports work done the files near it, until a change after it reports none', () => {
+    const standupText = (said: string) => notes('# Standup — 2025-10-14', 'Attendees: Priya Shah', '', `Priya: ${said}`);
+    const standup = (said: string) => workspaceSource('file:///notes/standups/2025-10-14.md', 1, analyze(standupText(said), '2025-10-14.md'));
+    const weekly = file('2025-10-06-weekly.md', '2025-10-06');
+    const otherTeam = 'file:///elsewhere/team-b/notes/2025-10-06.md';
+    let files = [weekly, standup('Yesterday I published the on-call handbook.')];
+    const tracker = new SeriesTracker({ digests: () => files, digestOf: (uri) => files.find((f) => f.uri === uri) });
+    const mate = tracker.matesOf([files[1].uri]);
+    assert.deepEqual([mate(weekly.uri), mate(otherTeam)], [true, false]);
+    files = [weekly, standup('Today I will publish the on-call handbook.')];
+    assert.equal(tracker.matesOf([files[1].uri])(weekly.uri), true, 'its report taken back: the weekly is judged again');
+    files = [weekly, standup('Today I will publish it, and then the rota.')];
+    assert.equal(tracker.matesOf([files[1].uri])(weekly.uri), false, 'no report before or after the change');
   });
 });

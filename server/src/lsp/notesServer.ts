@@ -145,8 +145,8 @@ export function startServer(connection: Connection): void {
   const refreshSeriesMates = (changed: string[]) => {
     if (!documents.all().length) return; // only open documents show diagnostics
     if (!seriesSettled()) return;
-    const mates = guard('series', new Set<string>(), () => series.matesOf(changed));
-    const open = documents.all().filter((d) => mates.has(d.uri));
+    const isMate = guard('series', () => false, () => series.matesOf(changed));
+    const open = documents.all().filter((d) => isMate(d.uri));
     if (!open.length) return;
     if (pullDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
     else for (const document of open) schedulePush(document.uri);

@@ -1,4 +1,4 @@
-import { type SeriesIndex, buildSeries, buildSeriesSteps, workToKeepSteps } from '../core/series';
+import { type SeriesIndex, buildSeries, buildSeriesSteps, isNear, reportsAny, workToKeepSteps } from '../core/series';
 import type { SeriesMemory } from '../index/seriesMemory';
 import { drainInSlices } from '../core/steps';
 import type { NotesStore, WorkspaceSource } from './store';
@@ -18,7 +18,7 @@ export class SeriesTracker {
   /** Where the work followed through the series is kept between runs (none: not kept). */
   memory: SeriesMemory | null = null;
 
-  constructor(private readonly store: Pick<NotesStore, 'digests'>) {}
+  constructor(private readonly store: Pick<NotesStore, 'digests' | 'digestOf'>) {}
 
   current(): SeriesIndex {
     const files = this.store.digests();
@@ -83,10 +83,11 @@ export class SeriesTracker {
   }
 
   /**
-   * The files that share a series with one of the given files, now or before the latest change (a
-   * file may have left one), the given files included when they are in a series.
+   * Whether a file's findings may change with the given files: it shares a series with one of them,
+   * now or before the latest change (a file may have left one), or lies near one that reports work
+   * done, or did (a standup's report closes a weekly's item beside it; see `isNear`).
    */
-  matesOf(uris: string[]): Set<string> {
+  matesOf(uris: string[]): (uri: string) => boolean {
     const now = this.current();
     const mates = new Set<string>();
     for (const index of [now, this.previous]) {
@@ -94,6 +95,23 @@ export class SeriesTracker {
         for (const series of index.seriesOf(uri)) for (const meeting of series.meetings) mates.add(meeting.file);
       }
     }
-    return mates;
+    const reporting = this.reportingAmong(uris);
+    return (uri) => mates.has(uri) || reporting.some((file) => isNear(uri, file));
+  }
+
+  /** Whether each file reported work done when `matesOf` last looked (one not looked at yet may have). */
+  private readonly reported = new Map<string, boolean>();
+
+  /** The files among `uris` that report work done, or did when last looked at (or may have: not looked at yet). */
+  private reportingAmong(uris: string[]): string[] {
+    return uris.filter((uri) => {
+      const digest = this.store.digestOf(uri)?.digest;
+      const source = digest && { file: uri, model: digest };
+      const reports = !!source && reportsAny(source);
+      const before = this.reported.get(uri);
+      if (source) this.reported.set(uri, reports);
+      else this.reported.delete(uri);
+      return reports || before !== false;
+    });
   }
 }

@@ -2,26 +2,35 @@ import { shortLabel } from '../dates/calendar';
 import { reportCloses } from '../match/doneWork';
 import { sameName } from '../match/link';
 import type { ActionItem } from '../model';
-import type { Series, SeriesReport } from '../series';
+import type { ReportNear, Series } from '../series';
 import { type Rule, describe, fileLabel, message, named, openItems, seriesInfo } from './rule';
 
-// An open item whose owner said, in a later meeting of the series, that the work is done (a
-// standup's `Yesterday: finished the rollback script`): the notes still say open, so it is
-// reported with a fix that marks it complete. Only the work's latest entry, and only reports of
-// its owner's work: by the owner (taken at their word about their own work), or naming the owner's
-// work as theirs (`Lena: merged Raj's rollback script`).
+// An open item whose owner said, in a later meeting, that the work is done (a standup's
+// `Yesterday: finished the rollback script`): the notes still say open, so it is reported with a
+// fix that marks it complete. Later: in the item's series, after its meeting; or in any other
+// meeting near its file (a daily standup beside a weekly, see `isNear`) on a later day. Only the
+// work's latest entry, and only reports of its owner's work: by the owner (taken at their word
+// about their own work), or naming the owner's work as theirs (`Lena: merged Raj's rollback script`).
 
 export const reportedDone: Rule = {
   code: 'reported-done',
   defaultSeverity: 'information',
   check(model, ctx) {
     const series = ctx.series.index.seriesOf(ctx.series.file);
-    if (!series.some((s) => s.reports.length)) return [];
+    // Asked once per meeting: a long transcript's thousand items share one.
+    const later = new Map<number, readonly ReportNear[]>();
+    const laterThan = (meeting: number): readonly ReportNear[] => {
+      let found = later.get(meeting);
+      const date = model.meetings[meeting]?.date;
+      if (!found) later.set(meeting, (found = date ? ctx.series.index.laterReports(ctx.series.file, date) : []));
+      return found;
+    };
     return openItems(model).flatMap((item) => {
       const info = seriesInfo(ctx, item);
       // Superseded entries say nothing of how the work stands; a twin pair is reported once, on its action item.
       if (!item.owner || (info ? info.next || info.entry.itemId !== item.id : item.kind === 'commitment' && item.linked.length > 0)) return [];
-      const found = reportAfter(series, ctx.series.file, item, item.owner.name);
+      const owner = item.owner.name;
+      const found = reportAfter(series, ctx.series.file, item, owner) ?? saidIn(laterThan(item.meeting).find((near) => closes(near.report, item, owner)));
       if (!found) return [];
       const { meeting, report } = found;
       const where = meeting.file === ctx.series.file ? '' : `, ${fileLabel(meeting.file)}`;
@@ -36,15 +45,26 @@ export const reportedDone: Rule = {
   },
 };
 
-/** The first report of `owner`'s work (by them, or naming it as theirs), in a meeting after the item's, that the item's work is done. */
-function reportAfter(series: readonly Series[], file: string, item: ActionItem, owner: string): SeriesReport | null {
+/** A report and the meeting it was said in. */
+type Found = Pick<ReportNear, 'report'> & { meeting: Pick<ReportNear, 'file' | 'title' | 'date'> };
+
+/** The first report of `owner`'s work (by them, or naming it as theirs), in a meeting of the item's series after the item's, that the item's work is done. */
+function reportAfter(series: readonly Series[], file: string, item: ActionItem, owner: string): Found | null {
   for (const s of series) {
     const own = s.meetings.find((m) => m.file === file && m.meeting === item.meeting);
     if (!own) continue;
-    const found = s.reports.find((r) => r.meeting.position > own.position && sameName(r.report.person, owner) && reportCloses(r.report, item.task));
+    const found = s.reports.find((r) => r.meeting.position > own.position && closes(r.report, item, owner));
     if (found) return found;
   }
   return null;
+}
+
+function saidIn(near: ReportNear | undefined): Found | null {
+  return near ? { meeting: near, report: near.report } : null;
+}
+
+function closes(report: ReportNear['report'], item: ActionItem, owner: string): boolean {
+  return sameName(report.person, owner) && reportCloses(report, item.task);
 }
 
 function sayReportedDone(task: string, owner: string | null, person: string, title: string, date: string, where: string, said: string): string {

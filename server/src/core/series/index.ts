@@ -3,11 +3,14 @@ import { drain } from '../steps';
 import { type MeetingGroup, datedGroupIds, groupMeetings } from './identify';
 import { type FollowFrom, type FollowedWork, firstMeetingReadOtherwise, followWorkSteps, keptWork, readKey, threadsFrom, workRead } from './threads';
 import { Hash53 } from '../text/hash';
+import { type KeptReports, keptReports, laterReportsNear, readWhenAskedAmong, sameReports } from './reports';
 import type { ItemInSeries, Series, SeriesIndex, SeriesReport, SeriesSource } from './types';
 
 export type { FollowedWork } from './threads';
 
 export type * from './types';
+export type { ReportNear } from './reports';
+export { isNear, reportsAny } from './reports';
 export { folderOf, seriesTitleKey } from './identify';
 
 // What each series was built from: a series whose meetings are the same is reused when its models
@@ -136,18 +139,22 @@ interface IndexParts {
   byItem: Map<string, Map<string, ItemInSeries>>;
   byFile: Map<string, Series[]>;
   members: Members;
+  /** The reports the sources' digests keep, gathered when a rule first asks; shared by the next index while no file reports otherwise. */
+  reports: { kept: KeptReports | null };
 }
 
 /** What an index was made from, its maps by file and its groups' files: the next index after a keystroke is made from them. */
 const indexParts = new WeakMap<SeriesIndex, IndexParts>();
 
-function indexOf(series: Series[], sources: readonly SeriesSource[], byItem: IndexParts['byItem'], byFile: IndexParts['byFile'], members: Members, positions?: Map<string, number>): SeriesIndex {
+function indexOf(series: Series[], sources: readonly SeriesSource[], byItem: IndexParts['byItem'], byFile: IndexParts['byFile'], members: Members, positions?: Map<string, number>, reports: IndexParts['reports'] = { kept: null }): SeriesIndex {
+  let unread: SeriesSource[] | null = null;
   const index: SeriesIndex = {
     series,
     item: (file, itemId) => byItem.get(file)?.get(itemId),
     seriesOf: (file) => byFile.get(file) ?? [],
+    laterReports: (file, date) => laterReportsNear((reports.kept ??= keptReports(sources)), (unread ??= readWhenAskedAmong(sources)), file, date),
   };
-  indexParts.set(index, { sources, byItem, byFile, members, positions });
+  indexParts.set(index, { sources, byItem, byFile, members, positions, reports });
   return index;
 }
 
@@ -168,6 +175,7 @@ function updatedIndex(sources: readonly SeriesSource[], previous: SeriesIndex): 
   const ids = new Set<string>();
   const changedFiles: string[] = [];
   let members = parts.members;
+  let reports = parts.reports;
   for (let i = 0; i < sources.length; i++) {
     const was = parts.sources[i];
     const now = sources[i];
@@ -175,6 +183,7 @@ function updatedIndex(sources: readonly SeriesSource[], previous: SeriesIndex): 
     if (was.file !== now.file) return null;
     if (was.model === now.model) continue;
     if (changedFiles.push(now.file) > FEW_CHANGED) return null;
+    if (reports === parts.reports && !sameReports(was, now)) reports = { kept: null };
     const before = new Set(datedGroupIds(was));
     const after = new Set(datedGroupIds(now));
     for (const id of before) ids.add(id);
@@ -185,7 +194,7 @@ function updatedIndex(sources: readonly SeriesSource[], previous: SeriesIndex): 
     for (const id of before) if (!after.has(id)) members.set(id, members.get(id)!.filter((f) => f !== now.file));
     for (const id of after) if (!before.has(id)) members.set(id, [...(members.get(id) ?? []), now.file]);
   }
-  if (changedFiles.length === 0) return indexOf(previous.series, sources, parts.byItem, parts.byFile, members, parts.positions);
+  if (changedFiles.length === 0) return indexOf(previous.series, sources, parts.byItem, parts.byFile, members, parts.positions, reports);
   // Every file with a meeting in one of those groups, and the changed files (which may have left one).
   const regrouped = new Set(changedFiles);
   for (const id of ids) for (const file of members.get(id) ?? []) regrouped.add(file);
@@ -197,7 +206,7 @@ function updatedIndex(sources: readonly SeriesSource[], previous: SeriesIndex): 
   for (const group of groupMeetings(ownSources)) {
     if (ids.has(group.id)) fresh.push(seriesOfGroup(group, modelOf, old.get(group.id)).built); // others: series of unchanged meetings
   }
-  if (fresh.length === old.size && fresh.every((s) => old.get(s.id) === s)) return indexOf(previous.series, sources, parts.byItem, parts.byFile, members, at);
+  if (fresh.length === old.size && fresh.every((s) => old.get(s.id) === s)) return indexOf(previous.series, sources, parts.byItem, parts.byFile, members, at, reports);
   const series = [...previous.series.filter((s) => !ids.has(s.id)), ...fresh].sort(byId);
   const byItem = new Map(parts.byItem);
   const byFile = new Map(parts.byFile);
@@ -211,7 +220,7 @@ function updatedIndex(sources: readonly SeriesSource[], previous: SeriesIndex): 
       byItem.delete(file);
     }
   }
-  return indexOf(series, sources, byItem, byFile, members, at);
+  return indexOf(series, sources, byItem, byFile, members, at, reports);
 }
 
 /** The work reported done in a group's meetings, in meeting order. */

@@ -3,6 +3,7 @@
 import type { NotesDigest } from '../digest';
 import type { DoneReport } from '../extract/doneReports';
 import type { ItemStatus } from '../model';
+import type { ReportNear } from './reports';
 
 /** One notes file as the series see it: `file` is whatever names it for the caller (a path, a URI). */
 export interface SeriesSource {
@@ -87,4 +88,9 @@ export interface SeriesIndex {
   item(file: string, itemId: string): ItemInSeries | undefined;
   /** The series a file has meetings in. */
   seriesOf(file: string): Series[];
+  /**
+   * Work reported done in any series, or none, after a date: the reports in meetings dated after
+   * `date` in the files near `file` (see `isNear`), earliest first.
+   */
+  laterReports(file: string, date: string): readonly ReportNear[];
 }
