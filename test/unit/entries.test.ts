@@ -445,6 +445,14 @@ describe('summary entries in every shape', () => {
       'action summary - | Keep the cron job | - | open',
       'action summary Jonas Weber | Drop the v1 API (descoped) | - | done',
     ]);
+    // Two handles, as chat tools write them: both are the owners, none of it stays in the task.
+    assert.deepEqual(read('- [ ] @mike & @priya: plan the offsite', '- @wei/@jonas write the estimation guide by Friday', '- @mike and @priya - book the room'), [
+      'action summary Mike Johnson & Priya Shah | Plan the offsite | - | open',
+      'action summary Wei Zhang/Jonas Weber | Write the estimation guide | Friday=2025-03-14 | open',
+      'action summary Mike Johnson and Priya Shah | Book the room | - | open',
+    ]);
+    const shared = analyze(notes('# Sync — 2025-03-10', 'Attendees: Mike Johnson (@mike), Priya Shah (@priya)', '', '## Action items', '- [ ] @mike & @priya: plan the offsite'));
+    assert.deepEqual(diagnose(shared, { today: '2025-03-10' }).map((d) => d.code), ['missing-due-date'], 'a group: no unknown-owner');
   });
 
   it("reads the items nested in a list item that is only a person's name as that person's entries", () => {

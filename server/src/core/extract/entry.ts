@@ -266,6 +266,8 @@ const OWNER_FIELD = new RegExp(String.raw`(?<!\s)(\s*(?:[-–—|,;(\[]\s*)?)(?:
 // (One run of blanks after the name, not `\s*…\s*$`: two in a row took quadratic time on a long run.)
 // (`(Bob, by Wed)`: the due date cut out leaves `(Bob, )`.)
 const OWNER_TRAILING = new RegExp(String.raw`(?<!\s)(\s*(?:(?:->|=>|[-–—→])\s*|\(\s*|\[\s*|\s))(@?${NAME})(?:[\s,;]*[)\]])?[\s,;]*$`, 'u');
+const HANDLE = String.raw`@[\p{L}\p{N}][\p{L}\p{N}._\-]*?`;
+const HANDLE_PAIR = new RegExp(String.raw`^(\s*)(${HANDLE}(?:[ \t]*[/+&,][ \t]*|[ \t]+and[ \t]+)${HANDLE})[.]?(\s*[:\-–—]?\s+|$)`, 'u');
 const OWNER_DASH = new RegExp(String.raw`^(\s*)(${NAME})\s+(?:[-–—→]|->|=>)\s+(?=\S)`, 'u');
 
 /** `PROJ-123`, `[OPS-7]`, `[OPS-7](https://…)` (a link), `#482` opening an entry, followed by a blank or a colon. */
@@ -281,7 +283,7 @@ function withoutIssueKey(work: string): string {
 function ownerFormOf(work: string, found: FoundOwner): OwnerForm {
   const oneSpace = (words: string) => words.replace(/\s+/g, ' ');
   // `@mike`; a mention of a whole name (`@Carla Diaz`) is written as `@` before the name.
-  const mention = found.written.startsWith('@') && /\s/.test(found.written);
+  const mention = found.written.startsWith('@') && /\s/.test(found.written) && !found.written.includes('@', 1); // not `@alice & @bob`
   const handle = found.written.startsWith('@') && !mention;
   const before = oneSpace(work.slice(found.cut.start, found.span.start)) + (mention ? '@' : '');
   const after = oneSpace(work.slice(found.span.end, found.cut.end));
@@ -348,6 +350,13 @@ function findOwner(work: string, roster: Roster): FoundOwner | null {
   if (todo) {
     const start = work.indexOf(todo[2], todo[1].length);
     return { written: todo[2], span: { start, end: start + todo[2].length }, cut: { start: todo[1].length, end: todo[0].length } };
+  }
+
+  // `@alice & @bob: …`, `@alice/@bob …`: two people sharing the work, as `Mike & Priya:` (a group).
+  const handles = HANDLE_PAIR.exec(work);
+  if (handles) {
+    const start = handles[1].length;
+    return { written: handles[2], span: { start, end: start + handles[2].length }, cut: { start, end: handles[0].length } };
   }
 
   // `@Jonas investigate…`

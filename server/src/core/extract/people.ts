@@ -22,11 +22,17 @@ export function isGroupName(name: string): boolean {
   return GROUPS.has(normalizeName(name)) || isJointName(name);
 }
 
-/** `Bob and Carla`, `Ana & Wei`, `Maya/Leo`, `Leo + Sara`, `Maya, Sara` (a table's Owner cell): people who own the work together (two to four), a group. */
+/** `Bob and Carla`, `Ana & Wei`, `Maya/Leo`, `Leo + Sara`, `Maya, Sara` (a table's Owner cell), `@ana & @wei`: people who own the work together (two to four), a group. */
 function isJointName(name: string): boolean {
   const parts = name.split(/\s+and\s+|\s*[/+&,]\s*/);
-  return parts.length >= 2 && parts.length <= 4 && parts.every((part) => looksLikeName(part));
+  return parts.length >= 2 && parts.length <= 4 && parts.every((part) => looksLikeName(part) || HANDLE_ONLY.test(part));
 }
+
+const HANDLE_ONLY = /^@[\p{L}\p{N}][\p{L}\p{N}._\-]*$/u;
+/** Two handles or more, joined as owners are (`@alice & @bob`, `@alice/@bob`). */
+const HANDLE_PAIR = /^@[\p{L}\p{N}][\p{L}\p{N}._\-]*(?:\s*[/+&,]\s*|\s+and\s+)@[\p{L}\p{N}]/u;
+/** Each handle of such a list, with what comes before it. */
+const HANDLES = /(^|[\s/+&,])@([\p{L}\p{N}][\p{L}\p{N}._\-]*)/gu;
 
 /** Whether a written name could be a person's name (1–4 words, not a label such as `Note`). */
 export function looksLikeName(written: string): boolean {
@@ -229,8 +235,12 @@ export class Roster {
     let known = this.refs.get(written);
     if (!known) {
       const { attendee, speaker } = this.resolve(written);
-      const clean = plainText(written).replace(/^@/, '');
-      this.refs.set(written, (known = { written: clean, name: attendee?.name ?? speaker ?? clean, attendee }));
+      const plain = plainText(written);
+      // `@alice & @bob`: kept as written, named by the attendees the handles are (`Alice Moreau & Bob Stone`).
+      const handles = HANDLE_PAIR.test(plain);
+      const clean = handles ? plain : plain.replace(/^@/, '');
+      const name = handles ? plain.replace(HANDLES, (_, lead: string, handle: string) => lead + (this.resolve(`@${handle}`).attendee?.name ?? handle)) : clean;
+      this.refs.set(written, (known = { written: clean, name: attendee?.name ?? speaker ?? name, attendee }));
     }
     return { written: known.written, name: known.name, attendee: known.attendee, span };
   }
