@@ -188,6 +188,14 @@ describe('reported-done', () => {
     assert.deepEqual(findings(again), []);
   });
 
+  it('closes an item people share when one of them reports it done', () => {
+    const files = {
+      'a.md': standup('2025-11-17', '## Action items', '- [ ] Raj & Lena: write the ledger rollback script'),
+      'b.md': standup('2025-11-18', 'Lena: Yesterday I wrote the ledger rollback script.'),
+    };
+    assert.deepEqual(findings(files).map((f) => f.split(' ').slice(0, 2).join(' ')), ['a.md:5 "Write']);
+  });
+
   it('reads a running log’s later meetings as well', () => {
     const log = notes('# Payments log', '', '## 2025-11-17', 'Attendees: Lena Fischer', '- [ ] Lena: finish the refund retries', '', '## 2025-11-18', 'Attendees: Lena Fischer', '', 'Lena: Yesterday I finished the refund retries.');
     assert.deepEqual(findings({ 'log.md': log }).map((f) => f.split(' ')[0]), ['log.md:5']);

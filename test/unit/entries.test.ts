@@ -455,6 +455,35 @@ describe('summary entries in every shape', () => {
     assert.deepEqual(diagnose(shared, { today: '2025-03-10' }).map((d) => d.code), ['missing-due-date'], 'a group: no unknown-owner');
   });
 
+  it('takes what one of the people sharing an entry promised as recorded by it (`Mike & Priya: plan the offsite`)', () => {
+    const model = analyze(
+      notes(
+        '# Sync — 2025-03-10',
+        'Attendees: Mike Johnson, Priya Shah, Wei Zhang (@wei), Jonas Weber (@jonas)',
+        '',
+        '[00:10] Mike Johnson: I will plan the offsite by Friday.',
+        '[00:20] Jonas Weber: I will write the estimation guide by Friday.',
+        '[00:30] Wei Zhang: I will update the runbook by Friday.',
+        '',
+        '## Action items',
+        '- [ ] Mike & Priya: plan the offsite by Friday',
+        '- [ ] @wei & @jonas: write the estimation guide by Friday',
+        '- [ ] Priya: update the runbook by Friday',
+      ),
+    );
+    assert.deepEqual(itemLines(model), [
+      'commitment transcript Wei Zhang | Update the runbook | Friday=2025-03-14 | open',
+      'action summary Mike & Priya | Plan the offsite | Friday=2025-03-14 | open',
+      'action summary Wei Zhang & Jonas Weber | Write the estimation guide | Friday=2025-03-14 | open',
+      'action summary Priya Shah | Update the runbook | Friday=2025-03-14 | open',
+    ]);
+    assert.deepEqual(
+      diagnose(model, { today: '2025-03-10' }).map((d) => d.code),
+      ['uncaptured-commitment'],
+      "Wei's promise is not Priya's entry: only that one is unrecorded",
+    );
+  });
+
   it("reads the items nested in a list item that is only a person's name as that person's entries", () => {
     const model = analyze(notes('# Sync — 2025-03-10', 'Attendees: Mike Johnson, Priya Shah', '', '## Next steps', '- Mike', '  - update the RFC by Friday', '  - Priya: ping legal', '    - Due: Monday', '- **Priya Shah:**', '  - [ ] book the room', '- Tom to send the deck', '- Mike', '', '## Notes', '- Priya', '  - [ ] order badges', '  - we liked the venue'));
     assert.deepEqual(model.items.map((i) => `${i.owner?.name ?? '-'}: ${i.task} (${i.due?.date ?? '-'})`), [

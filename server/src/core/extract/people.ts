@@ -24,10 +24,17 @@ export function isGroupName(name: string): boolean {
 
 /** `Bob and Carla`, `Ana & Wei`, `Maya/Leo`, `Leo + Sara`, `Maya, Sara` (a table's Owner cell), `@ana & @wei`: people who own the work together (two to four), a group. */
 function isJointName(name: string): boolean {
-  const parts = name.split(/\s+and\s+|\s*[/+&,]\s*/);
-  return parts.length >= 2 && parts.length <= 4 && parts.every((part) => looksLikeName(part) || HANDLE_ONLY.test(part));
+  return jointMembers(name).length > 0;
 }
 
+/** The people a joint name names (`Mike & Priya`: `Mike`, `Priya`); none for one person or a group such as `the team`. */
+export function jointMembers(name: string): string[] {
+  if (!JOINED.test(name)) return []; // most names: asked for every pair of owners compared
+  const parts = name.split(/\s+and\s+|\s*[/+&,]\s*/);
+  return parts.length >= 2 && parts.length <= 4 && parts.every((part) => looksLikeName(part) || HANDLE_ONLY.test(part)) ? parts : [];
+}
+
+const JOINED = /[/+&,]|\sand\s/;
 const HANDLE_ONLY = /^@[\p{L}\p{N}][\p{L}\p{N}._\-]*$/u;
 /** Two handles or more, joined as owners are (`@alice & @bob`, `@alice/@bob`). */
 const HANDLE_PAIR = /^@[\p{L}\p{N}][\p{L}\p{N}._\-]*(?:\s*[/+&,]\s*|\s+and\s+)@[\p{L}\p{N}]/u;

@@ -1,5 +1,6 @@
 import type { ActionItem, Decision, DueDate, PersonRef, StatementCue } from '../model';
 import { memoSettings } from '../memo';
+import { jointMembers } from '../extract/people';
 import { normalizeName } from '../text/plain';
 import { TaskIndex } from './candidates';
 import { pointsElsewhere, sameWork, similarity, termsOf } from './terms';
@@ -18,8 +19,18 @@ export function sameName(a: string, b: string): boolean {
   return short.every((word, i) => word === long[i]);
 }
 
+/** Whether an owner (a person, or people together: `Mike & Priya`) is, or takes in, the person named `name`. */
+export function ownerIncludes(owner: string, name: string): boolean {
+  return sameName(owner, name) || jointMembers(owner).some((member) => sameName(member, name));
+}
+
+/** Owners agree when one is missing, both are one person, or one is people together that take in the other (`Mike & Priya` and `Mike`). */
 function ownersAgree(a: PersonRef | null, b: PersonRef | null): boolean {
-  return !a || !b || samePerson(a, b);
+  return !a || !b || samePerson(a, b) || (!a.attendee && ownerIncludes(a.name, nameOf(b))) || (!b.attendee && ownerIncludes(b.name, nameOf(a)));
+}
+
+function nameOf(person: PersonRef): string {
+  return person.attendee?.name ?? person.name;
 }
 
 function sameDate(a: DueDate | null, b: DueDate | null): boolean {

@@ -1,6 +1,6 @@
 import { shortLabel } from '../dates/calendar';
 import { reportCloses } from '../match/doneWork';
-import { sameName } from '../match/link';
+import { ownerIncludes } from '../match/link';
 import type { ActionItem } from '../model';
 import type { ReportNear, Series } from '../series';
 import { type Rule, describe, fileLabel, message, named, openItems, seriesInfo } from './rule';
@@ -64,7 +64,7 @@ function saidIn(near: ReportNear | undefined): Found | null {
 }
 
 function closes(report: ReportNear['report'], item: ActionItem, owner: string): boolean {
-  return sameName(report.person, owner) && reportCloses(report, item.task);
+  return ownerIncludes(owner, report.person) && reportCloses(report, item.task);
 }
 
 function sayReportedDone(task: string, owner: string | null, person: string, title: string, date: string, where: string, said: string): string {
