@@ -4,7 +4,7 @@ import type { DueDate, OwnerForm, Span } from '../model';
 import { capitalize, flattenLines, plainText, trimEndChars, trimStartChars } from '../text/plain';
 import { DONE_MARK_SOURCE } from '../text/doneMark';
 import { moveSpan } from '../text/span';
-import { type Roster, isGroupName, looksLikeName } from './people';
+import { HANDLE_NAME, NAME_JOINER, type Roster, isGroupName, looksLikeName } from './people';
 
 /** The parts of one summary entry (`Mike: Test Redis pool - Due: Tomorrow ✅ 2024-01-30`). */
 export interface ParsedEntry {
@@ -266,8 +266,10 @@ const OWNER_FIELD = new RegExp(String.raw`(?<!\s)(\s*(?:[-–—|,;(\[]\s*)?)(?:
 // (One run of blanks after the name, not `\s*…\s*$`: two in a row took quadratic time on a long run.)
 // (`(Bob, by Wed)`: the due date cut out leaves `(Bob, )`.)
 const OWNER_TRAILING = new RegExp(String.raw`(?<!\s)(\s*(?:(?:->|=>|[-–—→])\s*|\(\s*|\[\s*|\s))(@?${NAME})(?:[\s,;]*[)\]])?[\s,;]*$`, 'u');
-const HANDLE = String.raw`@[\p{L}\p{N}][\p{L}\p{N}._\-]*?`;
-const HANDLE_PAIR = new RegExp(String.raw`^(\s*)(${HANDLE}(?:[ \t]*[/+&,][ \t]*|[ \t]+and[ \t]+)${HANDLE})[.]?(\s*[:\-–—]?\s+|$)`, 'u');
+// A handle opening an entry (`@Jonas investigate…`), and two (`@alice & @bob: …`); lazy, so that a closing `.` is no part of one.
+const HANDLE = String.raw`@${HANDLE_NAME}?`;
+const HANDLE_OWNER = new RegExp(String.raw`^(\s*)(${HANDLE})[.]?(\s*[:\-–—]?\s+|$)`, 'u');
+const HANDLE_PAIR = new RegExp(String.raw`^(\s*)(${HANDLE}(?:${NAME_JOINER})${HANDLE})[.]?(\s*[:\-–—]?\s+|$)`, 'u');
 const OWNER_DASH = new RegExp(String.raw`^(\s*)(${NAME})\s+(?:[-–—→]|->|=>)\s+(?=\S)`, 'u');
 
 /** `PROJ-123`, `[OPS-7]`, `[OPS-7](https://…)` (a link), `#482` opening an entry, followed by a blank or a colon. */
@@ -360,12 +362,12 @@ function findOwner(work: string, roster: Roster): FoundOwner | null {
   }
 
   // `@Jonas investigate…`
-  const handle = /^(\s*)@([\p{L}\p{N}][\p{L}\p{N}._\-]*?)[.]?(\s*[:\-–—]?\s+|$)/u.exec(work);
+  const handle = HANDLE_OWNER.exec(work);
   if (handle) {
     const start = handle[1].length;
-    const fullName = mentionedAttendee(work, start, handle[2], roster);
+    const fullName = mentionedAttendee(work, start, handle[2].slice(1), roster);
     if (fullName) return fullName;
-    return { written: '@' + handle[2], span: { start, end: start + 1 + handle[2].length }, cut: { start, end: handle[0].length } };
+    return { written: handle[2], span: { start, end: start + handle[2].length }, cut: { start, end: handle[0].length } };
   }
 
   // `Mike: Test…`, `**Mike:** Test…`, `**Mike**: Test…` (with a task after it: `Next steps:` alone is the task)

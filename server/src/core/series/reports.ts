@@ -40,7 +40,7 @@ function reportsOfSource({ file, model }: SeriesSource): ReportNear[] {
 }
 
 /**
- * Whether a file's reports are read when asked rather than kept by person: a full model (an open
+ * Whether a file's reports are read when asked rather than kept: a full model (an open
  * document, a file read alone) has none worked out, and reading its statements for them takes ~1 ms
  * of a keystroke in a long transcript, most often for nothing (no later meeting).
  */
@@ -53,7 +53,7 @@ export function readWhenAskedAmong(sources: readonly SeriesSource[]): SeriesSour
   return sources.filter(readWhenAsked);
 }
 
-/** Whether two versions of a file leave the reports kept by person as they are (a keystroke, a file saved with the same reports). */
+/** Whether two versions of a file leave the reports kept as they are (a keystroke, a file saved with the same reports). */
 export function sameReports(was: SeriesSource, now: SeriesSource): boolean {
   if (readWhenAsked(was) || readWhenAsked(now)) return readWhenAsked(was) && readWhenAsked(now);
   return was.model.reports === now.model.reports || JSON.stringify(reportsOfSource(was)) === JSON.stringify(reportsOfSource(now));
