@@ -188,6 +188,16 @@ describe('reported-done', () => {
     assert.deepEqual(findings(again), []);
   });
 
+  it('reads the reports of a long transcript beside the file when asked (an open document’s, not kept at every keystroke)', () => {
+    const chatter = Array.from({ length: 1200 }, (_, i) => `[00:${String(i % 60).padStart(2, '0')}] Lena Fischer: Noted, thanks.`);
+    const files = {
+      'notes/weekly/2025-11-14.md': notes('# Platform weekly — 2025-11-14', 'Attendees: Lena Fischer, Raj Patel', '', '## Action items', '- [ ] Raj: write the ledger rollback script'),
+      'notes/calls/2025-11-17-incident-call.md': notes('# Incident call — 2025-11-17', 'Attendees: Lena Fischer, Raj Patel', '', ...chatter, '[01:00] Raj Patel: Yesterday I wrote the ledger rollback script.'),
+    };
+    assert.equal(analyze(files['notes/calls/2025-11-17-incident-call.md'], 'c.md').statements.length, 1201);
+    assert.deepEqual(findings(files).map((f) => f.split(' ')[0]), ['notes/weekly/2025-11-14.md:5']);
+  });
+
   it('closes an item people share when one of them reports it done', () => {
     const files = {
       'a.md': standup('2025-11-17', '## Action items', '- [ ] Raj & Lena: write the ledger rollback script'),
