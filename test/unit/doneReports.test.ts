@@ -188,6 +188,17 @@ describe('reported-done', () => {
     assert.deepEqual(findings(again), []);
   });
 
+  it('follows a report taken back in an edit of the file beside (the index after a keystroke is made from the one before)', () => {
+    const weekly = { file: 'notes/weekly/2025-11-14.md', model: analyze(notes('# Platform weekly — 2025-11-14', 'Attendees: Raj Patel', '', '## Action items', '- [ ] Raj: write the ledger rollback script'), 'w.md') };
+    const call = (said: string) => ({ file: 'notes/calls/2025-11-17.md', model: analyze(notes('# Call — 2025-11-17', 'Attendees: Raj Patel', '', `[00:01] Raj Patel: ${said}`), 'c.md') });
+    const first = buildSeries([weekly, call('Yesterday I wrote the ledger rollback script.')]);
+    const done = (index: ReturnType<typeof buildSeries>) => diagnose(weekly.model, { today: '2025-11-19', series: { index, file: weekly.file } }).filter((d) => d.code === 'reported-done').length;
+    assert.equal(done(first), 1);
+    const edited = buildSeries([weekly, call('Today I will write the ledger rollback script.')], first);
+    assert.equal(done(edited), 0);
+    assert.equal(done(buildSeries([weekly, call('Yesterday I wrote the ledger rollback script, finally.')], edited)), 1);
+  });
+
   it('reads the reports of a long transcript beside the file when asked (an open document’s, not kept at every keystroke)', () => {
     const chatter = Array.from({ length: 1200 }, (_, i) => `[00:${String(i % 60).padStart(2, '0')}] Lena Fischer: Noted, thanks.`);
     const files = {

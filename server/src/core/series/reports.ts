@@ -60,7 +60,8 @@ export function readWhenAskedAmong(sources: readonly SeriesSource[]): SeriesSour
 /** Whether two versions of a file leave the reports kept as they are (a keystroke, a file saved with the same reports). */
 export function sameReports(was: SeriesSource, now: SeriesSource): boolean {
   if (readWhenAsked(was) || readWhenAsked(now)) return readWhenAsked(was) && readWhenAsked(now);
-  return was.model.reports === now.model.reports || JSON.stringify(reportsOfSource(was)) === JSON.stringify(reportsOfSource(now));
+  if (was.model.reports !== undefined && was.model.reports === now.model.reports) return true; // a digest's same list
+  return JSON.stringify(reportsOfSource(was)) === JSON.stringify(reportsOfSource(now));
 }
 
 /** Whether a file reports any work done. */
