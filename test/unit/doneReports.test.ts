@@ -207,6 +207,14 @@ describe('reported-done', () => {
     };
     assert.equal(analyze(files['notes/calls/2025-11-17-incident-call.md'], 'c.md').statements.length, 1201);
     assert.deepEqual(findings(files).map((f) => f.split(' ')[0]), ['notes/weekly/2025-11-14.md:5']);
+    // Typed in: each index is made from the one before, and reads the transcript as it is now.
+    const weekly = { file: 'notes/weekly/2025-11-14.md', model: analyze(files['notes/weekly/2025-11-14.md'], 'w.md') };
+    const call = (text: string) => ({ file: 'notes/calls/2025-11-17-incident-call.md', model: analyze(text, 'c.md') });
+    const done = (index: ReturnType<typeof buildSeries>) => diagnose(weekly.model, { today: '2025-11-19', series: { index, file: weekly.file } }).filter((d) => d.code === 'reported-done').length;
+    const first = buildSeries([weekly, call(files['notes/calls/2025-11-17-incident-call.md'])]);
+    assert.equal(done(first), 1);
+    const takenBack = buildSeries([weekly, call(files['notes/calls/2025-11-17-incident-call.md'].replace('Yesterday I wrote', 'Today I will write'))], first);
+    assert.equal(done(takenBack), 0);
   });
 
   it('closes an item people share when one of them reports it done', () => {

@@ -139,20 +139,23 @@ interface IndexParts {
   byItem: Map<string, Map<string, ItemInSeries>>;
   byFile: Map<string, Series[]>;
   members: Members;
-  /** The reports the sources' digests keep, gathered when a rule first asks; shared by the next index while no file reports otherwise. */
-  reports: { kept: KeptReports | null };
+  /**
+   * The reports the sources keep, and where the sources read when asked are among them: worked out
+   * when a rule first asks, and shared by the next index while no file reports otherwise (its
+   * sources are the same files in the same order; a keystroke made them again for 10,000 files).
+   */
+  reports: { kept: KeptReports | null; unreadAt: number[] | null };
 }
 
 /** What an index was made from, its maps by file and its groups' files: the next index after a keystroke is made from them. */
 const indexParts = new WeakMap<SeriesIndex, IndexParts>();
 
-function indexOf(series: Series[], sources: readonly SeriesSource[], byItem: IndexParts['byItem'], byFile: IndexParts['byFile'], members: Members, positions?: Map<string, number>, reports: IndexParts['reports'] = { kept: null }): SeriesIndex {
-  let unread: SeriesSource[] | null = null;
+function indexOf(series: Series[], sources: readonly SeriesSource[], byItem: IndexParts['byItem'], byFile: IndexParts['byFile'], members: Members, positions?: Map<string, number>, reports: IndexParts['reports'] = { kept: null, unreadAt: null }): SeriesIndex {
   const index: SeriesIndex = {
     series,
     item: (file, itemId) => byItem.get(file)?.get(itemId),
     seriesOf: (file) => byFile.get(file) ?? [],
-    laterReports: (file, date) => laterReportsNear((reports.kept ??= keptReports(sources)), (unread ??= readWhenAskedAmong(sources)), file, date),
+    laterReports: (file, date) => laterReportsNear((reports.kept ??= keptReports(sources)), (reports.unreadAt ??= readWhenAskedAmong(sources)).map((i) => sources[i]), file, date),
   };
   indexParts.set(index, { sources, byItem, byFile, members, positions, reports });
   return index;
@@ -183,7 +186,7 @@ function updatedIndex(sources: readonly SeriesSource[], previous: SeriesIndex): 
     if (was.file !== now.file) return null;
     if (was.model === now.model) continue;
     if (changedFiles.push(now.file) > FEW_CHANGED) return null;
-    if (reports === parts.reports && !sameReports(was, now)) reports = { kept: null };
+    if (reports === parts.reports && !sameReports(was, now)) reports = { kept: null, unreadAt: null };
     const before = new Set(datedGroupIds(was));
     const after = new Set(datedGroupIds(now));
     for (const id of before) ids.add(id);

@@ -52,9 +52,11 @@ function readWhenAsked(source: SeriesSource): boolean {
 /** Statements from which a document is long (a 1 MB transcript has ~6,000; a weekly's notes a few dozen). */
 const LONG_DOCUMENT_STATEMENTS = 1000;
 
-/** The sources whose reports are read when asked. */
-export function readWhenAskedAmong(sources: readonly SeriesSource[]): SeriesSource[] {
-  return sources.filter(readWhenAsked);
+/** Where the sources whose reports are read when asked are among them. */
+export function readWhenAskedAmong(sources: readonly SeriesSource[]): number[] {
+  const at: number[] = [];
+  for (let i = 0; i < sources.length; i++) if (readWhenAsked(sources[i])) at.push(i);
+  return at;
 }
 
 /** Whether two versions of a file leave the reports kept as they are (a keystroke, a file saved with the same reports). */
