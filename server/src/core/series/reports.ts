@@ -1,6 +1,5 @@
 import type { NotesDigest } from '../digest';
-import type { DoneReport } from '../extract/doneReports';
-import { doneReportsOfModel } from '../extract/doneReports';
+import { type DoneReport, doneReportsOfModel } from '../extract/doneReports';
 import type { NotesModel } from '../model';
 import { folderOf } from './identify';
 import type { SeriesSource } from './types';
@@ -21,7 +20,7 @@ export interface ReportNear {
   report: DoneReport;
 }
 
-/** The reports of the files whose digests have them worked out, in date order. */
+/** The reports of every file but the long documents read when asked (see `readWhenAsked`), in date order. */
 export type KeptReports = readonly ReportNear[];
 
 /** Each file's reports, worked out once per digest (an editor's model of a file is a new one at each change). */
@@ -71,7 +70,7 @@ export function reportsAny(source: SeriesSource): boolean {
   return reportsOfSource(source).length > 0;
 }
 
-/** The reports of the files whose digests have them worked out (the others are read when asked), in date order. */
+/** The reports of every file but those read when asked, in date order. */
 export function keptReports(sources: readonly SeriesSource[]): KeptReports {
   const kept: ReportNear[] = [];
   for (const source of sources) if (!readWhenAsked(source)) for (const near of reportsOfSource(source)) kept.push(near);
