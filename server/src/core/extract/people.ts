@@ -29,7 +29,7 @@ function isJointName(name: string): boolean {
 
 /** The people a joint name names (`Mike & Priya`: `Mike`, `Priya`); none for one person or a group such as `the team`. */
 export function jointMembers(name: string): string[] {
-  if (!JOINED.test(name)) return []; // most names: asked for every pair of owners compared
+  if (!JOINER.test(name)) return []; // most names: asked for every pair of owners compared
   const parts = name.split(JOINER);
   return parts.length >= 2 && parts.length <= 4 && parts.every((part) => looksLikeName(part) || HANDLE_ONLY.test(part)) ? parts : [];
 }
@@ -39,7 +39,6 @@ export const HANDLE_NAME = String.raw`[\p{L}\p{N}][\p{L}\p{N}._\-]*`;
 /** What joins the names of people who share work: `&`, `/`, `+`, a comma, `and`. */
 export const NAME_JOINER = String.raw`\s*[/+&,]\s*|\s+and\s+`;
 const JOINER = new RegExp(NAME_JOINER, 'u');
-const JOINED = /[/+&,]|\sand\s/;
 const HANDLE_ONLY = new RegExp(String.raw`^@${HANDLE_NAME}$`, 'u');
 /** Two handles or more, joined as owners are (`@alice & @bob`, `@alice/@bob`). */
 const HANDLE_PAIR = new RegExp(String.raw`^@${HANDLE_NAME}(?:${NAME_JOINER})@`, 'u');

@@ -21,8 +21,10 @@ export const reportedDone: Rule = {
     const later = new Map<number, readonly ReportNear[]>();
     const laterThan = (meeting: number): readonly ReportNear[] => {
       let found = later.get(meeting);
-      const date = model.meetings[meeting]?.date;
-      if (!found) later.set(meeting, (found = date ? ctx.series.index.laterReports(ctx.series.file, date) : []));
+      if (!found) {
+        const date = model.meetings[meeting]?.date;
+        later.set(meeting, (found = date ? ctx.series.index.laterReports(ctx.series.file, date) : []));
+      }
       return found;
     };
     return openItems(model).flatMap((item) => {

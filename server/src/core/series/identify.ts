@@ -31,7 +31,7 @@ export function groupMeetings(sources: readonly SeriesSource[]): MeetingGroup[] 
   }
   const series = [...groups.values()].filter((g) => g.meetings.length >= 2);
   for (const group of series) {
-    group.meetings.sort((a, b) => compareText(a.date, b.date) || compareText(a.file, b.file) || a.meeting - b.meeting); // ISO dates: plain order
+    group.meetings.sort(inMeetingOrder);
     group.meetings.forEach((m, i) => (m.position = i));
     if (!group.id.startsWith('log:')) group.title = group.meetings[group.meetings.length - 1].title; // the name in use now
   }
@@ -88,6 +88,11 @@ const REVIEW_TITLE = /\b(?:last|previous|prior|earlier|status|carried|carry[- ]?
 
 export function isReviewSection(section: Pick<Section, 'kind' | 'title'>): boolean {
   return section.kind !== 'decisions' && REVIEW_TITLE.test(section.title);
+}
+
+/** Meetings (or what was said in them) by date, then file, then place in the file: ISO dates in plain order. */
+export function inMeetingOrder(a: Pick<SeriesMeeting, 'date' | 'file' | 'meeting'>, b: Pick<SeriesMeeting, 'date' | 'file' | 'meeting'>): number {
+  return compareText(a.date, b.date) || compareText(a.file, b.file) || a.meeting - b.meeting;
 }
 
 function compareText(a: string, b: string): number {

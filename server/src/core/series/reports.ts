@@ -1,7 +1,7 @@
 import type { NotesDigest } from '../digest';
 import { type DoneReport, doneReportsOfModel } from '../extract/doneReports';
 import type { NotesModel } from '../model';
-import { folderOf } from './identify';
+import { folderOf, inMeetingOrder } from './identify';
 import type { SeriesSource } from './types';
 
 // Work reported done in any dated meeting near a file, whatever series the meeting is in: a daily
@@ -74,7 +74,7 @@ export function reportsAny(source: SeriesSource): boolean {
 export function keptReports(sources: readonly SeriesSource[]): KeptReports {
   const kept: ReportNear[] = [];
   for (const source of sources) if (!readWhenAsked(source)) for (const near of reportsOfSource(source)) kept.push(near);
-  return kept.sort(byDate);
+  return kept.sort(inMeetingOrder);
 }
 
 /**
@@ -89,7 +89,7 @@ export function laterReportsNear(kept: KeptReports, unread: readonly SeriesSourc
     if (!near(source.file) || !source.model.meetings.some((m) => m.date !== null && m.date > date)) continue;
     for (const r of reportsOfSource(source)) if (r.date > date) found.push(r);
   }
-  return found.sort(byDate);
+  return found.sort(inMeetingOrder);
 }
 
 /** Where the first report dated after `date` is in the date-ordered `reports`. */
@@ -112,12 +112,4 @@ export function isNear(file: string, other: string): boolean {
 function isNearTo(file: string): (other: string) => boolean {
   const area = folderOf(folderOf(file));
   return (other) => !area || other.startsWith(`${area}/`) || other.startsWith(`${area}\\`);
-}
-
-function byDate(a: ReportNear, b: ReportNear): number {
-  return compareText(a.date, b.date) || compareText(a.file, b.file) || a.meeting - b.meeting;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
