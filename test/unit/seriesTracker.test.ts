@@ -63,4 +63,21 @@ describe('series tracker', () => {
     files = [weekly, standup('Today I will publish it, and then the rota.')];
     assert.equal(tracker.matesOf([files[1].uri])(weekly.uri), false, 'no report before or after the change');
   });
+
+  it("reads the changed files' reports only when a file outside their series is asked about, and not for a changed file itself", () => {
+    const standupText = notes('# Standup — 2025-10-14', 'Attendees: Priya Shah', '', 'Priya: Yesterday I published the on-call handbook.');
+    const standup = workspaceSource('file:///notes/standups/2025-10-14.md', 1, analyze(standupText, '2025-10-14.md'));
+    const weekly = file('2025-10-06-weekly.md', '2025-10-06');
+    const files = [weekly, standup];
+    const read: string[] = [];
+    const tracker = new SeriesTracker({ digests: () => files, digestOf: (uri) => (read.push(uri), files.find((f) => f.uri === uri)) });
+    const mate = tracker.matesOf([standup.uri]);
+    assert.equal(mate(standup.uri), false, 'its own findings follow its change: no refresh for its own report');
+    assert.deepEqual(read, [], 'nothing read for it');
+    assert.equal(mate(weekly.uri), true, 'the weekly near it is judged again');
+    assert.equal(mate('file:///elsewhere/team-b/notes/2025-10-06.md'), false);
+    assert.deepEqual(read, [standup.uri], 'its reports read once, when first needed');
+    const both = tracker.matesOf([standup.uri, weekly.uri]);
+    assert.equal(both(weekly.uri), true, "changed together: the standup's report still counts for the weekly");
+  });
 });
