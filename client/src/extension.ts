@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, ProgressType, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+import { type CompactActionItemsResult, expandListing } from '../../server/src/listingWire';
 import { ActionItemsRequest, type ActionItemsResult, DidChangeNotification, type DidChangeParams, NOTES_FILES_GLOB } from '../../server/src/protocol';
 import { ListingRefresher } from './logic/refresher';
 import { SERVER_ENVIRONMENT } from './serverEnvironment';
@@ -10,7 +11,7 @@ import type { TreeNode } from './tree/nodes';
 import { ActionItemsProvider } from './tree/provider';
 
 /** The parts of a long listing, sent as partial results (see `ActionItemsParams.partialResultToken`). */
-const ACTION_ITEMS_PART = new ProgressType<ActionItemsResult>();
+const ACTION_ITEMS_PART = new ProgressType<CompactActionItemsResult>();
 
 let client: LanguageClient | undefined;
 
@@ -73,9 +74,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (client?.state !== State.Running) return null;
       // The parts of a long listing come as partial results, without a question for each.
       const partialResultToken = `meetingNotes/actionItems/${++questions}`;
-      const parts = client.onProgress(ACTION_ITEMS_PART, partialResultToken, part);
+      const parts = client.onProgress(ACTION_ITEMS_PART, partialResultToken, (sent) => part(expandListing(sent)));
       try {
-        return await client.sendRequest<ActionItemsResult>(ActionItemsRequest, { ...params, partialResultToken });
+        // Compact: a third of the JSON for the extension host to read (listingWire.ts).
+        return expandListing(await client.sendRequest<CompactActionItemsResult>(ActionItemsRequest, { ...params, partialResultToken, compact: true }));
       } finally {
         parts.dispose();
       }

@@ -25,6 +25,12 @@ export interface ActionItemsParams {
    * the last. The client applies them as if it had asked for each with the previous one's revision.
    */
   partialResultToken?: string | number;
+  /**
+   * Answer (and send each part) as a `CompactActionItemsResult` (listingWire.ts): the items grouped
+   * by file as rows of values, less than a third of the JSON. Clients that read it expand it with
+   * `expandListing`.
+   */
+  compact?: boolean;
 }
 
 export interface ActionItemsResult {

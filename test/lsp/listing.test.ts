@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ItemListingMirror } from '../../client/src/logic/listing';
+import { type CompactActionItemsResult, expandListing } from '../../server/src/listingWire';
 import type { ActionItemsResult } from '../../server/src/protocol';
 import { ROOT } from '../helpers/notes';
 import { TestClient } from './testClient';
@@ -137,6 +138,18 @@ describe('language server: the action items listing, by revisions', function () 
     assert.deepEqual((await client.listItemsInParts({}, (part) => one.push(part))).items, whole.items);
     assert.equal((await client.listItems({ limit: 1, partialResultToken: { bad: 1 } } as never)).more, true);
     assert.equal(one.length, 0);
+  });
+
+  it('answers a compact listing when asked: the same items, grouped by file as rows', async () => {
+    const whole = await client.listItems({});
+    const compact = (await client.connection.sendRequest('meetingNotes/actionItems', { compact: true })) as CompactActionItemsResult;
+    assert.equal('items' in compact, false);
+    assert.deepEqual(
+      compact.files.map((f) => f.uri),
+      [first(), second(), latest(), standup()],
+    );
+    assert.deepEqual(expandListing(compact), whole);
+    assert.ok(JSON.stringify(compact).length < JSON.stringify(whole).length / 2, 'less than half the JSON');
   });
 
   it('answers a revision it does not know (another server run, a malformed one) with the whole listing', async () => {

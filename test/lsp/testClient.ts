@@ -32,6 +32,7 @@ import {
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { type CompactActionItemsResult, expandListing } from '../../server/src/listingWire';
 import type { ActionItemsParams, ActionItemsResult, DidChangeParams } from '../../server/src/protocol';
 import { ROOT } from '../helpers/notes';
 
@@ -321,12 +322,15 @@ export class TestClient {
     return this.connection.sendRequest('meetingNotes/actionItems', params);
   }
 
-  /** The listing with its parts as partial results: each part but the last to `part`, as it comes; the answer is the last. */
+  /**
+   * The listing with its parts as partial results, asked as VS Code's client asks (compact, read back
+   * into items here): each part but the last to `part`, as it comes; the answer is the last.
+   */
   async listItemsInParts(params: ActionItemsParams, part: (answer: ActionItemsResult) => void): Promise<ActionItemsResult> {
     const partialResultToken = `parts-${++this.partQuestions}`;
-    const parts = this.connection.onProgress(new ProgressType<ActionItemsResult>(), partialResultToken, part);
+    const parts = this.connection.onProgress(new ProgressType<CompactActionItemsResult>(), partialResultToken, (sent) => part(expandListing(sent)));
     try {
-      return await this.connection.sendRequest('meetingNotes/actionItems', { ...params, partialResultToken });
+      return expandListing(await this.connection.sendRequest<CompactActionItemsResult>('meetingNotes/actionItems', { ...params, partialResultToken, compact: true }));
     } finally {
       parts.dispose();
     }

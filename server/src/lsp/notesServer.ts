@@ -16,6 +16,7 @@ import {
   ServerCommands,
 } from '../protocol';
 import { version } from '../../../package.json';
+import { type CompactActionItemsResult, compactListing } from '../listingWire';
 import { SeriesMemory } from '../index/seriesMemory';
 import { Clock } from './clock';
 import { toTextEdits } from './convert';
@@ -42,7 +43,7 @@ import { excludeGlobs, normalizeSettings } from './settings';
 import { NotesStore } from './store';
 
 /** The parts of a listing sent as partial results (see `ActionItemsParams.partialResultToken`). */
-const ActionItemsPart = new ProgressType<ActionItemsResult>();
+const ActionItemsPart = new ProgressType<ActionItemsResult | CompactActionItemsResult>();
 const PUSH_DELAY_MS = 150;
 /** `meetingNotes/didChange` at most this often: after an edit, and while the workspace is being indexed. */
 const NOTIFY_DELAY_MS = 250;
@@ -405,17 +406,18 @@ export function startServer(connection: Connection): void {
       }
       return { today: clock.today(), skipped: store.skippedFiles(), complete, ...listing.list(store.digests(), seriesNow(), since, positiveOr(params?.limit)) };
     });
-  connection.onRequest(ActionItemsRequest, async (params: ActionItemsParams | undefined, token): Promise<ActionItemsResult> => {
+  connection.onRequest(ActionItemsRequest, async (params: ActionItemsParams | undefined, token): Promise<ActionItemsResult | CompactActionItemsResult> => {
+    const wire = params?.compact === true ? compactListing : (result: ActionItemsResult) => result;
     let part = listActionItems(params, stringOr(params?.since));
     // With a token for partial results, each part goes as soon as it is made, without a question
     // for each: the client reads one while the next is made (a listing of 42,000 items is nine).
     const partToken = params?.partialResultToken;
     while (part.more && (typeof partToken === 'string' || typeof partToken === 'number') && !token.isCancellationRequested) {
-      await connection.sendProgress(ActionItemsPart, partToken, part);
+      await connection.sendProgress(ActionItemsPart, partToken, wire(part));
       await new Promise(setImmediate); // requests that came meanwhile (a keystroke's diagnostics) go first
       part = listActionItems(params, part.revision);
     }
-    return part;
+    return wire(part);
   });
 
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
