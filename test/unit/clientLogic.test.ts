@@ -56,6 +56,16 @@ describe('client view logic', () => {
     assert.deepEqual(groups.map((g) => `${g.label}: ${g.items.map((i) => i.task).join(', ')}`), ['Alex Rivera: a', 'Tom Bradley: sooner, later', 'No owner: orphan']);
   });
 
+  it('orders items due the same day by file, in the order the server lists files, then by line', () => {
+    const at = (uri: string, line: number, task: string) => item({ uri, task, due: '2024-02-09', range: { start: { line, character: 0 }, end: { line, character: 9 } } });
+    const items = [at('file:///notes/b.md', 4, 'b4'), at('file:///notes/B.md', 9, 'B9'), at('file:///notes/a.md', 7, 'a7'), at('file:///notes/b.md', 2, 'b2'), item({ task: 'undated', due: null })];
+    const [group] = groupItems(items, { groupBy: 'owner', showDone: false, owner: null }, TODAY);
+    assert.deepEqual(
+      group.items.map((i) => i.task),
+      ['B9', 'a7', 'b2', 'b4', 'undated'],
+    );
+  });
+
   it('groups by due date in a fixed order, leaving out empty groups and done items unless shown', () => {
     const items = [item({ due: '2024-02-20', task: 'far' }), item({ due: '2024-01-30', task: 'late' }), item({ due: '2024-01-01', task: 'finished', status: 'done' }), item({ due: 'TBD', task: 'vague' })];
     assert.deepEqual(groupItems(items, { groupBy: 'due', showDone: false, owner: null }, TODAY).map((g) => `${g.label}: ${g.items.map((i) => i.task).join(', ')}`), ['Overdue: late', 'Later: far', 'No date: vague']);

@@ -1,5 +1,5 @@
 import type { WorkspaceActionItem } from '../../../server/src/protocol';
-import { DUE_BUCKETS, dueBucket } from './dueLabels';
+import { DUE_BUCKETS, type DueBucket, dueBucketer } from './dueLabels';
 
 export type GroupBy = 'owner' | 'due' | 'meeting' | 'series';
 
@@ -21,13 +21,20 @@ export interface ItemGroup {
 export const NO_OWNER = 'No owner';
 export const NO_SERIES = 'Single meetings';
 
-/** Soonest due first; undated and vague last; then by file and position. */
+/** Titles in the locale's order (one collator: `localeCompare` looks the rules up at every call). */
+const titles = new Intl.Collator();
+
+/**
+ * Soonest due first; undated and vague last; then by file (in the order the server lists files) and
+ * position. Compared by their characters, not by the locale's rules: ISO dates sort the same, and
+ * sorting a large workspace's listing at every refresh took several times as long.
+ */
 export function compareItems(a: WorkspaceActionItem, b: WorkspaceActionItem): number {
-  return (
-    (a.due?.date ?? '9999').localeCompare(b.due?.date ?? '9999') ||
-    a.uri.localeCompare(b.uri) ||
-    a.range.start.line - b.range.start.line
-  );
+  const aDate = a.due?.date ?? '9999';
+  const bDate = b.due?.date ?? '9999';
+  if (aDate !== bDate) return aDate < bDate ? -1 : 1;
+  if (a.uri !== b.uri) return a.uri < b.uri ? -1 : 1;
+  return a.range.start.line - b.range.start.line;
 }
 
 /**
@@ -38,15 +45,28 @@ export function visibleItems(items: WorkspaceActionItem[], options: ViewOptions)
   return items.filter((i) => !i.series?.carriedTo && (options.showDone || i.status === 'open') && (!options.owner || (i.owner ?? NO_OWNER) === options.owner));
 }
 
-/** The tree's top level: items grouped by owner, by due date, by meeting or by series. Empty groups are left out. */
+/**
+ * The tree's top level: items grouped by owner, by due date, by meeting or by series. Empty groups
+ * are left out. Each item is looked at once (it runs at every refresh: 42,000 items of a large
+ * workspace took 50–170 ms when every group filtered them all).
+ */
 export function groupItems(items: WorkspaceActionItem[], options: ViewOptions, today: string): ItemGroup[] {
   const visible = visibleItems(items, options).sort(compareItems);
   if (options.groupBy === 'due') {
-    return DUE_BUCKETS.map(({ bucket, label }) => ({ key: `due:${bucket}`, label, items: visible.filter((i) => dueBucket(i, today) === bucket) })).filter((g) => g.items.length);
+    const bucketOf = dueBucketer(today);
+    const buckets = new Map(DUE_BUCKETS.map(({ bucket, label }): [DueBucket, ItemGroup] => [bucket, { key: `due:${bucket}`, label, items: [] }]));
+    for (const item of visible) buckets.get(bucketOf(item))!.items.push(item);
+    return [...buckets.values()].filter((g) => g.items.length);
   }
   if (options.groupBy === 'owner') {
-    const owners = [...new Set(visible.map((i) => i.owner ?? NO_OWNER))].sort((a, b) => (a === NO_OWNER ? 1 : b === NO_OWNER ? -1 : a.localeCompare(b)));
-    return owners.map((owner) => ({ key: `owner:${owner}`, label: owner, items: visible.filter((i) => (i.owner ?? NO_OWNER) === owner) }));
+    const byOwner = new Map<string, ItemGroup>();
+    for (const item of visible) {
+      const owner = item.owner ?? NO_OWNER;
+      let group = byOwner.get(owner);
+      if (!group) byOwner.set(owner, (group = { key: `owner:${owner}`, label: owner, items: [] }));
+      group.items.push(item);
+    }
+    return [...byOwner.values()].sort((a, b) => byOwnerName(a.label, b.label));
   }
   if (options.groupBy === 'series') return groupBySeries(visible);
   // By meeting: newest meeting first.
@@ -61,7 +81,7 @@ export function groupItems(items: WorkspaceActionItem[], options: ViewOptions, t
     }
     group.items.push(item);
   }
-  return [...meetings.values()].sort((a, b) => b.date.localeCompare(a.date) || a.label.localeCompare(b.label)).map(({ date: _date, ...group }) => group);
+  return [...meetings.values()].sort((a, b) => (a.date === b.date ? titles.compare(a.label, b.label) : a.date < b.date ? 1 : -1)).map(({ date: _date, ...group }) => group);
 }
 
 /** One group per meeting series, by title, then the items of meetings that belong to no series. */
@@ -73,7 +93,7 @@ function groupBySeries(visible: WorkspaceActionItem[]): ItemGroup[] {
     if (!group) groups.set(key, (group = { key, label: item.series?.title ?? NO_SERIES, description: item.series ? folderLabel(item.series.id) : undefined, items: [] }));
     group.items.push(item);
   }
-  return [...groups.values()].sort((a, b) => (a.key === 'series:none' ? 1 : b.key === 'series:none' ? -1 : a.label.localeCompare(b.label) || a.key.localeCompare(b.key)));
+  return [...groups.values()].sort((a, b) => (a.key === 'series:none' ? 1 : b.key === 'series:none' ? -1 : titles.compare(a.label, b.label) || titles.compare(a.key, b.key)));
 }
 
 /** Where a series lives, for telling apart two series of the same name: its folder, or its log file. */
@@ -89,5 +109,10 @@ function folderLabel(seriesId: string): string {
 
 /** Owners present in the items, for the "filter to one owner" picker. */
 export function ownersOf(items: WorkspaceActionItem[]): string[] {
-  return [...new Set(items.map((i) => i.owner ?? NO_OWNER))].sort((a, b) => (a === NO_OWNER ? 1 : b === NO_OWNER ? -1 : a.localeCompare(b)));
+  return [...new Set(items.map((i) => i.owner ?? NO_OWNER))].sort(byOwnerName);
+}
+
+/** Owners by name, items with no owner last. */
+function byOwnerName(a: string, b: string): number {
+  return a === NO_OWNER ? 1 : b === NO_OWNER ? -1 : a.localeCompare(b);
 }
