@@ -46,6 +46,10 @@ describe('2. The Action Items view', () => {
     assert.deepEqual(rows.filter((r) => r.decorated).map((r) => r.label), [], 'no row carries the file’s problem decoration');
     const websocket = groups.find((g) => g.label === 'Tom Bradley')?.items.find((r) => r.label === 'WebSocket infrastructure ready');
     assert.deepEqual(websocket && { description: websocket.description, icon: websocket.icon }, { description: '2 days overdue', icon: 'warning' });
+    // A row's tooltip is made when it is asked for (not for every row at each refresh).
+    const [first] = groups;
+    const tooltip = await eventually(() => wb.firstActionItemTooltip());
+    for (const line of [first!.items[0]!.label, `Owner: ${first!.label}`, 'Status: open']) assert.ok(tooltip.includes(line), `the tooltip says "${line}": ${tooltip}`);
 
     await eventually(async () => assert.equal(await wb.badge(), String(overdue.length)));
     await wb.screenshot('2-action-items-by-owner');

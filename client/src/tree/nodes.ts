@@ -61,12 +61,18 @@ export class ItemNode extends TreeNode {
     const row = new vscode.TreeItem(this.item.task || '(no task text)', vscode.TreeItemCollapsibleState.None);
     row.id = this.id;
     row.description = rowDescription(this.item, today, groupBy);
-    row.tooltip = new vscode.MarkdownString(rowTooltip(this.item, today));
+    // No tooltip here: VS Code asks for it on hover (`tooltip`), so that a refresh of a large
+    // workspace's tree does not write (and send to the window) tens of thousands of them.
     row.iconPath = state === 'open' ? ICONS[this.item.kind] : ICONS[state];
     row.contextValue = state === 'done' ? 'item.done' : state === 'unrecorded' ? 'item.unrecorded' : 'item.open';
     // No resourceUri: VS Code would decorate every row with its file's problem colour and count,
     // so an item due next month would look as alarming as the overdue one above it.
     row.command = { command: 'meetingNotes.goToItem', title: 'Go to item', arguments: [this] };
     return row;
+  }
+
+  /** The row's tooltip, asked for when the pointer rests on it. */
+  tooltip(today: string): vscode.MarkdownString {
+    return new vscode.MarkdownString(rowTooltip(this.item, today));
   }
 }

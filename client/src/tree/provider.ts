@@ -48,6 +48,12 @@ export class ActionItemsProvider implements vscode.TreeDataProvider<TreeNode> {
     return node.toTreeItem({ today: this.result.today, groupBy: this.options.groupBy });
   }
 
+  /** Fills in what rows leave out until VS Code needs it: an item's tooltip, on hover. */
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    if (node instanceof ItemNode && item.tooltip === undefined) item.tooltip = node.tooltip(this.result.today);
+    return item;
+  }
+
   getChildren(node?: TreeNode): TreeNode[] {
     // An empty root list shows the view's welcome content.
     return node ? node.children() : this.roots;

@@ -271,6 +271,31 @@ export class Workbench {
     await this.actionItemsList().locator('.monaco-list-row', { has: this.page.locator('.label-name', { hasText: exactly(label) }) }).click();
   }
 
+  /**
+   * The tooltip of the first item row of the Action Items view, shown as a keyboard user asks for
+   * it (the view focused, Ctrl+K Ctrl+I on the row; the session's hover delay keeps the pointer's
+   * hovers away): its text.
+   */
+  async firstActionItemTooltip(): Promise<string> {
+    await this.runCommand('Meeting Notes: Focus on Action Items View');
+    await this.page.keyboard.press('Home'); // the first group
+    await this.page.keyboard.press('ArrowDown'); // its first item
+    await this.page.keyboard.press('Control+K');
+    await this.page.keyboard.press('Control+I');
+    const hover = this.page.locator('.workbench-hover').filter({ visible: true }).last();
+    try {
+      await hover.waitFor({ timeout: 5000 });
+      // It says "Loading..." until the extension has made the tooltip.
+      return await eventually(async () => {
+        const text = (await hover.innerText()).trim();
+        if (/^Loading/.test(text)) throw new Error('the tooltip is still loading');
+        return text;
+      }, 5000);
+    } finally {
+      await this.dismiss();
+    }
+  }
+
   /** Clicks a button of the view's title bar by its label (`Show Done Items`, `Refresh`…). */
   async clickViewAction(label: string): Promise<void> {
     await this.openActionItems();
