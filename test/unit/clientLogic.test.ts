@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { dueBucket, isOverdue, relativeDue } from '../../client/src/logic/dueLabels';
-import { groupItems, ownersOf, visibleItems } from '../../client/src/logic/grouping';
+import { groupItems, ownersOf, startsExpanded, visibleItems } from '../../client/src/logic/grouping';
 import { ItemListingMirror } from '../../client/src/logic/listing';
 import { ListingRefresher, REFRESH_DELAY_MS } from '../../client/src/logic/refresher';
 import { itemState, itemsAsMarkdown, rowDescription, rowTooltip } from '../../client/src/logic/rows';
@@ -63,6 +63,18 @@ describe('client view logic', () => {
     assert.deepEqual(
       group.items.map((i) => i.task),
       ['B9', 'a7', 'b2', 'b4', 'undated'],
+    );
+  });
+
+  it('starts a group expanded unless it holds more than 200 items', () => {
+    const many = (count: number, owner: string) => Array.from({ length: count }, () => item({ owner }));
+    const groups = groupItems([...many(200, 'Alex Rivera'), ...many(201, 'Tom Bradley')], { groupBy: 'owner', showDone: false, owner: null }, TODAY);
+    assert.deepEqual(
+      groups.map((g) => [g.label, g.items.length, startsExpanded(g)]),
+      [
+        ['Alex Rivera', 200, true],
+        ['Tom Bradley', 201, false],
+      ],
     );
   });
 

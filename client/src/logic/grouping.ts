@@ -21,6 +21,17 @@ export interface ItemGroup {
 export const NO_OWNER = 'No owner';
 export const NO_SERIES = 'Single meetings';
 
+/**
+ * Groups of at most this many items start expanded; larger ones start collapsed (VS Code makes a
+ * row for every item of an expanded group at each refresh: a large workspace's tens of thousands).
+ * Once the user opens or closes a group, VS Code keeps that.
+ */
+export const EXPANDED_GROUP_MAX = 200;
+
+export function startsExpanded(group: ItemGroup): boolean {
+  return group.items.length <= EXPANDED_GROUP_MAX;
+}
+
 /** Titles in the locale's order (one collator: `localeCompare` looks the rules up at every call). */
 const titles = new Intl.Collator();
 

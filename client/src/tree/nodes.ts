@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { WorkspaceActionItem } from '../../../server/src/protocol';
-import type { GroupBy, ItemGroup } from '../logic/grouping';
+import { type GroupBy, type ItemGroup, startsExpanded } from '../logic/grouping';
 import { itemState, rowDescription, rowTooltip } from '../logic/rows';
 
 export interface NodeContext {
@@ -30,7 +30,7 @@ export class GroupNode extends TreeNode {
   }
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.group.label, vscode.TreeItemCollapsibleState.Expanded);
+    const item = new vscode.TreeItem(this.group.label, startsExpanded(this.group) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.description = [this.group.description, `${this.group.items.length}`].filter(Boolean).join(' · ');
     item.contextValue = 'group';
