@@ -20,21 +20,28 @@ export abstract class TreeNode {
 export class GroupNode extends TreeNode {
   readonly id: string;
 
+  private readonly expanded: boolean;
+
   constructor(readonly group: ItemGroup) {
     super();
-    this.id = group.key;
+    this.expanded = startsExpanded(group);
+    // VS Code keeps a node's state by its id, whatever the state it is given later: a group that
+    // first showed a few items (a large workspace being read) would stay open as it grows. A large
+    // group is another node, so it starts collapsed once it is large.
+    this.id = this.expanded ? group.key : `${group.key}~large`;
   }
 
   override children(): TreeNode[] {
-    return this.group.items.map((item) => new ItemNode(item, this.group.key));
+    return this.group.items.map((item) => new ItemNode(item, this.id));
   }
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.group.label, startsExpanded(this.group) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(this.group.label, this.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.description = [this.group.description, `${this.group.items.length}`].filter(Boolean).join(' · ');
     item.contextValue = 'group';
-    item.iconPath = new vscode.ThemeIcon(this.id.startsWith('owner:') ? 'person' : this.id.startsWith('meeting:') ? 'calendar' : this.id.startsWith('series:') ? 'history' : this.id === 'due:overdue' ? 'warning' : 'clock');
+    const { key } = this.group;
+    item.iconPath = new vscode.ThemeIcon(key.startsWith('owner:') ? 'person' : key.startsWith('meeting:') ? 'calendar' : key.startsWith('series:') ? 'history' : key === 'due:overdue' ? 'warning' : 'clock');
     return item;
   }
 }
