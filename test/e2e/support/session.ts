@@ -60,8 +60,13 @@ export class Session {
     private readonly removeTmp: () => void,
   ) {}
 
-  static async start(): Promise<Session> {
-    if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: \`npm run test:e2e\` packages it (npm run package)`);
+  /**
+   * Starts VS Code on a copy of examples/, or (`folder`) on a folder as it is, with the packaged
+   * extension (or another `.vsix`).
+   */
+  static async start(options: { folder?: string; vsix?: string } = {}): Promise<Session> {
+    const vsix = options.vsix ?? VSIX;
+    if (!existsSync(vsix)) throw new Error(`${vsix} is missing: \`npm run test:e2e\` packages it (npm run package)`);
     const toolchain = loadToolchain();
     const tmp = mkdtempSync(join(tmpdir(), 'meeting-notes-e2e-'));
     // Removed by stop(), or when the process exits some other way (Ctrl+C, a crash), after
@@ -70,8 +75,8 @@ export class Session {
       if (process.env.E2E_KEEP_TMP !== '1') rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
     };
     process.on('exit', removeTmp);
-    const workspace = join(tmp, 'examples');
-    cpSync(join(ROOT, 'examples'), workspace, { recursive: true });
+    const workspace = options.folder ?? join(tmp, 'examples');
+    if (!options.folder) cpSync(join(ROOT, 'examples'), workspace, { recursive: true });
     const userDataDir = join(tmp, 'user-data');
     const extensionsDir = join(tmp, 'extensions');
     mkdirSync(join(userDataDir, 'User'), { recursive: true });
@@ -93,7 +98,7 @@ export class Session {
     let server: CodeServer | undefined;
     let browser: Browser | undefined;
     try {
-      await runCodeServer(toolchain, [...dirs, '--install-extension', VSIX, '--force'], env, TIMEOUT_MS * 2);
+      await runCodeServer(toolchain, [...dirs, '--install-extension', vsix, '--force'], env, TIMEOUT_MS * 2);
       const started = await CodeServer.start(toolchain, { folder: workspace, userDataDir, extensionsDir, configFile: join(tmp, 'config.yaml'), env, timeoutMs: TIMEOUT_MS });
       server = started.server;
       browser = await chromium.launch({

@@ -1,0 +1,83 @@
+// The Action Items view in a real VS Code (code-server and headless Chromium, the end-to-end
+// tests' toolchain) on the benchmark's 10,000-file workspace: how long until the view shows the
+// whole listing, and how much CPU the extension host spent until then (the tree's share of the
+// work: the language server runs in a process of its own).
+//
+//   bash test/e2e/install.sh && npm run package && npm run bench:vscode [-- --vsix OTHER.vsix] [--runs N] [--screenshot PNG]
+//
+// Needs the corpus `npm run bench` generates (bench/corpus/workspace-10000). Each run starts VS Code
+// afresh (a new user-data folder, so a cold index).
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../test/helpers/notes';
+import { Session } from '../test/e2e/support/session';
+import { Workbench } from '../test/e2e/support/workbench';
+
+const WORKSPACE = join(ROOT, 'bench', 'corpus', 'workspace-10000');
+
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
+/** CPU seconds (user + system) a process has used, from /proc. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 Hz)
+}
+
+/** The extension host of the session's code-server: the node process started with `--type=extensionHost`. */
+function extensionHostPid(): number | null {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      // The session's own: its environment points into the session's temporary folder.
+      if (args.includes('--type=extensionHost') && readFileSync(`/proc/${entry}/environ`, 'utf8').includes('meeting-notes-e2e-')) return Number(entry);
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return null;
+}
+
+async function once(vsix: string | undefined): Promise<{ firstRowsMs: number; completeMs: number; hostCpuS: number; groups: number }> {
+  const session = await Session.start({ folder: WORKSPACE, vsix });
+  try {
+    const start = performance.now();
+    const wb = new Workbench(session.page);
+    await wb.openActionItems();
+    const pane = session.page.locator('.part.sidebar .pane', { has: session.page.locator('.pane-header[aria-label="Action Items Section"]') });
+    let firstRowsMs = 0;
+    for (;;) {
+      const { rows, text } = await pane.evaluate((root) => ({ rows: root.querySelectorAll('.monaco-list-row').length, text: (root as HTMLElement).innerText }));
+      const now = performance.now() - start;
+      if (rows && !firstRowsMs) firstRowsMs = now;
+      if (rows && !/Reading the workspace/.test(text)) break;
+      if (now > 300_000) throw new Error('the view did not complete in 5 minutes');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const completeMs = performance.now() - start;
+    const pid = extensionHostPid();
+    const groups = await pane.locator('.monaco-list-row[aria-level="1"]').count();
+    const screenshot = option('screenshot');
+    if (screenshot) await session.page.screenshot({ path: screenshot });
+    return { firstRowsMs, completeMs, hostCpuS: pid ? cpuSeconds(pid) : NaN, groups };
+  } finally {
+    await session.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const vsix = option('vsix');
+  const runs = Number(option('runs') ?? 3);
+  for (let run = 1; run <= runs; run++) {
+    const r = await once(vsix);
+    console.log(`run ${run}: first rows ${(r.firstRowsMs / 1000).toFixed(1)} s, complete ${(r.completeMs / 1000).toFixed(1)} s after the workbench loaded; extension host CPU ${r.hostCpuS.toFixed(1)} s; ${r.groups} groups shown`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
