@@ -125,9 +125,12 @@ export function startServer(connection: Connection): void {
   // at once when a scan is over (the view's listing is complete from then on).
   let pendingUris = new Set<string>();
   let notifyTimer: NodeJS.Timeout | undefined;
+  /** Whether the running scan has told of changes yet: its first files are told as soon as other changes are, so the view fills in from the start. */
+  let toldThisScan = false;
   const sendChanged = (complete = false) => {
     clearTimeout(notifyTimer);
     notifyTimer = undefined;
+    if (indexer?.complete === false) toldThisScan = true;
     const changed = [...pendingUris];
     pendingUris = new Set();
     const params: DidChangeParams = complete ? { uris: changed, complete } : { uris: changed };
@@ -137,7 +140,7 @@ export function startServer(connection: Connection): void {
   const notifyChanged = (uris: string[]) => {
     for (const uri of uris) pendingUris.add(uri);
     if (notifyTimer) return;
-    notifyTimer = setTimeout(() => sendChanged(), indexer?.complete === false ? NOTIFY_DELAY_INDEXING_MS : NOTIFY_DELAY_MS);
+    notifyTimer = setTimeout(() => sendChanged(), indexer?.complete === false && toldThisScan ? NOTIFY_DELAY_INDEXING_MS : NOTIFY_DELAY_MS);
   };
 
   // A change to one notes file can change the findings of the other files of its meeting series.
@@ -272,6 +275,7 @@ export function startServer(connection: Connection): void {
     // Counted from the start: between the files being read and the series being settled, a request
     // that asked for the series worked them all out at once (0.3–0.5 s without answering anything).
     scansRunning++;
+    toldThisScan = false;
     let settled = false;
     let reporter: Awaited<ReturnType<typeof progress>>;
     try {
