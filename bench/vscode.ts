@@ -41,28 +41,38 @@ function extensionHostPid(): number | null {
   return null;
 }
 
-async function once(vsix: string | undefined): Promise<{ firstRowsMs: number; completeMs: number; hostCpuS: number; groups: number }> {
+async function once(vsix: string | undefined): Promise<{ serverMs: number; firstRowsMs: number; completeMs: number; hostCpuS: number; groups: number }> {
   const session = await Session.start({ folder: WORKSPACE, vsix });
   try {
     const start = performance.now();
-    const wb = new Workbench(session.page);
-    await wb.openActionItems();
-    const pane = session.page.locator('.part.sidebar .pane', { has: session.page.locator('.pane-header[aria-label="Action Items Section"]') });
+    let serverMs = 0;
+    const watch = setInterval(() => {
+      if (!serverMs && session.languageServerPids().length) serverMs = performance.now() - start;
+    }, 20);
+    // The view is opened at once; the page is read from the start (the view's pane is not there
+    // until VS Code has shown it).
+    const opening = new Workbench(session.page).openActionItems();
     let firstRowsMs = 0;
     for (;;) {
-      const { rows, text } = await pane.evaluate((root) => ({ rows: root.querySelectorAll('.monaco-list-row').length, text: (root as HTMLElement).innerText }));
+      const { rows, reading } = await session.page.evaluate(() => {
+        const pane = [...document.querySelectorAll<HTMLElement>('.part.sidebar .pane')].find((p) => p.querySelector('.pane-header[aria-label="Action Items Section"]'));
+        return { rows: pane?.querySelectorAll('.monaco-list-row').length ?? 0, reading: !pane || /Reading the workspace/.test(pane.innerText) };
+      });
       const now = performance.now() - start;
       if (rows && !firstRowsMs) firstRowsMs = now;
-      if (rows && !/Reading the workspace/.test(text)) break;
+      if (rows && !reading) break;
       if (now > 300_000) throw new Error('the view did not complete in 5 minutes');
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
+    await opening;
+    const pane = session.page.locator('.part.sidebar .pane', { has: session.page.locator('.pane-header[aria-label="Action Items Section"]') });
     const completeMs = performance.now() - start;
+    clearInterval(watch);
     const pid = extensionHostPid();
     const groups = await pane.locator('.monaco-list-row[aria-level="1"]').count();
     const screenshot = option('screenshot');
     if (screenshot) await session.page.screenshot({ path: screenshot });
-    return { firstRowsMs, completeMs, hostCpuS: pid ? cpuSeconds(pid) : NaN, groups };
+    return { serverMs, firstRowsMs, completeMs, hostCpuS: pid ? cpuSeconds(pid) : NaN, groups };
   } finally {
     await session.stop();
   }
@@ -73,7 +83,7 @@ async function main(): Promise<void> {
   const runs = Number(option('runs') ?? 3);
   for (let run = 1; run <= runs; run++) {
     const r = await once(vsix);
-    console.log(`run ${run}: first rows ${(r.firstRowsMs / 1000).toFixed(1)} s, complete ${(r.completeMs / 1000).toFixed(1)} s after the workbench loaded; extension host CPU ${r.hostCpuS.toFixed(1)} s; ${r.groups} groups shown`);
+    console.log(`run ${run}: language server started ${(r.serverMs / 1000).toFixed(1)} s, first rows ${(r.firstRowsMs / 1000).toFixed(1)} s, complete ${(r.completeMs / 1000).toFixed(1)} s after the workbench loaded; extension host CPU ${r.hostCpuS.toFixed(1)} s; ${r.groups} groups shown`);
   }
 }
 

@@ -130,8 +130,9 @@ export function startServer(connection: Connection): void {
   const sendChanged = (complete = false) => {
     clearTimeout(notifyTimer);
     notifyTimer = undefined;
-    if (indexer?.complete === false) toldThisScan = true;
     const changed = [...pendingUris];
+    // A report of no file (a setting VS Code sends as it starts) does not count as the scan's first.
+    if (indexer?.complete === false && changed.length) toldThisScan = true;
     pendingUris = new Set();
     const params: DidChangeParams = complete ? { uris: changed, complete } : { uris: changed };
     void connection.sendNotification(DidChangeNotification, params);
