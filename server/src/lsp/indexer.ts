@@ -78,6 +78,8 @@ export class WorkspaceIndexer {
   private cacheLoaded: Promise<void> | null = null;
   private cacheTimer: NodeJS.Timeout | undefined;
   complete = false;
+  /** Files the running scan must read (no cache entry), once it knows; 0 before, and when it reads only from its cache. */
+  filesToRead = 0;
 
   constructor(
     private readonly store: NotesStore,
@@ -112,6 +114,7 @@ export class WorkspaceIndexer {
     const generation = ++this.generation;
     const current = () => generation === this.generation;
     this.complete = false;
+    this.filesToRead = 0;
     // No folder (a single file open): no threads to start, on a core the open document needs.
     const threads = !!this.folders.length;
     // With a cache, the files' sizes and times come with them: a file whose entry they match is
@@ -135,6 +138,7 @@ export class WorkspaceIndexer {
       // found changed are counted as they come back read).
       const unknown = found.reduce((count, { path }) => (this.cache?.get(path) ? count : count + 1), 0);
       let reread = 0;
+      this.filesToRead = unknown;
       growHeapFor(unknown);
       if (!current()) return;
       const statOf = new Map(found.map((f) => [f.path, f.stat]));

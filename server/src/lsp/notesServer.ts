@@ -48,6 +48,8 @@ const PUSH_DELAY_MS = 150;
 /** `meetingNotes/didChange` at most this often: after an edit, and while the workspace is being indexed. */
 const NOTIFY_DELAY_MS = 250;
 const NOTIFY_DELAY_INDEXING_MS = 1000;
+/** A scan that must read more files than this (not in its cache) tells the view of its first ones at once. */
+const QUICK_FIRST_REPORT_FILES = 500;
 /** How long the index waits for the editor's open documents, and for their first analysis at most. */
 const FIRST_LOOK_MS = 100;
 const FIRST_LOOK_LIMIT_MS = 2000;
@@ -125,7 +127,7 @@ export function startServer(connection: Connection): void {
   // at once when a scan is over (the view's listing is complete from then on).
   let pendingUris = new Set<string>();
   let notifyTimer: NodeJS.Timeout | undefined;
-  /** Whether the running scan has told of changes yet: its first files are told as soon as other changes are, so the view fills in from the start. */
+  /** Whether the running scan has told of changes yet (see `tellOrWait`). */
   let toldThisScan = false;
   const sendChanged = (complete = false) => {
     clearTimeout(notifyTimer);
@@ -141,7 +143,15 @@ export function startServer(connection: Connection): void {
   const notifyChanged = (uris: string[]) => {
     for (const uri of uris) pendingUris.add(uri);
     if (notifyTimer) return;
-    notifyTimer = setTimeout(() => sendChanged(), indexer?.complete === false && toldThisScan ? NOTIFY_DELAY_INDEXING_MS : NOTIFY_DELAY_MS);
+    notifyTimer = setTimeout(tellOrWait, NOTIFY_DELAY_MS);
+  };
+  // While a workspace is indexed, changes are told once a second; but a scan that reads many files
+  // (not only takes them from its cache: a warm start is over within the second, and a listing
+  // made halfway through it cost ~0.25 s and 25 MB) tells its first ones at once.
+  const tellOrWait = () => {
+    const firstOfLongScan = !toldThisScan && (indexer?.filesToRead ?? 0) > QUICK_FIRST_REPORT_FILES;
+    if (indexer?.complete === false && !firstOfLongScan) notifyTimer = setTimeout(() => sendChanged(), NOTIFY_DELAY_INDEXING_MS - NOTIFY_DELAY_MS);
+    else sendChanged();
   };
 
   // A change to one notes file can change the findings of the other files of its meeting series.
