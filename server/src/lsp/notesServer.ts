@@ -148,9 +148,10 @@ export function startServer(connection: Connection): void {
   // While a workspace is indexed, changes are told once a second; but a scan that reads many files
   // (not only takes them from its cache: a warm start is over within the second, and a listing
   // made halfway through it cost ~0.25 s and 25 MB) tells its first ones at once.
+  // A report of no file (a setting changed) is not held back: it is not the scan's first either.
   const tellOrWait = () => {
     const firstOfLongScan = !toldThisScan && (indexer?.filesToRead ?? 0) > QUICK_FIRST_REPORT_FILES;
-    if (indexer?.complete === false && !firstOfLongScan) notifyTimer = setTimeout(() => sendChanged(), NOTIFY_DELAY_INDEXING_MS - NOTIFY_DELAY_MS);
+    if (indexer?.complete === false && pendingUris.size && !firstOfLongScan) notifyTimer = setTimeout(() => sendChanged(), NOTIFY_DELAY_INDEXING_MS - NOTIFY_DELAY_MS);
     else sendChanged();
   };
 
