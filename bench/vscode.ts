@@ -7,7 +7,7 @@
 //
 // Needs the corpus `npm run bench` generates (bench/corpus/workspace-10000). Each run starts VS Code
 // afresh (a new user-data folder, so a cold index).
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../test/helpers/notes';
 import { Session } from '../test/e2e/support/session';
@@ -24,21 +24,6 @@ function option(name: string): string | undefined {
 function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 Hz)
-}
-
-/** The extension host of the session's code-server: the node process started with `--type=extensionHost`. */
-function extensionHostPid(): number | null {
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      // The session's own: its environment points into the session's temporary folder.
-      if (args.includes('--type=extensionHost') && readFileSync(`/proc/${entry}/environ`, 'utf8').includes('meeting-notes-e2e-')) return Number(entry);
-    } catch {
-      // ended meanwhile
-    }
-  }
-  return null;
 }
 
 async function once(vsix: string | undefined): Promise<{ serverMs: number; firstRowsMs: number; completeMs: number; hostCpuS: number; groups: number }> {
@@ -68,7 +53,7 @@ async function once(vsix: string | undefined): Promise<{ serverMs: number; first
     const pane = session.page.locator('.part.sidebar .pane', { has: session.page.locator('.pane-header[aria-label="Action Items Section"]') });
     const completeMs = performance.now() - start;
     clearInterval(watch);
-    const pid = extensionHostPid();
+    const pid = session.extensionHostPid();
     const groups = await pane.locator('.monaco-list-row[aria-level="1"]').count();
     const screenshot = option('screenshot');
     if (screenshot) await session.page.screenshot({ path: screenshot });

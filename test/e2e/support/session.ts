@@ -132,12 +132,23 @@ export class Session {
   /** The extension's language servers now running, with their command lines. */
   languageServers(): Array<{ pid: number; args: string[] }> {
     const script = join(this.tmp, 'extensions');
+    return this.processes((args) => args.some((arg) => arg.startsWith(script) && arg.endsWith(`${sep}dist${sep}server.js`)));
+  }
+
+  /** The process id of the session's extension host (its environment points into the session's folder), or null. */
+  extensionHostPid(): number | null {
+    const own = this.processes((args, pid) => args.includes('--type=extensionHost') && readFileSync(`/proc/${pid}/environ`, 'utf8').includes(this.tmp));
+    return own[0]?.pid ?? null;
+  }
+
+  /** The processes now running (read from /proc) that `matches` picks, with their command lines. */
+  private processes(matches: (args: string[], pid: string) => boolean): Array<{ pid: number; args: string[] }> {
     return readdirSync('/proc')
       .filter((entry) => /^\d+$/.test(entry))
       .flatMap((pid) => {
         try {
           const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-          return args.some((arg) => arg.startsWith(script) && arg.endsWith(`${sep}dist${sep}server.js`)) ? [{ pid: Number(pid), args }] : [];
+          return matches(args, pid) ? [{ pid: Number(pid), args }] : [];
         } catch {
           return []; // ended meanwhile
         }
