@@ -49,14 +49,9 @@ export type CompactActionItemsResult = Omit<ActionItemsResult, 'items'> & { file
 /** The listing grouped by file, as rows (items of one file need not be next to each other). */
 export function compactListing({ items, ...rest }: ActionItemsResult): CompactActionItemsResult {
   const files = new Map<string, CompactFile>();
-  const seriesAt = new Map<CompactFile, Map<string, number>>();
   for (const item of items) {
     let file = files.get(item.uri);
-    if (!file) {
-      file = { uri: item.uri, version: item.version, meetings: [], series: [], items: [] };
-      files.set(item.uri, file);
-      seriesAt.set(file, new Map());
-    }
+    if (!file) files.set(item.uri, (file = { uri: item.uri, version: item.version, meetings: [], series: [], items: [] }));
     const { meeting, range, due, series } = item;
     while (file.meetings.length <= meeting.index) file.meetings.push(null);
     file.meetings[meeting.index] ??= [meeting.title, meeting.date];
@@ -77,19 +72,16 @@ export function compactListing({ items, ...rest }: ActionItemsResult): CompactAc
       meeting.index,
     ];
     if (item.linked.length || series) row.push(item.linked);
-    if (series) row.push(compactSeries(series, file, seriesAt.get(file)!));
+    if (series) row.push(compactSeries(series, file));
     file.items.push(row);
   }
   return { ...rest, files: [...files.values()] };
 }
 
-function compactSeries(series: ItemSeries, file: CompactFile, known: Map<string, number>): CompactSeries {
-  const key = `${series.id}\n${series.title}`;
-  let index = known.get(key);
-  if (index === undefined) {
-    index = file.series.push([series.id, series.title]) - 1;
-    known.set(key, index);
-  }
+function compactSeries(series: ItemSeries, file: CompactFile): CompactSeries {
+  // A file's items are in one series or a few: looked for among them.
+  let index = file.series.findIndex(([id, title]) => id === series.id && title === series.title);
+  if (index < 0) index = file.series.push([series.id, series.title]) - 1;
   const to = series.carriedTo;
   return [index, series.waited, to ? [to.uri, to.date, to.status === 'done' ? 1 : 0] : null, series.dropped ? 1 : 0];
 }
